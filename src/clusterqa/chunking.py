@@ -1,0 +1,174 @@
+"""Blocks -> sections -> sentence-aligned chunks, each with pages, section path, cluster and region.
+
+Example:
+    >>> doc = load_document(Path("corpus/report.pdf"))
+    >>> chunks = chunk_document(doc, source="report.pdf")
+    >>> chunks[0].section
+    'Introduction'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from .loaders import Block, LoadedDocument, TocEntry
+from .text import normalise, split_sentences
+
+SECTION_SEP = " › "
+DEFAULT_CHUNK_CHARS = 700
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a chunk, with the page it is printed on."""
+
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of one section of one document, the unit that is embedded and retrieved."""
+
+    id: str
+    source: str
+    title: str
+    page: int
+    pages: tuple[int, ...]
+    section: str
+    cluster: str
+    region: str
+    text: str
+    path: str = ""
+    sentences: tuple[Sentence, ...] = field(default=(), compare=False)
+
+
+@dataclass
+class _Section:
+    path: tuple[str, ...]
+    blocks: list[Block] = field(default_factory=list)
+
+
+def split_sections(doc: LoadedDocument) -> list[_Section]:
+    """Walk the blocks keeping a heading stack; contents-page titles fix nesting (case studies)."""
+    toc = {normalise(entry.title): entry for entry in doc.toc}
+    stack: list[tuple[float, str]] = []
+    sections: list[_Section] = [_Section(())]
+    for block in doc.blocks:
+        if block.level == 0:
+            sections[-1].blocks.append(block)
+            continue
+        entry: TocEntry | None = toc.get(normalise(block.text))
+        title = entry.title if entry else block.text
+        if entry is not None:
+            stack = [(block.level - 0.5, entry.parent)] if entry.parent else []
+        while stack and stack[-1][0] >= block.level:
+            stack.pop()
+        stack.append((block.level, title))
+        sections.append(_Section(tuple(name for _, name in stack)))
+    return [s for s in sections if s.blocks]
+
+
+def cluster_of(path: tuple[str, ...], doc: LoadedDocument) -> tuple[str, str]:
+    """(cluster, region) for a section inside a 'Region: Cluster' case study, else ('', '')."""
+    nested = {normalise(e.title) for e in doc.toc if e.parent}
+    for name in path:
+        if normalise(name) in nested and ": " in name:
+            region, cluster = name.split(": ", 1)
+            return cluster.strip(), region.strip()
+    return "", ""
+
+
+def _sentences(block: Block) -> list[Sentence]:
+    out: list[Sentence] = []
+    offset = 0
+    for text in split_sentences(block.text):
+        found = block.text.find(text, offset)
+        start = found if found >= 0 else offset
+        offset = start + len(text)
+        pages = {block.page_at(start), block.page_at(max(start, offset - 1))}
+        # a sentence that runs over a page break is cited on the page it starts on
+        out.append(Sentence(text, min(pages)))
+    return out
+
+
+def chunk_id(source: str, section: str, text: str) -> str:
+    """Stable id from the content: same file, section and text -> same id."""
+    return hashlib.sha1(f"{source}\x1f{section}\x1f{text}".encode()).hexdigest()[:20]
+
+
+def chunk_document(doc: LoadedDocument, source: str, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> list[Chunk]:
+    """Chunks never cross a section; they break on sentences and prefer paragraph ends."""
+    chunks: list[Chunk] = []
+    for section in split_sections(doc):
+        section_name = SECTION_SEP.join(section.path)
+        cluster, region = cluster_of(section.path, doc)
+        current: list[tuple[Sentence, int, bool]] = []
+        current_pages: list[int] = []
+
+        def close() -> None:
+            if not current:
+                return
+            text = _chunk_text(current)
+            pages = tuple(sorted(set(current_pages)))
+            chunks.append(
+                Chunk(
+                    id=chunk_id(source, section_name, text),
+                    source=source,
+                    title=doc.title,
+                    page=pages[0],
+                    pages=pages,
+                    section=section_name,
+                    cluster=cluster,
+                    region=region,
+                    text=text,
+                    path=str(doc.path.resolve()),
+                    sentences=tuple(part[0] for part in current),
+                )
+            )
+            current.clear()
+            current_pages.clear()
+
+        previous: Block | None = None
+        for block_no, block in enumerate(section.blocks):
+            in_list = block.bullet and previous is not None and (previous.bullet or previous.text.endswith(":"))
+            size = sum(len(part[0].text) + 1 for part in current)
+            if current and not in_list and size >= chunk_chars // 2:
+                close()  # a paragraph boundary is the best place to break
+            for sentence in _sentences(block):
+                size = sum(len(part[0].text) + 1 for part in current)
+                limit = chunk_chars * 2 if in_list else chunk_chars
+                if current and size + len(sentence.text) > limit:
+                    close()
+                current.append((sentence, block_no, block.bullet))
+                current_pages.extend(block.pages if len(block.pages) == 1 else [sentence.page])
+            previous = block
+        close()
+    return _dedupe(chunks)
+
+
+def _chunk_text(parts: list[tuple[Sentence, int, bool]]) -> str:
+    """Sentences of one block joined by spaces; a bullet item starts a line of its own."""
+    text = ""
+    previous: tuple[int, bool] | None = None
+    for sentence, block_no, bullet in parts:
+        if previous is None:
+            text = sentence.text
+        elif block_no == previous[0]:
+            text += " " + sentence.text
+        else:
+            text += ("\n" if bullet or previous[1] else " ") + sentence.text
+        previous = (block_no, bullet)
+    return text
+
+
+def _dedupe(chunks: list[Chunk]) -> list[Chunk]:
+    """The same text twice in one section gets one id; keep the first."""
+    seen: set[str] = set()
+    out = []
+    for chunk in chunks:
+        if chunk.id not in seen:
+            seen.add(chunk.id)
+            out.append(chunk)
+    return out

@@ -1,0 +1,174 @@
+"""The `clusterqa` command: ingest, ask, documents, remove, eval, bench, serve."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import ClusterQAError
+from .settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """Our own errors become one 'Error: ...' line and exit code 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ClusterQAError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.ensure_object(dict)["settings"]  # type: ignore[no-any-return]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--index-dir", type=click.Path(path_type=Path), help="Chroma store folder [CLUSTERQA_INDEX_DIR, default index/].")
+@click.version_option(package_name="clusterqa")
+@click.pass_context
+@friendly_errors
+def main(ctx: click.Context, index_dir: Path | None) -> None:
+    """Cited, offline answers about NP11's 'Innovation Clusters in the North of England'.
+
+    Build the index once with 'clusterqa ingest', then 'clusterqa ask "QUESTION"'.
+    Settings come from CLUSTERQA_* environment variables (see the README).
+    """
+    ctx.ensure_object(dict)["settings"] = Settings.from_env(index_dir=index_dir)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only the summary line.")
+@click.pass_context
+@friendly_errors
+def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Index PDF, Markdown, text, DOCX and HTML files (default: corpus/).
+
+    Re-running is safe: unchanged files are skipped, changed files replaced, and
+    files removed from a folder are dropped from the index when that folder is
+    ingested again.
+    """
+    from tqdm import tqdm
+
+    from .pipeline import Assistant
+
+    settings = _settings(ctx)
+    targets = list(paths) or [settings.corpus_dir]
+    assistant = Assistant.from_settings(settings, require_index=False)
+    bar = None if quiet else tqdm(total=0, unit="file", desc="Ingesting", file=sys.stderr)
+
+    def progress(name: str, done: int, total: int) -> None:
+        if bar is None:
+            return
+        bar.total = total
+        bar.n = done
+        bar.set_postfix_str(f"{name} ({assistant.index.count()} chunks)" if name else f"{assistant.index.count()} chunks")
+        bar.refresh()
+
+    try:
+        report = assistant.ingest(targets, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    click.echo(f"Ingested {report.summary()}.")
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--k", type=click.IntRange(1, 50), help="Passages to retrieve [default 5].")
+@click.option("--cluster", help="Only this case study: a region, cluster or 'Region: Cluster' (e.g. 'Tees Valley').")
+@click.option("--document", help="Only this document (file name).")
+@click.option("--answerer", help="Answerer name [default extractive].")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
+@click.pass_context
+@friendly_errors
+def ask(
+    ctx: click.Context,
+    question: str | None,
+    k: int | None,
+    cluster: str | None,
+    document: str | None,
+    answerer: str | None,
+    as_json: bool,
+) -> None:
+    """Answer QUESTION with cited sources, or say the documents do not answer it.
+
+    With no QUESTION, reads one question per line from standard input and writes
+    one JSON object per line (the model is loaded once).
+    """
+    from .pipeline import Assistant
+
+    assistant = Assistant.from_settings(_settings(ctx))
+    options = {"k": k, "cluster": cluster, "document": document, "answerer": answerer}
+    if question is None:
+        if sys.stdin.isatty():
+            click.echo("Type one question per line; Ctrl-D to finish.", err=True)
+        for line in sys.stdin:
+            if line.strip():
+                click.echo(json.dumps(assistant.ask(line.strip(), **options).to_dict(), ensure_ascii=False))
+        return
+    if not question.strip():
+        raise click.UsageError("QUESTION is empty.")
+    answer = assistant.ask(question, **options)
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(answer.answer)
+    if answer.citations:
+        click.echo("\nSources:")
+        for c in answer.citations:
+            click.echo(f"  [{c.n}] {c.source}, p. {c.page} — {c.section}")
+            click.echo(f'      "{c.quote}"')
+    if answer.steered_to:
+        click.echo(f"\n(Focused on: {', '.join(answer.steered_to)})")
+
+
+@main.command()
+@click.pass_context
+@friendly_errors
+def documents(ctx: click.Context) -> None:
+    """List indexed documents with pages, chunks and when they were ingested."""
+    import datetime
+
+    from .pipeline import Assistant
+
+    assistant = Assistant.from_settings(_settings(ctx))
+    docs = assistant.index.documents()
+    if not docs:
+        click.echo("No documents indexed. Run 'clusterqa ingest corpus/'.")
+    for d in docs:
+        when = datetime.datetime.fromtimestamp(d.ingested_at).strftime("%Y-%m-%d %H:%M")
+        click.echo(f"{d.source}\t{d.pages} pages\t{d.chunks} chunks\t{when}\t{d.title}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.pass_context
+@friendly_errors
+def remove(ctx: click.Context, path: Path) -> None:
+    """Remove one document (by path or file name) from the index."""
+    from .pipeline import Assistant
+
+    assistant = Assistant.from_settings(_settings(ctx))
+    matches = [d.path for d in assistant.index.documents() if d.path == str(path.resolve()) or d.source == path.name]
+    if not matches:
+        raise ClusterQAError(f"No indexed document matches '{path}'. See 'clusterqa documents'.")
+    for match in matches:
+        n = assistant.remove(match)
+        click.echo(f"Removed {match} ({n} chunks).")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,103 @@
+"""Files and folders -> the index: load, chunk, embed; idempotent, replaces changed files, drops removed ones."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .chunking import chunk_document
+from .errors import IngestError
+from .index import Index
+from .loaders import SUPPORTED_SUFFIXES, load_document
+
+Progress = Callable[[str, int, int], None]  # (file name, files done, files total)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, for the summary line."""
+
+    documents: int = 0
+    pages: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.documents} documents, {self.pages} pages, {self.chunks} chunks in {self.seconds:.1f} s",
+            f"({len(self.added)} indexed, {len(self.unchanged)} unchanged, {len(self.removed)} removed)",
+        ]
+        return " ".join(parts)
+
+
+def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to ingest, folders given). A folder yields its supported files, recursively, hidden ones skipped."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            folders.append(path.resolve())
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise IngestError(
+                    f"Unsupported file type '{path.suffix}' for {path}. Supported: {', '.join(SUPPORTED_SUFFIXES)}."
+                )
+            files.append(path)
+        else:
+            raise IngestError(f"No such file or folder: {path}.")
+    return [f.resolve() for f in files], folders
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def ingest(
+    index: Index, paths: Iterable[Path], *, chunk_chars: int = 700, progress: Progress | None = None
+) -> IngestReport:
+    """Index files and folders. Unchanged files are skipped, changed ones replaced, and files gone
+    from a given folder are removed from the index (files from other folders are untouched)."""
+    started = time.perf_counter()
+    files, folders = find_files(list(paths))
+    report = IngestReport()
+    present = {str(f) for f in files}
+    for done, path in enumerate(files):
+        if progress:
+            progress(path.name, done, len(files))
+        sha = file_sha256(path)
+        if index.sha256_of(str(path)) == sha:
+            report.unchanged.append(str(path))
+            continue
+        doc = load_document(path)
+        chunks = chunk_document(doc, source=path.name, chunk_chars=chunk_chars)
+        index.add(str(path), chunks, sha256=sha, num_pages=doc.num_pages)
+        report.added.append(str(path))
+    if progress:
+        progress("", len(files), len(files))
+    for info in index.documents():
+        inside = any(Path(info.path).is_relative_to(folder) for folder in folders)
+        if inside and info.path not in present:
+            index.delete(info.path)
+            report.removed.append(info.path)
+    for info in index.documents():
+        if info.path in present:
+            report.documents += 1
+            report.pages += info.pages
+            report.chunks += info.chunks
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,237 @@
+"""Question -> ranked passages: dense (Chroma) and BM25 (bm25s) fused by reciprocal rank, steered to the
+case study a question names, then re-ranked by how well each passage's best sentence fits the question.
+
+Example:
+    >>> retriever = Retriever(index, index.snapshot())
+    >>> result = retriever.retrieve("What did the Humber cluster plan lead?", k=5)
+    >>> result.steered_to, result.passages[0].chunk.page
+    (('Hull & East Yorkshire',), 9)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .chunking import Chunk, Sentence
+from .errors import UnknownNameError
+from .index import Index, Snapshot
+from .text import normalise, question_terms, split_sentences, terms
+
+RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
+STEER_SHARE = 0.75  # a name steers to a case study when this share of its mentions are there
+STEER_BONUS = 0.5  # added to fused scores (in units of a first-place RRF vote)
+SENTENCE_WEIGHT = 1.0  # weight of the best sentence's fit in the final passage score
+CANDIDATES = 30
+NAME = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b")
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    sentence: Sentence
+    position: int
+    score: float
+    dense: float
+    coverage: float
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its scores and its sentences scored against the question."""
+
+    chunk: Chunk
+    score: float
+    dense: float
+    keyword: float
+    sentences: tuple[ScoredSentence, ...] = field(default=(), compare=False)
+
+    @property
+    def best(self) -> ScoredSentence | None:
+        return max(self.sentences, key=lambda s: s.score, default=None)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    question: str
+    passages: tuple[Passage, ...]
+    steered_to: tuple[str, ...]
+    filters: dict[str, str]
+    question_terms: tuple[str, ...]
+    unknown_names: tuple[str, ...]
+
+
+class Retriever:
+    """Holds the keyword index and corpus statistics built from one Chroma snapshot."""
+
+    def __init__(self, index: Index, snapshot: Snapshot) -> None:
+        import bm25s
+
+        self.index = index
+        self.chunks = snapshot.chunks
+        self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self.sentence_vectors = snapshot.sentence_vectors
+        self.sentence_offset: list[int] = []
+        offset = 0
+        for chunk in self.chunks:
+            self.sentence_offset.append(offset)
+            offset += len(chunk.sentences)
+        docs = [terms(f"{c.section} {c.text}") for c in self.chunks]
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(docs, show_progress=False)
+        self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))
+        self.vocabulary = {w for c in self.chunks for w in normalise(f"{c.title} {c.section} {c.text}").split()}
+        self.vocabulary |= {w.strip(".,;:()'\"") for w in self.vocabulary}
+        self.steering = _steering_names(self.chunks)
+
+    # --- corpus statistics -------------------------------------------------------
+
+    def idf(self, term: str) -> float:
+        n = len(self.chunks)
+        return math.log(1 + (n - self.doc_freq.get(term, 0) + 0.5) / (self.doc_freq.get(term, 0) + 0.5))
+
+    def clusters(self) -> list[tuple[str, str]]:
+        """(region, cluster) of every case study in the index."""
+        return sorted({(c.region, c.cluster) for c in self.chunks if c.region})
+
+    def sources(self) -> list[str]:
+        return sorted({c.source for c in self.chunks})
+
+    def resolve_cluster(self, name: str) -> str:
+        """A region for a user's --cluster value: region, cluster or 'Region: Cluster', any case, a prefix will do."""
+        wanted = normalise(name)
+        for region, cluster in self.clusters():
+            names = [normalise(region), normalise(cluster), normalise(f"{region}: {cluster}")]
+            if wanted in names or any(n.startswith(wanted) for n in names):
+                return region
+        raise UnknownNameError("cluster", name, [f"{r}: {c}" for r, c in self.clusters()])
+
+    def resolve_document(self, name: str) -> str:
+        for source in self.sources():
+            if normalise(name) in (normalise(source), normalise(source.rsplit(".", 1)[0])):
+                return source
+        raise UnknownNameError("document", name, self.sources())
+
+    def steer(self, question: str) -> tuple[str, ...]:
+        """Case studies (regions) the question names, by place, cluster or organisation names."""
+        text = f" {normalise(question)} "
+        found = []
+        for name, region in self.steering:
+            if re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text) and region not in found:
+                found.append(region)
+        return tuple(found)
+
+    def unknown_names(self, question: str) -> tuple[str, ...]:
+        """Capitalised names in the question that the documents never mention (e.g. 'Leeds')."""
+        words = question.split()
+        unknown = []
+        for i, word in enumerate(words):
+            token = re.sub(r"['’]s$", "", word.strip("?.,;:!()\"'’"))
+            if i == 0 or not token[:1].isupper() or len(token) < 3:
+                continue
+            if normalise(token) not in self.vocabulary and normalise(token).rstrip("s") not in self.vocabulary:
+                unknown.append(token)
+        return tuple(unknown)
+
+    # --- retrieval ---------------------------------------------------------------
+
+    def retrieve(
+        self,
+        question: str,
+        k: int = 5,
+        *,
+        cluster: str | None = None,
+        document: str | None = None,
+        vector: np.ndarray | None = None,
+    ) -> Retrieval:
+        where: dict[str, Any] = {}
+        filters: dict[str, str] = {}
+        if cluster:
+            filters["cluster"] = self.resolve_cluster(cluster)
+            where["region"] = filters["cluster"]
+        if document:
+            filters["document"] = self.resolve_document(document)
+            where["source"] = filters["document"]
+        chroma_where = where if len(where) <= 1 else {"$and": [{k_: v} for k_, v in where.items()]}
+        if vector is None:
+            vector = self.index.embedder.embed([question])[0]
+        allowed = [i for i, c in enumerate(self.chunks) if all(getattr(c, f) == v for f, v in where.items())]
+
+        dense = self.index.query(vector, CANDIDATES, chroma_where or None)
+        dense_rank = {self.by_id[cid]: r for r, (cid, _) in enumerate(dense) if cid in self.by_id}
+        dense_score = {self.by_id[cid]: s for cid, s in dense if cid in self.by_id}
+        q_terms = question_terms(question)
+        bm25 = self.bm25.get_scores(q_terms) if q_terms else np.zeros(len(self.chunks))
+        keyword_order = sorted(allowed, key=lambda i: -bm25[i])[:CANDIDATES]
+        keyword_rank = {i: r for r, i in enumerate(keyword_order) if bm25[i] > 0}
+
+        steered = self.steer(question) if not cluster else ()
+        fused: dict[int, float] = defaultdict(float)
+        for ranks in (dense_rank, keyword_rank):
+            for i, r in ranks.items():
+                fused[i] += 1.0 / (RRF_K + r + 1)
+        top_vote = 1.0 / (RRF_K + 1)
+        for i in list(fused):
+            if self.chunks[i].region in steered:
+                fused[i] += STEER_BONUS * top_vote
+
+        weights = {t: self.idf(t) for t in set(q_terms)}
+        passages = []
+        for i, base in fused.items():
+            chunk = self.chunks[i]
+            scored = self._score_sentences(i, vector, weights, steered)
+            best = max((s.score for s in scored), default=0.0)
+            score = base / (2 * top_vote) + SENTENCE_WEIGHT * best
+            passages.append(Passage(chunk, score, dense_score.get(i, 0.0), float(bm25[i]), tuple(scored)))
+        passages.sort(key=lambda p: -p.score)
+        return Retrieval(
+            question=question,
+            passages=tuple(passages[: max(k, 1)]),
+            steered_to=steered,
+            filters=filters,
+            question_terms=tuple(q_terms),
+            unknown_names=self.unknown_names(question),
+        )
+
+    def _score_sentences(
+        self, i: int, vector: np.ndarray, weights: dict[str, float], steered: tuple[str, ...]
+    ) -> list[ScoredSentence]:
+        chunk = self.chunks[i]
+        start = self.sentence_offset[i]
+        sims = self.sentence_vectors[start : start + len(chunk.sentences)] @ vector if chunk.sentences else []
+        context = set(terms(chunk.section))
+        total = sum(weights.values()) or 1.0
+        out = []
+        for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
+            have = set(terms(sentence.text)) | context
+            coverage = sum(w for t, w in weights.items() if t in have) / total
+            score = float(sim) + coverage
+            out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
+        return out
+
+
+def _steering_names(chunks: list[Chunk]) -> list[tuple[str, str]]:
+    """(lower-case name, region) pairs: region names, their parts, and names used mostly in one case study."""
+    pairs: dict[str, str] = {}
+    mentions: dict[str, Counter[str]] = defaultdict(Counter)
+    lower_words = {w for c in chunks for w in re.findall(r"\b[a-z][a-z]+\b", c.text)}
+    for chunk in chunks:
+        for sentence in split_sentences(chunk.text):
+            body = sentence.split(" ", 1)[1] if " " in sentence else ""
+            for name in NAME.findall(body):
+                if name.lower() not in lower_words and len(name) > 2:
+                    mentions[name.lower()][chunk.region or "-"] += 1
+    for name, where in mentions.items():
+        region, n = where.most_common(1)[0]
+        if region != "-" and n / sum(where.values()) >= STEER_SHARE:
+            pairs[name] = region
+    for region, _ in {(c.region, c.cluster) for c in chunks if c.region}:
+        pairs[normalise(region)] = region
+        for part in re.split(r"\s*(?:&|\band\b)\s*", region):
+            if len(part) > 3:
+                pairs.setdefault(normalise(part), region)
+    return sorted(pairs.items(), key=lambda p: -len(p[0]))

