@@ -17,22 +17,72 @@ from .errors import UnknownNameError
 from .retrieve import Passage, Retrieval, ScoredSentence
 from .text import normalise, terms
 
-MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold
-MIN_DENSE = 0.35  # ...or this cosine similarity together with MIN_COVERAGE_WITH_DENSE coverage
-MIN_COVERAGE_WITH_DENSE = 0.3
+MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
+MIN_DENSE = 0.5  # ...or this cosine similarity to the question...
+WEAK_DENSE, WEAK_COVERAGE = 0.4, 0.3  # ...or both of these
+MIN_TYPED_COVERAGE = 0.35  # for "how many / how much / when" questions, with the asked-for kind of value
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 12
+COUNT_WINDOW = 4  # "54 organisations": the counted noun follows the number within this many words
 ABSTAIN_TEXT = "The documents do not answer this question."
 LIST_QUESTION = re.compile(
     r"\b(what are|which are|list|name the|name all|what were|which (?:\w+ )?(?:sites|companies|firms|"
     r"organisations|organizations|sectors|industries|themes|recommendations|clusters|areas|bodies))\b",
     re.I,
 )
-NUMBER_QUESTION = re.compile(r"\b(how (?:much|many|large|big)|what (?:percentage|share|proportion|number|amount))\b", re.I)
-DATE_QUESTION = re.compile(r"\b(when|what year|which year|what date)\b", re.I)
-HAS_NUMBER = re.compile(r"[£$€]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|million|billion|bn|m\b|k\b)|\b\d[\d,.]*\b")
-HAS_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands million billion dozen dozens"
+).split()
+NUMBER = re.compile(r"(?:[£$€]\s?)?\d[\d,.]*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m)\b", re.I)
+PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
+YEAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the answer must hold
+    ("acronym", re.compile(r"\bwhat (?:does|did) (?:the )?(?P<acronym>[A-Za-z&]{2,}) stand for\b|\bwhat is (?:the )?(?P<acronym2>[A-Z&]{3,}) short for\b", re.I)),
+    ("percent", re.compile(r"\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b", re.I)),
+    ("count", re.compile(r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})", re.I)),
+    ("amount", re.compile(r"\bhow much\b|\bwhat (?:is|was|were) (?:the )?(?:\w+ )?(?:value|amount|budget|cost|size|total|worth)\b|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b", re.I)),
+    ("date", re.compile(r"\bwhen\b|\b(?:what|which|in what|in which) (?:year|month|date)\b", re.I)),
+)
+
+
+def question_type(question: str) -> tuple[str, str]:
+    """(kind, detail): e.g. ('count', 'organisations'), ('date', ''), ('acronym', 'NORSS'), ('', '')."""
+    for kind, pattern in QUESTION_TYPES:
+        match = pattern.search(question)
+        if match:
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            detail = groups.get("acronym") or groups.get("acronym2") or groups.get("noun") or ""
+            return kind, detail.strip()
+    return "", ""
+
+
+def holds_kind(kind: str, detail: str, sentence: str) -> bool:
+    """Does the sentence hold the kind of value asked for?"""
+    if kind == "acronym":
+        escaped = re.escape(detail)
+        return bool(re.search(rf"\({escaped}\)|\b{escaped}\b\s*\(", sentence, re.I))
+    if kind == "percent":
+        return bool(PERCENT.search(sentence))
+    if kind == "amount":
+        return bool(MONEY.search(sentence) or PERCENT.search(sentence))
+    if kind == "date":
+        return bool(YEAR.search(sentence))
+    if kind == "count":
+        nouns = set(terms(detail))
+        words = sentence.split()
+        for i, word in enumerate(words):
+            if NUMBER.fullmatch(word.strip(",.;:()")) and not YEAR.fullmatch(word.strip(",.;:()")):
+                after = set(terms(" ".join(words[i + 1 : i + 1 + COUNT_WINDOW])))
+                if not nouns or nouns & after:
+                    return True
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -91,24 +141,30 @@ class Answerer(Protocol):
 
 
 def extractive_answer(retrieval: Retrieval) -> Answer:
-    """Pick the best sentence(s); abstain when none covers the question well enough."""
+    """Pick the best sentence(s) that hold what is asked; abstain when none fits well enough."""
     question = retrieval.question
-    candidates = [(p, s) for p in retrieval.passages for s in p.sentences]
-    if not candidates:
+    kind, detail = question_type(question)
+    names = question_names(question)
+    candidates = [
+        (p, s)
+        for p in retrieval.passages
+        for s in p.sentences
+        if holds_kind(kind, detail, s.sentence.text) and (not kind or mentions(p, names))
+    ]
+    if not candidates or retrieval.unknown_names:
         return abstain(retrieval)
-    ranked = sorted(candidates, key=lambda ps: -_fit(question, ps[1]))
+    ranked = sorted(candidates, key=lambda ps: -ps[1].score)
     passage, best = ranked[0]
-    if not answerable(question, retrieval, best):
+    if not fits(best, typed=bool(kind)):
         return abstain(retrieval)
     if LIST_QUESTION.search(question):
         items = _list_items(passage, best)
         if items:
             return _compose(retrieval, items, bullets=True)
     chosen = [(passage, best)]
-    best_fit = _fit(question, best)
     covered = set(terms(best.sentence.text))
     for p, s in ranked[1:]:
-        if len(chosen) >= MAX_SENTENCES or _fit(question, s) < best_fit * SECOND_SENTENCE_RATIO:
+        if len(chosen) >= MAX_SENTENCES or s.score < best.score * SECOND_SENTENCE_RATIO:
             break
         new_terms = set(retrieval.question_terms) & (set(terms(s.sentence.text)) - covered)
         if new_terms and s.sentence.text not in {c.sentence.text for _, c in chosen}:
@@ -117,23 +173,38 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     return _compose(retrieval, chosen, bullets=False)
 
 
-def answerable(question: str, retrieval: Retrieval, best: ScoredSentence) -> bool:
-    """Enough of the question is in the best sentence (or its section), and no unknown name is asked about."""
-    if retrieval.unknown_names:
-        return False
-    if best.coverage >= MIN_COVERAGE:
-        return True
-    return best.dense >= MIN_DENSE and best.coverage >= MIN_COVERAGE_WITH_DENSE
+def fits(best: ScoredSentence, *, typed: bool) -> bool:
+    """Is the best sentence a good enough fit to answer at all?"""
+    if typed:
+        return best.coverage >= MIN_TYPED_COVERAGE or best.dense >= MIN_DENSE + 0.15
+    return (
+        best.coverage >= MIN_COVERAGE
+        or best.dense >= MIN_DENSE
+        or (best.dense >= WEAK_DENSE and best.coverage >= WEAK_COVERAGE)
+    )
 
 
-def _fit(question: str, s: ScoredSentence) -> float:
-    """Sentence score plus a bonus when it holds the kind of thing asked for (a number, a date)."""
-    bonus = 0.0
-    if NUMBER_QUESTION.search(question) and HAS_NUMBER.search(s.sentence.text):
-        bonus += 0.15
-    if DATE_QUESTION.search(question) and HAS_YEAR.search(s.sentence.text):
-        bonus += 0.15
-    return s.score + bonus
+NAME_IN_QUESTION = re.compile(
+    r"\b(?:[a-z]*[A-Z][\w&-]*|\w*\d\w*)(?:\s+(?:of\s+|&\s+|and\s+)?(?:[a-z]*[A-Z][\w&-]*|\w*\d\w*))*"
+)
+
+
+def question_names(question: str) -> list[set[str]]:
+    """Names the question asks about (capitalised runs after the first word, acronyms), as term sets."""
+    words = question.split(" ", 1)
+    rest = words[1] if len(words) > 1 else ""
+    names = []
+    for match in NAME_IN_QUESTION.findall(rest):
+        name_terms = set(terms(match))
+        if name_terms:
+            names.append(name_terms)
+    return names
+
+
+def mentions(passage: Passage, names: list[set[str]]) -> bool:
+    """Every name of the question appears in the passage or its section path."""
+    have = passage.terms
+    return all(name <= have for name in names)
 
 
 def _list_items(passage: Passage, best: ScoredSentence) -> list[tuple[Passage, ScoredSentence]]:
@@ -158,12 +229,15 @@ def _compose(retrieval: Retrieval, chosen: list[tuple[Passage, ScoredSentence]],
         body = quote[2:] if quote.startswith("• ") else quote
         parts.append(f"- {body} [{n}]" if bullets else f"{body} [{n}]")
     text = "\n".join(parts) if bullets else " ".join(parts)
+    cited = [p for p, _ in chosen]
+    first = list(dict.fromkeys(cited))  # the passages quoted lead the ranking, in citation order
+    ranked = tuple(first + [p for p in retrieval.passages if p not in first])
     return Answer(
         question=retrieval.question,
         answer=text,
         abstained=False,
         citations=tuple(citations),
-        retrieved=retrieval.passages,
+        retrieved=ranked,
         steered_to=retrieval.steered_to,
         filters=retrieval.filters,
     )

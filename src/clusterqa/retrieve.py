@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -26,7 +27,8 @@ from .text import normalise, question_terms, split_sentences, terms
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
 STEER_SHARE = 0.75  # a name steers to a case study when this share of its mentions are there
 STEER_BONUS = 0.5  # added to fused scores (in units of a first-place RRF vote)
-SENTENCE_WEIGHT = 1.0  # weight of the best sentence's fit in the final passage score
+SENTENCE_WEIGHT = 1.0
+DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms  # weight of the best sentence's fit in the final passage score
 CANDIDATES = 30
 NAME = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b")
 
@@ -53,6 +55,11 @@ class Passage:
     @property
     def best(self) -> ScoredSentence | None:
         return max(self.sentences, key=lambda s: s.score, default=None)
+
+    @property
+    def terms(self) -> set[str]:
+        """Terms of the passage and its title and section path (names are matched against these)."""
+        return _passage_terms(self.chunk)
 
 
 @dataclass(frozen=True)
@@ -209,9 +216,14 @@ class Retriever:
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
             have = set(terms(sentence.text)) | context
             coverage = sum(w for t, w in weights.items() if t in have) / total
-            score = float(sim) + coverage
+            score = DENSE_WEIGHT * float(sim) + COVERAGE_WEIGHT * coverage
             out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
         return out
+
+
+@lru_cache(maxsize=4096)
+def _passage_terms(chunk: Chunk) -> set[str]:
+    return set(terms(f"{chunk.title} {chunk.section} {chunk.region} {chunk.text}"))
 
 
 def _steering_names(chunks: list[Chunk]) -> list[tuple[str, str]]:
