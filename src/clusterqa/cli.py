@@ -170,5 +170,82 @@ def remove(ctx: click.Context, path: Path) -> None:
         click.echo(f"Removed {match} ({n} chunks).")
 
 
+@main.command("eval")
+@click.argument("test_set", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("eval-runs/latest"),
+              show_default=True, help="Folder for results.jsonl, report.json and report.html.")
+@click.option("--k", type=click.IntRange(1, 50), help="Passages to retrieve [default 5].")
+@click.option("--answerer", help="Answerer name [default extractive].")
+@click.option("--pipeline", type=click.Choice(["ours", "baseline"]), default="ours", show_default=True,
+              help="'baseline' runs the plain LangChain tutorial pipeline instead.")
+@click.option("--with-baseline", is_flag=True, help="Also run the baseline and show it side by side.")
+@click.option("--compare", "compare_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="An earlier --out folder: report flips and metric deltas.")
+@click.option("--export", "export", type=click.Choice(["ragas"]), help="Also write ragas columns to DIR/ragas.jsonl.")
+@click.option("--check", "thresholds", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A thresholds TOML; exit 1 if any metric misses its bar (the CI gate).")
+@click.pass_context
+@friendly_errors
+def eval_command(
+    ctx: click.Context,
+    test_set: Path,
+    out: Path,
+    k: int | None,
+    answerer: str | None,
+    pipeline: str,
+    with_baseline: bool,
+    compare_dir: Path | None,
+    export: str | None,
+    thresholds: Path | None,
+) -> None:
+    """Run a QA test set (JSONL or CSV) through the real pipeline and score it.
+
+    Writes DIR/results.jsonl (one ask --json object per question plus scores),
+    DIR/report.json (metrics overall and by tag) and DIR/report.html.
+    """
+    from . import evalrun
+
+    settings = _settings(ctx)
+    outcome = evalrun.run_eval(
+        settings, test_set, out, k=k, answerer=answerer, pipeline=pipeline, with_baseline=with_baseline,
+        compare_dir=compare_dir, export=export,
+    )
+    click.echo(evalrun.summary_table(outcome))
+    click.echo(f"\nWrote {out}/results.jsonl, report.json and report.html.")
+    if thresholds is not None:
+        failures = evalrun.check_thresholds(outcome.report, thresholds)
+        for line in failures:
+            click.echo(f"FAIL {line}", err=True)
+        if failures:
+            raise click.exceptions.Exit(1)
+        click.echo(f"All thresholds in {thresholds} met.")
+
+
+@main.command()
+@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("evals/public.jsonl"), show_default=True, help="Test set whose questions are timed.")
+@click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True, help="Passes over the questions.")
+@click.pass_context
+@friendly_errors
+def bench(ctx: click.Context, questions: Path, repeat: int) -> None:
+    """Print speed and memory numbers: start-up, warm ask latency (p50/p95), peak RSS."""
+    from . import evalrun
+
+    for name, value in evalrun.benchmark(_settings(ctx), questions, repeat):
+        click.echo(f"{name:<28}{value}")
+
+
+@main.command()
+@click.option("--host", help="Address to bind [CLUSTERQA_HOST, default 127.0.0.1].")
+@click.option("--port", type=int, help="Port [CLUSTERQA_PORT, default 7860].")
+@click.pass_context
+@friendly_errors
+def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Open the assistant in the browser (the Gradio app)."""
+    from .ui import launch
+
+    launch(_settings(ctx).with_(host=host, port=port))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,186 @@
+"""Running evals and benchmarks end to end: pipeline -> results files -> report, thresholds, timings."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ClusterQAError
+from .evals import LOWER_IS_BETTER, METRICS, Case, compare, load_cases, read_results, score_case, summarise
+from .report import render_html
+from .settings import Settings
+
+Ask = Callable[[str], dict[str, Any]]
+
+
+@dataclass
+class EvalOutcome:
+    report: dict[str, Any]
+    results: list[dict[str, Any]]
+    baseline: dict[str, Any] | None = None
+    comparison: dict[str, Any] | None = None
+
+
+def _run(cases: list[Case], ask: Ask, desc: str) -> list[dict[str, Any]]:
+    from tqdm import tqdm
+
+    return [score_case(case, ask(case.question)) for case in tqdm(cases, desc=desc, unit="q", file=sys.stderr)]
+
+
+def _ours(settings: Settings, k: int | None, answerer: str | None) -> Ask:
+    from .pipeline import Assistant
+
+    assistant = Assistant.from_settings(settings)
+    assistant.retriever  # build once before timing starts  # noqa: B018
+    return lambda q: assistant.ask(q, k=k, answerer=answerer).to_dict()
+
+
+def _baseline(settings: Settings) -> Ask:
+    from .baseline import BaselinePipeline
+
+    return BaselinePipeline(settings).ask
+
+
+def run_eval(
+    settings: Settings,
+    test_set: Path,
+    out: Path,
+    *,
+    k: int | None = None,
+    answerer: str | None = None,
+    pipeline: str = "ours",
+    with_baseline: bool = False,
+    compare_dir: Path | None = None,
+    export: str | None = None,
+) -> EvalOutcome:
+    """Run the set, write results.jsonl, report.json, report.html (and ragas.jsonl), return the numbers."""
+    cases = load_cases(test_set)
+    ask = _baseline(settings) if pipeline == "baseline" else _ours(settings, k, answerer)
+    results = _run(cases, ask, pipeline)
+    report = summarise(results)
+    report["pipeline"], report["test_set"] = pipeline, str(test_set)
+    outcome = EvalOutcome(report, results)
+    if with_baseline and pipeline != "baseline":
+        outcome.baseline = summarise(_run(cases, _baseline(settings), "baseline"), by_tag=False)
+        report["baseline"] = outcome.baseline
+    if compare_dir is not None:
+        old_results, old_report = read_results(compare_dir)
+        outcome.comparison = compare(old_results, results, old_report, report)
+        report["comparison"] = outcome.comparison
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "results.jsonl").open("w", encoding="utf-8") as handle:
+        for row in results:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    title = f"clusterqa eval: {test_set.name} ({pipeline})"
+    html = render_html(title, report, results, outcome.comparison, outcome.baseline)
+    (out / "report.html").write_text(html, encoding="utf-8")
+    if export == "ragas":
+        export_ragas(cases, results, out / "ragas.jsonl")
+    return outcome
+
+
+def export_ragas(cases: list[Case], results: list[dict[str, Any]], path: Path) -> None:
+    """ragas' single-turn columns: user_input, retrieved_contexts, response, reference."""
+    by_id = {c.id: c for c in cases}
+    with path.open("w", encoding="utf-8") as handle:
+        for row in results:
+            case = by_id[row["id"]]
+            reference = case.answers[0] if case.answers else "The documents do not answer this question."
+            record = {
+                "user_input": row["question"],
+                "retrieved_contexts": [p["text"] for p in row["retrieved"]],
+                "response": row["answer"],
+                "reference": reference,
+            }
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def summary_table(outcome: EvalOutcome) -> str:
+    """Metric | value | (baseline) | (delta vs the compared run), as aligned text."""
+    lines = []
+    header = f"{'metric':<24}{'value':>10}"
+    if outcome.baseline:
+        header += f"{'baseline':>10}"
+    if outcome.comparison:
+        header += f"{'delta':>10}"
+    lines.append(header)
+    lines.append("-" * len(header))
+    for name in ("n", *METRICS):
+        value = outcome.report.get(name)
+        line = f"{name:<24}{_fmt(value):>10}"
+        if outcome.baseline:
+            line += f"{_fmt(outcome.baseline.get(name)):>10}"
+        if outcome.comparison:
+            delta = outcome.comparison["deltas"].get(name, {}).get("delta")
+            line += f"{'' if delta is None else f'{delta:+.4f}':>10}"
+        lines.append(line)
+    if outcome.comparison:
+        lines.append(f"right -> wrong: {', '.join(outcome.comparison['right_to_wrong']) or 'none'}")
+        lines.append(f"wrong -> right: {', '.join(outcome.comparison['wrong_to_right']) or 'none'}")
+    return "\n".join(lines)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.4f}" if isinstance(value, float) else str(value)
+
+
+def check_thresholds(report: dict[str, Any], path: Path) -> list[str]:
+    """Lines naming each metric that misses its bar: [min] metric = x, [max] metric = y."""
+    try:
+        bars = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ClusterQAError(f"{path} is not valid TOML: {exc}.") from None
+    failures = []
+    for kind, table in (("min", bars.get("min", {})), ("max", bars.get("max", {}))):
+        for name, bar in table.items():
+            value = report.get(name)
+            if value is None:
+                failures.append(f"{name}: no value in the report (bar {kind} {bar})")
+            elif (kind == "min" and value < bar) or (kind == "max" and value > bar):
+                failures.append(f"{name} = {value} misses the {kind} bar {bar}")
+    unknown = set(bars.get("min", {})) | set(bars.get("max", {}))
+    for name in unknown - set(METRICS):
+        failures.append(f"{name}: unknown metric in {path}")
+    for name in set(bars.get("min", {})) & LOWER_IS_BETTER:
+        failures.append(f"{name}: lower is better, put it under [max]")
+    return failures
+
+
+def benchmark(settings: Settings, questions: Path, repeat: int) -> list[tuple[str, str]]:
+    """Start-up, index load, warm latency percentiles over the questions, and peak memory."""
+    started = time.perf_counter()
+    from .pipeline import Assistant
+
+    imported = time.perf_counter()
+    assistant = Assistant.from_settings(settings)
+    loaded = time.perf_counter()
+    assistant.retriever  # noqa: B018
+    ready = time.perf_counter()
+    cases = load_cases(questions)
+    assistant.ask(cases[0].question)  # warm-up
+    latencies = sorted(assistant.ask(c.question).latency_ms for _ in range(repeat) for c in cases)
+
+    def pct(q: float) -> float:
+        return latencies[min(len(latencies) - 1, int(round(q * (len(latencies) - 1))))]
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return [
+        ("import (s)", f"{imported - started:.2f}"),
+        ("model + store open (s)", f"{loaded - imported:.2f}"),
+        ("keyword index build (s)", f"{ready - loaded:.2f}"),
+        ("questions timed", f"{len(latencies)}"),
+        ("ask latency p50 (ms)", f"{pct(0.5):.1f}"),
+        ("ask latency p95 (ms)", f"{pct(0.95):.1f}"),
+        ("ask latency max (ms)", f"{latencies[-1]:.1f}"),
+        ("peak RSS (MB)", f"{rss_mb:.0f}"),
+    ]
