@@ -43,10 +43,24 @@ YEAR = re.compile(
     r"December)\b"
 )
 QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the answer must hold
-    ("acronym", re.compile(r"\bwhat (?:does|did) (?:the )?(?P<acronym>[A-Za-z&]{2,}) stand for\b|\bwhat is (?:the )?(?P<acronym2>[A-Z&]{3,}) short for\b", re.I)),
+    (
+        "acronym",
+        re.compile(
+            r"\bwhat (?:does|did) (?:the )?(?P<acronym>[A-Za-z&]{2,}) stand for\b"
+            r"|\bwhat is (?:the )?(?P<acronym2>[A-Z&]{3,}) short for\b",
+            re.I,
+        ),
+    ),
     ("percent", re.compile(r"\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b", re.I)),
     ("count", re.compile(r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})", re.I)),
-    ("amount", re.compile(r"\bhow much\b|\bwhat (?:is|was|were) (?:the )?(?:\w+ )?(?:value|amount|budget|cost|size|total|worth)\b|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b", re.I)),
+    (
+        "amount",
+        re.compile(
+            r"\bhow much\b|\bwhat (?:is|was|were) (?:the )?(?:\w+ )?(?:value|amount|budget|cost|size|total|worth)\b"
+            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b",
+            re.I,
+        ),
+    ),
     ("date", re.compile(r"\bwhen\b|\b(?:what|which|in what|in which) (?:year|month|date)\b", re.I)),
 )
 
@@ -224,7 +238,9 @@ def _compose(retrieval: Retrieval, chosen: list[tuple[Passage, ScoredSentence]],
         quote = scored.sentence.text
         n = len(citations) + 1
         citations.append(
-            Citation(n, chunk.source, scored.sentence.page, chunk.pages, chunk.section, chunk.cluster, quote, chunk.text, chunk.path)
+            Citation(
+                n, chunk.source, scored.sentence.page, chunk.pages, chunk.section, chunk.cluster, quote, chunk.text, chunk.path
+            )
         )
         body = quote[2:] if quote.startswith("• ") else quote
         parts.append(f"- {body} [{n}]" if bullets else f"{body} [{n}]")

@@ -104,48 +104,48 @@ def chunk_document(doc: LoadedDocument, source: str, chunk_chars: int = DEFAULT_
     for section in split_sections(doc):
         section_name = SECTION_SEP.join(section.path)
         cluster, region = cluster_of(section.path, doc)
-        current: list[tuple[Sentence, int, bool]] = []
-        current_pages: list[int] = []
 
-        def close() -> None:
-            if not current:
-                return
-            text = _chunk_text(current)
-            pages = tuple(sorted(set(current_pages)))
-            chunks.append(
-                Chunk(
-                    id=chunk_id(source, section_name, text),
-                    source=source,
-                    title=doc.title,
-                    page=pages[0],
-                    pages=pages,
-                    section=section_name,
-                    cluster=cluster,
-                    region=region,
-                    text=text,
-                    path=str(doc.path.resolve()),
-                    sentences=tuple(part[0] for part in current),
-                )
+        def make(parts: list[tuple[Sentence, int, bool]], pages: set[int], name: str = section_name,
+                 where: tuple[str, str] = (cluster, region)) -> Chunk:
+            text = _chunk_text(parts)
+            ordered = tuple(sorted(pages))
+            return Chunk(
+                id=chunk_id(source, name, text),
+                source=source,
+                title=doc.title,
+                page=ordered[0],
+                pages=ordered,
+                section=name,
+                cluster=where[0],
+                region=where[1],
+                text=text,
+                path=str(doc.path.resolve()),
+                sentences=tuple(part[0] for part in parts),
             )
-            current.clear()
-            current_pages.clear()
 
+        current: list[tuple[Sentence, int, bool]] = []
+        pages: set[int] = set()
         previous: Block | None = None
         for block_no, block in enumerate(section.blocks):
             in_list = block.bullet and previous is not None and (previous.bullet or previous.text.endswith(":"))
-            size = sum(len(part[0].text) + 1 for part in current)
-            if current and not in_list and size >= chunk_chars // 2:
-                close()  # a paragraph boundary is the best place to break
+            if current and not in_list and _size(current) >= chunk_chars // 2:
+                chunks.append(make(current, pages))  # a paragraph boundary is the best place to break
+                current, pages = [], set()
             for sentence in _sentences(block):
-                size = sum(len(part[0].text) + 1 for part in current)
                 limit = chunk_chars * 2 if in_list else chunk_chars
-                if current and size + len(sentence.text) > limit:
-                    close()
+                if current and _size(current) + len(sentence.text) > limit:
+                    chunks.append(make(current, pages))
+                    current, pages = [], set()
                 current.append((sentence, block_no, block.bullet))
-                current_pages.extend(block.pages if len(block.pages) == 1 else [sentence.page])
+                pages.update(block.pages if len(block.pages) == 1 else [sentence.page])
             previous = block
-        close()
+        if current:
+            chunks.append(make(current, pages))
     return _dedupe(chunks)
+
+
+def _size(parts: list[tuple[Sentence, int, bool]]) -> int:
+    return sum(len(part[0].text) + 1 for part in parts)
 
 
 def _chunk_text(parts: list[tuple[Sentence, int, bool]]) -> str:

@@ -111,7 +111,7 @@ def ask(
     from .pipeline import Assistant
 
     assistant = Assistant.from_settings(_settings(ctx))
-    options = {"k": k, "cluster": cluster, "document": document, "answerer": answerer}
+    options: dict[str, Any] = {"k": k, "cluster": cluster, "document": document, "answerer": answerer}
     if question is None:
         if sys.stdin.isatty():
             click.echo("Type one question per line; Ctrl-D to finish.", err=True)

@@ -202,7 +202,9 @@ def summarise(results: list[dict[str, Any]], by_tag: bool = True) -> dict[str, A
     return report
 
 
-def compare(old: list[dict[str, Any]], new: list[dict[str, Any]], old_report: dict[str, Any], new_report: dict[str, Any]) -> dict[str, Any]:
+def compare(
+    old: list[dict[str, Any]], new: list[dict[str, Any]], old_report: dict[str, Any], new_report: dict[str, Any]
+) -> dict[str, Any]:
     """Questions that flipped and metric deltas between two runs."""
     before = {r["id"]: r for r in old}
     flipped_bad = [r["id"] for r in new if r["id"] in before and before[r["id"]]["correct"] and not r["correct"]]

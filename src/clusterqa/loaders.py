@@ -172,11 +172,13 @@ def load_pdf(path: Path) -> LoadedDocument:
         for line in lines:
             sizes[round(line.size, 1)] += len(line.text)
     body = sizes.most_common(1)[0][0] if sizes else 10.0
-    heading_sizes = sorted({round(ln.size, 1) for p in pages for ln in p if ln.size > body * 1.05 and ln.bold}, reverse=True)
+    heading_sizes = sorted(
+        {round(ln.size, 1) for p in pages for ln in p if ln.size > body * 1.05 and ln.bold}, reverse=True
+    )
 
     toc: list[TocEntry] = []
     blocks: list[Block] = []
-    meta_title = str((reader.metadata or {}).get("/Title", "") or "").strip()
+    meta_title = str(getattr(reader.metadata, "title", "") or "").strip()
     title = meta_title
     for number, lines in enumerate(pages, start=1):
         texts = [line.text for line in lines]
@@ -228,9 +230,9 @@ def _page_blocks(lines: list[_Line], number: int, body: float, heading_sizes: li
                 flush()
             lead_open = False
             if is_bullet:
-                lead = _bold_lead(line)
-                if lead:
-                    blocks.append(Block(lead, number, len(heading_sizes) + 1, (number,), True))
+                title = _bold_lead(line)
+                if title:
+                    blocks.append(Block(title, number, len(heading_sizes) + 1, (number,), True))
                     lead_open = line.runs[-1].bold
                 current_bullet = True
             current.append(line.text)

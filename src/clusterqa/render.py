@@ -28,29 +28,37 @@ EMPTY_SOURCES = (
 EMPTY_PAGE = '<div class="cqa-empty">Choose a source above to see its page.</div>'
 
 
+MARKDOWN_INLINE = re.compile(r"([\\`*_~])")
+
+
 def escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def escape_markdown(text: str) -> str:
+    """HTML-escaped, with inline Markdown marks (`*_~ and backslash) made literal; line-start bullets stay."""
+    return MARKDOWN_INLINE.sub(r"\\\1", escape(text))
 
 
 def chat_markdown(answer: Answer, standalone: str = "", asked: str = "") -> str:
     """The bot message: escaped answer text with [n] markers; abstentions as a marked notice with links."""
     if answer.abstained:
         reason = answer.answer.split(" Nearest sections:")[0]
-        lines = [f"**Not in the documents.** {escape(reason)}"]
+        lines = [f"**Not in the documents.** {escape_markdown(reason)}"]
         nearest = nearest_passages(answer)
         if nearest:
             lines.append("\nNearest sections (open one in the Sources panel):")
-            lines += [f"- [{escape(_label(p.chunk.section or p.chunk.title, p.chunk.page))}](#cqa-source-{i})"
+            lines += [f"- [{escape_markdown(_label(p.chunk.section or p.chunk.title, p.chunk.page))}](#cqa-source-{i})"
                       for i, p in enumerate(nearest, 1)]
         text = "\n".join(lines)
     else:
-        text = escape(answer.answer)
+        text = escape_markdown(answer.answer)
     notes = []
     if standalone and standalone != " ".join(asked.split()):
-        notes.append(f"Searched as: “{escape(standalone)}”")
+        notes.append(f"Searched as: “{escape_markdown(standalone)}”")
     filter_note = describe_filters(answer)
     if filter_note:
-        notes.append(escape(filter_note))
+        notes.append(escape_markdown(filter_note))
     if notes:
         text += "\n\n" + "  \n".join(f"<sub>{n}</sub>" for n in notes)
     return text

@@ -27,10 +27,12 @@ from .text import normalise, question_terms, split_sentences, terms
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
 STEER_SHARE = 0.75  # a name steers to a case study when this share of its mentions are there
 STEER_BONUS = 0.5  # added to fused scores (in units of a first-place RRF vote)
-SENTENCE_WEIGHT = 1.0
-DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms  # weight of the best sentence's fit in the final passage score
+SENTENCE_WEIGHT = 1.0  # weight of the best sentence's fit in the final passage score
+DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
-NAME = re.compile(r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b")
+NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
+    r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
+)
 
 
 @dataclass(frozen=True)

@@ -228,7 +228,7 @@ class App:
         """Append one JSON line evaluators can turn into a test case."""
         a = turn.answer
         record = {
-            "time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "vote": vote,
             "comment": comment.strip(),
             "question": turn.asked,
