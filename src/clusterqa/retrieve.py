@@ -94,7 +94,7 @@ class Retriever:
         self.bm25.index(docs, show_progress=False)
         self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))
         self.vocabulary = {w for c in self.chunks for w in normalise(f"{c.title} {c.section} {c.text}").split()}
-        self.vocabulary |= {w.strip(".,;:()'\"") for w in self.vocabulary}
+        self.vocabulary |= {re.sub(r"'s$", "", w.strip(".,;:()'\"")) for w in self.vocabulary}
         self.steering = _steering_names(self.chunks)
 
     # --- corpus statistics -------------------------------------------------------

@@ -49,7 +49,8 @@ STOPWORDS = frozenset(
 )
 QUESTION_WORDS = frozenset(
     """what which who whom whose when where why how much many does did do tell list name give describe
-    explain according document documents publication report say says said mention mentioned""".split()
+    explain according document documents publication report say says said mention mentioned
+    year date month percentage proportion stand short""".split()
 )
 
 
