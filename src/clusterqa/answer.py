@@ -62,7 +62,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         ),
     ),
     ("date", re.compile(r"\bwhen\b|\b(?:what|which|in what|in which) (?:year|month|date)\b", re.I)),
+    ("place", re.compile(r"^\s*where\b", re.I)),
 )
+PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
 
 
 def question_type(question: str) -> tuple[str, str]:
@@ -76,7 +78,7 @@ def question_type(question: str) -> tuple[str, str]:
     return "", ""
 
 
-def holds_kind(kind: str, detail: str, sentence: str) -> bool:
+def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> bool:
     """Does the sentence hold the kind of value asked for?"""
     if kind == "acronym":
         escaped = re.escape(detail)
@@ -87,6 +89,9 @@ def holds_kind(kind: str, detail: str, sentence: str) -> bool:
         return bool(MONEY.search(sentence) or PERCENT.search(sentence))
     if kind == "date":
         return bool(YEAR.search(sentence))
+    if kind == "place":
+        asked = set(terms(question))
+        return any(not set(terms(place)) <= asked for place in PLACE.findall(sentence))
     if kind == "count":
         nouns = set(terms(detail))
         words = sentence.split()
@@ -163,7 +168,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         (p, s)
         for p in retrieval.passages
         for s in p.sentences
-        if holds_kind(kind, detail, s.sentence.text) and (not kind or mentions(p, names))
+        if holds_kind(kind, detail, s.sentence.text, question) and (not kind or mentions(p, names))
     ]
     if not candidates or retrieval.unknown_names:
         return abstain(retrieval)

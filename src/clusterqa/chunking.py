@@ -80,22 +80,22 @@ def cluster_of(path: tuple[str, ...], doc: LoadedDocument) -> tuple[str, str]:
     return "", ""
 
 
-def _sentences(block: Block) -> list[Sentence]:
-    out: list[Sentence] = []
+def _sentences(block: Block) -> list[tuple[Sentence, tuple[int, ...]]]:
+    """A block's sentences, each cited on the page it starts on, with every page it spans."""
+    out: list[tuple[Sentence, tuple[int, ...]]] = []
     offset = 0
     for text in split_sentences(block.text):
         found = block.text.find(text, offset)
         start = found if found >= 0 else offset
         offset = start + len(text)
-        pages = {block.page_at(start), block.page_at(max(start, offset - 1))}
-        # a sentence that runs over a page break is cited on the page it starts on
-        out.append(Sentence(text, min(pages)))
+        first, last = block.page_at(start), block.page_at(max(start, offset - 1))
+        out.append((Sentence(text, first), tuple(range(first, last + 1))))
     return out
 
 
-def chunk_id(source: str, section: str, text: str) -> str:
-    """Stable id from the content: same file, section and text -> same id."""
-    return hashlib.sha1(f"{source}\x1f{section}\x1f{text}".encode()).hexdigest()[:20]
+def chunk_id(path: str, section: str, text: str) -> str:
+    """Stable id from the content: same file path, section and text -> same id."""
+    return hashlib.sha1(f"{path}\x1f{section}\x1f{text}".encode()).hexdigest()[:20]
 
 
 def chunk_document(doc: LoadedDocument, source: str, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> list[Chunk]:
@@ -110,7 +110,7 @@ def chunk_document(doc: LoadedDocument, source: str, chunk_chars: int = DEFAULT_
             text = _chunk_text(parts)
             ordered = tuple(sorted(pages))
             return Chunk(
-                id=chunk_id(source, name, text),
+                id=chunk_id(str(doc.path.resolve()), name, text),
                 source=source,
                 title=doc.title,
                 page=ordered[0],
@@ -131,13 +131,13 @@ def chunk_document(doc: LoadedDocument, source: str, chunk_chars: int = DEFAULT_
             if current and not in_list and _size(current) >= chunk_chars // 2:
                 chunks.append(make(current, pages))  # a paragraph boundary is the best place to break
                 current, pages = [], set()
-            for sentence in _sentences(block):
+            for sentence, spanned in _sentences(block):
                 limit = chunk_chars * 2 if in_list else chunk_chars
                 if current and _size(current) + len(sentence.text) > limit:
                     chunks.append(make(current, pages))
                     current, pages = [], set()
                 current.append((sentence, block_no, block.bullet))
-                pages.update(block.pages if len(block.pages) == 1 else [sentence.page])
+                pages.update(spanned)
             previous = block
         if current:
             chunks.append(make(current, pages))

@@ -71,9 +71,7 @@ def _subject_of(question: str) -> str:
     names = subject_names(question)
     if names:
         return " and ".join(names)
-    content = [
-        w for w in WORD.findall(question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS
-    ]
+    content = [w for w in WORD.findall(question) if w.lower() not in STOPWORDS and w.lower() not in QUESTION_WORDS]
     return " ".join(content)
 
 

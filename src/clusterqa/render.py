@@ -44,12 +44,14 @@ def chat_markdown(answer: Answer, standalone: str = "", asked: str = "") -> str:
     """The bot message: escaped answer text with [n] markers; abstentions as a marked notice with links."""
     if answer.abstained:
         reason = answer.answer.split(" Nearest sections:")[0]
-        lines = [f"**Not in the documents.** {escape_markdown(reason)}"]
+        lines = [f"⚠️ **Not in the documents.** {escape_markdown(reason)}"]
         nearest = nearest_passages(answer)
         if nearest:
             lines.append("\nNearest sections (open one in the Sources panel):")
-            lines += [f"- [{escape_markdown(_label(p.chunk.section or p.chunk.title, p.chunk.page))}](#cqa-source-{i})"
-                      for i, p in enumerate(nearest, 1)]
+            lines += [
+                f"- [{escape_markdown(_label(p.chunk.section or p.chunk.title, p.chunk.page))}](#cqa-source-{i})"
+                for i, p in enumerate(nearest, 1)
+            ]
         text = "\n".join(lines)
     else:
         text = escape_markdown(answer.answer)
@@ -99,12 +101,23 @@ def sources_html(answer: Answer | None) -> str:
         cards.append('<div class="cqa-abstain-head">Not in the documents. Nearest sections:</div>')
         for i, p in enumerate(nearest_passages(answer), 1):
             best = p.best.sentence.text if p.best else ""
-            cards.append(_card(f"cqa-source-{i}", "·", p.chunk.source, p.chunk.page, p.chunk.section,
-                               p.chunk.cluster, highlight(p.chunk.text, best), "nearest"))
+            cards.append(
+                _card(
+                    f"cqa-source-{i}",
+                    "·",
+                    p.chunk.source,
+                    p.chunk.page,
+                    p.chunk.section,
+                    p.chunk.cluster,
+                    highlight(p.chunk.text, best),
+                    "nearest",
+                )
+            )
         return '<div class="cqa-sources cqa-abstained">' + "".join(cards) + "</div>"
     for c in answer.citations:
-        cards.append(_card(f"cqa-source-{c.n}", f"[{c.n}]", c.source, c.page, c.section, c.cluster,
-                           highlight(c.text, c.quote), ""))
+        cards.append(
+            _card(f"cqa-source-{c.n}", f"[{c.n}]", c.source, c.page, c.section, c.cluster, highlight(c.text, c.quote), "")
+        )
     return '<div class="cqa-sources">' + "".join(cards) + "</div>"
 
 
@@ -210,7 +223,13 @@ def document_rows(documents: list) -> list[list[str | int]]:  # type: ignore[typ
     import datetime as dt
 
     return [
-        [d.source, d.title, d.pages, d.chunks, dt.datetime.fromtimestamp(d.ingested_at).strftime("%Y-%m-%d %H:%M"),
-         str(Path(d.path))]
+        [
+            d.source,
+            d.title,
+            d.pages,
+            d.chunks,
+            dt.datetime.fromtimestamp(d.ingested_at).strftime("%Y-%m-%d %H:%M"),
+            str(Path(d.path)),
+        ]
         for d in documents
     ]

@@ -25,13 +25,13 @@ from .index import Index, Snapshot
 from .text import normalise, question_terms, split_sentences, terms
 
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
-STEER_SHARE = 0.75  # a name steers to a case study when this share of its mentions are there
-STEER_BONUS = 0.5  # added to fused scores (in units of a first-place RRF vote)
+STEER_SHARE = 0.6  # a name steers to a case study when this share of its mentions are there
+STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 1.0  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
-    r"\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
+    r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
 )
 
 
@@ -93,7 +93,9 @@ class Retriever:
         self.bm25 = bm25s.BM25()
         self.bm25.index(docs, show_progress=False)
         self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))
-        self.vocabulary = {w for c in self.chunks for w in normalise(f"{c.title} {c.section} {c.text}").split()}
+        self.vocabulary = {
+            w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
+        }
         self.vocabulary |= {re.sub(r"'s$", "", w.strip(".,;:()'\"")) for w in self.vocabulary}
         self.steering = _steering_names(self.chunks)
 

@@ -74,7 +74,7 @@ def split_sentences(text: str) -> list[str]:
             continue
         start = 0
         for match in SENTENCE_END.finditer(line):
-            candidate = line[start : match.start() + 1]
+            candidate = line[start : match.start()]
             last_word = candidate.rstrip(".!?\"')]").rsplit(" ", 1)[-1].lower()
             if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
                 continue

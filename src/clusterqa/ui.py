@@ -70,7 +70,8 @@ CSS = """
 .cqa-section { font-size: .85em; color: var(--body-text-color-subdued); margin: .2em 0 .4em; }
 .cqa-passage, .cqa-page-text { white-space: pre-wrap; line-height: 1.45; }
 .cqa-passage mark, .cqa-page-text mark { background: #fde68a; color: #111; padding: 0 .1em; }
-.cqa-abstain-head { background: #fff7ed; border-left: 4px solid #f97316; color: #7c2d12; padding: .5em .8em; margin-bottom: .6em; }
+.cqa-abstain-head { background: #fff7ed; border-left: 4px solid #f97316; color: #7c2d12;
+                    padding: .5em .8em; margin-bottom: .6em; }
 .cqa-page { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .8em; max-height: 32em; overflow: auto; }
 .cqa-page-head { font-weight: 600; margin-bottom: .5em; }
 """
@@ -164,12 +165,12 @@ class App:
 
     # questions
 
-    def answer(self, question: str, history: list[str], cluster: str = ALL, document: str = ALL,
-               k: int | None = None) -> tuple[str, Answer]:
+    def answer(
+        self, question: str, history: list[str], cluster: str = ALL, document: str = ALL, k: int | None = None
+    ) -> tuple[str, Answer]:
         standalone = standalone_question(question, history)
         with self.lock:
-            answer = self.assistant.ask(standalone, k=int(k) if k else None, cluster=cluster or None,
-                                        document=document or None)
+            answer = self.assistant.ask(standalone, k=int(k) if k else None, cluster=cluster or None, document=document or None)
         return standalone, answer
 
     def cluster_choices(self) -> list[tuple[str, str]]:
@@ -192,9 +193,7 @@ class App:
         for f in files:
             path = Path(f)
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise IngestError(
-                    f"'{path.name}' is not a supported type. Upload {', '.join(SUPPORTED_SUFFIXES)} files."
-                )
+                raise IngestError(f"'{path.name}' is not a supported type. Upload {', '.join(SUPPORTED_SUFFIXES)} files.")
             if path.stat().st_size > limit:
                 raise IngestError(
                     f"'{path.name}' is {path.stat().st_size / 1e6:.1f} MB; the limit is "
@@ -258,34 +257,56 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
 
     with gr.Blocks(title="clusterqa", analytics_enabled=False) as demo:
         conversation = gr.State(Conversation())
-        gr.Markdown(f"## {TITLE}\nAnswers come only from the indexed documents, each claim cited. "
-                    "Nothing leaves this machine.")
+        gr.Markdown(f"## {TITLE}\nAnswers come only from the indexed documents, each claim cited. Nothing leaves this machine.")
         with gr.Tabs():
             with gr.Tab("Ask", id="ask"):
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(label="Chat", height=480, placeholder=PLACEHOLDER, elem_id="cqa-chat",
-                                             buttons=["copy", "copy_all"], feedback_options=("Like", "Dislike"))
+                        chatbot = gr.Chatbot(
+                            label="Chat",
+                            height=480,
+                            placeholder=PLACEHOLDER,
+                            elem_id="cqa-chat",
+                            buttons=["copy", "copy_all"],
+                            feedback_options=("Like", "Dislike"),
+                        )
                         with gr.Row():
-                            question = gr.Textbox(placeholder="Ask a question about the documents…", show_label=False,
-                                                  scale=5, elem_id="cqa-question", autofocus=True, submit_btn=True)
+                            question = gr.Textbox(
+                                placeholder="Ask a question about the documents…",
+                                show_label=False,
+                                scale=5,
+                                elem_id="cqa-question",
+                                autofocus=True,
+                                submit_btn=True,
+                            )
                         gr.Examples(EXAMPLES, inputs=[question], label="Example questions")
                         with gr.Accordion("Filters", open=False, elem_id="cqa-filters"):
                             with gr.Row():
-                                cluster = gr.Dropdown(app.cluster_choices(), value=ALL, label="Cluster (region)",
-                                                      elem_id="cqa-cluster")
-                                document = gr.Dropdown(app.document_choices(), value=ALL, label="Document",
-                                                       elem_id="cqa-document")
+                                cluster = gr.Dropdown(
+                                    app.cluster_choices(), value=ALL, label="Cluster (region)", elem_id="cqa-cluster"
+                                )
+                                document = gr.Dropdown(
+                                    app.document_choices(), value=ALL, label="Document", elem_id="cqa-document"
+                                )
                                 k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)", elem_id="cqa-k")
                         with gr.Accordion("Feedback and export", open=False, elem_id="cqa-feedback"):
-                            comment = gr.Textbox(label="Comment (optional)", lines=2, elem_id="cqa-comment",
-                                                 placeholder="What was wrong or right about the latest answer?")
+                            comment = gr.Textbox(
+                                label="Comment (optional)",
+                                lines=2,
+                                elem_id="cqa-comment",
+                                placeholder="What was wrong or right about the latest answer?",
+                            )
                             with gr.Row():
                                 up = gr.Button("👍 Helpful", elem_id="cqa-up")
                                 down = gr.Button("👎 Not helpful", elem_id="cqa-down")
                             feedback_status = gr.Markdown(elem_id="cqa-feedback-status")
-                            export_text = gr.Textbox(label="Latest answer as Markdown", lines=6, buttons=["copy"],
-                                                     interactive=False, elem_id="cqa-export")
+                            export_text = gr.Textbox(
+                                label="Latest answer as Markdown",
+                                lines=6,
+                                buttons=["copy"],
+                                interactive=False,
+                                elem_id="cqa-export",
+                            )
                             export_file = gr.DownloadButton("Download .md", visible=False, elem_id="cqa-download")
                     with gr.Column(scale=2):
                         gr.Markdown("### Sources")
@@ -293,16 +314,26 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
                         picker = gr.Radio([], label="Open page view", elem_id="cqa-picker")
                         page = gr.HTML(EMPTY_PAGE, elem_id="cqa-page")
             with gr.Tab("Documents", id="documents"):
-                documents = gr.Dataframe(document_rows(assistant.index.documents()), headers=DOC_HEADERS,
-                                         interactive=False, elem_id="cqa-documents", wrap=True)
+                documents = gr.Dataframe(
+                    document_rows(assistant.index.documents()),
+                    headers=DOC_HEADERS,
+                    interactive=False,
+                    elem_id="cqa-documents",
+                    wrap=True,
+                )
                 with gr.Row():
                     with gr.Column():
-                        upload = gr.File(label=f"Upload PDF, Markdown, text, Word or HTML (≤ {settings.max_upload_mb} MB)",
-                                         file_count="multiple", type="filepath", elem_id="cqa-upload")
+                        upload = gr.File(
+                            label=f"Upload PDF, Markdown, text, Word or HTML (≤ {settings.max_upload_mb} MB)",
+                            file_count="multiple",
+                            type="filepath",
+                            elem_id="cqa-upload",
+                        )
                         add = gr.Button("Add to index", variant="primary", elem_id="cqa-add")
                     with gr.Column():
-                        to_remove = gr.Dropdown(_removal_choices(assistant), label="Indexed document",
-                                                elem_id="cqa-remove-choice")
+                        to_remove = gr.Dropdown(
+                            _removal_choices(assistant), label="Indexed document", elem_id="cqa-remove-choice"
+                        )
                         remove = gr.Button("Remove from index", variant="stop", elem_id="cqa-remove")
                 docs_status = gr.Markdown(elem_id="cqa-docs-status")
 
@@ -325,8 +356,16 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
             first = choices[0][1] if choices and not answer.abstained else None
             page_view = page_html(*page_target(answer, first)) if first else EMPTY_PAGE
             download = gr.update(value=app.export_file(turn, len(conv.turns)), visible=True)
-            return ("", chat, conv, sources_html(answer), gr.update(choices=choices, value=first), page_view,
-                    answer_export(answer, standalone), download)
+            return (
+                "",
+                chat,
+                conv,
+                sources_html(answer),
+                gr.update(choices=choices, value=first),
+                page_view,
+                answer_export(answer, standalone),
+                download,
+            )
 
         def _open_page(key: str | None, conv: Conversation) -> str:
             turn = conv.latest
@@ -340,6 +379,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
                     return "Ask a question first, then rate its answer.", text
                 app.record_feedback(conv.latest, kind, text or "")
                 return f"Thanks — recorded “{kind}” for the latest answer.", ""
+
             return handler
 
         def _like(conv: Conversation, text: str, data: gr.LikeData) -> str:
@@ -373,10 +413,9 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
                 return (f"**Error:** {exc}",) + _refresh()
             return (f"✅ {status}",) + _refresh()
 
-        lists = [cluster, document, documents, to_remove]
+        lists: list[Any] = [cluster, document, documents, to_remove]
         ask_outputs = [question, chatbot, conversation, sources, picker, page, export_text, export_file]
-        question.submit(_submit, [question, chatbot, conversation, cluster, document, k], ask_outputs,
-                        api_visibility="private")
+        question.submit(_submit, [question, chatbot, conversation, cluster, document, k], ask_outputs, api_visibility="private")
         picker.change(_open_page, [picker, conversation], page, api_visibility="private")
         up.click(_vote("up"), [conversation, comment], [feedback_status, comment], api_visibility="private")
         down.click(_vote("down"), [conversation, comment], [feedback_status, comment], api_visibility="private")
@@ -386,8 +425,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
         remove.click(_remove_doc, to_remove, [docs_status] + lists, api_visibility="private")
         demo.load(_refresh, None, lists, api_visibility="private")
 
-        def ask_api(question: str, cluster: str = "", document: str = "", k: int = 0,
-                    history: list[str] | None = None) -> dict:
+        def ask_api(question: str, cluster: str = "", document: str = "", k: int = 0, history: list[str] | None = None) -> dict:
             """Answer one question. history: earlier questions, oldest first, for follow-ups.
             Returns the answer JSON (answer, abstained, citations, retrieved, standalone_question, ...)."""
             try:
@@ -432,6 +470,7 @@ class BackgroundEmbedder:
     def _load(self) -> None:
         try:
             self._model = make_embedder(self._settings)
+            self._model.embed(["warm up"])  # the first encode is slow; pay it before the first question
         except Exception as exc:  # surfaced on the first question
             self._error = exc
         finally:

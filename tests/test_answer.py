@@ -1,0 +1,168 @@
+"""Answers over the real publication: extractive, cited to the printed page, short, or an abstention."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterator
+
+import pytest
+
+from clusterqa.answer import ABSTAIN_TEXT, ANSWERERS, Answer, Citation, get_answerer, register_answerer
+from clusterqa.errors import UnknownNameError
+from clusterqa.pipeline import Assistant
+from clusterqa.retrieve import Retrieval
+
+# (question, text the answer must contain, printed page the citation must give)
+FACTS = [
+    ("How much government funding seeded the Liverpool City Region Investment Zone?", "£160 million", 7),
+    ("Where is the National Cyber Force site?", "Samesbury", 10),
+    ("How many jobs will be needed to satisfy replacement demand in Tees Valley?", "116,000", 19),
+    ("What kind of grants should policy move away from?", "small competitive grants", 23),
+    ("When was iiCON founded?", "2020", 7),
+    ("How many people did the North East space cluster employ by 2020?", "1,365", 8),
+    ("When was HETA established?", "1967", 9),
+    ("How many businesses does Alderley Park host?", "250", 11),
+    ("How large is Greater Manchester's digital economy?", "£5 billion", 12),
+    ("How much Investment Zone funding did West Yorkshire get?", "£80m", 15),
+    ("When was Calder Hall constructed?", "1956", 16),
+    ("What are the three main sites of the Tees Valley chemical industry?", "Wilton International", 19),
+    ("Why are clusters important?", "boost the innovation and productivity", 4),
+]
+OFF_TOPIC = [
+    "What is the population of Leeds?",
+    "Who is the Mayor of Greater Manchester?",
+    "What is the capital of France?",
+    "What is the GDP of the North of England?",
+]
+
+
+@pytest.fixture(scope="module")
+def answers(assistant: Assistant) -> dict[str, Answer]:
+    return {q: assistant.ask(q) for q, _, _ in FACTS}
+
+
+def test_lcr_investment_zone_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("How much government funding seeded the Liverpool City Region Investment Zone?")
+    assert not answer.abstained
+    assert "£160 million" in answer.answer
+    cited = [c for c in answer.citations if "£160 million" in c.quote]
+    assert cited, answer.citations
+    assert cited[0].page == 7
+    assert cited[0].source == "np11-innovation-clusters-north-of-england.pdf"
+    assert cited[0].section.endswith("Liverpool City Region: Infection Prevention and Control")
+    assert cited[0].cluster == "Infection Prevention and Control"
+    assert f"[{cited[0].n}]" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "needle", "printed_page"), FACTS)
+def test_fact_is_answered_and_cited_on_its_page(
+    answers: dict[str, Answer], question: str, needle: str, printed_page: int
+) -> None:
+    answer = answers[question]
+    assert not answer.abstained, answer.answer
+    assert needle in answer.answer, answer.answer
+    citing = [c for c in answer.citations if needle in c.quote]
+    assert citing, [c.quote for c in answer.citations]
+    assert citing[0].page == printed_page
+
+
+@pytest.mark.parametrize(("question", "needle", "printed_page"), FACTS)
+def test_answer_is_short_and_every_marker_is_a_citation(
+    answers: dict[str, Answer], question: str, needle: str, printed_page: int
+) -> None:
+    answer = answers[question]
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)]
+    assert markers == [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert 1 <= len(answer.citations) <= 3
+    for citation in answer.citations:
+        body = citation.quote.removeprefix("• ")
+        assert body in answer.answer
+        assert citation.quote in citation.text  # the quote is from the cited passage
+        assert citation.page in citation.pages
+
+
+def test_median_answer_length(answers: dict[str, Answer]) -> None:
+    words = [len(re.sub(r"\[\d+\]", "", a.answer).split()) for a in answers.values()]
+    assert statistics.median(words) <= 45, words
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_off_topic_questions_abstain(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.answer
+    assert answer.citations == ()
+    assert answer.answer.startswith(ABSTAIN_TEXT)
+    assert re.search(r"Nearest sections: .+ \(p\. \d+\)", answer.answer)
+    assert "[1]" not in answer.answer
+    assert len(answer.retrieved) >= 5  # where it looked is still reported
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the strengths of the Tees Valley chemicals cluster?",
+        "How did Cheshire & Warrington's life sciences cluster evolve after AstraZeneca left?",
+        "What skills challenges do clusters face?",
+        "What do the recommendations say about devolution?",
+    ],
+)
+def test_on_topic_questions_are_answered(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert answer.citations
+
+
+@pytest.mark.parametrize("question", ["What are the cross-cutting themes?", "List the headline recommendations."])
+def test_list_questions_get_bullets(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    lines = answer.answer.splitlines()
+    assert len(lines) >= 3
+    assert all(re.fullmatch(r"- .+ \[\d+\]", line) for line in lines), lines
+    assert len(answer.citations) == len(lines)
+
+
+def test_cluster_option_answers_from_that_case_study(assistant: Assistant) -> None:
+    answer = assistant.ask("What are the skills challenges?", cluster="West Yorkshire")
+    assert answer.filters == {"cluster": "West Yorkshire"}
+    assert all(p.chunk.region == "West Yorkshire" for p in answer.retrieved)
+    assert all(c.cluster == "Artificial Intelligence/Healthtech" for c in answer.citations)
+
+
+def test_latency_is_measured_after_loading(assistant: Assistant) -> None:
+    answer = assistant.ask("When was HETA established?")
+    assert 0 < answer.latency_ms < 2000
+
+
+def test_to_dict_schema(assistant: Assistant) -> None:
+    data = assistant.ask("When was HETA established?").to_dict()
+    assert {"question", "answer", "abstained", "citations", "retrieved", "latency_ms"} <= set(data)
+    assert set(data["citations"][0]) == {"n", "source", "page", "pages", "section", "cluster", "quote", "text"}
+    assert set(data["retrieved"][0]) == {"source", "page", "pages", "section", "text", "score"}
+    assert data["citations"][0]["pages"] == [9]
+
+
+# --- the registry -------------------------------------------------------------------
+
+
+@pytest.fixture
+def echo_answerer() -> Iterator[str]:
+    def echo(retrieval: Retrieval) -> Answer:
+        top = retrieval.passages[0].chunk
+        citation = Citation(1, top.source, top.page, top.pages, top.section, top.cluster, top.text[:20], top.text)
+        return Answer(retrieval.question, f"echo: {retrieval.question} [1]", False, (citation,), retrieval.passages)
+
+    register_answerer("echo", echo)
+    yield "echo"
+    ANSWERERS.pop("echo", None)
+
+
+def test_answerer_chosen_by_name(assistant: Assistant, echo_answerer: str) -> None:
+    answer = assistant.ask("When was HETA established?", answerer=echo_answerer)
+    assert answer.answer == "echo: When was HETA established? [1]"
+    assert answer.latency_ms > 0
+
+
+def test_unknown_answerer_lists_known_names() -> None:
+    with pytest.raises(UnknownNameError, match=r"^Unknown answerer 'gpt'. Known: extractive.$"):
+        get_answerer("gpt")

@@ -1,0 +1,180 @@
+"""Index: chunks -> a real Chroma store in tmp_path, embedded with the real bundled model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from clusterqa.chunking import Chunk, Sentence, chunk_id
+from clusterqa.errors import ConfigError, NoIndexError, UnknownNameError
+from clusterqa.index import (
+    Embedder,
+    Index,
+    index_exists,
+    make_embedder,
+    open_client,
+    passage_for_embedding,
+    sentence_for_embedding,
+)
+from clusterqa.settings import Settings
+
+
+def make_chunk(
+    text: str, *, section: str = "Facts", pages: tuple[int, ...] = (1,), source: str = "a.md", cluster: str = "", region: str = ""
+) -> Chunk:
+    sentences = tuple(Sentence(s.strip() + ".", pages[0]) for s in text.split(".") if s.strip())
+    return Chunk(
+        id=chunk_id(source, section, text),
+        source=source,
+        title="Notes",
+        page=pages[0],
+        pages=pages,
+        section=section,
+        cluster=cluster,
+        region=region,
+        text=text,
+        path=f"/docs/{source}",
+        sentences=sentences,
+    )
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.from_env({}, index_dir=tmp_path / "index")
+
+
+@pytest.fixture
+def index(settings: Settings, embedder: Embedder) -> Index:
+    return Index.open(settings, embedder)
+
+
+CHUNKS = [
+    make_chunk("Otters swim in the river. They eat fish.", section="Rivers", pages=(1,)),
+    make_chunk("Badgers dig setts in the woods. They come out at night.", section="Woods", pages=(1, 2)),
+    make_chunk(
+        "The Teesside plant makes ammonia.",
+        section="Case Studies › Tees Valley: Chemicals",
+        pages=(3,),
+        cluster="Chemicals",
+        region="Tees Valley",
+    ),
+]
+
+
+def test_embedder_gives_normalised_384_dim_vectors(embedder: Embedder) -> None:
+    vectors = embedder.embed(["Otters swim in the river.", "Otters swim in the river.", "Steel mills in Sheffield."])
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert np.allclose(vectors[0], vectors[1])
+    assert float(vectors[0] @ vectors[2]) < 0.5
+
+
+def test_add_then_snapshot_round_trips(index: Index) -> None:
+    index.add("/docs/a.md", CHUNKS, sha256="abc", num_pages=3)
+    assert index.count() == 3
+    snap = index.snapshot()
+    assert [c.id for c in snap.chunks] == [c.id for c in CHUNKS]  # document order
+    for got, want in zip(snap.chunks, CHUNKS, strict=True):
+        assert (got.text, got.section, got.page, got.pages, got.cluster, got.region, got.title) == (
+            want.text,
+            want.section,
+            want.page,
+            want.pages,
+            want.cluster,
+            want.region,
+            want.title,
+        )
+        assert got.sentences == want.sentences
+        assert got.path == "/docs/a.md"
+    assert snap.sentence_vectors.shape == (sum(len(c.sentences) for c in CHUNKS), 384)
+
+
+def test_documents_and_sha(index: Index) -> None:
+    index.add("/docs/a.md", CHUNKS[:2], sha256="abc", num_pages=2)
+    index.add("/docs/b.md", CHUNKS[2:], sha256="def", num_pages=5)
+    docs = index.documents()
+    assert [(d.path, d.pages, d.chunks, d.sha256) for d in docs] == [
+        ("/docs/a.md", 2, 2, "abc"),
+        ("/docs/b.md", 5, 1, "def"),
+    ]
+    assert index.sha256_of("/docs/b.md") == "def"
+    assert index.sha256_of("/docs/never.md") is None
+
+
+def test_add_replaces_and_delete_removes(index: Index) -> None:
+    index.add("/docs/a.md", CHUNKS, sha256="abc", num_pages=3)
+    index.add("/docs/a.md", CHUNKS[:1], sha256="new", num_pages=1)
+    assert index.count() == 1
+    assert index.sentences.count() == len(CHUNKS[0].sentences)
+    assert index.delete("/docs/a.md") == 1
+    assert index.delete("/docs/a.md") == 0
+    assert index.count() == 0 and index.sentences.count() == 0
+
+
+def test_query_finds_the_closest_chunk_with_cosine_similarity(index: Index, embedder: Embedder) -> None:
+    index.add("/docs/a.md", CHUNKS, sha256="abc", num_pages=3)
+    hits = index.query(embedder.embed(["Where do badgers live?"])[0], 5)
+    assert len(hits) == 3
+    assert hits[0][0] == CHUNKS[1].id
+    assert all(-1.0 <= score <= 1.0 for _, score in hits)
+    assert hits[0][1] > hits[-1][1]
+    filtered = index.query(embedder.embed(["Where do badgers live?"])[0], 5, {"region": "Tees Valley"})
+    assert [cid for cid, _ in filtered] == [CHUNKS[2].id]
+
+
+def test_store_is_persisted_in_index_dir(settings: Settings, embedder: Embedder) -> None:
+    assert not index_exists(settings)
+    Index.open(settings, embedder).add("/docs/a.md", CHUNKS, sha256="abc", num_pages=3)
+    assert index_exists(settings)
+    assert (settings.index_dir / "chroma.sqlite3").is_file()
+    reopened = Index(open_client(settings), embedder, settings.collection)
+    assert reopened.count() == 3
+
+
+def test_empty_index_snapshot_says_to_ingest(index: Index) -> None:
+    with pytest.raises(NoIndexError, match=r"Run 'clusterqa ingest"):
+        index.snapshot()
+
+
+def test_other_embedding_model_is_refused(settings: Settings, embedder: Embedder) -> None:
+    Index.open(settings, embedder).add("/docs/a.md", CHUNKS, sha256="abc", num_pages=3)
+
+    class Other:
+        name = "some-other-model"
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            return embedder.embed(texts)
+
+    with pytest.raises(ConfigError) as info:
+        Index.open(settings, Other())
+    assert "all-MiniLM-L6-v2" in str(info.value) and "some-other-model" in str(info.value)
+
+
+def test_unknown_embedding_backend(settings: Settings) -> None:
+    with pytest.raises(UnknownNameError, match=r"Unknown embedding backend 'openai'. Known: sentence-transformers"):
+        make_embedder(settings, backend="openai")
+
+
+def test_missing_embedding_model_is_a_config_error(tmp_path: Path) -> None:
+    settings = Settings.from_env({}, embedding_model=str(tmp_path / "no-such-model"))
+    with pytest.raises(ConfigError, match="Could not load embedding model"):
+        make_embedder(settings)
+
+
+def test_embedding_texts_carry_section_and_place() -> None:
+    chunk = CHUNKS[2]
+    assert passage_for_embedding(chunk).startswith("Case Studies › Tees Valley: Chemicals\n")
+    expected = "Tees Valley (Chemicals): The Teesside plant makes ammonia."
+    assert sentence_for_embedding(chunk, chunk.sentences[0]) == expected
+    assert sentence_for_embedding(CHUNKS[0], CHUNKS[0].sentences[0]) == "Otters swim in the river."
+
+
+def test_publication_index_metadata(assistant) -> None:  # type: ignore[no-untyped-def]
+    metas = assistant.index.chunks.get(include=["metadatas"])["metadatas"]
+    assert assistant.index.chunks.metadata["embedder"] == "all-MiniLM-L6-v2"
+    assert assistant.index.chunks.metadata["hnsw:space"] == "cosine"
+    keys = {"source", "path", "title", "page", "pages", "section", "cluster", "region", "sha256", "num_pages"}
+    assert all(keys <= set(m) for m in metas)
+    assert sorted(m["order"] for m in metas) == list(range(len(metas)))

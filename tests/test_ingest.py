@@ -1,0 +1,332 @@
+"""Ingest: the real publication into a real Chroma store (shared session index), and idempotent
+re-ingest, replacement and removal with small Markdown folders in their own temporary stores."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from clusterqa.chunking import Chunk
+from clusterqa.errors import IngestError
+from clusterqa.index import Snapshot
+from clusterqa.ingest import find_files, ingest
+from clusterqa.pipeline import Assistant
+
+HEADER = "Innovation Clusters in the North of England"
+FOOTER = re.compile(r"NP11\s*\|\s*\d+")
+CASE_STUDIES = "Innovation Cluster Case Studies in the North"
+
+
+def only(chunks: list[Chunk], needle: str) -> Chunk:
+    found = [c for c in chunks if needle in c.text]
+    assert len(found) == 1, f"{needle!r} in {len(found)} chunks"
+    return found[0]
+
+
+# --- the publication, as Chroma holds it ---------------------------------------------
+
+
+def test_publication_ingested_whole(assistant: Assistant, snapshot) -> None:  # type: ignore[no-untyped-def]
+    (info,) = assistant.index.documents()
+    assert info.source == "np11-innovation-clusters-north-of-england.pdf"
+    assert info.title == HEADER
+    assert info.pages == 23
+    assert info.chunks == len(snapshot.chunks) == assistant.index.count()
+    assert 40 <= len(snapshot.chunks) <= 400
+    assert len(snapshot.sentence_vectors) == sum(len(c.sentences) for c in snapshot.chunks)
+
+
+def test_no_chunk_holds_running_header_or_footer(snapshot) -> None:  # type: ignore[no-untyped-def]
+    for chunk in snapshot.chunks:
+        assert HEADER not in chunk.text, chunk.text[:80]
+        assert not FOOTER.search(chunk.text), chunk.text[:80]
+        assert not any(re.fullmatch(r"\d{1,3}", line.strip()) for line in chunk.text.splitlines())
+        for sentence in chunk.sentences:
+            assert HEADER not in sentence.text and not FOOTER.search(sentence.text)
+
+
+def _squash(text: str) -> str:
+    from clusterqa.text import normalise
+
+    return re.sub(r"\s+", "", normalise(text))
+
+
+@pytest.fixture(scope="module")
+def printed_pages(publication: Path) -> dict[int, str]:
+    """Printed page number (from the 'NP11 | n' footer) -> squashed page text."""
+    import pypdf
+
+    pages: dict[int, str] = {}
+    for index, page in enumerate(pypdf.PdfReader(str(publication)).pages, start=1):
+        text = page.extract_text()
+        footer = FOOTER.search(text)
+        if footer:
+            number = int(footer.group().split("|")[1])
+            assert number == index  # the footer numbers this publication's pages from the cover
+            pages[number] = _squash(text)
+    return pages
+
+
+def test_every_sentence_is_on_its_printed_page(snapshot, printed_pages: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
+    for chunk in snapshot.chunks:
+        for sentence in chunk.sentences:
+            assert sentence.page in chunk.pages
+            body = _squash(sentence.text.removeprefix("• "))
+            assert body in printed_pages[sentence.page], (sentence.page, sentence.text[:60])
+        assert chunk.page == min(chunk.pages)
+        assert chunk.pages == tuple(sorted(set(chunk.pages)))
+
+
+@pytest.mark.parametrize(
+    ("needle", "printed_page", "section", "cluster", "region"),
+    [
+        (
+            "three main sites",
+            19,
+            f"{CASE_STUDIES} › Tees Valley: Chemicals › Evolution",
+            "Chemicals",
+            "Tees Valley",
+        ),
+        (
+            "seeded with £160 million",
+            7,
+            f"{CASE_STUDIES} › Liverpool City Region: Infection Prevention and Control",
+            "Infection Prevention and Control",
+            "Liverpool City Region",
+        ),
+        (
+            "Samesbury",
+            10,
+            f"{CASE_STUDIES} › Lancashire: Cyber-Physical Defence and Security › Evolution",
+            "Cyber-Physical Defence and Security",
+            "Lancashire",
+        ),
+        (
+            "construction of Calder Hall in 1956",
+            16,
+            f"{CASE_STUDIES} › Cumbria: Clean Energy › Evolution",
+            "Clean Energy",
+            "Cumbria",
+        ),
+        (
+            "116,000 jobs",
+            19,
+            f"{CASE_STUDIES} › Tees Valley: Chemicals › Impact of cluster approach",
+            "Chemicals",
+            "Tees Valley",
+        ),
+        (
+            "Access to finance, talent acquisition",
+            13,
+            f"{CASE_STUDIES} › Greater Manchester: Artificial Intelligence/Digital › Impact of cluster approach",
+            "Artificial Intelligence/Digital",
+            "Greater Manchester",
+        ),
+        (
+            "competitive grants create significant challenges",
+            23,
+            "Recommendations › We need a shift away from small competitive grants",
+            "",
+            "",
+        ),
+        (
+            "knowledge recombination",
+            20,
+            "Cross-cutting themes › Magic happens at the boundaries between sectors",
+            "",
+            "",
+        ),
+        (
+            "skills are a constant point of concern",
+            21,
+            "Cross-cutting themes › Skills gaps remain one of the most common challenges",
+            "",
+            "",
+        ),
+        ("long history of innovation", 3, "Introduction", "", ""),
+        (
+            "localised groups of businesses",
+            4,
+            "What is a regional innovation cluster and why are they important?",
+            "",
+            "",
+        ),
+    ],
+)
+def test_chunk_metadata(snapshot: Snapshot, needle: str, printed_page: int, section: str, cluster: str, region: str) -> None:
+    chunk = only(snapshot.chunks, needle)
+    assert chunk.page == printed_page
+    assert chunk.pages == (printed_page,)
+    assert chunk.section == section
+    assert (chunk.cluster, chunk.region) == (cluster, region)
+    assert chunk.source == "np11-innovation-clusters-north-of-england.pdf"
+    assert chunk.title == HEADER
+
+
+def test_eleven_case_studies_with_regions(snapshot) -> None:  # type: ignore[no-untyped-def]
+    regions = {c.region: c.cluster for c in snapshot.chunks if c.region}
+    assert len(regions) == 11
+    assert regions["Hull & East Yorkshire"] == "Net Zero"
+    assert regions["York & North Yorkshire"] == "Bioeconomy"
+    for chunk in snapshot.chunks:
+        assert bool(chunk.region) == chunk.section.startswith(f"{CASE_STUDIES} › "), chunk.section
+        if chunk.region:
+            assert f"{chunk.region}: {chunk.cluster}" in chunk.section
+
+
+def test_intro_and_policy_sections_have_no_cluster(snapshot) -> None:  # type: ignore[no-untyped-def]
+    for chunk in snapshot.chunks:
+        if chunk.section.split(" › ")[0] in {"Introduction", "Recommendations", "Cross-cutting themes"}:
+            assert (chunk.cluster, chunk.region) == ("", ""), chunk.section
+
+
+def test_contents_page_is_not_indexed(snapshot) -> None:  # type: ignore[no-untyped-def]
+    assert all(c.page >= 3 for c in snapshot.chunks)
+    assert not any(re.search(r"(?:\.\s*){3,}\d+\s*$", c.text) for c in snapshot.chunks)
+
+
+# --- small Markdown folders in their own stores ----------------------------------------
+
+
+def write(folder: Path, name: str, heading: str, body: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"# {heading}\n\n## Facts\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def all_texts(assistant: Assistant) -> str:
+    return "\n".join(c.text for c in assistant.index.snapshot().chunks)
+
+
+def stored_ids(assistant: Assistant) -> tuple[list[str], list[str]]:
+    chunks = assistant.index.chunks.get(include=[])["ids"]
+    sentences = assistant.index.sentences.get(include=[])["ids"]
+    return chunks, sentences
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    folder = tmp_path / "notes"
+    write(folder, "kettle.md", "Kettle", "The kettle was bought in 1987. It boils water in ninety seconds.")
+    write(folder, "garden.md", "Garden", "The garden has seven apple trees. Bees visit the lavender in June.")
+    (folder / "sub").mkdir()
+    write(folder / "sub", "shed.md", "Shed", "The shed roof was replaced with green felt.")
+    (folder / ".hidden").mkdir()
+    write(folder / ".hidden", "secret.md", "Secret", "Hidden folders are never ingested.")
+    (folder / "image.png").write_bytes(b"\x89PNG")
+    return folder
+
+
+def test_find_files_recurses_and_skips_hidden_and_unsupported(notes: Path) -> None:
+    files, folders = find_files([notes])
+    assert [f.name for f in files] == ["garden.md", "kettle.md", "shed.md"]
+    assert folders == [notes.resolve()]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"), [("missing.md", "No such file or folder"), ("sheet.xlsx", "Unsupported file type '.xlsx'")]
+)
+def test_find_files_errors(tmp_path: Path, name: str, expected: str) -> None:
+    if name.endswith(".xlsx"):
+        (tmp_path / name).write_bytes(b"x")
+    with pytest.raises(IngestError, match=re.escape(expected)):
+        find_files([tmp_path / name])
+
+
+def test_reingest_is_idempotent(make_assistant: Callable[..., Assistant], notes: Path) -> None:
+    assistant = make_assistant()
+    first = assistant.ingest([notes])
+    chunk_ids, sentence_ids = stored_ids(assistant)
+    assert (first.documents, first.chunks, len(first.added)) == (3, len(chunk_ids), 3)
+
+    again = assistant.ingest([notes])
+    chunk_ids2, sentence_ids2 = stored_ids(assistant)
+    assert sorted(chunk_ids2) == sorted(chunk_ids)
+    assert len(set(chunk_ids2)) == len(chunk_ids2)
+    assert sorted(sentence_ids2) == sorted(sentence_ids)
+    assert (again.documents, again.chunks, again.added, len(again.unchanged)) == (3, first.chunks, [], 3)
+    assert "Hidden folders" not in all_texts(assistant)
+
+
+def test_same_content_from_two_files_is_kept_for_each(make_assistant: Callable[..., Assistant], tmp_path: Path) -> None:
+    assistant = make_assistant()
+    a = write(tmp_path / "a", "copy.md", "Copy", "Identical content lives in two folders.")
+    b = write(tmp_path / "b", "copy.md", "Copy", "Identical content lives in two folders.")
+    assistant.ingest([a, b])
+    assert len(assistant.index.documents()) == 2
+    assistant.ingest([a])  # unchanged: nothing added twice
+    assert assistant.index.count() == len(set(stored_ids(assistant)[0])) == 2
+
+
+def test_changed_file_is_replaced(make_assistant: Callable[..., Assistant], notes: Path) -> None:
+    assistant = make_assistant()
+    assistant.ingest([notes])
+    count = assistant.index.count()
+    assert "ninety seconds" in assistant.ask("How fast does the kettle boil water?").answer
+
+    write(notes, "kettle.md", "Kettle", "The kettle was bought in 1987. It now boils water in forty seconds.")
+    report = assistant.ingest([notes])
+    assert report.added == [str((notes / "kettle.md").resolve())]
+    assert len(report.unchanged) == 2
+    texts = all_texts(assistant)
+    assert "ninety seconds" not in texts
+    assert "forty seconds" in texts
+    assert assistant.index.count() == count
+    answer = assistant.ask("How fast does the kettle boil water?")
+    assert "forty seconds" in answer.answer and "ninety" not in answer.answer
+
+
+def test_removed_file_is_dropped_only_from_its_folder(make_assistant: Callable[..., Assistant], tmp_path: Path) -> None:
+    assistant = make_assistant()
+    first = tmp_path / "first"
+    other = tmp_path / "other"
+    write(first, "keep.md", "Keep", "The lighthouse keeper paints the door blue.")
+    gone = write(first, "gone.md", "Gone", "The windmill sails were painted orange.")
+    outside = write(other, "outside.md", "Outside", "The ferry leaves the harbour at dawn.")
+    assistant.ingest([first])
+    assistant.ingest([other])
+    single = write(tmp_path, "single.md", "Single", "The lone file mentions a copper weathervane.")
+    assistant.ingest([single])
+    assert len(assistant.index.documents()) == 4
+
+    gone.unlink()
+    report = assistant.ingest([first])
+    assert report.removed == [str(gone.resolve())]
+    paths = {d.path for d in assistant.index.documents()}
+    assert paths == {str((first / "keep.md").resolve()), str(outside.resolve()), str(single.resolve())}
+    texts = all_texts(assistant)
+    assert "windmill" not in texts
+    assert "ferry" in texts and "lighthouse" in texts and "weathervane" in texts
+    assert report.documents == 1  # the summary counts what the given paths hold
+    assert not assistant.index.sentences.get(where={"path": str(gone.resolve())}, include=[])["ids"]
+
+
+def test_ingesting_a_parent_folder_does_not_drop_files_in_other_folders(
+    make_assistant: Callable[..., Assistant], tmp_path: Path
+) -> None:
+    assistant = make_assistant()
+    inner = write(tmp_path / "docs" / "inner", "inner.md", "Inner", "The inner note is about otters.")
+    elsewhere = write(tmp_path / "elsewhere", "far.md", "Far", "The far note is about badgers.")
+    assistant.ingest([inner, elsewhere])
+    inner.unlink()
+    report = assistant.ingest([tmp_path / "docs"])
+    assert report.removed == [str(inner.resolve())]
+    assert "badgers" in all_texts(assistant)
+
+
+def test_progress_reports_every_file(make_assistant: Callable[..., Assistant], notes: Path) -> None:
+    seen: list[tuple[str, int, int]] = []
+    ingest(make_assistant().index, [notes], progress=lambda name, done, total: seen.append((name, done, total)))
+    assert seen[-1] == ("", 3, 3)
+    assert [s[0] for s in seen[:-1]] == ["garden.md", "kettle.md", "shed.md"]
+    assert [s[1] for s in seen[:-1]] == [0, 1, 2]
+
+
+def test_summary_line(make_assistant: Callable[..., Assistant], notes: Path) -> None:
+    report = make_assistant().ingest([notes])
+    assert re.fullmatch(r"3 documents, 3 pages, \d+ chunks in \d+\.\d s \(3 indexed, 0 unchanged, 0 removed\)", report.summary())
+    assert report.seconds > 0

@@ -1,0 +1,127 @@
+"""Retrieval over the real publication: hybrid ranking, steering by place and cluster names, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from clusterqa.errors import UnknownNameError
+from clusterqa.pipeline import Assistant
+from clusterqa.retrieve import Retriever
+
+# (question, text of the evidence, printed page of the evidence)
+EVIDENCE = [
+    ("How much government funding seeded the Liverpool City Region Investment Zone?", "£160", 7),
+    ("Where did the National Cyber Force locate in 2021?", "Samesbury", 10),
+    ("How many jobs will be needed to satisfy replacement demand in Tees Valley?", "116,000", 19),
+    ("Why do the recommendations call for a shift away from small competitive grants?", "competitive grants", 23),
+    ("How many people did the North East space cluster employ by 2020?", "1,365", 8),
+    ("When was HETA established?", "1967", 9),
+    ("When was Calder Hall constructed?", "Calder Hall in 1956", 16),
+    ("How many businesses does Alderley Park host?", "over 250 businesses", 11),
+    ("What share of Greater Manchester firms adopt advanced digital technology?", "78%", 12),
+    ("How much Investment Zone funding did West Yorkshire get?", "£80m", 15),
+    ("Why are clusters important?", "Clusters are important because", 4),
+    ("Where is Stallingborough's apprenticeship training facility?", "Stallingborough", 9),
+]
+
+
+@pytest.fixture(scope="module")
+def retriever(assistant: Assistant) -> Retriever:
+    return assistant.retriever
+
+
+@pytest.mark.parametrize(("question", "needle", "printed_page"), EVIDENCE)
+def test_evidence_is_ranked_first_on_its_page(retriever: Retriever, question: str, needle: str, printed_page: int) -> None:
+    result = retriever.retrieve(question, k=5)
+    assert len(result.passages) == 5
+    top = result.passages[0].chunk
+    assert needle in top.text, [p.chunk.text[:60] for p in result.passages]
+    assert top.page == printed_page
+
+
+def test_scores_are_ranked(retriever: Retriever) -> None:
+    result = retriever.retrieve("What is the headline R&D goal of the Liverpool City Region?", k=10)
+    scores = [p.score for p in result.passages]
+    assert scores == sorted(scores, reverse=True)
+    assert len(result.passages) == 10
+    assert len({p.chunk.id for p in result.passages}) == 10
+
+
+def test_keyword_only_word_is_found(retriever: Retriever) -> None:
+    # 'Stallingborough' means little to the embedding model; BM25 has to carry it
+    result = retriever.retrieve("Stallingborough", k=3)
+    assert "Stallingborough" in result.passages[0].chunk.text
+    assert result.passages[0].keyword > 0
+
+
+@pytest.mark.parametrize(
+    ("question", "region"),
+    [
+        ("What are the strengths of the Tees Valley?", "Tees Valley"),
+        ("How did Greater Manchester attract AI investment?", "Greater Manchester"),
+        ("What did the Humber cluster plan lead?", "Hull & East Yorkshire"),
+        ("Who supports iiCON?", "Liverpool City Region"),
+        ("What happened at Alderley Park?", "Cheshire & Warrington"),
+        ("How is Cumbria's nuclear legacy used?", "Cumbria"),
+    ],
+)
+def test_place_and_cluster_names_steer_to_the_case_study(retriever: Retriever, question: str, region: str) -> None:
+    result = retriever.retrieve(question, k=5)
+    assert region in result.steered_to
+    assert result.passages[0].chunk.region == region
+    assert sum(p.chunk.region == region for p in result.passages) >= 2
+
+
+def test_general_question_is_not_steered(retriever: Retriever) -> None:
+    assert retriever.retrieve("Why are clusters important?", k=5).steered_to == ()
+
+
+@pytest.mark.parametrize("name", ["Tees Valley", "tees valley", "Chemicals", "Tees Valley: Chemicals", "tees"])
+def test_cluster_filter_keeps_only_that_case_study(retriever: Retriever, name: str) -> None:
+    result = retriever.retrieve("What are the main challenges for skills and funding?", k=5, cluster=name)
+    assert result.filters == {"cluster": "Tees Valley"}
+    assert result.passages
+    for passage in result.passages:
+        assert passage.chunk.region == "Tees Valley"
+        assert passage.chunk.cluster == "Chemicals"
+        assert "Tees Valley: Chemicals" in passage.chunk.section
+
+
+def test_unknown_cluster_lists_known_names(retriever: Retriever) -> None:
+    with pytest.raises(UnknownNameError) as info:
+        retriever.retrieve("Anything?", cluster="Atlantis")
+    message = str(info.value)
+    assert message.startswith("Unknown cluster 'Atlantis'. Known: ")
+    for known in ("Tees Valley: Chemicals", "North East: Space", "Cumbria: Clean Energy", "Lancashire: Cyber-Physical"):
+        assert known in message
+    assert len(info.value.known) == 11
+
+
+def test_document_filter(retriever: Retriever) -> None:
+    source = "np11-innovation-clusters-north-of-england.pdf"
+    result = retriever.retrieve("Why are clusters important?", k=5, document=source.removesuffix(".pdf"))
+    assert result.filters == {"document": source}
+    assert all(p.chunk.source == source for p in result.passages)
+    with pytest.raises(UnknownNameError, match=r"Unknown document 'other.pdf'. Known: " + source):
+        retriever.retrieve("Why?", document="other.pdf")
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("What is the population of Leeds?", ("Leeds",)),
+        ("What is the capital of France?", ("France",)),
+        ("Where did the National Cyber Force locate in 2021?", ()),
+        ("What does Tees Valley export?", ()),
+        ("How many people live in Sheffield?", ()),
+    ],
+)
+def test_unknown_names(retriever: Retriever, question: str, unknown: tuple[str, ...]) -> None:
+    assert retriever.unknown_names(question) == unknown
+
+
+def test_clusters_lists_every_case_study(retriever: Retriever) -> None:
+    clusters = retriever.clusters()
+    assert len(clusters) == 11
+    assert ("Tees Valley", "Chemicals") in clusters
+    assert ("Greater Manchester", "Artificial Intelligence/Digital") in clusters

@@ -1,0 +1,70 @@
+"""Text helpers: normalisation, sentence splitting, terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from clusterqa.text import normalise, question_terms, split_sentences, stem, terms
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("The \u201cMayor\u2019s\u201d  Office \u2014 2023", 'the "mayor\'s" office - 2023'),
+        ("\u2018single\u2019 and \u201edouble\u201d", "'single' and \"double\""),
+        ("2019\u20132023 \u2212 net", "2019-2023 - net"),
+        ("non\u2011breaking\u00a0space", "non-breaking space"),
+        ("  Tees\n\tValley  ", "tees valley"),
+        ("\ufb01nance", "finance"),  # NFKC folds the 'fi' ligature PDFs often carry
+    ],
+)
+def test_normalise_folds_quotes_dashes_case_and_space(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "iiCON was founded in 2020. It grew, e.g. fast.",
+            ["iiCON was founded in 2020.", "It grew, e.g. fast."],
+        ),
+        pytest.param(
+            "Clusters need support, e.g. Catapults and universities. They also need time.",
+            ["Clusters need support, e.g. Catapults and universities.", "They also need time."],
+        ),
+        pytest.param(
+            "Work began under J. Smith in 1956. It grew.",
+            ["Work began under J. Smith in 1956.", "It grew."],
+        ),
+        pytest.param(
+            "Some firms, i.e. SMEs, struggle. Others thrive!",
+            ["Some firms, i.e. SMEs, struggle.", "Others thrive!"],
+        ),
+        ("Funding was £160 million. That is a lot.", ["Funding was £160 million.", "That is a lot."]),
+        ("The size is 4.2% annually. Growth continues.", ["The size is 4.2% annually.", "Growth continues."]),
+        ("Lead in:\n• First item\n• Second item", ["Lead in:", "• First item", "• Second item"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize("abbreviation", ["e.g.", "i.e.", "Dr.", "approx."])
+def test_split_sentences_never_ends_a_sentence_on_an_abbreviation(abbreviation: str) -> None:
+    sentences = split_sentences(f"Clusters need anchors, {abbreviation} Catapults and universities. They need time.")
+    assert [s for s in sentences if s.endswith(abbreviation)] == []
+    assert len(sentences) == 2
+
+
+@pytest.mark.parametrize(("a", "b"), [("clusters", "cluster"), ("funded", "funding"), ("companies", "company")])
+def test_stem_matches_inflections(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_terms_drop_stopwords_and_question_words() -> None:
+    assert "the" not in terms("the cluster of the north")
+    assert terms("Clusters in the North") == [stem("clusters"), "north"]
+    assert terms("Clusters in the North") == terms("cluster north")
+    assert question_terms("How much funding did iiCON get?") == [stem("funding"), "iicon", "get"]
