@@ -20,7 +20,7 @@ from .text import normalise, terms
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.5  # ...or this cosine similarity to the question...
 WEAK_DENSE, WEAK_COVERAGE = 0.4, 0.3  # ...or both of these
-MIN_TYPED_COVERAGE = 0.35  # for "how many / how much / when" questions, with the asked-for kind of value
+MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 12
@@ -37,6 +37,7 @@ NUMBER_WORDS = (
 ).split()
 NUMBER = re.compile(r"(?:[£$€]\s?)?\d[\d,.]*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m)\b", re.I)
+MONEY_QUESTION = re.compile(r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth)\b|£", re.I)
 PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
 YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
@@ -56,12 +57,13 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "amount",
         re.compile(
-            r"\bhow much\b|\bwhat (?:is|was|were) (?:the )?(?:\w+ )?(?:value|amount|budget|cost|size|total|worth)\b"
+            r"\bhow much\b|\bwhat (?:is|was|are|were) (?:the )?(?:[\w'-]+ ){0,3}?"
+            r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp)\b"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b",
             re.I,
         ),
     ),
-    ("date", re.compile(r"\bwhen\b|\b(?:what|which|in what|in which) (?:year|month|date)\b", re.I)),
+    ("date", re.compile(r"^\W*(?:and |but |so )?when\b|\b(?:what|which|in what|in which) (?:year|month|date)\b", re.I)),
     ("place", re.compile(r"^\s*where\b", re.I)),
 )
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
@@ -86,22 +88,28 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind == "percent":
         return bool(PERCENT.search(sentence))
     if kind == "amount":
-        return bool(MONEY.search(sentence) or PERCENT.search(sentence))
+        if MONEY_QUESTION.search(question):
+            return bool(MONEY.search(sentence))
+        return bool(MONEY.search(sentence) or PERCENT.search(sentence) or _has_count(sentence))
     if kind == "date":
         return bool(YEAR.search(sentence))
     if kind == "place":
         asked = set(terms(question))
         return any(not set(terms(place)) <= asked for place in PLACE.findall(sentence))
     if kind == "count":
-        nouns = set(terms(detail))
-        words = sentence.split()
-        for i, word in enumerate(words):
-            if NUMBER.fullmatch(word.strip(",.;:()")) and not YEAR.fullmatch(word.strip(",.;:()")):
-                after = set(terms(" ".join(words[i + 1 : i + 1 + COUNT_WINDOW])))
-                if not nouns or nouns & after:
-                    return True
-        return False
+        return _has_count(sentence, set(terms(detail)))
     return True
+
+
+def _has_count(sentence: str, nouns: set[str] | None = None) -> bool:
+    """A number that is not a year, followed within COUNT_WINDOW words by one of the nouns (if given)."""
+    words = sentence.split()
+    for i, word in enumerate(words):
+        token = word.strip(",.;:()")
+        if NUMBER.fullmatch(token) and not YEAR.fullmatch(token):
+            if not nouns or nouns & set(terms(" ".join(words[i + 1 : i + 1 + COUNT_WINDOW]))):
+                return True
+    return False
 
 
 @dataclass(frozen=True)

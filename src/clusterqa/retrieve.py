@@ -27,9 +27,11 @@ from .text import normalise, question_terms, split_sentences, terms
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
 STEER_SHARE = 0.6  # a name steers to a case study when this share of its mentions are there
 STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
-SENTENCE_WEIGHT = 1.0  # weight of the best sentence's fit in the final passage score
+SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+USE_SENTENCE_RANKING = True  # a third vote: passages ranked by their best sentence's cosine
+VOTES = 3  # dense, keyword and best-sentence rankings
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
     r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
 )
@@ -144,7 +146,8 @@ class Retriever:
             token = re.sub(r"['’]s$", "", word.strip("?.,;:!()\"'’"))
             if i == 0 or not token[:1].isupper() or len(token) < 3:
                 continue
-            if normalise(token) not in self.vocabulary and normalise(token).rstrip("s") not in self.vocabulary:
+            parts = [p for p in re.split(r"[/-]+", normalise(token)) if p]
+            if any(p not in self.vocabulary and p.rstrip("s") not in self.vocabulary for p in parts):
                 unknown.append(token)
         return tuple(unknown)
 
@@ -182,7 +185,15 @@ class Retriever:
 
         steered = self.steer(question) if not cluster else ()
         fused: dict[int, float] = defaultdict(float)
-        for ranks in (dense_rank, keyword_rank):
+        sentence_sims = self.sentence_vectors @ vector if len(self.sentence_vectors) else np.zeros(0)
+        best_sentence = {
+            i: float(sentence_sims[self.sentence_offset[i] : self.sentence_offset[i] + len(self.chunks[i].sentences)].max())
+            for i in allowed
+            if self.chunks[i].sentences
+        }
+        sentence_order = sorted(best_sentence, key=lambda i: -best_sentence[i])[:CANDIDATES]
+        sentence_rank = {i: r for r, i in enumerate(sentence_order)} if USE_SENTENCE_RANKING else {}
+        for ranks in (dense_rank, keyword_rank, sentence_rank):
             for i, r in ranks.items():
                 fused[i] += 1.0 / (RRF_K + r + 1)
         top_vote = 1.0 / (RRF_K + 1)
@@ -196,7 +207,7 @@ class Retriever:
             chunk = self.chunks[i]
             scored = self._score_sentences(i, vector, weights, steered)
             best = max((s.score for s in scored), default=0.0)
-            score = base / (2 * top_vote) + SENTENCE_WEIGHT * best
+            score = base / (VOTES * top_vote) + SENTENCE_WEIGHT * best
             passages.append(Passage(chunk, score, dense_score.get(i, 0.0), float(bm25[i]), tuple(scored)))
         passages.sort(key=lambda p: -p.score)
         return Retrieval(
