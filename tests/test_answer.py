@@ -8,7 +8,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from clusterqa.answer import ABSTAIN_TEXT, ANSWERERS, Answer, Citation, get_answerer, register_answerer
+from clusterqa.answer import (
+    ABSTAIN_TEXT,
+    ANSWERERS,
+    Answer,
+    Citation,
+    get_answerer,
+    holds_kind,
+    question_type,
+    register_answerer,
+)
 from clusterqa.errors import UnknownNameError
 from clusterqa.pipeline import Assistant
 from clusterqa.retrieve import Retrieval
@@ -166,3 +175,42 @@ def test_answerer_chosen_by_name(assistant: Assistant, echo_answerer: str) -> No
 def test_unknown_answerer_lists_known_names() -> None:
     with pytest.raises(UnknownNameError, match=r"^Unknown answerer 'gpt'. Known: extractive.$"):
         get_answerer("gpt")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many organisations were in the North East space cluster?", "count"),
+        ("How much did Raytheon pay for NORSS?", "amount"),
+        ("What is the total GVA of the Liverpool City Region?", "amount"),
+        ("What percentage of jobs need digital skills?", "percent"),
+        ("When did the Liverpool Freeport open?", "date"),
+        ("In what year was iiCON founded?", "date"),
+        ("What does NORSS stand for?", "acronym"),
+        ("Where is the National Cyber Force going?", "place"),
+        ("What new body will the two centres form when they merge?", ""),  # 'when' mid-question is no date question
+        ("Why are clusters important?", ""),
+    ],
+)
+def test_question_type(question: str, kind: str) -> None:
+    assert question_type(question)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holds"),
+    [
+        ("How many people work there?", "It employs around 1,365 people by 2020.", True),
+        ("How many people work there?", "It was founded in 2020 with £18.6 million.", False),  # a number, not of people
+        ("How much did Raytheon pay for NORSS?", "Raytheon UK recently acquired NORSS.", False),
+        ("How much was the Investment Zone seeded with?", "It was seeded with £160 million.", True),
+        ("What is the total GVA of the Liverpool City Region?", "The goal is to invest 5% of the LCR's GVA.", False),
+        ("What is the graduate retention rate?", "Graduate retention rates have improved.", False),
+        ("When did the Teesside Freeport open?", "The Teesside Freeport aims to create jobs.", False),
+        ("When did the Liverpool Freeport open?", "It opened for business in January of 2023.", True),
+        ("What does HETA stand for?", "HETA, a Group Training Association, was set up in 1967.", False),
+        ("What does NORSS stand for?", "It acquired Northern Space and Security Ltd (NORSS).", True),
+    ],
+)
+def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, holds: bool) -> None:
+    kind, detail = question_type(question)
+    assert holds_kind(kind, detail, sentence, question) is holds

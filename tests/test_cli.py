@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -130,6 +131,20 @@ def test_ask_without_index_says_to_ingest(cli, tmp_path: Path) -> None:  # type:
     assert "Run 'clusterqa ingest" in result.output
     assert result.output.startswith("Error: No index at ")
     assert "Traceback" not in result.output
+
+
+def test_no_chroma_server_is_one_error_line(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("CLUSTERQA_CHROMA_HOST", "127.0.0.1")
+    monkeypatch.setenv("CLUSTERQA_CHROMA_PORT", str(port))
+    result = cli("ask", "Anything?")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: Could not reach the Chroma server at 127.0.0.1:{port} (")
+    hint = f"Start it with 'chroma run --path DIR --port {port}', or unset CLUSTERQA_CHROMA_HOST to use the embedded store"
+    assert result.output.endswith(f"{hint} in index/.\n")
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
 
 
 def test_unknown_cluster_is_one_error_line(  # type: ignore[no-untyped-def]

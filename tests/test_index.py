@@ -1,7 +1,15 @@
-"""Index: chunks -> a real Chroma store in tmp_path, embedded with the real bundled model."""
+"""Index: chunks -> a real Chroma store in tmp_path, embedded with the real bundled model; then server
+mode against a real `chroma run` started from the venv."""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +26,11 @@ from clusterqa.index import (
     passage_for_embedding,
     sentence_for_embedding,
 )
+from clusterqa.pipeline import Assistant
 from clusterqa.settings import Settings
+
+CHROMA = Path(sys.executable).with_name("chroma")
+SERVER_START_TIMEOUT_S = 60.0
 
 
 def make_chunk(
@@ -178,3 +190,119 @@ def test_publication_index_metadata(assistant) -> None:  # type: ignore[no-untyp
     keys = {"source", "path", "title", "page", "pages", "section", "cluster", "region", "sha256", "num_pages"}
     assert all(keys <= set(m) for m in metas)
     assert sorted(m["order"] for m in metas) == list(range(len(metas)))
+
+
+# --- server mode: a real Chroma server --------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ChromaServer:
+    """`chroma run` on one folder and port; start() waits for the heartbeat, stop() ends it by its PID."""
+
+    def __init__(self, path: Path, port: int) -> None:
+        self.path, self.host, self.port = path, "127.0.0.1", port
+        self.log = path.parent / "chroma.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def settings(self, **changes: object) -> Settings:
+        return Settings.from_env({}, chroma_host=self.host, chroma_port=self.port, **changes)
+
+    def start(self) -> None:
+        command = [str(CHROMA), "run", "--path", str(self.path), "--host", self.host, "--port", str(self.port)]
+        env = dict(os.environ, ANONYMIZED_TELEMETRY="False")
+        with self.log.open("ab") as log:
+            self.proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        heartbeat = f"http://{self.host}:{self.port}/api/v2/heartbeat"
+        while True:
+            if self.proc.poll() is not None:
+                pytest.fail(f"chroma run exited with {self.proc.returncode}:\n{self.log.read_text(errors='replace')}")
+            try:
+                with urllib.request.urlopen(heartbeat, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"chroma run not answering {heartbeat} after {SERVER_START_TIMEOUT_S} s")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path) -> Iterator[ChromaServer]:
+    """A real Chroma server on a free loopback port, storing in tmp_path; stopped by its PID afterwards."""
+    if not CHROMA.is_file():
+        pytest.skip(f"no chroma command next to {sys.executable}")
+    server = ChromaServer(tmp_path / "chroma-server", _free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+ZORBLAX = "# Zorblax Cluster\n\nThe Zorblax Cluster in Tees Valley employs 4,321 people in advanced materials.\n"
+SERVER_CASES = [  # (document, question, expected in the answer, cited page); not "page": pytest-playwright claims it
+    ("zorblax-cluster.md", "How many people does the Zorblax Cluster employ?", "4,321", 1),
+    (
+        "np11-innovation-clusters-north-of-england.pdf",
+        "How much government funding seeded the Liverpool City Region Investment Zone?",
+        "£160 million",
+        7,
+    ),
+]
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(("name", "question", "expected", "cited_page"), SERVER_CASES, ids=["markdown", "pdf"])
+def test_server_mode_answers_with_citations_and_survives_restart(
+    chroma_server: ChromaServer, publication: Path, tmp_path: Path, name: str, question: str, expected: str, cited_page: int
+) -> None:
+    if name == publication.name:
+        document = publication
+    else:
+        document = tmp_path / name
+        document.write_text(ZORBLAX, encoding="utf-8")
+    settings = chroma_server.settings(index_dir=tmp_path / "no-local-store")
+    assistant = Assistant.from_settings(settings)  # server mode needs no local index folder
+    report = assistant.ingest([document])
+    assert report.documents == 1 and report.chunks > 0
+    answer = assistant.ask(question)
+    assert not answer.abstained and expected in answer.answer and "[1]" in answer.answer
+    assert (answer.citations[0].source, answer.citations[0].page) == (name, cited_page)
+    assert not settings.index_dir.exists()  # everything went to the server
+    chunks = assistant.index.count()
+
+    chroma_server.stop()
+    chroma_server.start()  # same folder, same port
+    reopened = Assistant.from_settings(settings)
+    assert [d.source for d in reopened.index.documents()] == [name]
+    assert reopened.index.count() == chunks
+    again = reopened.ask(question)
+    assert (again.answer, again.citations) == (answer.answer, answer.citations)
+
+
+def test_no_chroma_server_is_a_config_error(embedder: Embedder, tmp_path: Path) -> None:
+    port = _free_port()  # nothing listens here
+    settings = Settings.from_env({}, chroma_host="127.0.0.1", chroma_port=port, index_dir=tmp_path / "index")
+    with pytest.raises(ConfigError) as info:
+        Index.open(settings, embedder)
+    message = str(info.value)
+    assert message.startswith(f"Could not reach the Chroma server at 127.0.0.1:{port} (")
+    assert f"chroma run --path DIR --port {port}" in message and "unset CLUSTERQA_CHROMA_HOST" in message

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from clusterqa.access import check_bind, is_loopback, parse_auth
 from clusterqa.conversation import standalone_question
 from clusterqa.errors import ConfigError
 from clusterqa.render import find_quote, highlight
-from clusterqa.ui import check_bind, is_loopback, parse_auth
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF = ROOT / "corpus" / "np11-innovation-clusters-north-of-england.pdf"

@@ -37,6 +37,7 @@ NUMBER_WORDS = (
 ).split()
 NUMBER = re.compile(r"(?:[£$€]\s?)?\d[\d,.]*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m)\b", re.I)
+RATE_MEASURES = {"rate", "size"}
 MONEY_QUESTION = re.compile(r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth)\b|£", re.I)
 PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
 YEAR = re.compile(
@@ -57,8 +58,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "amount",
         re.compile(
-            r"\bhow much\b|\bwhat (?:is|was|are|were) (?:the )?(?:[\w'-]+ ){0,3}?"
+            r"\bhow much\b|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,3}?)"
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp)\b"
+            r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b",
             re.I,
         ),
@@ -76,6 +78,11 @@ def question_type(question: str) -> tuple[str, str]:
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
             detail = groups.get("acronym") or groups.get("acronym2") or groups.get("noun") or ""
+            if groups.get("measure"):  # "what is the total GVA", "what is the graduate retention rate"
+                measured = groups.get("measured", "")
+                if groups["measure"].lower() == "total":
+                    measured += " " + groups.get("totalled", "")
+                detail = f"{groups['measure'].lower()}:{measured}"
             return kind, detail.strip()
     return "", ""
 
@@ -88,8 +95,13 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind == "percent":
         return bool(PERCENT.search(sentence))
     if kind == "amount":
+        measure, _, measured = detail.partition(":")
+        if measured.strip() and not set(terms(measured)) & set(terms(sentence)):
+            return False  # the thing measured ("GVA" in "the total GVA") must be in the sentence
         if MONEY_QUESTION.search(question):
             return bool(MONEY.search(sentence))
+        if measure and measure not in RATE_MEASURES:  # a total or a value is not a percentage
+            return bool(MONEY.search(sentence) or _has_count(sentence))
         return bool(MONEY.search(sentence) or PERCENT.search(sentence) or _has_count(sentence))
     if kind == "date":
         return bool(YEAR.search(sentence))

@@ -81,8 +81,9 @@ def open_client(settings: Settings) -> Any:
             return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
         except Exception as exc:
             raise ConfigError(
-                f"Could not reach the Chroma server at {settings.chroma_host}:{settings.chroma_port}: {exc}. "
-                f"Start it with 'chroma run --path DIR --port {settings.chroma_port}'."
+                f"Could not reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({exc}). "
+                f"Start it with 'chroma run --path DIR --port {settings.chroma_port}', or unset "
+                f"CLUSTERQA_CHROMA_HOST to use the embedded store in {settings.index_dir}/."
             ) from exc
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)

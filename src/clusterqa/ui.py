@@ -11,23 +11,12 @@ API (gradio_client):
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
-import json
 import os
-import shutil
-import tempfile
-import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .answer import Answer
-from .conversation import standalone_question
-from .errors import ClusterQAError, ConfigError, IngestError, NoIndexError
-from .index import Embedder, Index, index_exists, make_embedder
-from .loaders import SUPPORTED_SUFFIXES
+from .access import check_bind, parse_auth
+from .actions import ALL, App, Conversation, Turn
+from .errors import ClusterQAError
 from .pipeline import Assistant
 from .render import (
     EMPTY_PAGE,
@@ -41,13 +30,9 @@ from .render import (
     sources_html,
 )
 from .settings import Settings, quiet_offline_env
-
-if TYPE_CHECKING:
-    import numpy as np
+from .startup import open_assistant
 
 TITLE = "Innovation Clusters in the North — document assistant"
-LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
-ALL = ""  # dropdown value meaning "no filter"
 DOC_HEADERS = ["Document", "Title", "Pages", "Chunks", "Ingested at", "Path"]
 EXAMPLES = [
     "How much government funding seeded the Liverpool City Region Investment Zone?",
@@ -75,177 +60,6 @@ CSS = """
 .cqa-page { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: .8em; max-height: 32em; overflow: auto; }
 .cqa-page-head { font-weight: 600; margin-bottom: .5em; }
 """
-
-
-# --- safe defaults ---------------------------------------------------------------
-
-
-def parse_auth(value: str) -> list[tuple[str, str]]:
-    """Logins from CLUSTERQA_AUTH: 'user:pass,user2:pass2', or the path of a file of such pairs (one or
-    more a line, '#' comments). '' means no login."""
-    value = value.strip()
-    if not value:
-        return []
-    text = value
-    if ":" not in value or Path(value).is_file():
-        path = Path(value)
-        if not path.is_file():
-            raise ConfigError(f"CLUSTERQA_AUTH is neither 'user:password' pairs nor a file: '{value}'.")
-        text = ",".join(line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
-    pairs = []
-    for item in (part.strip() for part in text.split(",")):
-        if not item:
-            continue
-        user, sep, password = item.partition(":")
-        if not sep or not user.strip() or not password:
-            raise ConfigError(
-                f"CLUSTERQA_AUTH entry '{user.strip() or item}' is not 'user:password'. "
-                "Use 'alice:secret,bob:secret2' or a file with one pair a line."
-            )
-        pairs.append((user.strip(), password))
-    if not pairs:
-        raise ConfigError("CLUSTERQA_AUTH is set but holds no 'user:password' pair.")
-    return pairs
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_bind(host: str, auth: list[tuple[str, str]]) -> None:
-    """Refuse to serve beyond this machine without a login."""
-    if not is_loopback(host) and not auth:
-        raise ConfigError(
-            f"Refusing to bind {host} without a login: anyone on the network could use the app. "
-            "Set CLUSTERQA_AUTH='user:password' (or a file of such pairs), or use CLUSTERQA_HOST=127.0.0.1."
-        )
-
-
-# --- session state ---------------------------------------------------------------
-
-
-@dataclass
-class Turn:
-    """One answered question: what was asked, what was searched, the answer, its chat message index."""
-
-    asked: str
-    standalone: str
-    answer: Answer
-    message_index: int
-
-
-@dataclass
-class Conversation:
-    turns: list[Turn] = field(default_factory=list)
-
-    @property
-    def latest(self) -> Turn | None:
-        return self.turns[-1] if self.turns else None
-
-    def standalone_history(self) -> list[str]:
-        return [t.standalone for t in self.turns]
-
-
-# --- the app ---------------------------------------------------------------------
-
-
-class App:
-    """Handlers around one Assistant; a lock keeps ingest, removal and questions from overlapping."""
-
-    def __init__(self, assistant: Assistant, settings: Settings) -> None:
-        self.assistant, self.settings = assistant, settings
-        self.lock = threading.Lock()
-        self.uploads_dir = Path(settings.index_dir).resolve().parent / "uploads"
-        self.export_dir = Path(tempfile.mkdtemp(prefix="clusterqa-export-"))
-
-    # questions
-
-    def answer(
-        self, question: str, history: list[str], cluster: str = ALL, document: str = ALL, k: int | None = None
-    ) -> tuple[str, Answer]:
-        standalone = standalone_question(question, history)
-        with self.lock:
-            answer = self.assistant.ask(standalone, k=int(k) if k else None, cluster=cluster or None, document=document or None)
-        return standalone, answer
-
-    def cluster_choices(self) -> list[tuple[str, str]]:
-        try:
-            clusters = self.assistant.retriever.clusters()
-        except ClusterQAError:
-            clusters = []
-        return [("All clusters", ALL)] + [(f"{region}: {cluster}", region) for region, cluster in clusters]
-
-    def document_choices(self) -> list[tuple[str, str]]:
-        return [("All documents", ALL)] + [(d.source, d.source) for d in self.assistant.index.documents()]
-
-    # documents
-
-    def add_documents(self, files: list[str], progress: Any = None) -> str:
-        """Check, copy into uploads/ and ingest; returns a status line. Raises IngestError for bad files."""
-        if not files:
-            raise IngestError("Choose one or more files to upload first.")
-        limit = self.settings.max_upload_mb * 1024 * 1024
-        for f in files:
-            path = Path(f)
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise IngestError(f"'{path.name}' is not a supported type. Upload {', '.join(SUPPORTED_SUFFIXES)} files.")
-            if path.stat().st_size > limit:
-                raise IngestError(
-                    f"'{path.name}' is {path.stat().st_size / 1e6:.1f} MB; the limit is "
-                    f"{self.settings.max_upload_mb} MB (CLUSTERQA_MAX_UPLOAD_MB)."
-                )
-        self.uploads_dir.mkdir(parents=True, exist_ok=True)
-        stored = []
-        for f in files:
-            target = self.uploads_dir / Path(f).name
-            shutil.copyfile(f, target)
-            stored.append(target)
-        with self.lock:
-            report = self.assistant.ingest(stored, progress=progress)
-            self.assistant.retriever  # noqa: B018 - rebuild now, so the next question is fast
-        return f"Indexed {', '.join(p.name for p in stored)}: {report.summary()}."
-
-    def remove_document(self, path: str) -> str:
-        if not path:
-            raise IngestError("Choose a document to remove first.")
-        with self.lock:
-            removed = self.assistant.remove(path)
-            if self.assistant.index.count():
-                self.assistant.retriever  # noqa: B018
-        if Path(path).parent == self.uploads_dir:
-            Path(path).unlink(missing_ok=True)
-        return f"Removed {Path(path).name} ({removed} chunks)."
-
-    # feedback and export
-
-    def record_feedback(self, turn: Turn, vote: str, comment: str) -> None:
-        """Append one JSON line evaluators can turn into a test case."""
-        a = turn.answer
-        record = {
-            "time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "vote": vote,
-            "comment": comment.strip(),
-            "question": turn.asked,
-            "standalone_question": turn.standalone,
-            "answer": a.answer,
-            "abstained": a.abstained,
-            "citations": a.to_dict()["citations"],
-            "filters": a.filters,
-        }
-        path = Path(self.settings.feedback_file)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self.lock, path.open("a", encoding="utf-8") as out:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def export_file(self, turn: Turn, n: int) -> str:
-        path = self.export_dir / f"answer-{n}.md"
-        path.write_text(answer_export(turn.answer, turn.standalone), encoding="utf-8")
-        return str(path)
 
 
 def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
@@ -450,48 +264,6 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
 
 def _removal_choices(assistant: Assistant) -> list[tuple[str, str]]:
     return [(d.source, d.path) for d in assistant.index.documents()]
-
-
-class BackgroundEmbedder:
-    """Loads the embedding model in a thread while Gradio starts; embed() waits for it.
-
-    Importing torch and sentence-transformers is most of the start-up time, and the page, the
-    index and the keyword search need none of it, so the app is up while the model loads.
-    """
-
-    def __init__(self, settings: Settings) -> None:
-        self.name = settings.embedding_model
-        self._settings = settings
-        self._ready = threading.Event()
-        self._model: Embedder | None = None
-        self._error: Exception | None = None
-        threading.Thread(target=self._load, name="clusterqa-embedder", daemon=True).start()
-
-    def _load(self) -> None:
-        try:
-            self._model = make_embedder(self._settings)
-            self._model.embed(["warm up"])  # the first encode is slow; pay it before the first question
-        except Exception as exc:  # surfaced on the first question
-            self._error = exc
-        finally:
-            self._ready.set()
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        self._ready.wait()
-        if self._error is not None:
-            raise self._error
-        assert self._model is not None
-        return self._model.embed(texts)
-
-
-def open_assistant(settings: Settings) -> Assistant:
-    """The Assistant with its index open and keyword search built; the model keeps loading behind."""
-    if not index_exists(settings):
-        raise NoIndexError(f"No index at {settings.index_dir}/. Run 'clusterqa ingest corpus/' first.")
-    embedder = BackgroundEmbedder(settings)
-    assistant = Assistant(settings, embedder, Index.open(settings, embedder))
-    assistant.retriever  # noqa: B018 - build the keyword index before the first question
-    return assistant
 
 
 def launch(settings: Settings | None = None) -> None:
