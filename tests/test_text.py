@@ -65,6 +65,6 @@ def test_stem_matches_inflections(a: str, b: str) -> None:
 
 def test_terms_drop_stopwords_and_question_words() -> None:
     assert "the" not in terms("the cluster of the north")
-    assert terms("Clusters in the North") == [stem("clusters"), "north"]
+    assert terms("Clusters in the North") == (stem("clusters"), "north")
     assert terms("Clusters in the North") == terms("cluster north")
     assert question_terms("How much funding did iiCON get?") == [stem("funding"), "iicon", "get"]

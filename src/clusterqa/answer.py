@@ -21,6 +21,8 @@ MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer se
 MIN_DENSE = 0.5  # ...or this cosine similarity to the question...
 WEAK_DENSE, WEAK_COVERAGE = 0.4, 0.3  # ...or both of these
 MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
+CONTINUES = re.compile(r"^(?:They|It|This|These|Such|Its|Their|That|Those)\b")
+CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it scores this close
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 12
@@ -37,7 +39,8 @@ NUMBER_WORDS = (
 ).split()
 NUMBER = re.compile(r"(?:[£$€]\s?)?\d[\d,.]*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m)\b", re.I)
-RATE_MEASURES = {"rate", "size"}
+AUXILIARIES = set("did does do was is were has have had will would can could of money in".split())
+RATE_MEASURES = {"rate", "size", "capacity", "output"}
 MONEY_QUESTION = re.compile(r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth)\b|£", re.I)
 PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
 YEAR = re.compile(
@@ -58,14 +61,21 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "amount",
         re.compile(
-            r"\bhow much\b|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,3}?)"
-            r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp)\b"
+            r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
+            r"|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,3}?)"
+            r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b",
             re.I,
         ),
     ),
-    ("date", re.compile(r"^\W*(?:and |but |so )?when\b|\b(?:what|which|in what|in which) (?:year|month|date)\b", re.I)),
+    (
+        "date",
+        re.compile(
+            r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b)|\b(?:what|which|in what|in which) (?:year|month|date)\b",
+            re.I,
+        ),
+    ),
     ("place", re.compile(r"^\s*where\b", re.I)),
 )
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
@@ -78,6 +88,13 @@ def question_type(question: str) -> tuple[str, str]:
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
             detail = groups.get("acronym") or groups.get("acronym2") or groups.get("noun") or ""
+            if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding
+                words = []
+                for word in groups["much"].split():
+                    if word.lower() in AUXILIARIES:
+                        break
+                    words.append(word)
+                detail = f"much:{' '.join(words)}" if words else ""
             if groups.get("measure"):  # "what is the total GVA", "what is the graduate retention rate"
                 measured = groups.get("measured", "")
                 if groups["measure"].lower() == "total":
@@ -100,7 +117,7 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
             return False  # the thing measured ("GVA" in "the total GVA") must be in the sentence
         if MONEY_QUESTION.search(question):
             return bool(MONEY.search(sentence))
-        if measure and measure not in RATE_MEASURES:  # a total or a value is not a percentage
+        if measure and measure != "much" and measure not in RATE_MEASURES:  # a total or a value is not a percentage
             return bool(MONEY.search(sentence) or _has_count(sentence))
         return bool(MONEY.search(sentence) or PERCENT.search(sentence) or _has_count(sentence))
     if kind == "date":
@@ -201,7 +218,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         if items:
             return _compose(retrieval, items, bullets=True)
     chosen = [(passage, best)]
-    covered = set(terms(best.sentence.text))
+    follow = _continuation(passage, best) if not kind else None
+    if follow is not None:
+        chosen.append((passage, follow))
+    covered = set(terms(" ".join(c.sentence.text for _, c in chosen)))
     for p, s in ranked[1:]:
         if len(chosen) >= MAX_SENTENCES or s.score < best.score * SECOND_SENTENCE_RATIO:
             break
@@ -210,6 +230,20 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
             chosen.append((p, s))
             covered |= set(terms(s.sentence.text))
     return _compose(retrieval, chosen, bullets=False)
+
+
+def _continuation(passage: Passage, best: ScoredSentence) -> ScoredSentence | None:
+    """The next sentence when the best one only leads into it: it ends in a colon, or the next sentence
+    goes on about the same subject ('They ...', 'This ...') and fits the question nearly as well."""
+    following = [s for s in passage.sentences if s.position == best.position + 1]
+    if not following:
+        return None
+    nxt = following[0]
+    if best.sentence.text.rstrip().endswith(":"):
+        return nxt
+    if CONTINUES.match(nxt.sentence.text) and nxt.score >= best.score * CONTINUATION_RATIO:
+        return nxt
+    return None
 
 
 def fits(best: ScoredSentence, *, typed: bool) -> bool:

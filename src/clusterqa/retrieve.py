@@ -91,7 +91,7 @@ class Retriever:
         for chunk in self.chunks:
             self.sentence_offset.append(offset)
             offset += len(chunk.sentences)
-        docs = [terms(f"{c.section} {c.text}") for c in self.chunks]
+        docs = [list(terms(f"{c.section} {c.text}")) for c in self.chunks]
         self.bm25 = bm25s.BM25()
         self.bm25.index(docs, show_progress=False)
         self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))

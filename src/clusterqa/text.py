@@ -116,10 +116,11 @@ def stem(word: str) -> str:
     return word
 
 
-def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
-    """Content terms of a text, normalised and stemmed, in order."""
+@lru_cache(maxsize=65536)
+def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
+    """Content terms of a text, normalised and stemmed, in order (cached: sentences recur across questions)."""
     words = TERM.findall(normalise(text).replace("'s ", " "))
-    return [stem(w) for w in words if keep_stopwords or (w not in STOPWORDS and len(w) > 1)]
+    return tuple(stem(w) for w in words if keep_stopwords or (w not in STOPWORDS and len(w) > 1))
 
 
 def question_terms(question: str) -> list[str]:
