@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from clusterqa.chunking import Chunk, Sentence, chunk_id
-from clusterqa.errors import ConfigError, NoIndexError, UnknownNameError
+from clusterqa.errors import ConfigError, NoIndexError, StoreError, UnknownNameError
 from clusterqa.index import (
     Embedder,
     Index,
@@ -306,3 +306,17 @@ def test_no_chroma_server_is_a_config_error(embedder: Embedder, tmp_path: Path) 
     message = str(info.value)
     assert message.startswith(f"Could not reach the Chroma server at 127.0.0.1:{port} (")
     assert f"chroma run --path DIR --port {port}" in message and "unset CLUSTERQA_CHROMA_HOST" in message
+
+
+@pytest.mark.server
+def test_server_gone_mid_session_is_a_store_error(chroma_server: ChromaServer, tmp_path: Path) -> None:
+    document = tmp_path / "zorblax-cluster.md"
+    document.write_text(ZORBLAX, encoding="utf-8")
+    assistant = Assistant.from_settings(chroma_server.settings(index_dir=tmp_path / "no-local-store"))
+    assistant.ingest([document])
+    assistant.ask("How many people does the Zorblax Cluster employ?")  # builds the retriever while the server is up
+    chroma_server.stop()
+    with pytest.raises(StoreError, match=r"^The Chroma store failed: .*is it still running\?$"):
+        assistant.ask("How many people does the Zorblax Cluster employ?")
+    with pytest.raises(StoreError):
+        assistant.ingest([document])

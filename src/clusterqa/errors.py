@@ -4,6 +4,7 @@ ClusterQAError
 ├── ConfigError        a setting or option has a value we cannot use
 ├── NoIndexError       asked a question before anything was ingested
 ├── IngestError        a file could not be read or has an unsupported type
+├── StoreError         the Chroma store failed mid-session (e.g. its server went away)
 └── UnknownNameError   a registry was asked for a name it does not know
 """
 
@@ -24,6 +25,10 @@ class NoIndexError(ClusterQAError):
 
 class IngestError(ClusterQAError):
     """A file could not be ingested."""
+
+
+class StoreError(ClusterQAError):
+    """The Chroma store failed while in use."""
 
 
 class UnknownNameError(ClusterQAError):

@@ -8,19 +8,36 @@ question time. The keyword index is rebuilt from what Chroma holds.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
 from .chunking import Chunk, Sentence
-from .errors import ConfigError, NoIndexError, UnknownNameError
+from .errors import ClusterQAError, ConfigError, NoIndexError, StoreError, UnknownNameError
 from .settings import DEFAULT_EMBEDDING_MODEL, Settings
 
 BATCH = 64
+T = TypeVar("T", bound=Callable[..., Any])
+
+
+def store_errors(method: T) -> T:
+    """A store that fails mid-session (a Chroma server gone away) is a ClusterQAError, not a traceback."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except ClusterQAError:
+            raise
+        except Exception as exc:  # chromadb and httpx raise many types
+            raise StoreError(f"The Chroma store failed: {exc}. If it is a server, is it still running?") from exc
+
+    return wrapper  # type: ignore[return-value]
 
 
 class Embedder(Protocol):
@@ -113,6 +130,7 @@ class Snapshot:
 class Index:
     """The Chroma collections of one store, opened with our own embedder (never Chroma's default)."""
 
+    @store_errors
     def __init__(self, client: Any, embedder: Embedder, name: str = "clusterqa") -> None:
         self.client, self.embedder, self.name = client, embedder, name
         space = {"hnsw:space": "cosine", "embedder": embedder.name}
@@ -129,11 +147,13 @@ class Index:
     def open(cls, settings: Settings, embedder: Embedder) -> Index:
         return cls(open_client(settings), embedder, settings.collection)
 
+    @store_errors
     def count(self) -> int:
         return int(self.chunks.count())
 
     # --- writing ---------------------------------------------------------------
 
+    @store_errors
     def add(self, path: str, chunks: list[Chunk], *, sha256: str, num_pages: int) -> None:
         """Replace everything indexed from path with these chunks."""
         self.delete(path)
@@ -162,6 +182,7 @@ class Index:
                 metadatas=[{"chunk_id": c.id, "position": i, "page": s.page, "path": path} for c, i, s in part_s],
             )
 
+    @store_errors
     def delete(self, path: str) -> int:
         """Remove a file's chunks and sentences; returns how many chunks went."""
         found = self.chunks.get(where={"path": path}, include=[])
@@ -172,6 +193,7 @@ class Index:
 
     # --- reading ---------------------------------------------------------------
 
+    @store_errors
     def documents(self) -> list[DocumentInfo]:
         """One entry per indexed file, from chunk metadata."""
         seen: dict[str, DocumentInfo] = {}
@@ -189,11 +211,13 @@ class Index:
                 )
         return sorted(seen.values(), key=lambda d: d.path)
 
+    @store_errors
     def sha256_of(self, path: str) -> str | None:
         found = self.chunks.get(where={"path": path}, limit=1, include=["metadatas"])
         metas = found["metadatas"] or []
         return str(metas[0]["sha256"]) if metas else None
 
+    @store_errors
     def snapshot(self) -> Snapshot:
         """Read every chunk and sentence (with vectors) out of Chroma, in document order."""
         if not self.count():
@@ -217,6 +241,7 @@ class Index:
         matrix = np.asarray(vectors, dtype=np.float32) if vectors else np.zeros((0, 1), np.float32)
         return Snapshot(chunks, matrix)
 
+    @store_errors
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """Dense search: (chunk id, cosine similarity), best first."""
         n = min(n, self.count())

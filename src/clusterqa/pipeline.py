@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .answer import Answer, get_answerer
 from .errors import NoIndexError
-from .index import Embedder, Index, index_exists, make_embedder
+from .index import Embedder, Index, index_exists, make_embedder, open_client
 from .ingest import IngestReport, Progress, ingest
 from .retrieve import Retriever
 from .settings import Settings, quiet_offline_env
@@ -33,8 +33,9 @@ class Assistant:
         settings = settings or Settings.from_env()
         if require_index and not index_exists(settings):
             raise NoIndexError(f"No index at {settings.index_dir}/. Run 'clusterqa ingest corpus/' first.")
+        client = open_client(settings)  # before the slow model load, so a missing server fails fast
         embedder = make_embedder(settings)
-        return cls(settings, embedder, Index.open(settings, embedder))
+        return cls(settings, embedder, Index(client, embedder, settings.collection))
 
     @property
     def retriever(self) -> Retriever:
