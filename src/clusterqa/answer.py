@@ -52,7 +52,10 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "acronym",
         re.compile(
             r"\bwhat (?:does|did) (?:the )?(?P<acronym>[A-Za-z&]{2,}) stand for\b"
-            r"|\bwhat is (?:the )?(?P<acronym2>[A-Z&]{3,}) short for\b",
+            r"|\bwhat is (?:the )?(?P<acronym2>[A-Za-z&]{2,}) short for\b"
+            r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short) for\b"
+            r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
+            r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b",
             re.I,
         ),
     ),
@@ -87,7 +90,8 @@ def question_type(question: str) -> tuple[str, str]:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            detail = groups.get("acronym") or groups.get("acronym2") or groups.get("noun") or ""
+            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5")]
+            detail = next((a for a in acronyms if a), "") or groups.get("noun") or ""
             if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding
                 words = []
                 for word in groups["much"].split():

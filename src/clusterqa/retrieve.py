@@ -200,6 +200,8 @@ class Retriever:
         for i in list(fused):
             if self.chunks[i].region in steered:
                 fused[i] += STEER_BONUS * top_vote
+            elif steered and any(region in self.chunks[i].text for region in steered):
+                fused[i] += STEER_BONUS * top_vote / 2  # e.g. the list of case studies naming the region
 
         weights = {t: self.idf(t) for t in set(q_terms)}
         passages = []
