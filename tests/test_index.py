@@ -179,8 +179,10 @@ def test_embedding_texts_carry_section_and_place() -> None:
     chunk = CHUNKS[2]
     assert passage_for_embedding(chunk).startswith("Case Studies › Tees Valley: Chemicals\n")
     expected = "Tees Valley (Chemicals): The Teesside plant makes ammonia."
-    assert sentence_for_embedding(chunk, chunk.sentences[0]) == expected
-    assert sentence_for_embedding(CHUNKS[0], CHUNKS[0].sentences[0]) == "Otters swim in the river."
+    assert sentence_for_embedding(chunk, 0) == expected
+    assert sentence_for_embedding(CHUNKS[0], 0) == "Otters swim in the river."
+    # a sentence that goes on about the one before ('They ...') is embedded with it
+    assert sentence_for_embedding(CHUNKS[0], 1) == "Otters swim in the river. They eat fish."
 
 
 def test_publication_index_metadata(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -330,3 +330,17 @@ def test_summary_line(make_assistant: Callable[..., Assistant], notes: Path) -> 
     report = make_assistant().ingest([notes])
     assert re.fullmatch(r"3 documents, 3 pages, \d+ chunks in \d+\.\d s \(3 indexed, 0 unchanged, 0 removed\)", report.summary())
     assert report.seconds > 0
+
+
+def test_index_built_by_an_older_format_is_redone(
+    make_assistant: Callable[..., Assistant], notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import clusterqa.index as index_module
+
+    assistant = make_assistant()
+    monkeypatch.setattr(index_module, "INDEX_FORMAT", index_module.INDEX_FORMAT - 1)
+    assistant.ingest([notes])
+    monkeypatch.undo()
+    again = assistant.ingest([notes])
+    assert (len(again.added), again.unchanged) == (3, [])  # same files, new chunking/embedding: indexed anew
+    assert len(assistant.ingest([notes]).unchanged) == 3

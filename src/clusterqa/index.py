@@ -9,6 +9,7 @@ question time. The keyword index is rebuilt from what Chroma holds.
 from __future__ import annotations
 
 import functools
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from .errors import ClusterQAError, ConfigError, NoIndexError, StoreError, Unkno
 from .settings import DEFAULT_EMBEDDING_MODEL, Settings
 
 BATCH = 64
+INDEX_FORMAT = 2  # bump when chunking or embedding text changes: files are re-indexed on the next ingest
 T = TypeVar("T", bound=Callable[..., Any])
 
 
@@ -162,7 +164,7 @@ class Index:
         now = time.time()
         chunk_vectors = self.embedder.embed([passage_for_embedding(c) for c in chunks])
         sentences = [(c, i, s) for c in chunks for i, s in enumerate(c.sentences)]
-        sentence_vectors = self.embedder.embed([sentence_for_embedding(c, s) for c, _, s in sentences])
+        sentence_vectors = self.embedder.embed([sentence_for_embedding(c, i) for c, i, _ in sentences])
         for start in range(0, len(chunks), 1000):
             part = chunks[start : start + 1000]
             self.chunks.add(
@@ -213,9 +215,12 @@ class Index:
 
     @store_errors
     def sha256_of(self, path: str) -> str | None:
+        """The indexed file's hash, or None when absent or indexed by an older INDEX_FORMAT (so it is redone)."""
         found = self.chunks.get(where={"path": path}, limit=1, include=["metadatas"])
         metas = found["metadatas"] or []
-        return str(metas[0]["sha256"]) if metas else None
+        if not metas or metas[0].get("format") != INDEX_FORMAT:
+            return None
+        return str(metas[0]["sha256"])
 
     @store_errors
     def snapshot(self) -> Snapshot:
@@ -256,9 +261,15 @@ def passage_for_embedding(chunk: Chunk) -> str:
     return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
 
 
-def sentence_for_embedding(chunk: Chunk, sentence: Sentence) -> str:
+CONTINUES = re.compile(r"^(?:They|It|This|These|Such|Its|Their|That|Those|However|As a result|In addition)\b")
+
+
+def sentence_for_embedding(chunk: Chunk, position: int) -> str:
+    """The place it is about, and the sentence before when this one goes on about it ('They ...')."""
+    sentence = chunk.sentences[position]
+    before = chunk.sentences[position - 1].text + " " if position and CONTINUES.match(sentence.text) else ""
     context = f"{chunk.region} ({chunk.cluster}): " if chunk.region else ""
-    return context + sentence.text
+    return before + context + sentence.text
 
 
 def _chunk_metadata(
@@ -274,6 +285,7 @@ def _chunk_metadata(
         "cluster": c.cluster,
         "region": c.region,
         "sha256": sha256,
+        "format": INDEX_FORMAT,
         "num_pages": num_pages,
         "ingested_at": now,
         "doc_chunks": total,
