@@ -51,8 +51,8 @@ def check_schema(data: dict, question: str) -> None:  # type: ignore[type-arg]
         assert isinstance(passage["page"], int) and passage["page"] in passage["pages"]
         assert isinstance(passage["score"], (int, float))
         assert passage["text"] and passage["source"].endswith(".pdf")
-    scores = [p["score"] for p in data["retrieved"]]
-    assert scores == sorted(scores, reverse=True)
+    if data["citations"]:  # the passages the answer quotes lead the ranking
+        assert data["retrieved"][0]["text"] == data["citations"][0]["text"]
     if data["abstained"]:
         assert data["citations"] == []
     for n, citation in enumerate(data["citations"], start=1):
