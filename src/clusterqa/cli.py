@@ -232,7 +232,7 @@ def bench(ctx: click.Context, questions: Path, repeat: int) -> None:
     from . import evalrun
 
     for name, value in evalrun.benchmark(_settings(ctx), questions, repeat):
-        click.echo(f"{name:<28}{value}")
+        click.echo(f"{name:<30}{value}")
 
 
 @main.command()

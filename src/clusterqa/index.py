@@ -248,8 +248,7 @@ class Index:
 
     @store_errors
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """Dense search: (chunk id, cosine similarity), best first."""
-        n = min(n, self.count())
+        """Dense search: (chunk id, cosine similarity), best first. n must not exceed the chunk count."""
         if n <= 0:
             return []
         result = self.chunks.query(query_embeddings=[vector.tolist()], n_results=n, where=where, include=["distances"])

@@ -99,7 +99,9 @@ class Retriever:
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
         }
         self.vocabulary |= {re.sub(r"'s$", "", w.strip(".,;:()'\"")) for w in self.vocabulary}
-        self.steering = _steering_names(self.chunks)
+        self.steering = dict(_steering_names(self.chunks))  # longest names first, so they win
+        names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
+        self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
 
     # --- corpus statistics -------------------------------------------------------
 
@@ -131,10 +133,10 @@ class Retriever:
 
     def steer(self, question: str) -> tuple[str, ...]:
         """Case studies (regions) the question names, by place, cluster or organisation names."""
-        text = f" {normalise(question)} "
         found = []
-        for name, region in self.steering:
-            if re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text) and region not in found:
+        for match in self.steering_pattern.finditer(normalise(question)):
+            region = self.steering[match.group(0)]
+            if region not in found:
                 found.append(region)
         return tuple(found)
 
@@ -175,7 +177,7 @@ class Retriever:
             vector = self.index.embedder.embed([question])[0]
         allowed = [i for i, c in enumerate(self.chunks) if all(getattr(c, f) == v for f, v in where.items())]
 
-        dense = self.index.query(vector, CANDIDATES, chroma_where or None)
+        dense = self.index.query(vector, min(CANDIDATES, len(allowed)), chroma_where or None)
         dense_rank = {self.by_id[cid]: r for r, (cid, _) in enumerate(dense) if cid in self.by_id}
         dense_score = {self.by_id[cid]: s for cid, s in dense if cid in self.by_id}
         q_terms = question_terms(question)
