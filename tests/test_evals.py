@@ -213,3 +213,12 @@ def test_baseline_pipeline_runs_the_same_set(cli, small_set: Path, publication_i
     rows = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
     assert all(not r["abstained"] and len(r["retrieved"]) == 4 for r in rows)  # never abstains, dense top-4
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["abstention_accuracy"] == 0.0
+
+
+def test_bench_prints_its_numbers(cli, small_set: Path, publication_index_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--index-dir", str(publication_index_dir), "bench", "--questions", str(small_set), "--repeat", "1")
+    assert result.exit_code == 0, result.output
+    numbers = dict(line.rsplit(None, 1) for line in result.output.strip().splitlines())
+    assert numbers["questions timed"] == "8"
+    assert float(numbers["ask latency p50 (ms)"]) <= float(numbers["ask latency p95 (ms)"])
+    assert float(numbers["peak RSS (MB)"]) > 100

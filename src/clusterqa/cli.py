@@ -225,12 +225,16 @@ def eval_command(
 @click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=Path("evals/public.jsonl"), show_default=True, help="Test set whose questions are timed.")
 @click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True, help="Passes over the questions.")
+@click.option("--app", "with_app", is_flag=True, help="Also time `python app.py` until its page answers.")
 @click.pass_context
 @friendly_errors
-def bench(ctx: click.Context, questions: Path, repeat: int) -> None:
-    """Print speed and memory numbers: start-up, warm ask latency (p50/p95), peak RSS."""
+def bench(ctx: click.Context, questions: Path, repeat: int, with_app: bool) -> None:
+    """Print speed and memory numbers: start-up, warm ask latency (p50/p95), peak RSS, and app start-up."""
     from . import evalrun
 
+    if with_app:  # first, while this process has loaded nothing
+        for name, value in evalrun.benchmark_app(_settings(ctx)):
+            click.echo(f"{name:<30}{value}")
     for name, value in evalrun.benchmark(_settings(ctx), questions, repeat):
         click.echo(f"{name:<30}{value}")
 
