@@ -79,8 +79,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             re.I,
         ),
     ),
-    ("place", re.compile(r"^\s*where\b", re.I)),
 )
+WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
+PLACE_BONUS = 0.1
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
 
 
@@ -126,12 +127,18 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         return bool(MONEY.search(sentence) or PERCENT.search(sentence) or _has_count(sentence))
     if kind == "date":
         return bool(YEAR.search(sentence))
-    if kind == "place":
-        asked = set(terms(question))
-        return any(not set(terms(place)) <= asked for place in PLACE.findall(sentence))
     if kind == "count":
         return _has_count(sentence, set(terms(detail)))
     return True
+
+
+def _preference(question: str, sentence: str) -> float:
+    """A nudge, not a filter: a 'where' question prefers a sentence naming a place it does not name itself."""
+    if WHERE_QUESTION.match(question):
+        asked = set(terms(question))
+        if any(not set(terms(place)) <= asked for place in PLACE.findall(sentence)):
+            return PLACE_BONUS
+    return 0.0
 
 
 def _has_count(sentence: str, nouns: set[str] | None = None) -> bool:
@@ -213,7 +220,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     ]
     if not candidates or retrieval.unknown_names:
         return abstain(retrieval)
-    ranked = sorted(candidates, key=lambda ps: -ps[1].score)
+    ranked = sorted(candidates, key=lambda ps: -(ps[1].score + _preference(question, ps[1].sentence.text)))
     passage, best = ranked[0]
     if not fits(best, typed=bool(kind)):
         return abstain(retrieval)
