@@ -18,8 +18,8 @@ from .retrieve import Passage, Retrieval, ScoredSentence
 from .text import normalise, terms
 
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
-MIN_DENSE = 0.5  # ...or this cosine similarity to the question...
-WEAK_DENSE, WEAK_COVERAGE = 0.4, 0.3  # ...or both of these
+MIN_DENSE = 0.4  # ...or this cosine similarity to the question
+MIN_TYPED_DENSE = 0.65
 MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
 CONTINUES = re.compile(r"^(?:They|It|This|These|Such|Its|Their|That|Those)\b")
 CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it scores this close
@@ -260,12 +260,8 @@ def _continuation(passage: Passage, best: ScoredSentence) -> ScoredSentence | No
 def fits(best: ScoredSentence, *, typed: bool) -> bool:
     """Is the best sentence a good enough fit to answer at all?"""
     if typed:
-        return best.coverage >= MIN_TYPED_COVERAGE or best.dense >= MIN_DENSE + 0.15
-    return (
-        best.coverage >= MIN_COVERAGE
-        or best.dense >= MIN_DENSE
-        or (best.dense >= WEAK_DENSE and best.coverage >= WEAK_COVERAGE)
-    )
+        return best.coverage >= MIN_TYPED_COVERAGE or best.dense >= MIN_TYPED_DENSE
+    return best.coverage >= MIN_COVERAGE or best.dense >= MIN_DENSE
 
 
 NAME_IN_QUESTION = re.compile(
