@@ -4,11 +4,8 @@ mode against a real `chroma run` started from the venv."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +13,7 @@ import numpy as np
 import pytest
 
 from clusterqa.chunking import Chunk, Sentence, chunk_id
-from clusterqa.errors import ConfigError, NoIndexError, StoreError, UnknownNameError
+from clusterqa.errors import ClusterQAError, ConfigError, NoIndexError, StoreError, UnknownNameError
 from clusterqa.index import (
     Embedder,
     Index,
@@ -27,6 +24,7 @@ from clusterqa.index import (
     sentence_for_embedding,
 )
 from clusterqa.pipeline import Assistant
+from clusterqa.procs import free_port, stop, wait_for_http
 from clusterqa.settings import Settings
 
 CHROMA = Path(sys.executable).with_name("chroma")
@@ -197,12 +195,6 @@ def test_publication_index_metadata(assistant) -> None:  # type: ignore[no-untyp
 # --- server mode: a real Chroma server --------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class ChromaServer:
     """`chroma run` on one folder and port; start() waits for the heartbeat, stop() ends it by its PID."""
 
@@ -219,31 +211,14 @@ class ChromaServer:
         env = dict(os.environ, ANONYMIZED_TELEMETRY="False")
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        heartbeat = f"http://{self.host}:{self.port}/api/v2/heartbeat"
-        while True:
-            if self.proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {self.proc.returncode}:\n{self.log.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(heartbeat, timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                pytest.fail(f"chroma run not answering {heartbeat} after {SERVER_START_TIMEOUT_S} s")
-            time.sleep(0.1)
+        try:
+            wait_for_http(f"http://{self.host}:{self.port}/api/v2/heartbeat", self.proc, SERVER_START_TIMEOUT_S)
+        except ClusterQAError as exc:
+            self.stop()
+            pytest.fail(f"{exc}\n{self.log.read_text(errors='replace')}")
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+        stop(self.proc)
 
 
 @pytest.fixture
@@ -251,7 +226,7 @@ def chroma_server(tmp_path: Path) -> Iterator[ChromaServer]:
     """A real Chroma server on a free loopback port, storing in tmp_path; stopped by its PID afterwards."""
     if not CHROMA.is_file():
         pytest.skip(f"no chroma command next to {sys.executable}")
-    server = ChromaServer(tmp_path / "chroma-server", _free_port())
+    server = ChromaServer(tmp_path / "chroma-server", free_port())
     server.start()
     try:
         yield server
@@ -301,7 +276,7 @@ def test_server_mode_answers_with_citations_and_survives_restart(
 
 
 def test_no_chroma_server_is_a_config_error(embedder: Embedder, tmp_path: Path) -> None:
-    port = _free_port()  # nothing listens here
+    port = free_port()  # nothing listens here
     settings = Settings.from_env({}, chroma_host="127.0.0.1", chroma_port=port, index_dir=tmp_path / "index")
     with pytest.raises(ConfigError) as info:
         Index.open(settings, embedder)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,8 @@ import pytest
 
 from clusterqa.access import check_bind, is_loopback, parse_auth
 from clusterqa.conversation import standalone_question
-from clusterqa.errors import ConfigError
+from clusterqa.errors import ClusterQAError, ConfigError
+from clusterqa.procs import free_port, stop, wait_for_http
 from clusterqa.render import find_quote, highlight
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,12 +131,6 @@ def test_find_quote_tolerates_pdf_line_breaks_and_hyphens() -> None:
 # --- the real app in a real browser ---------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _env(**extra: str) -> dict[str, str]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
     env.update(extra)
@@ -166,35 +160,22 @@ class RunningApp:
 @pytest.fixture(scope="session")
 def app(built_index: Path) -> Iterator[RunningApp]:
     """`python app.py` on a free port; stopped by its PID at the end of the session."""
-    port = _free_port()
+    port = free_port()
     feedback = built_index.parent / "feedback.jsonl"
     log = (built_index.parent / "app.log").open("w")
     env = _env(CLUSTERQA_PORT=str(port), CLUSTERQA_INDEX_DIR=str(built_index), CLUSTERQA_FEEDBACK_FILE=str(feedback))
-    started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"app.py exited with {proc.returncode}: {(built_index.parent / 'app.log').read_text()}")
-            if time.perf_counter() - started > START_TIMEOUT_S:
-                pytest.fail(f"app.py not serving after {START_TIMEOUT_S} s")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-        startup = time.perf_counter() - started
+        try:
+            startup = wait_for_http(url, proc, START_TIMEOUT_S)
+        except ClusterQAError as exc:
+            pytest.fail(f"{exc}\n{(built_index.parent / 'app.log').read_text()}")
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / "startup.txt").write_text(f"{startup:.2f} s to HTTP 200\n", encoding="utf-8")
         yield RunningApp(url, feedback, startup)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         log.close()
 
 

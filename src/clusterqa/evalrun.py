@@ -187,33 +187,18 @@ def benchmark(settings: Settings, questions: Path, repeat: int) -> list[tuple[st
 def benchmark_app(settings: Settings, timeout_s: float = 120.0) -> list[tuple[str, str]]:
     """Seconds from `python app.py` (or `clusterqa serve` when there is no app.py here) to the page answering."""
     import os
-    import socket
     import subprocess
-    import urllib.request
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    from .procs import free_port, stop, wait_for_http
+
+    port = free_port()
     app = Path("app.py")
     command = [sys.executable, str(app)] if app.is_file() else [sys.executable, "-m", "clusterqa.cli", "serve"]
     env = dict(os.environ, CLUSTERQA_PORT=str(port), CLUSTERQA_HOST="127.0.0.1",
                CLUSTERQA_INDEX_DIR=str(settings.index_dir))
-    started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while time.perf_counter() - started < timeout_s:
-            if process.poll() is not None:
-                raise ClusterQAError(f"The app exited with code {process.returncode} before serving.")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
-                    if response.status == 200:
-                        return [("app ready after (s)", f"{time.perf_counter() - started:.1f}")]
-            except OSError:
-                time.sleep(0.1)
-        raise ClusterQAError(f"The app did not answer within {timeout_s:.0f} s.")
+        seconds = wait_for_http(f"http://127.0.0.1:{port}/", process, timeout_s)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+    return [("app ready after (s)", f"{seconds:.1f}")]
