@@ -228,3 +228,17 @@ def test_small_pdf_running_lines_and_page_numbers_are_dropped(tmp_path: Path, ma
         assert body and all(b.page == n for b in body)
         assert all(f"line {i} " in " ".join(b.text for b in body) for i in range(6))
     assert doc.num_pages == 4
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("**Bold** words and __underlined__ ones", "Bold words and underlined ones"),
+        ("A [link](https://example.org) and `code`", "A link and code"),
+        ("snake_case__names and 2 ** 3 stay as written", "snake_case__names and 2 ** 3 stay as written"),
+    ],
+)
+def test_markdown_drops_paired_marks_only(tmp_path: Path, line: str, text: str) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(f"# Note\n\n{line}\n", encoding="utf-8")
+    assert [b.text for b in load_document(path).blocks if b.level == 0] == [text]

@@ -328,8 +328,10 @@ def load_markdown(path: Path) -> LoadedDocument:
 
 
 def _strip_markdown(text: str) -> str:
+    """Links to their text, paired emphasis and code marks dropped; lone '*', '_' or '`' are content."""
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
     return text.strip()
 
 
