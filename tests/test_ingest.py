@@ -222,9 +222,24 @@ def notes(tmp_path: Path) -> Path:
 
 
 def test_find_files_recurses_and_skips_hidden_and_unsupported(notes: Path) -> None:
-    files, folders = find_files([notes])
+    files, folders, skipped = find_files([notes])
     assert [f.name for f in files] == ["garden.md", "kettle.md", "shed.md"]
     assert folders == [notes.resolve()]
+    assert [f.name for f in skipped] == ["image.png"]  # reported, not ingested; hidden files are not even listed
+
+
+def test_a_broken_file_fails_alone_and_loses_nothing(make_assistant: Callable[..., Assistant], notes: Path) -> None:
+    assistant = make_assistant()
+    assistant.ingest([notes])
+    before = assistant.index.count()
+    (notes / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    (notes / "garden.md").write_text("# Garden\n\nThe garden now grows leeks.\n", encoding="utf-8")
+    report = assistant.ingest([notes])
+    assert [Path(p).name for p, _ in report.failed] == ["broken.pdf"]
+    assert "Could not read PDF" in report.failed[0][1] and "1 failed" in report.summary()
+    assert "1 skipped as unsupported" in report.summary()
+    assert [Path(p).name for p in report.added] == ["garden.md"]  # the good change still went in
+    assert assistant.index.count() == before
 
 
 @pytest.mark.parametrize(
@@ -328,7 +343,8 @@ def test_progress_reports_every_file(make_assistant: Callable[..., Assistant], n
 
 def test_summary_line(make_assistant: Callable[..., Assistant], notes: Path) -> None:
     report = make_assistant().ingest([notes])
-    assert re.fullmatch(r"3 documents, 3 pages, \d+ chunks in \d+\.\d s \(3 indexed, 0 unchanged, 0 removed\)", report.summary())
+    expected = r"3 documents, 3 pages, \d+ chunks in \d+\.\d s \(3 indexed, 0 unchanged, 0 removed, 1 skipped as unsupported\)"
+    assert re.fullmatch(expected, report.summary())
     assert report.seconds > 0
 
 

@@ -99,6 +99,10 @@ class App:
         with self.lock:
             report = self.assistant.ingest(stored, progress=progress)
             self.assistant.retriever  # noqa: B018 - rebuild now, so the next question is fast
+        if report.failed:
+            for failed, _ in report.failed:
+                Path(failed).unlink(missing_ok=True)  # nothing half-added stays in uploads/
+            raise IngestError(" ".join(why for _, why in report.failed))
         return f"Indexed {', '.join(p.name for p in stored)}: {report.summary()}."
 
     def remove_document(self, path: str) -> str:

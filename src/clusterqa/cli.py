@@ -83,6 +83,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
         if bar is not None:
             bar.close()
     click.echo(f"Ingested {report.summary()}.")
+    for _, why in report.failed:
+        click.echo(f"Error: {why}", err=True)
+    if report.failed:
+        raise click.exceptions.Exit(1)
 
 
 @main.command()

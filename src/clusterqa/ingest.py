@@ -27,31 +27,31 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files of an unsupported type inside given folders
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why): left as they were in the index
 
     def summary(self) -> str:
-        parts = [
-            f"{self.documents} documents, {self.pages} pages, {self.chunks} chunks in {self.seconds:.1f} s",
-            f"({len(self.added)} indexed, {len(self.unchanged)} unchanged, {len(self.removed)} removed)",
-        ]
-        return " ".join(parts)
+        counts = f"{len(self.added)} indexed, {len(self.unchanged)} unchanged, {len(self.removed)} removed"
+        if self.skipped:
+            counts += f", {len(self.skipped)} skipped as unsupported"
+        if self.failed:
+            counts += f", {len(self.failed)} failed"
+        return f"{self.documents} documents, {self.pages} pages, {self.chunks} chunks in {self.seconds:.1f} s ({counts})"
 
 
-def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """(files to ingest, folders given). A folder yields its supported files, recursively, hidden ones skipped."""
+def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Path]]:
+    """(files to ingest, folders given, unsupported files in those folders). Folders are walked recursively;
+    hidden files and folders are left out."""
     files: list[Path] = []
     folders: list[Path] = []
+    skipped: list[Path] = []
     for path in paths:
         if path.is_dir():
             folders.append(path.resolve())
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or any(part.startswith(".") for part in p.relative_to(path).parts):
+                    continue
+                (files if p.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(p)
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 raise IngestError(
@@ -60,7 +60,7 @@ def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
             files.append(path)
         else:
             raise IngestError(f"No such file or folder: {path}.")
-    return [f.resolve() for f in files], folders
+    return [f.resolve() for f in files], folders, [f.resolve() for f in skipped]
 
 
 def file_sha256(path: Path) -> str:
@@ -73,8 +73,8 @@ def ingest(
     """Index files and folders. Unchanged files are skipped, changed ones replaced, and files gone
     from a given folder are removed from the index (files from other folders are untouched)."""
     started = time.perf_counter()
-    files, folders = find_files(list(paths))
-    report = IngestReport()
+    files, folders, skipped = find_files(list(paths))
+    report = IngestReport(skipped=[str(f) for f in skipped])
     present = {str(f) for f in files}
     for done, path in enumerate(files):
         if progress:
@@ -83,7 +83,11 @@ def ingest(
         if index.sha256_of(str(path)) == sha:
             report.unchanged.append(str(path))
             continue
-        doc = load_document(path)
+        try:
+            doc = load_document(path)
+        except IngestError as exc:  # one bad file does not stop the others; its old entry stays
+            report.failed.append((str(path), str(exc)))
+            continue
         chunks = chunk_document(doc, source=path.name, chunk_chars=chunk_chars)
         index.add(str(path), chunks, sha256=sha, num_pages=doc.num_pages)
         report.added.append(str(path))
