@@ -208,3 +208,16 @@ def test_index_dir_from_environment(cli, tmp_path: Path, monkeypatch: pytest.Mon
     result = cli("ask", "Anything?")
     assert result.exit_code == 1
     assert str(tmp_path / "from-env") in result.output
+
+
+def test_ingest_reports_a_broken_file_and_exits_1(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "kettle.md").write_text("# Kettle\n\nThe kettle boils in ninety seconds.\n", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not a pdf at all")
+    result = cli("--index-dir", str(tmp_path / "index"), "ingest", "--quiet", str(folder))
+    assert result.exit_code == 1
+    assert "(1 indexed, 0 unchanged, 0 removed, 1 failed)" in result.output
+    assert "Error: Could not read PDF" in result.output and "Traceback" not in result.output
+    answer = cli("--index-dir", str(tmp_path / "index"), "ask", "How fast does the kettle boil?")
+    assert "ninety seconds" in answer.output  # the good file went in all the same
