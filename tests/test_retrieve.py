@@ -125,3 +125,10 @@ def test_clusters_lists_every_case_study(retriever: Retriever) -> None:
     assert len(clusters) == 11
     assert ("Tees Valley", "Chemicals") in clusters
     assert ("Greater Manchester", "Artificial Intelligence/Digital") in clusters
+
+
+def test_case_study_questions_find_the_overview_page(retriever: Retriever) -> None:
+    # every case study sits under 'Innovation Cluster Case Studies in the North'; only the overview
+    # page itself should match 'case study' by its section
+    result = retriever.retrieve("Lancashire case study - which sector?", k=5)
+    assert any(p.chunk.page == 6 and "Cyber-Physical" in p.chunk.text for p in result.passages)

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .chunking import Chunk, Sentence
+from .chunking import SECTION_SEP, Chunk, Sentence
 from .errors import UnknownNameError
 from .index import Index, Snapshot
 from .text import normalise, question_terms, split_sentences, terms
@@ -91,7 +91,7 @@ class Retriever:
         for chunk in self.chunks:
             self.sentence_offset.append(offset)
             offset += len(chunk.sentences)
-        docs = [list(terms(f"{c.section} {c.text}")) for c in self.chunks]
+        docs = [list(terms(f"{own_section(c)} {c.text}")) for c in self.chunks]
         self.bm25 = bm25s.BM25()
         self.bm25.index(docs, show_progress=False)
         self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))
@@ -229,7 +229,7 @@ class Retriever:
         chunk = self.chunks[i]
         start = self.sentence_offset[i]
         sims = self.sentence_vectors[start : start + len(chunk.sentences)] @ vector if chunk.sentences else []
-        context = set(terms(chunk.section))
+        context = set(terms(own_section(chunk)))
         total = sum(weights.values()) or 1.0
         out = []
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
@@ -238,6 +238,14 @@ class Retriever:
             score = DENSE_WEIGHT * float(sim) + COVERAGE_WEIGHT * coverage
             out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
         return out
+
+
+def own_section(chunk: Chunk) -> str:
+    """The section path without the grouping parent of a case study ('Innovation Cluster Case Studies in
+    the North'), which every case study shares: 'case study' then points at the overview page itself."""
+    if chunk.region and SECTION_SEP in chunk.section:
+        return chunk.section.split(SECTION_SEP, 1)[1]
+    return chunk.section
 
 
 @lru_cache(maxsize=4096)
