@@ -14,12 +14,11 @@ from clusterqa.answer import (
     Answer,
     Citation,
     get_answerer,
-    holds_kind,
-    question_type,
     register_answerer,
 )
 from clusterqa.errors import UnknownNameError
 from clusterqa.pipeline import Assistant
+from clusterqa.questions import holds_kind, question_type
 from clusterqa.retrieve import Retrieval
 
 # (question, text the answer must contain, printed page the citation must give)

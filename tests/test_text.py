@@ -68,3 +68,13 @@ def test_terms_drop_stopwords_and_question_words() -> None:
     assert terms("Clusters in the North") == (stem("clusters"), "north")
     assert terms("Clusters in the North") == terms("cluster north")
     assert question_terms("How much funding did iiCON get?") == [stem("funding"), "iicon", "get"]
+
+
+def test_worked_examples_in_docstrings_hold() -> None:
+    import doctest
+
+    import clusterqa.questions
+    import clusterqa.text
+
+    for module in (clusterqa.text, clusterqa.questions):
+        assert doctest.testmod(module).failed == 0

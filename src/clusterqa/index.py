@@ -9,7 +9,6 @@ question time. The keyword index is rebuilt from what Chroma holds.
 from __future__ import annotations
 
 import functools
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ import numpy as np
 from .chunking import Chunk, Sentence
 from .errors import ClusterQAError, ConfigError, NoIndexError, StoreError, UnknownNameError
 from .settings import DEFAULT_EMBEDDING_MODEL, Settings
+from .text import CONTINUES
 
 BATCH = 64
 INDEX_FORMAT = 2  # bump when chunking or embedding text changes: files are re-indexed on the next ingest
@@ -258,9 +258,6 @@ class Index:
 def passage_for_embedding(chunk: Chunk) -> str:
     """What is embedded for a chunk: its section path gives place and topic to short passages."""
     return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
-
-
-CONTINUES = re.compile(r"^(?:They|It|This|These|Such|Its|Their|That|Those|However|As a result|In addition)\b")
 
 
 def sentence_for_embedding(chunk: Chunk, position: int) -> str:

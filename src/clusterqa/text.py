@@ -47,6 +47,8 @@ STOPWORDS = frozenset(
     would you your yours yourself yourselves s t don shall may might must us per via within without
     whose whom onto upon among amongst yet ever""".split()
 )
+CONTINUES = re.compile(r"^(?:They|It|This|These|Such|Its|Their|That|Those|However|As a result|In addition)\b")
+"""A sentence opening like this goes on about the one before it."""
 QUESTION_WORDS = frozenset(
     """what which who whom whose when where why how much many does did do tell list name give describe
     explain according document documents publication report say says said mention mentioned

@@ -1,0 +1,164 @@
+"""What a question asks for, and whether a sentence holds it.
+
+"How many organisations ...?" wants a number followed by 'organisations'; "When ...?" a
+year or month; "What does NORSS stand for?" the expansion "(NORSS)"; "How much funding ...?"
+a sum of money in a sentence about funding. A sentence without the kind of value asked for
+cannot answer, which is what tells a near-miss question (a real name, an unstated fact)
+from an answerable one.
+
+Example:
+    >>> kind, detail = question_type("How many people does iiCON employ?")
+    >>> kind, detail
+    ('count', 'people does iiCON')
+    >>> holds_kind(kind, detail, "iiCON was founded in 2020 with an £18.6 million grant.")
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+from .retrieve import Passage
+from .text import terms
+
+COUNT_WINDOW = 4  # "54 organisations": the counted noun follows the number within this many words
+NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands million billion dozen dozens"
+).split()
+NUMBER = re.compile(r"(?:[£$€]\s?)?\d[\d,.]*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m)\b", re.I)
+AUXILIARIES = set("did does do was is were has have had will would can could of money in".split())
+RATE_MEASURES = {"rate", "size", "capacity", "output"}
+MONEY_QUESTION = re.compile(r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth)\b|£", re.I)
+PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
+YEAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the answer must hold
+    (
+        "acronym",
+        re.compile(
+            r"\bwhat (?:does|did) (?:the )?(?P<acronym>[A-Za-z&]{2,}) stand for\b"
+            r"|\bwhat is (?:the )?(?P<acronym2>[A-Za-z&]{2,}) short for\b"
+            r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short) for\b"
+            r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
+            r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b",
+            re.I,
+        ),
+    ),
+    ("percent", re.compile(r"\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b", re.I)),
+    ("count", re.compile(r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})", re.I)),
+    (
+        "amount",
+        re.compile(
+            r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
+            r"|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,3}?)"
+            r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|capacity|output|income|salary|price|headcount)\b"
+            r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
+            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b",
+            re.I,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b)|\b(?:what|which|in what|in which) (?:year|month|date)\b",
+            re.I,
+        ),
+    ),
+)
+WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
+PLACE_BONUS = 0.1
+PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
+
+
+def question_type(question: str) -> tuple[str, str]:
+    """(kind, detail): e.g. ('count', 'organisations'), ('date', ''), ('acronym', 'NORSS'), ('', '')."""
+    for kind, pattern in QUESTION_TYPES:
+        match = pattern.search(question)
+        if match:
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5")]
+            detail = next((a for a in acronyms if a), "") or groups.get("noun") or ""
+            if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding
+                words = []
+                for word in groups["much"].split():
+                    if word.lower() in AUXILIARIES:
+                        break
+                    words.append(word)
+                detail = f"much:{' '.join(words)}" if words else ""
+            if groups.get("measure"):  # "what is the total GVA", "what is the graduate retention rate"
+                measured = groups.get("measured", "")
+                if groups["measure"].lower() == "total":
+                    measured += " " + groups.get("totalled", "")
+                detail = f"{groups['measure'].lower()}:{measured}"
+            return kind, detail.strip()
+    return "", ""
+
+
+def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> bool:
+    """Does the sentence hold the kind of value asked for?"""
+    if kind == "acronym":
+        escaped = re.escape(detail)
+        return bool(re.search(rf"\({escaped}\)|\b{escaped}\b\s*\(", sentence, re.I))
+    if kind == "percent":
+        return bool(PERCENT.search(sentence))
+    if kind == "amount":
+        measure, _, measured = detail.partition(":")
+        if measured.strip() and not set(terms(measured)) & set(terms(sentence)):
+            return False  # the thing measured ("GVA" in "the total GVA") must be in the sentence
+        if MONEY_QUESTION.search(question):
+            return bool(MONEY.search(sentence))
+        if measure and measure != "much" and measure not in RATE_MEASURES:  # a total or a value is not a percentage
+            return bool(MONEY.search(sentence) or _has_count(sentence))
+        return bool(MONEY.search(sentence) or PERCENT.search(sentence) or _has_count(sentence))
+    if kind == "date":
+        return bool(YEAR.search(sentence))
+    if kind == "count":
+        return _has_count(sentence, set(terms(detail)))
+    return True
+
+
+def prefers(question: str, sentence: str) -> float:
+    """A nudge, not a filter: a 'where' question prefers a sentence naming a place it does not name itself."""
+    if WHERE_QUESTION.match(question):
+        asked = set(terms(question))
+        if any(not set(terms(place)) <= asked for place in PLACE.findall(sentence)):
+            return PLACE_BONUS
+    return 0.0
+
+
+def _has_count(sentence: str, nouns: set[str] | None = None) -> bool:
+    """A number that is not a year, followed within COUNT_WINDOW words by one of the nouns (if given)."""
+    words = sentence.split()
+    for i, word in enumerate(words):
+        token = word.strip(",.;:()")
+        if NUMBER.fullmatch(token) and not YEAR.fullmatch(token):
+            if not nouns or nouns & set(terms(" ".join(words[i + 1 : i + 1 + COUNT_WINDOW]))):
+                return True
+    return False
+
+
+NAME_IN_QUESTION = re.compile(
+    r"\b(?:[a-z]*[A-Z][\w&-]*|\w*\d\w*)(?:\s+(?:of\s+|&\s+|and\s+)?(?:[a-z]*[A-Z][\w&-]*|\w*\d\w*))*"
+)
+
+
+def question_names(question: str) -> list[set[str]]:
+    """Names the question asks about (capitalised runs after the first word, acronyms), as term sets."""
+    words = question.split(" ", 1)
+    rest = words[1] if len(words) > 1 else ""
+    names = []
+    for match in NAME_IN_QUESTION.findall(rest):
+        name_terms = set(terms(match))
+        if name_terms:
+            names.append(name_terms)
+    return names
+
+
+def mentions(passage: Passage, names: list[set[str]]) -> bool:
+    """Every name of the question appears in the passage or its section path."""
+    have = passage.terms
+    return all(name <= have for name in names)
