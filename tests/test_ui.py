@@ -182,6 +182,8 @@ def app(built_index: Path) -> Iterator[RunningApp]:
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):  # CI installs it (scripts/test): missing there is a failure, not a skip
+            pytest.fail("Debian chromium is not installed (apt-get install -y chromium)")
         pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
 
