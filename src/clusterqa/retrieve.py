@@ -30,8 +30,7 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
-USE_SENTENCE_RANKING = True  # a third vote: passages ranked by their best sentence's cosine
-VOTES = 3  # dense, keyword and best-sentence rankings
+VOTES = 3  # dense, keyword, and passages ranked by their best sentence's cosine
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
     r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
 )
@@ -194,7 +193,7 @@ class Retriever:
             if self.chunks[i].sentences
         }
         sentence_order = sorted(best_sentence, key=lambda i: -best_sentence[i])[:CANDIDATES]
-        sentence_rank = {i: r for r, i in enumerate(sentence_order)} if USE_SENTENCE_RANKING else {}
+        sentence_rank = {i: r for r, i in enumerate(sentence_order)}
         for ranks in (dense_rank, keyword_rank, sentence_rank):
             for i, r in ranks.items():
                 fused[i] += 1.0 / (RRF_K + r + 1)
@@ -209,7 +208,7 @@ class Retriever:
         passages = []
         for i, base in fused.items():
             chunk = self.chunks[i]
-            scored = self._score_sentences(i, vector, weights, steered)
+            scored = self._score_sentences(i, sentence_sims, weights)
             best = max((s.score for s in scored), default=0.0)
             score = base / (VOTES * top_vote) + SENTENCE_WEIGHT * best
             passages.append(Passage(chunk, score, dense_score.get(i, 0.0), float(bm25[i]), tuple(scored)))
@@ -223,12 +222,11 @@ class Retriever:
             unknown_names=self.unknown_names(question),
         )
 
-    def _score_sentences(
-        self, i: int, vector: np.ndarray, weights: dict[str, float], steered: tuple[str, ...]
-    ) -> list[ScoredSentence]:
+    def _score_sentences(self, i: int, sentence_sims: np.ndarray, weights: dict[str, float]) -> list[ScoredSentence]:
+        """Each sentence of chunk i: cosine to the question plus the IDF-weighted share of its terms it holds."""
         chunk = self.chunks[i]
         start = self.sentence_offset[i]
-        sims = self.sentence_vectors[start : start + len(chunk.sentences)] @ vector if chunk.sentences else []
+        sims = sentence_sims[start : start + len(chunk.sentences)]
         context = set(terms(own_section(chunk)))
         total = sum(weights.values()) or 1.0
         out = []
