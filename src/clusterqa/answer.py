@@ -105,7 +105,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     if not fits(best, typed=bool(kind)):
         return abstain(retrieval)
     if LIST_QUESTION.search(question):
-        items = _list_items(passage, best)
+        items = _list_items(passage)
         if items:
             return _compose(retrieval, items, bullets=True)
     chosen = [(passage, best)]
@@ -144,10 +144,9 @@ def fits(best: ScoredSentence, *, typed: bool) -> bool:
     return best.coverage >= MIN_COVERAGE or best.dense >= MIN_DENSE
 
 
-def _list_items(passage: Passage, best: ScoredSentence) -> list[tuple[Passage, ScoredSentence]]:
-    """The bullet items of the best sentence's list, when it is in (or introduces) one."""
-    sentences = list(passage.sentences)
-    bullets = [s for s in sentences if s.sentence.text.startswith("• ")]
+def _list_items(passage: Passage) -> list[tuple[Passage, ScoredSentence]]:
+    """The bullet items of the passage holding the best sentence, when it has a list."""
+    bullets = [s for s in passage.sentences if s.sentence.text.startswith("• ")]
     if len(bullets) < 2:
         return []
     return [(passage, s) for s in bullets[:MAX_LIST_ITEMS]]
