@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .loaders import Block, LoadedDocument, TocEntry
+from .document import Block, LoadedDocument, TocEntry
 from .text import normalise, split_sentences
 
 SECTION_SEP = " › "
