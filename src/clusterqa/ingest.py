@@ -93,15 +93,13 @@ def ingest(
         report.added.append(str(path))
     if progress:
         progress("", len(files), len(files))
-    for info in index.documents():
-        inside = any(Path(info.path).is_relative_to(folder) for folder in folders)
-        if inside and info.path not in present:
-            index.delete(info.path)
-            report.removed.append(info.path)
-    for info in index.documents():
+    for info in index.documents():  # one read of every chunk's metadata serves both jobs
         if info.path in present:
             report.documents += 1
             report.pages += info.pages
             report.chunks += info.chunks
+        elif any(Path(info.path).is_relative_to(folder) for folder in folders):
+            index.delete(info.path)
+            report.removed.append(info.path)
     report.seconds = time.perf_counter() - started
     return report
