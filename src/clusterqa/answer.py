@@ -27,6 +27,7 @@ SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 12
 ABSTAIN_TEXT = "The documents do not answer this question."
+NEAREST_SECTIONS = 3  # places an abstention names
 LIST_QUESTION = re.compile(
     r"\b(what are|which are|list|name the|name all|what were|which (?:\w+ )?(?:sites|companies|firms|"
     r"organisations|organizations|sectors|industries|themes|recommendations|clusters|areas|bodies))\b",
@@ -181,13 +182,23 @@ def _compose(retrieval: Retrieval, chosen: list[tuple[Passage, ScoredSentence]],
     )
 
 
+def nearest_passages(passages: tuple[Passage, ...], n: int = NEAREST_SECTIONS) -> list[Passage]:
+    """The first n retrieved passages from distinct (section, page) places: where an abstention looked."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for p in passages:
+        key = (p.chunk.section, p.chunk.page)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+        if len(out) == n:
+            break
+    return out
+
+
 def abstain(retrieval: Retrieval) -> Answer:
     """Say plainly the documents do not answer, and where we looked."""
-    seen: list[str] = []
-    for p in retrieval.passages[:3]:
-        label = f"{p.chunk.section or p.chunk.title} (p. {p.chunk.page})"
-        if label not in seen:
-            seen.append(label)
+    seen = [f"{p.chunk.section or p.chunk.title} (p. {p.chunk.page})" for p in nearest_passages(retrieval.passages)]
     text = ABSTAIN_TEXT
     if retrieval.unknown_names:
         text += f" They do not mention {', '.join(retrieval.unknown_names)}."

@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .answer import Answer, Citation
+from .answer import nearest_passages as _nearest
 from .retrieve import Passage
 
-NEAREST_SECTIONS = 3
 FALLBACK_QUOTE_WORDS = 8  # when the whole quote is not found (PDF text differs), match its opening words
 EMPTY_SOURCES = (
     '<div class="cqa-empty">Ask a question: the passages behind the answer appear here, '
@@ -79,16 +79,8 @@ def describe_filters(answer: Answer) -> str:
 
 
 def nearest_passages(answer: Answer) -> list[Passage]:
-    seen: set[tuple[str, int]] = set()
-    out = []
-    for p in answer.retrieved:
-        key = (p.chunk.section, p.chunk.page)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-        if len(out) == NEAREST_SECTIONS:
-            break
-    return out
+    """The places an abstention names, for the sources panel and its links."""
+    return _nearest(answer.retrieved)
 
 
 def sources_html(answer: Answer | None) -> str:
