@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,13 +29,20 @@ class Assistant:
         self._retriever: Retriever | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings | None = None, *, require_index: bool = True) -> Assistant:
+    def from_settings(
+        cls,
+        settings: Settings | None = None,
+        *,
+        require_index: bool = True,
+        embedder_factory: Callable[[Settings], Embedder] | None = None,
+    ) -> Assistant:
+        """Open the store and the embedding model (from EMBEDDERS, unless embedder_factory makes it)."""
         quiet_offline_env()
         settings = settings or Settings.from_env()
         if require_index and not index_exists(settings):
             raise NoIndexError(f"No index at {settings.index_dir}/. Run 'clusterqa ingest corpus/' first.")
         client = open_client(settings)  # before the slow model load, so a missing server fails fast
-        embedder = make_embedder(settings)
+        embedder = (embedder_factory or make_embedder)(settings)
         return cls(settings, embedder, Index(client, embedder, settings.collection))
 
     @property

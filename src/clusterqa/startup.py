@@ -6,8 +6,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .errors import NoIndexError
-from .index import Embedder, Index, index_exists, make_embedder
+from .index import Embedder, make_embedder
 from .pipeline import Assistant
 from .settings import Settings
 
@@ -49,9 +48,6 @@ class BackgroundEmbedder:
 
 def open_assistant(settings: Settings) -> Assistant:
     """The Assistant with its index open and keyword search built; the model keeps loading behind."""
-    if not index_exists(settings):
-        raise NoIndexError(f"No index at {settings.index_dir}/. Run 'clusterqa ingest corpus/' first.")
-    embedder = BackgroundEmbedder(settings)
-    assistant = Assistant(settings, embedder, Index.open(settings, embedder))
+    assistant = Assistant.from_settings(settings, embedder_factory=BackgroundEmbedder)
     assistant.retriever  # noqa: B018 - build the keyword index before the first question
     return assistant
