@@ -47,6 +47,10 @@ STOPWORDS = frozenset(
     would you your yours yourself yourselves s t don shall may might must us per via within without
     whose whom onto upon among amongst yet ever""".split()
 )
+SUFFIXES = (
+    ("ational", "ate"), ("isation", "ise"), ("ization", "ize"), ("ments", ""), ("ment", ""), ("ities", ""), ("ity", ""),
+    ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", ""), ("er", ""), ("ed", ""), ("es", ""), ("s", ""),
+)
 CONTINUES = re.compile(r"^(?:They|It|This|These|Such|Its|Their|That|Those|However|As a result|In addition)\b")
 """A sentence opening like this goes on about the one before it."""
 QUESTION_WORDS = frozenset(
@@ -90,30 +94,15 @@ def split_sentences(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to match 'clusters'/'cluster', 'funded'/'funding'."""
+    """A light suffix stripper: enough to match 'clusters'/'cluster', 'funded'/'funding', 'zones'/'zone'."""
     if len(word) <= 4 or not word.isalpha():
         return word
-    for suffix, keep in (
-        ("ational", "ate"),
-        ("isation", "ise"),
-        ("ization", "ize"),
-        ("ments", ""),
-        ("ment", ""),
-        ("ities", ""),
-        ("ity", ""),
-        ("ings", ""),
-        ("ing", ""),
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ers", ""),
-        ("er", ""),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
+    for suffix, keep in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
+            if suffix == "es" and not word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+                continue  # 'zones' is 'zone' + s, 'businesses' is 'business' + es
             return word[: len(word) - len(suffix)] + keep
     return word
 
