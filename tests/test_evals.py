@@ -36,10 +36,15 @@ def test_every_evidence_string_occurs_on_its_pages(test_set: Path, page_texts: d
         if not case.answerable:
             assert not case.evidence and not case.answers, case.id
             continue
+        document = " ".join(page_texts.values())
+        if "whole" in case.tags:  # lists, aggregates, comparisons, summaries: judged by their required items
+            assert case.required and case.pages, case.id
+            for item in (*case.required, *case.forbidden):
+                assert normalise(item) in document, (case.id, item)
+            continue
         assert case.evidence and case.pages, case.id
         for evidence in case.evidence:
             assert any(normalise(evidence) in page_texts[p] for p in case.pages), (case.id, evidence)
-        document = " ".join(page_texts.values())
         assert any(normalise(a) in document for a in case.answers), case.id
 
 
@@ -129,6 +134,22 @@ def test_required_items_must_all_appear_and_abstaining_on_answerable_is_wrong() 
     assert not partial["correct"]
     abstained = score_case(case, _result("The documents do not answer this question.", True, [19], ["x"]))
     assert not abstained["correct"] and not abstained["abstained_ok"]
+
+
+def test_whole_publication_metrics_count_items_their_citations_and_unsupported_names() -> None:
+    case = Case("agg", "Which clusters have a Freeport?", (), ("Liverpool", "Tees Valley", "Hull"), (), (7, 19),
+                tags=("aggregate", "whole"), forbidden=("Cumbria", "Lancashire"))  # fmt: skip
+    answer = "2 of the 11:\n- **Liverpool**: The Liverpool Freeport opened. [1]\n- **Cumbria**: A hub. [2]\n- Tees Valley [3]"
+    result = _result(answer, False, [7, 16, 19], ["The Liverpool Freeport opened.", "A hub.", "The Teesside Freeport."])
+    result["citations"][2]["section"] = "Case Studies › Tees Valley: Chemicals"
+    result["route"] = "aggregate"
+    scored = score_case(case, result)
+    assert scored["required_share"] == 2 / 3 and not scored["correct"]
+    assert scored["items_cited"] == 1.0  # Liverpool by its passage, Tees Valley by its section
+    assert scored["forbidden_listed"] == ["Cumbria"]
+    report = summarise([scored])
+    assert report["list_completeness"] == round(2 / 3, 4) and report["unsupported_listed_rate"] == 1.0
+    assert report["citation_precision"] is None and report["routes"] == {"aggregate": 1}  # precision is for facts
 
 
 def test_compare_lists_flips_and_deltas() -> None:

@@ -33,10 +33,13 @@ METRICS = (
     "citation_precision",
     "page_accuracy",
     "answer_words_median",
+    "list_completeness",
+    "items_cited",
+    "unsupported_listed_rate",
     "latency_ms_p50",
     "latency_ms_p95",
 )
-LOWER_IS_BETTER = {"false_abstention_rate", "answer_words_median", "latency_ms_p50", "latency_ms_p95"}
+LOWER_IS_BETTER = {"false_abstention_rate", "answer_words_median", "unsupported_listed_rate", "latency_ms_p50", "latency_ms_p95"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Case:
     pages: tuple[int, ...] = ()
     answerable: bool = True
     tags: tuple[str, ...] = field(default=())
+    forbidden: tuple[str, ...] = ()  # names an aggregate answer must not list (the text does not support them)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -106,6 +110,7 @@ def load_cases(path: Path) -> list[Case]:
                 pages=pages,
                 answerable=_as_bool(row.get("answerable", True)),
                 tags=tuple(map(str, _as_list(row.get("tags")))),
+                forbidden=tuple(map(str, _as_list(row.get("forbidden")))),
             )
         )
     if not cases:
@@ -140,7 +145,9 @@ def score_case(case: Case, result: dict[str, Any]) -> dict[str, Any]:
     citations = result.get("citations") or []
     if case.answerable and case.pages and not abstained and citations:
         cited_page_ok = int(citations[0]["page"]) in case.pages
-    good_citations = [holds(c["text"], (*case.evidence, *case.answers)) for c in citations] if case.answerable else []
+    expected = (*case.evidence, *case.answers, *case.required)
+    good_citations = [holds(f'{c["section"]} {c["text"]}', expected) for c in citations] if case.answerable else []
+    present = [r for r in case.required if holds(answer_text, [r])]
     return {
         "id": case.id,
         "tags": list(case.tags),
@@ -156,7 +163,25 @@ def score_case(case: Case, result: dict[str, Any]) -> dict[str, Any]:
         "abstained_ok": abstained == (not case.answerable),
         "citations_ok": good_citations,
         "answer_words": len(answer_text.split()) if not abstained else None,
+        "required_share": len(present) / len(case.required) if case.required and case.answerable else None,
+        "items_cited": _items_cited(present, result["answer"], citations) if present else None,
+        "forbidden": list(case.forbidden),
+        "forbidden_listed": [f for f in case.forbidden if holds(answer_text, [f])],
     }
+
+
+def _items_cited(items: list[str], answer: str, citations: list[dict[str, Any]]) -> float:
+    """Share of the items whose line in the answer cites a passage that holds the item."""
+    by_n = {int(c["n"]): c for c in citations}
+    ok = 0
+    for item in items:
+        for line in answer.splitlines():
+            if holds(MARKER.sub("", line), [item]):
+                cited = [by_n[int(n)] for n in re.findall(r"\[(\d+)\]", line) if int(n) in by_n]
+                if any(holds(c["text"], [item]) or holds(c["section"], [item]) for c in cited):
+                    ok += 1
+                    break
+    return ok / len(items)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -175,9 +200,12 @@ def summarise(results: list[dict[str, Any]], by_tag: bool = True) -> dict[str, A
     answerable = [r for r in results if r["answerable"]]
     unanswerable = [r for r in results if not r["answerable"]]
     ranks = [r["evidence_rank"] for r in answerable if r["evidence"]]
-    citations = [ok for r in answerable if not r["abstained"] for ok in r["citations_ok"]]
+    # Citation precision and answer length are measures of fact answers; a list, comparison or summary cites
+    # many sentences and is long by design (items_cited and list_completeness measure those).
+    facts = [r for r in answerable if str(r.get("route") or "fact") == "fact"]
+    citations = [ok for r in facts if not r["abstained"] for ok in r["citations_ok"]]
     pages = [r["cited_page_ok"] for r in answerable if r["cited_page_ok"] is not None]
-    words = [r["answer_words"] for r in answerable if r["answer_words"] is not None]
+    words = [r["answer_words"] for r in facts if r["answer_words"] is not None]
     latency = [float(r["latency_ms"]) for r in results]
     report: dict[str, Any] = {
         "n": len(results),
@@ -193,9 +221,14 @@ def summarise(results: list[dict[str, Any]], by_tag: bool = True) -> dict[str, A
         "citation_precision": _mean([float(ok) for ok in citations]),
         "page_accuracy": _mean([float(ok) for ok in pages]),
         "answer_words_median": statistics.median(words) if words else None,
+        "list_completeness": _mean([r["required_share"] for r in answerable if r.get("required_share") is not None]),
+        "items_cited": _mean([r["items_cited"] for r in answerable if r.get("items_cited") is not None]),
+        "unsupported_listed_rate": _mean([float(bool(r["forbidden_listed"])) for r in results if r.get("forbidden")]),
         "latency_ms_p50": _percentile(latency, 0.5),
         "latency_ms_p95": _percentile(latency, 0.95),
     }
+    routes = [str(r.get("route") or "fact") for r in results]
+    report["routes"] = {route: routes.count(route) for route in sorted(set(routes))}
     if by_tag:
         tags = sorted({t for r in results for t in r["tags"]})
         report["by_tag"] = {t: summarise([r for r in results if t in r["tags"]], by_tag=False) for t in tags}
