@@ -124,10 +124,10 @@ def test_on_topic_questions_are_answered(assistant: Assistant, question: str) ->
 @pytest.mark.parametrize("question", ["What are the cross-cutting themes?", "List the headline recommendations."])
 def test_list_questions_get_bullets(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
-    lines = answer.answer.splitlines()
-    assert len(lines) >= 3
+    lead, *lines = answer.answer.splitlines()  # a line saying what the list is, then the items
+    assert lead.endswith((":", "]")) and len(lines) >= 3
     assert all(re.fullmatch(r"- .+ \[\d+\]", line) for line in lines), lines
-    assert len(answer.citations) == len(lines)
+    assert len(answer.citations) >= len(lines)
 
 
 def test_cluster_option_answers_from_that_case_study(assistant: Assistant) -> None:

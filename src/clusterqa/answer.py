@@ -57,6 +57,7 @@ class Answer:
     steered_to: tuple[str, ...] = ()
     filters: dict[str, str] = field(default_factory=dict)
     standalone_question: str = ""
+    route: str = "fact"  # fact | list | aggregate | compare | summary (see routes.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The `ask --json` object."""
@@ -81,6 +82,7 @@ class Answer:
             "latency_ms": round(self.latency_ms, 2),
             "steered_to": list(self.steered_to),
             "filters": self.filters,
+            "route": self.route,
         }
 
 

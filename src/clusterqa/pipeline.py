@@ -8,11 +8,22 @@ from dataclasses import replace
 from pathlib import Path
 
 from .answer import Answer, get_answerer
+from .digest import compare_answer, summary_answer
 from .errors import NoIndexError
 from .index import Embedder, Index, index_exists, make_embedder, open_client
 from .ingest import IngestReport, Progress, ingest
+from .outline import Outline
+from .overview import Builder, aggregate_answer, list_answer
 from .retrieve import Retriever
+from .routes import route_question
 from .settings import Settings, quiet_offline_env
+
+ROUTE_ANSWERS: dict[str, Callable[[Builder, Outline], Answer | None]] = {
+    "list": list_answer,
+    "aggregate": aggregate_answer,
+    "compare": compare_answer,
+    "summary": summary_answer,
+}  # routes.py decides which; None from any of them means "answer it as a fact"
 
 
 class Assistant:
@@ -27,6 +38,7 @@ class Assistant:
     def __init__(self, settings: Settings, embedder: Embedder, index: Index) -> None:
         self.settings, self.embedder, self.index = settings, embedder, index
         self._retriever: Retriever | None = None
+        self._outline: Outline | None = None
 
     @classmethod
     def from_settings(
@@ -50,7 +62,16 @@ class Assistant:
         """Built on first use from what Chroma holds; rebuilt after every ingest or removal."""
         if self._retriever is None:
             self._retriever = Retriever(self.index, self.index.snapshot())
+            self._outline = Outline.from_chunks(self._retriever.chunks)
         return self._retriever
+
+    @property
+    def outline(self) -> Outline:
+        """Sections, groups and case studies of what is indexed (built with the retriever)."""
+        retriever = self.retriever
+        if self._outline is None:
+            self._outline = Outline.from_chunks(retriever.chunks)
+        return self._outline
 
     def ask(
         self,
@@ -61,20 +82,28 @@ class Assistant:
         document: str | None = None,
         answerer: str | None = None,
     ) -> Answer:
-        """Answer one question with citations, or abstain. latency_ms excludes model loading."""
+        """Answer one question with citations, or abstain. latency_ms excludes model loading.
+
+        Questions about the whole publication (lists, aggregates, comparisons, summaries) take their own
+        route when no filter narrows the search; the rest are answered from the top-k passages."""
         question = " ".join(question.split())
         retriever = self.retriever
         started = time.perf_counter()
-        retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
-        answer = get_answerer(answerer or self.settings.answerer)(retrieval)
+        answer = None
+        route = route_question(question, retriever.steer, self.outline) if not cluster and not document else None
+        if route and route.kind in ROUTE_ANSWERS and not retriever.unknown_names(question):
+            answer = ROUTE_ANSWERS[route.kind](Builder(question, route, retriever), self.outline)
+        if answer is None:
+            retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
+            answer = get_answerer(answerer or self.settings.answerer)(retrieval)
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         report = ingest(self.index, paths, chunk_chars=self.settings.chunk_chars, progress=progress)
-        self._retriever = None
+        self._retriever = self._outline = None
         return report
 
     def remove(self, path: str) -> int:
         removed = self.index.delete(path)
-        self._retriever = None
+        self._retriever = self._outline = None
         return removed

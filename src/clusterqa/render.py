@@ -55,6 +55,8 @@ def chat_markdown(answer: Answer, standalone: str = "", asked: str = "") -> str:
         text = "\n".join(lines)
     else:
         text = escape_markdown(answer.answer)
+        if answer.route != "fact":  # lists, tables and summaries keep their own bold labels and cell escapes
+            text = text.replace("\\*\\*", "**").replace("\\\\|", "\\|")
     notes = []
     if standalone and standalone != " ".join(asked.split()):
         notes.append(f"Searched as: “{escape_markdown(standalone)}”")

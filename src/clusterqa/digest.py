@@ -1,0 +1,212 @@
+"""Comparisons and summaries of case studies and topics, built from the outline: the same facets for each
+side of a comparison, and the central, fact-rich sentences of a section for a summary; every line cited.
+
+Example:
+    >>> route = route_question("Compare the two AI clusters", retriever.steer, outline)
+    >>> print(compare_answer(Builder(question, route, retriever), outline).answer)
+    Greater Manchester and West Yorkshire side by side:
+    | | **Greater Manchester: Artificial Intelligence/Digital** (pp. 12–13) | ... |
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from .answer import Answer
+from .chunking import SECTION_SEP
+from .outline import Outline, Part
+from .overview import FULL_NAME, Builder, Found, item_text, pages_of, place_of, sentences
+from .questions import MONEY
+
+SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+MIN_NAMES = 3  # an "Organisations" line names at least this many
+INFO_WEIGHT, MAX_FACTS = 0.05, 4  # a summary prefers sentences that carry figures and names
+SENTENCES_PER_POINT = 3  # a section of 12 sentences gets 4 points, of 18 gets 6
+MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
+SCALE = re.compile(
+    r"\d[\d,.]*\s*(?:%|per cent|million|billion|bn|m\b)?[^.]{0,40}?\b(?:firms|companies|businesses|organisations|"
+    r"jobs|people|employ\w*|GVA|economy|SMEs|workforce|income|exports|enterprises)\b",
+    re.I,
+)
+FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
+CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a fund, not a difficulty
+    r"\b(?:challeng\w*|barrier\w*|gaps?\b|difficult\w*|lack\w*|risk\w*|uncertain\w*|struggl\w*|missing out|"
+    r"fragment\w*|pinch point|shortage\w*|declin\w*|problem\w*|[Hh]owever)\b"
+)
+
+
+# --- compare ---------------------------------------------------------------------------
+
+
+def compare_answer(b: Builder, outline: Outline) -> Answer | None:
+    parts = [p for p in (outline.case_study(r) for r in b.route.regions) if p]
+    if len(parts) < 2:
+        return None
+    facets: list[tuple[str, list[Found | None]]] = []
+    used: set[int] = set()
+
+    def pick(name: str, choose: Callable[[Part], Found | None]) -> None:
+        row = []
+        for part in parts:
+            found = choose(part)
+            if found is not None:
+                used.add(found.row)
+            row.append(found)
+        if any(row):
+            facets.append((name, row))
+
+    if b.route.topic and b.weights:
+        pick(b.route.topic[:1].upper() + b.route.topic[1:], lambda p: _best(p, used, b.matches, b.fit))
+    for name, choose in _facets(b, used):
+        pick(name, choose)
+    header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])})" for p in parts) + " |"
+    lines = [header, "|---" * (len(parts) + 1) + "|"]
+    for name, row in facets:
+        cells = [f"{_cell(f.sentence.text)} {b.cite(f)}" if f else "not stated" for f in row]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lead = " and ".join(p.region for p in parts) + " side by side:"
+    return b.answer(lead + "\n\n" + "\n".join(lines))
+
+
+def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Found | None]]]:
+    """The facets a case study is described by: its opening sentence, the sentence with most scale
+    figures, the one with most funding figures, the one that names most challenges."""
+    def text(f: Found) -> str:
+        return f.sentence.text
+
+    return [
+        ("Focus", lambda p: next((f for f in sentences(p) if f.row not in used), None)),
+        ("Scale", lambda p: _best(p, used, lambda f: bool(SCALE.search(text(f))), _count_numbers)),
+        (
+            "Funding",
+            lambda p: _best(p, used, lambda f: bool(MONEY.search(text(f)) and FUNDING.search(text(f))), _count_numbers),
+        ),
+        ("Organisations", lambda p: _best(p, used, lambda f: _count_names(f) >= MIN_NAMES, _count_names)),
+        ("Impact", lambda p: _best(p, used, lambda f: "impact" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower(),
+                                   lambda f: float(b.sims[f.row]) if b.route.topic else -f.row * 1e-6)),
+        (
+            "Challenges",
+            lambda p: _best(
+                p, used, lambda f: bool(CHALLENGE.search(text(f))), lambda f: len(CHALLENGE.findall(text(f))) - f.row * 1e-6
+            ),
+        ),
+    ]
+
+
+def _best(
+    part: Part, used: set[int], keep: Callable[[Found], bool], key: Callable[[Found], float]
+) -> Found | None:
+    return max((f for f in sentences(part) if f.row not in used and keep(f)), key=key, default=None)
+
+
+def _count_numbers(found: Found) -> float:
+    """Figures in the sentence, years aside ('nearly 200 SMEs' counts, 'in 2013' does not); ties go to the earlier."""
+    figures = [n for n in re.findall(r"\d[\d,.]*\d|\d", found.sentence.text) if not YEAR_LIKE.fullmatch(n)]
+    return len(figures) - found.row * 1e-6
+
+
+def _count_names(found: Found) -> float:
+    body = found.sentence.text.split(" ", 1)[1] if " " in found.sentence.text else ""
+    return len(FULL_NAME.findall(body)) - found.row * 1e-6
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+# --- summary ---------------------------------------------------------------------------
+
+
+def summary_answer(b: Builder, outline: Outline) -> Answer | None:
+    route = b.route
+    if route.regions:
+        part = outline.case_study(route.regions[0])
+        if part is None:
+            return None
+        if route.topic and b.weights:  # "tell me about iiCON": the case study's sentences on it
+            found = sorted((f for f in sentences(part) if b.matches(f)), key=b.fit, reverse=True)
+            if not found:
+                return None
+            chosen = sorted(found[: SUMMARY_POINTS[1]], key=lambda f: f.row)
+            return _points(b, f"What the {part.label} case study ({pages_of([part])}) says on {route.topic}:", chosen)
+        return _case_summary(b, part)
+    if route.section:
+        parts = [p for p in outline.sections if p.section == route.section] or list(outline.groups.get(route.section, ()))
+        if not parts:
+            return None
+        title = parts[0].title if len(parts) == 1 else route.section
+        return _points(b, f"{title} ({pages_of(parts)}), in brief:", _central(b, parts))
+    if not b.weights:
+        return None
+    found = [f for part in outline.sections for f in sentences(part) if b.matches(f) and not _is_heading(f)]
+    if not found:
+        return None
+    relevance = np.array([b.fit(f) + INFO_WEIGHT * _facts(f.sentence.text) for f in found])
+    chosen = _mmr(b, found, relevance)
+    return _points(b, f"What the documents say about {route.topic}:", chosen, label=True)
+
+
+def _case_summary(b: Builder, part: Part) -> Answer | None:
+    """What the cluster is (its opening sentence), then the sentences that are both central to the case
+    study and carry the most facts: figures and names."""
+    found = list(sentences(part))
+    if not found:
+        return None
+    rest = [f for f in found[1:] if not _is_heading(f)]
+    chosen = [found[0], *_informative(b, rest, SUMMARY_POINTS[1] - 1)]
+    return _points(b, f"The {part.label} case study ({pages_of([part])}), in brief:", sorted(chosen, key=lambda f: f.row))
+
+
+def _central(b: Builder, parts: list[Part]) -> list[Found]:
+    found = [f for part in parts for f in sentences(part) if not _is_heading(f)]
+    return _informative(b, found, SUMMARY_POINTS[1])
+
+
+def _informative(b: Builder, found: list[Found], most: int) -> list[Found]:
+    """Sentences central to the set (cosine to its centroid) and rich in facts, not repeating each other."""
+    if not found:
+        return []
+    vectors = b.retriever.sentence_vectors[[f.row for f in found]]
+    relevance = vectors @ vectors.mean(axis=0) + INFO_WEIGHT * np.array([_facts(f.sentence.text) for f in found])
+    return _mmr(b, found, relevance, most)
+
+
+def _facts(text: str) -> int:
+    """Figures and names in a sentence (not counting its first word), up to MAX_FACTS."""
+    body = text.split(" ", 1)[1] if " " in text else ""
+    return min(MAX_FACTS, len(re.findall(r"\d[\d,.]*", body)) + len(FULL_NAME.findall(body)))
+
+
+def _mmr(b: Builder, found: list[Found], relevance: np.ndarray, most: int = SUMMARY_POINTS[1]) -> list[Found]:
+    """Maximal marginal relevance: central (or relevant) sentences that do not repeat each other; in document order."""
+    n = min(most, max(SUMMARY_POINTS[0], len(found) // SENTENCES_PER_POINT), len(found))
+    vectors = b.retriever.sentence_vectors[[f.row for f in found]]
+    chosen: list[int] = []
+    while len(chosen) < n:
+        redundancy = (vectors @ vectors[chosen].T).max(axis=1) if chosen else np.zeros(len(found))
+        scores = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * redundancy
+        scores[chosen] = -np.inf
+        chosen.append(int(np.argmax(scores)))
+    return sorted((found[i] for i in chosen), key=lambda f: f.row)
+
+
+def _is_heading(found: Found) -> bool:
+    text = found.sentence.text
+    return text.rstrip().endswith(":") or (text.startswith("•") and len(text.split()) < 12)
+
+
+def _points(b: Builder, lead: str, chosen: list[Found], *, label: bool = False) -> Answer | None:
+    if not chosen:
+        return None
+    lines = [lead]
+    for f in chosen:
+        where = place_of(f.chunk)
+        prefix = f"**{where}** (p. {f.sentence.page}): " if label else ""
+        lines.append(f"- {prefix}{item_text(f.sentence.text)} {b.cite(f)}")
+    return b.answer("\n".join(lines))
+
+

@@ -1,0 +1,322 @@
+"""Whole-publication answers, part one: what they are built from (the outline's sentences, a topic and how
+a sentence matches it, cited lines) and the list and aggregate routes: complete lists of a group of
+sections, and the case studies whose text supports a topic. Comparisons and summaries are in digest.py.
+
+Example:
+    >>> route = route_question("What are the report's recommendations?", retriever.steer, outline)
+    >>> print(list_answer(Builder(question, route, retriever), outline).answer)
+    Recommendations (9 items, pp. 22–23):
+    - Recognise different types of innovation cluster. [1]
+    ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from .answer import Answer, Citation
+from .chunking import SECTION_SEP, Chunk, Sentence
+from .outline import Outline, Part
+from .questions import MONEY, MONEY_QUESTION
+from .retrieve import Passage, Retriever
+from .routes import CASE_STUDIES, NAMES, Route
+from .text import normalise, terms
+
+MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
+SOFT_COVERAGE, SOFT_DENSE = 0.3, 0.45  # ...or this share when it is also this close in meaning ("skills gaps")
+FULL_NAME = re.compile(  # "University of Central Lancashire", "High Value Manufacturing Catapult"
+    r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|in|on|the|&)?\s*[A-Z][\w&'-]*)*"
+)
+NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*")  # capitalised runs and acronyms in a topic
+SECTOR_ASKED = re.compile(r"\b(?:are|is) (?:about|on|in|focused on)\b|\bfocus(?:ed|es)? on\b|\bsectors?\b", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A sentence of the outline, where it is and how well it fits."""
+
+    chunk: Chunk
+    sentence: Sentence
+    row: int
+    score: float = 0.0
+
+
+class Builder:
+    """Collects cited lines; topic fit of any sentence (term coverage and cosine to the topic)."""
+
+    def __init__(self, question: str, route: Route, retriever: Retriever) -> None:
+        self.question, self.route, self.retriever = question, route, retriever
+        self.citations: list[Citation] = []
+        self.alternatives = [_Topic(part, retriever) for part in _alternatives(route.topic)]
+        self.weights = self.alternatives[0].weights
+        self._sims: np.ndarray | None = None
+
+    @property
+    def sims(self) -> np.ndarray:
+        """Cosine of every sentence to the topic (embedded once, on first use)."""
+        if self._sims is None:
+            vector = self.retriever.index.embedder.embed([self.route.topic or self.question])[0]
+            self._sims = self.retriever.sentence_vectors @ vector
+        return self._sims
+
+    def coverage(self, sentence: str) -> float:
+        return max(topic.coverage(sentence) for topic in self.alternatives)
+
+    def matches(self, found: Found) -> bool:
+        return any(topic.matches(found.sentence.text, float(self.sims[found.row])) for topic in self.alternatives)
+
+    def fit(self, found: Found) -> float:
+        return self.coverage(found.sentence.text) + float(self.sims[found.row])
+
+    def cite(self, found: Found) -> str:
+        """Add a citation for the sentence; its marker."""
+        for c in self.citations:
+            if c.quote == found.sentence.text and c.source == found.chunk.source:
+                return f"[{c.n}]"
+        chunk = found.chunk
+        n = len(self.citations) + 1
+        self.citations.append(
+            Citation(
+                n, chunk.source, found.sentence.page, chunk.pages, chunk.section, chunk.cluster,
+                found.sentence.text, chunk.text, chunk.path,
+            )
+        )
+        return f"[{n}]"
+
+    def answer(self, text: str, *, abstained: bool = False) -> Answer:
+        retrieval = self.retriever.retrieve(self.question, max(5, len(self.citations)))
+        cited: dict[str, Passage] = {}
+        for c in self.citations:
+            chunk = next(ch for ch in self.retriever.chunks if ch.text == c.text and ch.source == c.source)
+            cited.setdefault(chunk.id, Passage(chunk, 1.0, 0.0, 0.0))
+        ranked = list(cited.values()) + [p for p in retrieval.passages if p.chunk.id not in cited]
+        return Answer(
+            question=self.question,
+            answer=text,
+            abstained=abstained,
+            citations=tuple(self.citations),
+            retrieved=tuple(ranked),
+            steered_to=self.route.regions,
+            route=self.route.kind,
+        )
+
+
+def _alternatives(topic: str) -> list[str]:
+    """'skills shortages or skills gaps' -> both; but 'Innovate UK funding or programmes' is one topic
+    (the name holds it together), and so is a long phrase with an 'or' inside it."""
+    parts = [p for p in re.split(r"\s+or\s+", topic) if p]
+    if len(parts) < 2 or NAME.search(topic) or any(len(p.split()) > 3 for p in parts):
+        return [re.sub(r"\s+or\s+", " ", topic)]
+    return parts
+
+
+class _Topic:
+    """One way of saying the topic: its terms (IDF-weighted) and the names it holds."""
+
+    def __init__(self, text: str, retriever: Retriever) -> None:
+        self.weights = {t: retriever.idf(t) for t in set(terms(text)) if retriever.doc_freq.get(t)}
+        self.names = [" ".join(terms(name)) for name in NAME.findall(text) if terms(name)]
+        self.key = max(self.weights, key=lambda t: self.weights[t], default="")
+
+    def coverage(self, sentence: str) -> float:
+        if not self.weights:
+            return 0.0
+        have = set(terms(sentence))
+        return sum(w for t, w in self.weights.items() if t in have) / sum(self.weights.values())
+
+    def matches(self, sentence: str, dense: float) -> bool:
+        """Does the sentence speak of the topic? A name in the topic ('Innovate UK') must be there word for
+        word; otherwise enough of the topic's terms, or some of them and a close meaning ('skills gaps')."""
+        if self.names:
+            have = " ".join(terms(sentence))
+            return all(re.search(rf"(?<!\S){re.escape(name)}(?!\S)", have) for name in self.names)
+        coverage = self.coverage(sentence)
+        if coverage >= MIN_TOPIC_COVERAGE and self.key in set(terms(sentence)):
+            return True  # most of the topic, including its most telling word ('nuclear' in 'nuclear facilities')
+        return coverage >= SOFT_COVERAGE and dense >= SOFT_DENSE
+
+
+def sentences(part: Part) -> Iterator[Found]:
+    for chunk, first_row in zip(part.chunks, part.rows):
+        for j, sentence in enumerate(chunk.sentences):
+            yield Found(chunk, sentence, first_row + j)
+
+
+def item_text(text: str) -> str:
+    """A quote as a list item: without its bullet and trailing colon."""
+    return re.sub(r"^•\s*", "", text).rstrip(":").strip()
+
+
+def pages_of(parts: list[Part]) -> str:
+    pages = sorted({p for part in parts for c in part.chunks for p in c.pages})
+    if not pages:
+        return ""
+    return f"p. {pages[0]}" if len(pages) == 1 else f"pp. {pages[0]}–{pages[-1]}"
+
+
+# --- list ------------------------------------------------------------------------------
+
+
+def list_answer(b: Builder, outline: Outline) -> Answer | None:
+    if b.route.group == CASE_STUDIES and b.route.regions:  # one case study's sector, from the list of them
+        parent = _case_study_parent(outline)
+        listed = {item_text(f.sentence.text): f for f in sentences(parent)} if parent else {}
+        lines = []
+        for part in (p for p in outline.case_studies if p.region in b.route.regions):
+            found = listed.get(f"{part.region}: {part.cluster}") or next(sentences(part))
+            lines.append(f"{part.region}: {part.cluster} (the case study is on p. {part.page}) {b.cite(found)}")
+        return b.answer("\n".join(lines)) if lines else None
+    if b.route.group == CASE_STUDIES:
+        parts = list(outline.case_studies)
+        lines = []
+        parent = _case_study_parent(outline)
+        lead = next(sentences(parent), None) if parent else None
+        head = f"The documents profile {len(parts)} case studies"
+        lines.append(f"{head}: {b.cite(lead)}" if lead else f"{head}:")
+        for part in parts:
+            first = next(sentences(part))
+            lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(first)}")
+        return b.answer("\n".join(lines))
+    parts = list(outline.groups.get(b.route.group, ()))
+    if not parts:
+        return None
+    introduced = _introduced_list(b, outline)
+    if introduced:  # "the headline recommendations": the bulleted list a sentence introduces by that name
+        lead, items = introduced
+        lines = [f"{item_text(lead.sentence.text)} ({place_of(lead.chunk)}, p. {lead.sentence.page}) {b.cite(lead)}"]
+        lines += [f"- {item_text(f.sentence.text)} {b.cite(f)}" for f in items]
+        return b.answer("\n".join(lines))
+    if b.route.topic:  # "which recommendations are about funding?"
+        picked = []
+        for part in parts:
+            best = max(sentences(part), key=b.fit)
+            if any(b.matches(f) for f in sentences(part)):
+                picked.append((part, max((f for f in sentences(part) if b.matches(f)), key=b.fit), best))
+        if not picked:
+            return None
+        lines = [f"{len(picked)} of the {len(parts)} {b.route.group.lower()} concern {b.route.topic}:"]
+        for part, match, _ in picked:
+            heading = next(sentences(part))
+            line = f"- **{item_text(part.title)}**"
+            if match.sentence.text != heading.sentence.text:
+                line += f": {item_text(match.sentence.text)}"
+            lines.append(f"{line} {b.cite(match)}")
+        return b.answer("\n".join(lines))
+    lines = [f"{b.route.group} ({len(parts)} items, {pages_of(parts)}):"]
+    for part in parts:
+        heading = next(sentences(part))
+        body = item_text(heading.sentence.text)
+        item = body if normalise(body).startswith(normalise(item_text(part.title))) else f"**{part.title}**: {body}"
+        lines.append(f"- {item} {b.cite(heading)}")
+    return b.answer("\n".join(lines))
+
+
+def _introduced_list(b: Builder, outline: Outline) -> tuple[Found, list[Found]] | None:
+    """A bulleted list whose lead-in sentence names what the question asks for with a word the group's own
+    title lacks: 'the following headline recommendations:' for 'what are the headline recommendations?'."""
+    group_terms = set(terms(b.route.group)) | {"recommend"}
+    words = [t for t in terms(b.question) if t]
+    phrases = {
+        f"{a} {c}" for a, c in zip(words, words[1:]) if c in group_terms or c.startswith("recommend") if a not in group_terms
+    }
+    for part in outline.sections:
+        found = list(sentences(part))
+        for i, lead in enumerate(found):
+            if not lead.sentence.text.rstrip().endswith(":"):
+                continue
+            items = []
+            for f in found[i + 1 :]:
+                if not f.sentence.text.startswith("•"):
+                    break
+                items.append(f)
+            if len(items) >= 2 and any(p in " ".join(terms(lead.sentence.text)) for p in phrases):
+                return lead, items
+    return None
+
+
+def _case_study_parent(outline: Outline) -> Part | None:
+    """The section the case studies sit under (its opening sentence says how many there are)."""
+    if not outline.case_studies:
+        return None
+    first = outline.case_studies[0].chunks[0].section
+    parent = first.split(SECTION_SEP, 1)[0] if SECTION_SEP in first else ""
+    return next((p for p in outline.sections if p.section == parent), None)
+
+
+# --- aggregate -------------------------------------------------------------------------
+
+
+def _named(b: Builder, outline: Outline) -> Answer | None:
+    """Every name of a kind the documents use ('universities' -> 'University of York', 'Lancaster University'),
+    each cited to the first sentence that names it."""
+    noun = terms(b.route.topic)
+    if not noun:
+        return None
+    seen: dict[str, tuple[str, Found]] = {}
+    for part in outline.sections:
+        for found in sentences(part):
+            for name in FULL_NAME.findall(found.sentence.text):
+                name = re.sub(r"-[a-z].*$", "", re.sub(r"^(?:The|the)\s+", "", name)).strip()  # "Sheffield-based ..."
+                if noun[-1] in terms(name) and len(terms(name)) > 1 and normalise(name) not in seen:
+                    seen[normalise(name)] = (name, found)
+    if not seen:
+        return None
+    lines = [f"The documents name {len(seen)} {b.route.topic}:"]
+    for name, found in seen.values():
+        lines.append(f"- **{name}** ({place_of(found.chunk)}, p. {found.sentence.page}) {b.cite(found)}")
+    return b.answer("\n".join(lines))
+
+
+def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
+    if b.route.group == NAMES:
+        return _named(b, outline)
+    wants_money = bool(MONEY_QUESTION.search(b.question))
+    where = bool(re.search(r"\bwhere\b", b.question, re.I))
+    lines = []
+    matched = 0
+
+    def best_match(part: Part) -> Found | None:
+        found = [f for f in sentences(part) if b.matches(f)]
+        if not found:
+            return None
+        return max(found, key=lambda f: b.fit(f) + (1.0 if wants_money and MONEY.search(f.sentence.text) else 0.0))
+
+    topic_terms = set(terms(b.route.topic))
+    about = SECTOR_ASKED.search(b.question)  # "which case studies are about AI", not "which mention AI"
+    by_sector = [p for p in outline.case_studies if about and topic_terms and topic_terms <= set(terms(p.cluster))]
+    if by_sector:  # "which case studies are about artificial intelligence": their sectors say so
+        parent = _case_study_parent(outline)
+        listed = {item_text(f.sentence.text): f for f in sentences(parent)} if parent else {}
+        for part in by_sector:
+            found = listed.get(f"{part.region}: {part.cluster}") or next(sentences(part))
+            lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(found)}")
+        head = f"{len(by_sector)} of the {len(outline.case_studies)} case studies are about {b.route.topic}:"
+        return b.answer("\n".join([head, *lines]))
+    for part in outline.case_studies:
+        best = best_match(part)
+        if best:
+            matched += 1
+            lines.append(f"- **{part.region}** ({part.cluster}, p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}")
+    elsewhere = []
+    if where:  # "where are Investment Zones mentioned": the rest of the publication too
+        for part in outline.sections:
+            best = None if part.region else best_match(part)
+            if best:
+                elsewhere.append(f"- **{part.title}** (p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}")
+    total = len(outline.case_studies)
+    if not matched and not elsewhere:
+        return b.answer(f"None of the {total} case studies mentions {b.route.topic}.", abstained=True)
+    head = f"“{b.route.topic}” comes up in {matched} of the {total} case studies"
+    text = "\n".join([f"{head}:" if matched else f"{head}.", *lines])
+    if elsewhere:
+        text += "\n\nElsewhere in the documents:\n" + "\n".join(elsewhere)
+    return b.answer(text)
+
+
+def place_of(chunk: Chunk) -> str:
+    """A short name for where a sentence is: the region of a case study, else the section's own title."""
+    return chunk.region or chunk.section.rsplit(SECTION_SEP, 1)[-1] or chunk.title

@@ -1,0 +1,237 @@
+"""Question -> route: is it a fact, or a question about the whole publication (a list, an aggregate across
+case studies, a comparison, a summary)? Recognised from the wording and the outline, without an LLM.
+
+Example:
+    >>> route_question("Which clusters mention skills shortages?", steer, outline)
+    Route(kind='aggregate', regions=(), group='', topic='skills shortages', section='')
+    >>> route_question("Compare the two AI clusters", steer, outline).regions
+    ('Greater Manchester', 'West Yorkshire')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .outline import Outline, sector_names
+from .text import STOPWORDS, normalise, terms
+
+ROUTES = ("fact", "list", "aggregate", "compare", "summary")
+CASE_STUDIES = "case studies"  # the list route's group name for the case studies themselves
+NAMES = "names"  # the aggregate route's group for "which universities are named": names of a kind
+NAMED_KIND = re.compile(
+    r"^\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,2}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
+    r"(?:\w+\s+){0,4}?(?:are|is|were|does|do|did)\b.*\b(?:named|mentioned|mention|listed|cited|referred|appear\w*|"
+    r"feature\w*|involved|identified)\b",
+    re.I,
+)
+CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
+COMPARE = re.compile(
+    r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
+    r"in common|side by side|stack up)\b",
+    re.I,
+)
+SUMMARY = re.compile(
+    r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|overview|gist|key (?:points|messages|findings)|"
+    r"main (?:points|messages|findings)|tell me about|brief me|what (?:does|do) (?:the )?(?:report|publication|"
+    r"document|paper|study)s? (?:say|tell us|conclude) (?:about|on|regarding))\b",
+    re.I,
+)
+AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
+    r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
+    r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)\w+)?(?: case[- ]study)?"
+    r" (?:clusters|case studies|regions|areas|places|cases|locations)\b"
+    r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
+    r"discuss|refer|talk|report|include|are (?:in|based|located))"
+    r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|referred|cited|featur\w*|talked about)\b",
+    re.I,
+)
+ENUMERATE = re.compile(  # asks for a set of things, not one thing
+    r"^\W*(?:list|name|enumerate|give|set out|outline|how many|show|in which|across which)\b|\bwhich\b"
+    r"|\bwhat (?:are|were) (?:the|its|their|all)\b|\bwhat (?:\w+ )?(?:clusters|case studies|regions|areas|places|"
+    r"recommendations|themes)\b|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
+    re.I,
+)
+SECTOR_OF = re.compile(
+    r"\b(?:what|which) (?:sectors?|industry|industries|specialisms?|fields?|cluster|focus)\b"
+    r"|\bwhat is the (?:\w+ ){0,4}(?:case study|cluster) about\b",
+    re.I,
+)
+SECTOR_WORDS = set(terms("sector industry specialism field focus chosen about"))
+GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "region", "valley"}
+MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+")
+COMPARED_ON = re.compile(r"\b(?:on|in|about|regarding|over|in terms of|when it comes to)\s+([^?]+?)\W*$", re.I)
+TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list filtered by a topic
+    r"\b(?:about|on|regarding|concerning|concern|relat\w* to|to do with|involv\w*|mention\w*|cover\w*|"
+    r"address\w*|deal\w* with|refer\w* to|tackl\w*)\b",
+    re.I,
+)
+FRAME_WORDS = set(
+    terms(
+        """which what clusters cluster case studies study regions areas places sectors cases report's report
+        publication document paper profile profiled profiles cover covered covers include included includes
+        feature featured features examine examined studied look looked are there does do mention mentioned
+        mentions discuss discussed discusses refer referred talk talked have has say says said make makes
+        made set out list name give me all every each key main headline its their one two three four five six
+        seven eight nine ten eleven twelve different various NP11 north england northern innovation regional
+        compare comparison contrast differ difference differences versus vs between against similar
+        similarities common summarise summarize summary overview gist tell about brief points messages findings
+        sum up side stack briefly short appear appears appeared crop come emerge emerged emerging arise arose
+        identified identify found highlighted highlight across overall""",
+        keep_stopwords=True,
+    )
+)
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str
+    regions: tuple[str, ...] = ()  # case studies named (compare, summary)
+    group: str = ""  # the outline group listed (list), or CASE_STUDIES
+    topic: str = ""  # what the question is about, beyond its frame and names
+    section: str = ""  # the section summarised, when one is named
+
+    @property
+    def name(self) -> str:
+        return self.kind
+
+
+def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
+    """The route for a question. steer(question) gives the case studies (regions) it names by place or
+    organisation; the outline gives the groups, sections and sectors."""
+    steered = list(steer(question))
+    sectors = outline.sector_regions(question)
+    shared = {name for r in steered for name in sectors.get(r, set())}  # "West Yorkshire's AI" is not also GM's
+    by_sector = [r for r, names in sectors.items() if r not in steered and not names <= shared]
+    regions = steered + by_sector
+    explicit = [r for r in steered if _names_region(question, r)] + by_sector  # named, not just an organisation
+    topic = _topic(question, steered, by_sector, outline)
+    if COMPARE.search(question) and len(regions) >= 2:
+        return Route("compare", tuple(regions), topic=_compare_topic(question, regions, outline))
+    if SUMMARY.search(question):
+        if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
+            return Route("summary", tuple(regions), topic=_topic(question, [], regions, outline))
+        section = _named_section(topic, outline)
+        if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
+            return Route("list", group=section)
+        if section:
+            return Route("summary", section=section)
+        if topic and not regions:
+            return Route("summary", topic=topic)
+    named = [p.region for p in outline.case_studies if _names_region(question, p.region)]
+    if AGGREGATE.search(question) and not named:
+        explicit = []  # "which clusters talk about net zero": a sector's name is the topic here
+        topic = _topic(question, steered, [], outline)
+    if not regions and SECTOR_OF.search(question) and re.search(r"\b(?:each|every|all)\b", question, re.I):
+        return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
+    if len(explicit) == 1 and SECTOR_OF.search(question) and not set(terms(topic)) - SECTOR_WORDS:
+        return Route("list", regions=tuple(explicit), group=CASE_STUDIES)  # "what sector is the X case study about"
+    if explicit:
+        return Route("fact")
+    named_kind = NAMED_KIND.search(question)
+    if named_kind and not _named_group(question, outline) and not CASE_NOUNS.fullmatch(named_kind.group("noun")):
+        return Route("aggregate", group=NAMES, topic=named_kind.group("noun"))  # "which universities are named"
+    group = _named_group(question, outline)
+    rest = _rest(topic, group)
+    if group and ENUMERATE.search(question):
+        if not rest:
+            return Route("list", group=group)
+        return Route("list", group=group, topic=rest) if TOPIC_LINK.search(question) else Route("list", group=group)
+    if AGGREGATE.search(question) and outline.case_studies:
+        rest = _rest(topic, CASE_STUDIES)
+        if not rest:
+            return Route("list", group=CASE_STUDIES) if not re.match(r"^\W*how many", question, re.I) else Route("fact")
+        return Route("aggregate", topic=_strip_how_much(rest))
+    return Route("fact")
+
+
+def _compare_topic(question: str, regions: list[str], outline: Outline) -> str:
+    """What two case studies are compared on: the words after 'on' / 'in' / 'about' ('differ on net zero'),
+    else what is left once the case studies' places and sectors are taken out."""
+    tail = COMPARED_ON.search(question)
+    if tail:
+        topic = _topic(tail.group(1), regions, [], outline)
+        if topic:
+            return topic
+    return _topic(question, [], regions, outline)
+
+
+def _names_region(question: str, region: str) -> bool:
+    """Does the question name the region itself (or a part of its name: 'Hull'), not just one of its bodies?"""
+    text = normalise(question)
+    parts = [normalise(region), *(normalise(p) for p in re.split(r"\s*(?:&|\band\b)\s*", region) if len(p) > 3)]
+    parts += [w for w in normalise(region).split() if len(w) > 3 and w not in GENERIC_PLACE_WORDS]  # "Liverpool"
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", text) for p in parts)
+
+
+def _strip_how_much(topic: str) -> str:
+    """'Investment Zones with how much funding' -> 'Investment Zones' (the money is asked of each match)."""
+    return re.sub(r"\s*\b(?:and\s+)?(?:with\s+|for\s+|of\s+)?(?:how\s+much|much|how\s+many)\b.*$", "", topic, flags=re.I) or topic
+
+
+def _topic(question: str, steered: list[str], by_sector: list[str], outline: Outline) -> str:
+    """The question's words less its frame ('which clusters mention'), its stopwords and the names it
+    picks case studies by, in order: 'skills shortages', 'net zero'."""
+    named: set[str] = set()
+    for region in steered + by_sector:
+        named |= set(terms(region))
+    for region in by_sector:
+        part = outline.case_study(region)
+        if part:
+            for name in sector_names(part.cluster, " ".join(c.text for c in part.chunks)):
+                named |= set(terms(name))
+    words = []
+    body = question.split(" ", 1)[1] if " " in question else ""
+    in_names = {w for run in MULTIWORD_NAME.findall(body) for w in run.split()}  # "Made Smarter" keeps "Made"
+    for word in re.findall(r"[\w£$€%&'’-]+", question):
+        word = re.sub(r"['’]s$", "", word)
+        if word.lower() == "or":  # "skills shortages or skills gaps": alternatives, kept apart
+            words.append("or")
+            continue
+        word_terms = terms(word, keep_stopwords=True)
+        if not word_terms or all(t in named for t in word_terms):
+            continue
+        if word not in in_names and all(t in FRAME_WORDS or t in STOPWORDS for t in word_terms):
+            continue
+        if word.lower() in STOPWORDS:
+            continue
+        words.append(word.strip("'’"))
+    return re.sub(r"^(?:or\s+)+|(?:\s+or)+$", "", re.sub(r"\bor(?:\s+or)+\b", "or", " ".join(words)))
+
+
+def _named_group(question: str, outline: Outline) -> str:
+    """The outline group whose title the question names ('recommendations', 'cross-cutting themes'), or
+    CASE_STUDIES for 'clusters' / 'case studies' / 'regions'."""
+    asked = set(terms(question))
+    for title in outline.groups:
+        if set(terms(title)) & asked - FRAME_WORDS:
+            return title
+        if re.search(r"\brecommend", question, re.I) and re.search(r"\brecommend", title, re.I):
+            return title
+    return ""
+
+
+def _rest(topic: str, group: str) -> str:
+    """The topic less the group's own words: 'funding' in 'which recommendations are about funding'."""
+    own = set(terms(group)) | {"recommend"}
+    kept = " ".join(w for w in topic.split() if w == "or" or not set(terms(w)) <= own)
+    return re.sub(r"^(?:or\s+)+|(?:\s+or)+$|^or$", "", kept)
+
+
+def _named_section(topic: str, outline: Outline) -> str:
+    """A section or group the topic names by most of its title ('the introduction', 'the recommendations')."""
+    wanted = set(terms(topic))
+    if not wanted:
+        return ""
+    for part in outline.sections:
+        if part.region:
+            continue
+        title_terms = set(terms(part.title))
+        if wanted <= title_terms and len(wanted) * 2 >= len(title_terms):
+            return part.section
+    for title in outline.groups:
+        title_terms = set(terms(title))
+        if wanted <= title_terms and len(wanted) * 2 >= len(title_terms):
+            return title
+    return ""

@@ -1,0 +1,288 @@
+"""Whole-publication questions over the real publication: routing on paraphrases, complete lists, aggregates
+that list only the clusters the text supports, side-by-side comparisons and short summaries, every line cited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from clusterqa.answer import Answer
+from clusterqa.pipeline import Assistant
+from clusterqa.routes import ROUTES, route_question
+from clusterqa.text import normalise
+
+RECOMMENDATIONS = [
+    "Recognise different types of innovation cluster",
+    "Supporting emerging, rather than just existing clusters",
+    "better linked into devolution policy",
+    "Combine different types of policy support",
+    "working across administrative boundaries",
+    "flexible funding pots",
+    "Piecemeal funding decisions",
+    "shift away from small competitive grants",
+    "Send a clear signal to businesses",
+]
+THEMES = [
+    "Cluster geographies are complex",
+    "Magic happens at the boundaries between sectors",
+    "Funding and finance challenges",
+    "Skills gaps remain one of the most common challenges",
+    "Research capacity can be effectively translated locally",
+    "more than just a tool to deliver economic levelling up",
+]
+CASE_STUDY_PAGES = {
+    "Liverpool City Region": 7, "North East": 8, "Hull & East Yorkshire": 9, "Lancashire": 10, "Cheshire & Warrington": 11,
+    "Greater Manchester": 12, "West Yorkshire": 14, "Cumbria": 16, "York & North Yorkshire": 17, "South Yorkshire": 18,
+    "Tees Valley": 19,
+}  # fmt: skip
+ROUTED = [
+    # lists
+    ("What are the report's recommendations?", "list"),
+    ("What does NP11 recommend for future cluster policy?", "list"),
+    ("Summarise the recommendations", "list"),
+    ("List the cross-cutting themes", "list"),
+    ("What common themes emerged across the case studies?", "list"),
+    ("Which clusters does the report profile?", "list"),
+    ("Name the eleven case studies", "list"),
+    ("What sector is each of the eleven case studies about?", "list"),
+    ("Which recommendations are about funding?", "list"),
+    # aggregates
+    ("Which clusters mention skills shortages?", "aggregate"),
+    ("Which clusters struggle with skills?", "aggregate"),
+    ("Which of the case study areas mention a Freeport?", "aggregate"),
+    ("Where are Investment Zones mentioned and with how much funding?", "aggregate"),
+    ("How many clusters have a Freeport?", "aggregate"),
+    ("In which case studies does the AMRC appear?", "aggregate"),
+    ("Which clusters talk about net zero?", "aggregate"),
+    ("Which universities are named in the case studies?", "aggregate"),
+    # comparisons
+    ("Compare Greater Manchester and West Yorkshire's AI clusters", "compare"),
+    ("Compare the two AI clusters", "compare"),
+    ("How do Tees Valley and Hull differ on net zero?", "compare"),
+    ("Tees Valley versus South Yorkshire: how big are they?", "compare"),
+    ("How is the Made Smarter programme used differently in Greater Manchester and South Yorkshire?", "compare"),
+    # summaries
+    ("Summarise the Cumbria case study", "summary"),
+    ("Give me an overview of the North East space cluster", "summary"),
+    ("Tell me about the Greater Manchester AI cluster", "summary"),
+    ("What does the report say about funding?", "summary"),
+    ("Summarise the introduction", "summary"),
+    # facts stay facts
+    ("How much government funding seeded the Liverpool City Region Investment Zone?", "fact"),
+    ("What is a regional innovation cluster?", "fact"),
+    ("What are innovation clusters?", "fact"),
+    ("Which cluster is home to GCHQ?", "fact"),
+    ("How many case studies did NP11 commission for this work?", "fact"),
+    ("What are the three main sites of the Tees Valley chemical industry?", "fact"),
+    ("Which neighbouring areas has the Liverpool life sciences cluster sought closer collaboration with?", "fact"),
+    ("What conditions allow clusters to anchor growth locally?", "fact"),
+    ("Which public bodies support clusters through economic policy?", "fact"),
+    ("What do the West Yorkshire sectors using AI, such as fintech and legal services, have in common?", "fact"),
+    ("What is the difference between SMRs and AMRs?", "fact"),
+]
+
+
+@pytest.mark.parametrize(("question", "route"), ROUTED, ids=[q for q, _ in ROUTED])
+def test_questions_are_routed_by_their_wording(assistant: Assistant, question: str, route: str) -> None:
+    assert route_question(question, assistant.retriever.steer, assistant.outline).kind == route
+
+
+def _lines(answer: Answer) -> list[str]:
+    return [line for line in answer.answer.splitlines() if line.startswith("- ")]
+
+
+def _cited(line: str, answer: Answer) -> list[int]:
+    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", line)]
+    assert numbers, f"uncited line: {line}"
+    return numbers
+
+
+def _assert_every_citation_is_verbatim(answer: Answer) -> None:
+    for c in answer.citations:
+        assert normalise(c.quote) in normalise(c.text), c.quote
+        assert c.page in c.pages
+
+
+@pytest.mark.parametrize(
+    ("question", "items", "pages"),
+    [
+        ("What are the report's recommendations?", RECOMMENDATIONS, {22, 23}),
+        ("List the cross-cutting themes", THEMES, {20, 21}),
+    ],
+)
+def test_lists_from_structure_are_complete_and_each_item_cites_its_own_page(
+    assistant: Assistant, question: str, items: list[str], pages: set[int]
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "list" and answer.to_dict()["route"] == "list"
+    bullets = _lines(answer)
+    assert len(bullets) == len(items)
+    by_n = {c.n: c for c in answer.citations}
+    for item, line in zip(items, bullets):
+        assert normalise(item) in normalise(line)
+        (n,) = _cited(line, answer)
+        assert normalise(item) in normalise(by_n[n].quote) and by_n[n].page in pages
+    _assert_every_citation_is_verbatim(answer)
+
+
+def test_the_case_studies_are_listed_with_region_sector_and_page(assistant: Assistant) -> None:
+    answer = assistant.ask("Which clusters does the report profile?")
+    bullets = _lines(answer)
+    assert [re.match(r"- \*\*(.+?)\*\*", b).group(1) for b in bullets] == list(CASE_STUDY_PAGES)  # type: ignore[union-attr]
+    by_n = {c.n: c for c in answer.citations}
+    for region, line in zip(CASE_STUDY_PAGES, bullets):
+        (n,) = _cited(line, answer)
+        assert by_n[n].page == CASE_STUDY_PAGES[region] and region in by_n[n].section
+    assert "Chemicals" in bullets[-1] and "11 case studies" in answer.answer
+
+
+def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant) -> None:
+    answer = assistant.ask("Which recommendations are about funding?")
+    assert "flexible funding pots" in answer.answer and "small competitive grants" in answer.answer
+    assert "Recognise different types of innovation cluster" not in answer.answer
+    assert re.match(r"\d of the 9 recommendations", answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "regions", "word"),
+    [
+        ("Which clusters have a Freeport?", ["Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"], "freeport"),
+        ("Which case studies mention hydrogen?", ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "hydrogen"),
+        ("In which case studies does the AMRC appear?", ["Lancashire", "South Yorkshire"], "amrc"),
+        ("Which clusters mention skills shortages?", ["Hull & East Yorkshire", "Greater Manchester", "West Yorkshire",
+                                                      "South Yorkshire"], "skill"),
+    ],
+)
+def test_aggregates_list_just_the_clusters_the_text_supports(
+    assistant: Assistant, question: str, regions: list[str], word: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "aggregate" and not answer.abstained
+    listed = [re.match(r"- \*\*(.+?)\*\*", line).group(1) for line in _lines(answer)]  # type: ignore[union-attr]
+    assert listed == regions
+    assert f"{len(regions)} of the 11 case studies" in answer.answer
+    by_n = {c.n: c for c in answer.citations}
+    for line in _lines(answer):
+        (n,) = _cited(line, answer)
+        assert word in normalise(by_n[n].quote)
+    _assert_every_citation_is_verbatim(answer)
+
+
+def test_where_questions_also_search_beyond_the_case_studies_and_give_the_money(assistant: Assistant) -> None:
+    answer = assistant.ask("Where are Investment Zones mentioned and with how much funding?")
+    for expected in ["Liverpool City Region", "£160 million", "Greater Manchester", "West Yorkshire", "£80m"]:
+        assert expected in answer.answer
+    assert "Elsewhere in the documents" in answer.answer and "Combine different types of policy support" in answer.answer
+    assert "North East" not in answer.answer
+
+
+def test_an_aggregate_nothing_supports_says_so(assistant: Assistant) -> None:
+    answer = assistant.ask("Which clusters mention blockchain?")
+    assert answer.abstained and answer.route == "aggregate" and "None of the 11 case studies" in answer.answer
+    assert not answer.citations
+
+
+def test_names_the_documents_never_use_are_not_aggregated(assistant: Assistant) -> None:
+    answer = assistant.ask("Which clusters in Scotland mention hydrogen?")
+    assert answer.abstained and "Scotland" in answer.answer
+
+
+def test_names_of_a_kind_are_collected_across_the_publication(assistant: Assistant) -> None:
+    answer = assistant.ask("Which universities are named in the case studies?")
+    for name in ["Northumbria University", "Lancaster University", "University of Liverpool", "University of York"]:
+        assert name in answer.answer
+    _assert_every_citation_is_verbatim(answer)
+
+
+def test_a_comparison_is_a_table_with_the_same_facets_for_each_side(assistant: Assistant) -> None:
+    answer = assistant.ask("Compare the North East space cluster with the Lancashire cyber cluster")
+    assert answer.route == "compare" and set(answer.steered_to) == {"North East", "Lancashire"}
+    rows = [line for line in answer.answer.splitlines() if line.startswith("| ")]
+    assert "North East: Space" in rows[0] and "Lancashire: Cyber-Physical Defence and Security" in rows[0]
+    facets = [row.split("|")[1].strip() for row in rows[1:]]
+    assert {"Focus", "Scale"} <= set(facets)
+    scale = next(row for row in rows if row.startswith("| Scale"))
+    assert "54 organisations" in scale and "£5 billion" in scale
+    by_n = {c.n: c for c in answer.citations}
+    for row in rows[1:]:
+        for cell in row.split("|")[2:-1]:
+            for n in re.findall(r"\[(\d+)\]", cell):
+                assert normalise(by_n[int(n)].quote.replace("|", "\\|")) in normalise(cell)
+    _assert_every_citation_is_verbatim(answer)
+
+
+def test_a_comparison_on_a_topic_leads_with_that_topic(assistant: Assistant) -> None:
+    answer = assistant.ask("How do Tees Valley and Hull differ on net zero?")
+    first = [line for line in answer.answer.splitlines() if line.startswith("| ")][1]
+    assert first.startswith("| Net zero") and first.count("[") == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "cluster", "must"),
+    [
+        ("Summarise the Cumbria case study", "Clean Energy", "nuclear legacy"),
+        ("Give me an overview of the North East space cluster", "Space", "54 organisations"),
+    ],
+)
+def test_a_case_study_summary_is_a_few_cited_points_from_that_case_study(
+    assistant: Assistant, question: str, cluster: str, must: str
+) -> None:
+    answer = assistant.ask(question)
+    bullets = _lines(answer)
+    assert answer.route == "summary" and 3 <= len(bullets) <= 6
+    assert all(c.cluster == cluster for c in answer.citations)
+    assert must in answer.answer
+    for line in bullets:
+        _cited(line, answer)
+    _assert_every_citation_is_verbatim(answer)
+
+
+def test_a_topic_summary_draws_on_several_sections(assistant: Assistant) -> None:
+    answer = assistant.ask("What does the report say about funding?")
+    bullets = _lines(answer)
+    assert 3 <= len(bullets) <= 6
+    assert len({c.section for c in answer.citations}) >= 3
+    assert all("fund" in normalise(c.quote) for c in answer.citations)
+
+
+def test_filters_keep_a_question_on_the_fact_route(assistant: Assistant) -> None:
+    assert assistant.ask("Summarise the Cumbria case study", cluster="Cumbria").route == "fact"
+    assert assistant.ask("How much government funding seeded the LCR Investment Zone?").route == "fact"
+    assert set(ROUTES) == {"fact", "list", "aggregate", "compare", "summary"}
+
+
+def test_groups_come_from_any_documents_headings(make_assistant: Callable[..., Assistant], tmp_path: Path) -> None:
+    notes = tmp_path / "plan.md"
+    notes.write_text(
+        "# Garden plan\n\nA plan for the garden.\n\n## Risks\n\nThree risks stand out.\n\n"
+        "### Slugs eat the lettuce\n\nSlugs arrive in wet weeks.\n\n"
+        "### Frost kills the beans\n\nLate frost comes in May.\n\n"
+        "### Drought dries the beds\n\nDry Julys are common.\n",
+        encoding="utf-8",
+    )
+    assistant = make_assistant()
+    assistant.ingest([notes])
+    assert set(assistant.outline.groups) == {"Risks"}
+    answer = assistant.ask("What are the risks?")
+    assert answer.route == "list"
+    assert [re.match(r"- \*\*(.+?)\*\*", line).group(1) for line in _lines(answer)] == [  # type: ignore[union-attr]
+        "Slugs eat the lettuce", "Frost kills the beans", "Drought dries the beds",
+    ]  # fmt: skip
+    assert "Late frost comes in May." in answer.answer
+
+
+def test_the_chat_keeps_the_structure_of_whole_publication_answers(assistant: Assistant) -> None:
+    from dataclasses import replace
+
+    from clusterqa.render import chat_markdown
+
+    answer = assistant.ask("Which clusters have a Freeport?")
+    shown = chat_markdown(answer)
+    assert "- **Liverpool City Region** (" in shown and "\\*" not in shown
+    table = chat_markdown(assistant.ask("Compare the two AI clusters"))
+    assert "| Focus |" in table and "\\\\|" not in table
+    hostile = replace(answer, answer="- **A** <script>alert(1)</script> [1]")
+    assert "<script>" not in chat_markdown(hostile) and "**A**" in chat_markdown(hostile)
