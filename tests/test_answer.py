@@ -189,10 +189,35 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("Where is the National Cyber Force going?", ""),  # where: a preference for places, not a filter
         ("What new body will the two centres form when they merge?", ""),  # 'when' mid-question is no date question
         ("Why are clusters important?", ""),
+        ("According to the Lancashire case, when are investment pitches at their most persuasive?", ""),  # a condition
+        ("When is the first small modular reactor in Cumbria expected to become operational?", "date"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
     assert question_type(question)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "page"),
+    [
+        # 'worth' asks for money even though what is measured ('it') has no words of its own
+        ("How is Greater Manchester's digital economy ranked nationally, and what is it worth?", "£5 billion", 12),
+        # the sentence says 'it'; the company is named in the chunk before, in the same section
+        ("How much did Lockheed Martin pledge in 2022, and which university was it to help?", "£630,000", 8),
+        ("According to the Lancashire case, when are investment pitches at their most persuasive?",
+         "united behind a common goal", 10),
+    ],
+)
+def test_typed_questions_are_answered_when_the_sentence_holds_the_value(
+    assistant: Assistant, question: str, expected: str, page: int
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and expected in answer.answer
+    assert answer.citations[0].page == page
+
+
+def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assistant: Assistant) -> None:
+    assert assistant.ask("How much did BAE Systems invest in setting up AMRC North West?").abstained
 
 
 @pytest.mark.parametrize(

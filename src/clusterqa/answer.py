@@ -99,7 +99,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         (p, s)
         for p in retrieval.passages
         for s in p.sentences
-        if holds_kind(kind, detail, s.sentence.text, question) and (not kind or mentions(p, names))
+        if holds_kind(kind, detail, s.sentence.text, question) and (not kind or mentions(p, names, s.sentence.text))
     ]
     if not candidates or retrieval.unknown_names:
         return abstain(retrieval)

@@ -64,11 +64,15 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "date",
         re.compile(
-            r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b)|\b(?:what|which|in what|in which) (?:year|month|date)\b",
+            r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b)"
+            r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|open|operational|launch|start|"
+            r"complete|built|established)))"  # "when are pitches most persuasive" asks a condition, not a date
+            r"|\b(?:what|which|in what|in which) (?:year|month|date)\b",
             re.I,
         ),
     ),
 )
+REFERS_BACK = re.compile(r"^(?:\S+\s+){0,4}?(?:it|they|its|their)\b", re.I)
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
 PLACE_BONUS = 0.1
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
@@ -107,7 +111,7 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         return bool(PERCENT.search(sentence))
     if kind == "amount":
         measure, _, measured = detail.partition(":")
-        if measured.strip() and not set(terms(measured)) & set(terms(sentence)):
+        if terms(measured) and not set(terms(measured)) & set(terms(sentence)):
             return False  # the thing measured ("GVA" in "the total GVA") must be in the sentence
         if MONEY_QUESTION.search(question):
             return bool(MONEY.search(sentence))
@@ -158,7 +162,13 @@ def question_names(question: str) -> list[set[str]]:
     return names
 
 
-def mentions(passage: Passage, names: list[set[str]]) -> bool:
-    """Every name of the question appears in the passage or its section path."""
+def mentions(passage: Passage, names: list[set[str]], sentence: str = "") -> bool:
+    """Every name of the question appears in the passage or its section path, or, when the sentence refers
+    back ('it', 'they' early on), in the chunk before it."""
     have = passage.terms
-    return all(name <= have for name in names)
+    if all(name <= have for name in names):
+        return True
+    if sentence and REFERS_BACK.search(sentence):
+        have = have | passage.context_terms
+        return all(name <= have for name in names)
+    return False

@@ -54,6 +54,7 @@ class Passage:
     dense: float
     keyword: float
     sentences: tuple[ScoredSentence, ...] = field(default=(), compare=False)
+    before: Chunk | None = field(default=None, compare=False)  # the chunk before it in the same section
 
     @property
     def best(self) -> ScoredSentence | None:
@@ -63,6 +64,11 @@ class Passage:
     def terms(self) -> set[str]:
         """Terms of the passage and its title and section path (names are matched against these)."""
         return _passage_terms(self.chunk)
+
+    @property
+    def context_terms(self) -> set[str]:
+        """The terms of the chunk before it in the same section: who 'it' is in 'In the meantime, it is investing'."""
+        return _passage_terms(self.before) if self.before else set()
 
 
 @dataclass(frozen=True)
@@ -211,7 +217,8 @@ class Retriever:
             scored = self._score_sentences(i, sentence_sims, weights)
             best = max((s.score for s in scored), default=0.0)
             score = base / (VOTES * top_vote) + SENTENCE_WEIGHT * best
-            passages.append(Passage(chunk, score, dense_score.get(i, 0.0), float(bm25[i]), tuple(scored)))
+            before = self.chunks[i - 1] if i and self.chunks[i - 1].section == chunk.section else None
+            passages.append(Passage(chunk, score, dense_score.get(i, 0.0), float(bm25[i]), tuple(scored), before))
         passages.sort(key=lambda p: -p.score)
         return Retrieval(
             question=question,
