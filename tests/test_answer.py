@@ -216,6 +216,17 @@ def test_typed_questions_are_answered_when_the_sentence_holds_the_value(
     assert answer.citations[0].page == page
 
 
+def test_a_sentence_that_points_back_brings_the_one_it_points_to(assistant: Assistant) -> None:
+    answer = assistant.ask("Which part of Cumbria's clean energy sector could be a model for growing clusters in rural areas?")
+    assert answer.answer.index("network of local suppliers") < answer.answer.index("This could provide a model")
+
+
+def test_a_recommendation_title_brings_the_sentence_that_explains_it(assistant: Assistant) -> None:
+    answer = assistant.ask("What problems does the report associate with small competitive grants?")
+    assert "We need a shift away from small competitive grants." in answer.answer
+    assert "long term planning" in answer.answer and len(answer.citations) == 2
+
+
 def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assistant: Assistant) -> None:
     assert assistant.ask("How much did BAE Systems invest in setting up AMRC North West?").abstained
 

@@ -25,6 +25,8 @@ MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with th
 CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it scores this close
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
+BULLET_HEADING_WORDS = 12  # a bulleted sentence this short is a heading: the next sentence joins it
+REFERS_TO_PREVIOUS = re.compile(r"^(?:This|These|Such|That|Those)\b(?! (?:report|publication|case study|section)\b)")
 MAX_LIST_ITEMS = 12
 ABSTAIN_TEXT = "The documents do not answer this question."
 NEAREST_SECTIONS = 3  # places an abstention names
@@ -112,6 +114,9 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         if items:
             return _compose(retrieval, items, bullets=True)
     chosen = [(passage, best)]
+    lead = _antecedent(passage, best)
+    if lead is not None:  # "This could provide a model ...": the sentence before says what "this" is
+        chosen.insert(0, (passage, lead))
     follow = _continuation(passage, best) if not kind else None
     if follow is not None:
         chosen.append((passage, follow))
@@ -126,6 +131,17 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     return _compose(retrieval, chosen, bullets=False)
 
 
+def _antecedent(passage: Passage, best: ScoredSentence) -> ScoredSentence | None:
+    """The sentence before the best one, when the best one opens by pointing back at it ('This could ...',
+    'These ...'), and is not itself a heading."""
+    if not REFERS_TO_PREVIOUS.match(best.sentence.text):
+        return None
+    before = [s for s in passage.sentences if s.position == best.position - 1]
+    if not before or before[0].sentence.text.startswith("• ") or before[0].sentence.text.rstrip().endswith(":"):
+        return None
+    return before[0]
+
+
 def _continuation(passage: Passage, best: ScoredSentence) -> ScoredSentence | None:
     """The next sentence when the best one only leads into it: it ends in a colon, or the next sentence
     goes on about the same subject ('They ...', 'This ...') and fits the question nearly as well."""
@@ -133,11 +149,16 @@ def _continuation(passage: Passage, best: ScoredSentence) -> ScoredSentence | No
     if not following:
         return None
     nxt = following[0]
-    if best.sentence.text.rstrip().endswith(":"):
+    if best.sentence.text.rstrip().endswith(":") or _is_bullet_heading(best.sentence.text):
         return nxt
     if CONTINUES.match(nxt.sentence.text) and nxt.score >= best.score * CONTINUATION_RATIO:
         return nxt
     return None
+
+
+def _is_bullet_heading(text: str) -> bool:
+    """'• We need a shift away from small competitive grants.': a recommendation's title, not its substance."""
+    return text.startswith("• ") and len(text.split()) <= BULLET_HEADING_WORDS
 
 
 def fits(best: ScoredSentence, *, typed: bool) -> bool:
