@@ -170,7 +170,8 @@ class CitationChecker:
     def __init__(self, embedder: Embedder, passages: tuple[Passage, ...] | list[Passage]) -> None:
         self.embedder = embedder
         self.passages = list(passages)
-        self._vectors: dict[int, tuple[list[Sentence], list[str], np.ndarray]] = {}
+        self._sentences: dict[int, tuple[list[Sentence], np.ndarray]] = {}
+        self._pair_vectors: dict[int, np.ndarray] = {}
 
     def check(self, claim: Claim) -> Verdict:
         """Supported, or the reason it is not."""
@@ -179,11 +180,11 @@ class CitationChecker:
         outside = [n for n in claim.cited if not 1 <= n <= len(self.passages)]
         if outside:
             return Verdict(claim, False, f"cites [{outside[0]}], which is not one of the passages", 0.0, {})
-        evidence = {n: self._evidence(n) for n in claim.cited}
-        if not any(sentences for sentences, _, _ in evidence.values()):
+        evidence = {n: self._evidence(n)[0] for n in claim.cited}
+        if not any(evidence.values()):
             return Verdict(claim, False, "the cited passage holds only text addressed to the assistant", 0.0, {})
         cited_text = " ".join(
-            " ".join(s.text for s in sentences) + " " + self._context(n) for n, (sentences, _, _) in evidence.items()
+            " ".join(s.text for s in sentences) + " " + self._context(n) for n, sentences in evidence.items()
         )
         missing_numbers = numbers(claim.text) - numbers(cited_text)
         marks = "".join(f"[{n}]" for n in claim.cited)
@@ -193,44 +194,64 @@ class CitationChecker:
         if miscounted:
             number, word = miscounted[0]
             return Verdict(claim, False, f"{marks} does not state {number} with '{word}'", 0.0, {})
-        known = set(re.findall(r"[a-z0-9]+", normalise(cited_text).replace("'s ", " ")))
-        missing_names = sorted(n for n in names(claim.text) if not set(re.findall(r"[a-z0-9]+", n)) <= known)
+        known = normalise(cited_text)
+        missing_names = sorted(n for n in names(claim.text) if not re.search(rf"(?<![a-z0-9]){re.escape(n)}", known))
         if missing_names:
             return Verdict(claim, False, f"{marks} does not name {', '.join(missing_names)}", 0.0, {})
         vector = self.embedder.embed([claim.text])[0]
+        coverage = _coverage(claim.text, cited_text)
+        anchored, counts = bool(numbers(claim.text)), bool(counted(claim.text))
+
+        def close(best: float) -> bool:
+            return (
+                best >= MIN_SIMILARITY
+                or (best >= MIN_SIMILARITY_WITH_TERMS and coverage >= MIN_TERM_COVERAGE)
+                or (anchored and best >= MIN_ANCHORED_SIMILARITY and coverage >= MIN_ANCHORED_COVERAGE)
+                or (counts and best >= MIN_COUNTED_SIMILARITY and coverage >= MIN_TERM_COVERAGE)
+            )
+
+        best, quotes = self._closest(claim.cited, vector, pairs=False)
+        if not close(best):  # a sentence may join two neighbouring ones: embed the pairs only when needed
+            best, quotes = self._closest(claim.cited, vector, pairs=True)
+        if close(best):
+            return Verdict(claim, True, "", best, quotes)
+        return Verdict(claim, False, f"{marks} does not say this (similarity {best:.2f}, shared words {coverage:.0%})", best, {})
+
+    def _closest(self, cited: tuple[int, ...], vector: np.ndarray, *, pairs: bool) -> tuple[float, dict[int, Sentence]]:
+        """The best cosine over the cited sentences (and neighbouring pairs), and each passage's closest sentence."""
         best, quotes = 0.0, {}
-        for n, (sentences, _, vectors) in evidence.items():
+        for n in cited:
+            sentences, vectors = self._evidence(n)
             if not sentences:
                 continue
+            if pairs:
+                vectors = np.vstack([vectors, self._pairs(n)]) if len(sentences) > 1 else vectors
             scores = vectors @ vector
             top = int(np.argmax(scores))
             quotes[n] = sentences[top if top < len(sentences) else top - len(sentences)]  # a pair: its first sentence
             best = max(best, float(scores[top]))
-        coverage = _coverage(claim.text, cited_text)
-        anchored, counts = bool(numbers(claim.text)), bool(counted(claim.text))
-        if (
-            best >= MIN_SIMILARITY
-            or (best >= MIN_SIMILARITY_WITH_TERMS and coverage >= MIN_TERM_COVERAGE)
-            or (anchored and best >= MIN_ANCHORED_SIMILARITY and coverage >= MIN_ANCHORED_COVERAGE)
-            or (counts and best >= MIN_COUNTED_SIMILARITY and coverage >= MIN_TERM_COVERAGE)
-        ):
-            return Verdict(claim, True, "", best, quotes)
-        return Verdict(claim, False, f"{marks} does not say this (similarity {best:.2f}, shared words {coverage:.0%})", best, {})
+        return best, quotes
 
     def _context(self, n: int) -> str:
         chunk = self.passages[n - 1].chunk
         return f"{chunk.title} {chunk.section}"
 
-    def _evidence(self, n: int) -> tuple[list[Sentence], list[str], np.ndarray]:
-        """A passage's sentences (without instruction-like ones) and vectors of each and each neighbouring pair."""
-        if n not in self._vectors:
+    def _evidence(self, n: int) -> tuple[list[Sentence], np.ndarray]:
+        """A passage's sentences, without instruction-like ones, and their vectors."""
+        if n not in self._sentences:
             chunk = self.passages[n - 1].chunk
             sentences = list(chunk.sentences) or [Sentence(t, chunk.page) for t in split_sentences(chunk.text)]
             sentences = [s for s in sentences if not instruction_like(s.text)]
-            texts = [s.text for s in sentences] + [f"{a.text} {b.text}" for a, b in zip(sentences, sentences[1:])]
-            vectors = self.embedder.embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
-            self._vectors[n] = (sentences, texts, vectors)
-        return self._vectors[n]
+            vectors = self.embedder.embed([s.text for s in sentences]) if sentences else np.zeros((0, 1), dtype=np.float32)
+            self._sentences[n] = (sentences, vectors)
+        return self._sentences[n]
+
+    def _pairs(self, n: int) -> np.ndarray:
+        """Vectors of each two neighbouring evidence sentences of a passage, read together."""
+        if n not in self._pair_vectors:
+            sentences, _ = self._evidence(n)
+            self._pair_vectors[n] = self.embedder.embed([f"{a.text} {b.text}" for a, b in zip(sentences, sentences[1:])])
+        return self._pair_vectors[n]
 
 
 def _coverage(claim: str, evidence: str) -> float:
