@@ -8,6 +8,7 @@ the timeout, an error; every reply is streamed as server-sent events, a word at 
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import time
@@ -30,6 +31,7 @@ LCR = "How much government funding seeded the Liverpool City Region Investment Z
 ICON = "When was iiCON founded?"
 SPACE = "How many people did the North East space cluster employ by 2020?"
 TIMEOUT_S = 1.5
+REPO = Path(__file__).resolve().parents[1]
 
 
 # --- the scripted server ------------------------------------------------------------------------
@@ -448,3 +450,95 @@ def test_format_passages_defuses_delimiters(assistant: Assistant) -> None:
     retrieval = assistant.retriever.retrieve(LCR, 2)
     block = format_passages(retrieval.passages)
     assert block.startswith("<passages>\n<passage id=\"1\"") and block.endswith("</passage>\n</passages>")
+
+
+# --- the CLI -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(assistant: Assistant, llm_server: ScriptedLLM, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The real CLI in-process over the session index, with CLUSTERQA_LLM_* pointing at the scripted server."""
+    from click.testing import CliRunner
+
+    import clusterqa.pipeline
+    from clusterqa.cli import main
+
+    monkeypatch.setattr(clusterqa.pipeline, "make_embedder", lambda settings: assistant.embedder)
+    for key in [k for k in os.environ if k.startswith("CLUSTERQA_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("CLUSTERQA_LLM_BASE_URL", llm_server.url)
+    monkeypatch.setenv("CLUSTERQA_LLM_MODEL", "scripted-model")
+    monkeypatch.setenv("CLUSTERQA_LLM_TIMEOUT", str(TIMEOUT_S))
+    runner = CliRunner()
+    index = ["--index-dir", str(assistant.settings.index_dir)]
+    return lambda *args: runner.invoke(main, index + list(args), catch_exceptions=False)
+
+
+def test_cli_ask_prints_the_checked_answer_a_note_and_sources(cli, llm_server: ScriptedLLM) -> None:  # type: ignore[no-untyped-def]
+    def reply(r: Request) -> str:
+        n = r.holding("£160 million")
+        return (f"The Liverpool City Region Investment Zone was seeded with £160 million of government funding [{n}]. "
+                f"It is the largest Investment Zone in Europe [{n}].")
+
+    llm_server.script = reply
+    result = cli("ask", "--answerer", "llm", LCR)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:5] == [
+        "The Liverpool City Region Investment Zone was seeded with £160 million of government funding. [1]",
+        "",
+        "Note: Removed 1 sentence that the cited passages do not support.",
+        '  dropped: "It is the largest Investment Zone in Europe." ([1] does not name europe)',
+        "",
+    ]
+    assert lines[5] == "Sources:"
+    assert lines[6].startswith("  [1] np11-innovation-clusters-north-of-england.pdf, p. 7 — ")
+
+
+def test_cli_answerer_llm_from_the_environment(cli, llm_server: ScriptedLLM, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CLUSTERQA_ANSWERER", "llm")
+    llm_server.script = lambda r: Fail(503)
+    result = cli("ask", "--json", LCR)
+    data = json.loads(result.output)
+    assert data["answerer"] == "llm" and "£160 million" in data["answer"]
+    assert data["note"].startswith(f"The LLM (scripted-model at {llm_server.url}) failed: ")
+    assert len(llm_server.requests) == 1
+
+
+def test_cli_without_a_model_says_what_to_set(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("CLUSTERQA_LLM_MODEL")
+    result = cli("ask", "--answerer", "llm", LCR)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: The llm answerer needs a model: set CLUSTERQA_LLM_MODEL")
+
+
+def echo_model(r: Request) -> str:
+    """A scripted model that quotes the passage sentence sharing most words with the question, then adds
+    a claim no passage makes; both cite the quoted passage."""
+    question = set(re.findall(r"[a-z0-9]+", r.user.rsplit("Question:", 1)[1].lower()))
+    sentences = [(n, s) for n, text in r.passages().items() for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 20]
+    n, best = max(sentences, key=lambda ns: len(question & set(re.findall(r"[a-z0-9]+", ns[1].lower()))))
+    return f"{best.rstrip('.')} [{n}]. It was also funded by NASA with £7 billion [{n}]."
+
+
+def test_eval_with_the_llm_answerer(cli, llm_server: ScriptedLLM, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cases = [json.loads(line) for line in (REPO / "evals" / "public.jsonl").read_text(encoding="utf-8").splitlines()]
+    picked = [c for c in cases if c["answerable"]][:8]
+    test_set = tmp_path / "set.jsonl"
+    test_set.write_text("".join(json.dumps(c) + "\n" for c in picked), encoding="utf-8")
+    llm_server.script = echo_model
+    out = tmp_path / "run"
+    result = cli("eval", str(test_set), "--answerer", "llm", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    generated = report["llm"]
+    assert generated["answers"] == 8 and len(llm_server.requests) == 8
+    assert generated["answers_with_uncited_sentences"] == 0
+    # every NASA sentence was dropped, and only those
+    rows = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    dropped = [d["sentence"] for row in rows for d in row["dropped"]]
+    assert dropped == ["It was also funded by NASA with £7 billion."] * 8
+    assert not any("NASA" in row["answer"] for row in rows)
+    assert generated["model_answers"] + generated["fallbacks"] == 8
+    assert report["answer_accuracy"] >= 0.5
+    assert "llm: " in result.output and "8 sentences dropped, 0 answers with an uncited sentence" in result.output

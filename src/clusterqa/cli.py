@@ -94,7 +94,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
 @click.option("--k", type=click.IntRange(1, 50), help="Passages to retrieve [default 5].")
 @click.option("--cluster", help="Only this case study: a region, cluster or 'Region: Cluster' (e.g. 'Tees Valley').")
 @click.option("--document", help="Only this document (file name).")
-@click.option("--answerer", help="Answerer name [default extractive].")
+@click.option("--answerer", help="extractive (quotes the documents) or llm (CLUSTERQA_LLM_*) [CLUSTERQA_ANSWERER].")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
 @click.pass_context
 @friendly_errors
@@ -110,8 +110,10 @@ def ask(
     """Answer QUESTION with cited sources, or say the documents do not answer it.
 
     With no QUESTION, reads one question per line from standard input and writes
-    one JSON object per line (the model is loaded once).
+    one JSON object per line (the model is loaded once). With --answerer llm the
+    answer prints as the model writes it, each sentence once its citation is checked.
     """
+    from .answer import Answer
     from .pipeline import Assistant
 
     assistant = Assistant.from_settings(_settings(ctx))
@@ -125,11 +127,25 @@ def ask(
         return
     if not question.strip():
         raise click.UsageError("QUESTION is empty.")
-    answer = assistant.ask(question, **options)
     if as_json:
-        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(assistant.ask(question, **options).to_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(answer.answer)
+    streamed, answer = False, None
+    for event in assistant.ask_stream(question, **options):
+        if isinstance(event, Answer):
+            answer = event
+        else:
+            click.echo(event, nl=False)  # click flushes: each checked sentence shows as it is ready
+            streamed = True
+    assert answer is not None
+    if streamed:
+        click.echo()
+    else:
+        click.echo(answer.answer)
+    if answer.generation and answer.generation.note:
+        click.echo(f"\nNote: {answer.generation.note}")
+        for dropped in answer.generation.dropped:
+            click.echo(f'  dropped: "{dropped.sentence}" ({dropped.reason})')
     if answer.citations:
         click.echo("\nSources:")
         for c in answer.citations:
@@ -179,7 +195,7 @@ def remove(ctx: click.Context, path: Path) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("eval-runs/latest"),
               show_default=True, help="Folder for results.jsonl, report.json and report.html.")
 @click.option("--k", type=click.IntRange(1, 50), help="Passages to retrieve [default 5].")
-@click.option("--answerer", help="Answerer name [default extractive].")
+@click.option("--answerer", help="extractive or llm [CLUSTERQA_ANSWERER, default extractive].")
 @click.option("--pipeline", type=click.Choice(["ours", "baseline"]), default="ours", show_default=True,
               help="'baseline' runs the plain LangChain tutorial pipeline instead.")
 @click.option("--with-baseline", is_flag=True, help="Also run the baseline and show it side by side.")
