@@ -122,3 +122,28 @@ def test_citation_checker_ignores_instruction_like_evidence(make_assistant: Call
     assert verdict.reason == "the cited passage holds only text addressed to the assistant"
 
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supported"),
+    [
+        ("It was announced in July 2023.", True),
+        ("It focuses on life sciences.", True),
+        ("It was cancelled in July 2023.", False),
+        ("It focuses on nuclear fusion.", False),
+    ],
+)
+def test_a_pronoun_sentence_is_read_with_its_context(assistant: Assistant, sentence: str, supported: bool) -> None:
+    question = "When was the Liverpool City Region Investment Zone announced?"
+    retrieval = assistant.retriever.retrieve(question, 5)
+    n = next(i for i, p in enumerate(retrieval.passages, 1) if "July 2023" in p.chunk.text)
+    checker = CitationChecker(assistant.embedder, retrieval.passages)
+    assert checker.check(Claim(sentence, (n,)), question).supported is supported
+    if supported:
+        assert not checker.check(Claim(sentence, (n,))).supported  # alone, 'It' is about nothing in particular
+
+
+def test_context_lends_meaning_but_not_support(space_checker: tuple[CitationChecker, int]) -> None:
+    checker, n = space_checker
+    context = "The North East space cluster employed around 1,365 people by 2020."
+    assert not checker.check(Claim("It has grown slowly since 2020.", (n,)), context).supported

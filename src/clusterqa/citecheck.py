@@ -44,6 +44,7 @@ NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 }
+PRONOUN_START = re.compile(r"^(?:It|Its|They|Their|This|These|That|Those|He|She|His|Her)\b")
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][\w'’-]*")
 MAGNITUDES = frozenset("million millions billion billions thousand thousands m bn k per cent percent".split())
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -173,8 +174,9 @@ class CitationChecker:
         self._sentences: dict[int, tuple[list[Sentence], np.ndarray]] = {}
         self._pair_vectors: dict[int, np.ndarray] = {}
 
-    def check(self, claim: Claim) -> Verdict:
-        """Supported, or the reason it is not."""
+    def check(self, claim: Claim, context: str = "") -> Verdict:
+        """Supported, or the reason it is not. context (the sentence before, or the question) tells the
+        embedder what a claim opening with a pronoun ('It was announced in 2023.') is about."""
         if not claim.cited:
             return Verdict(claim, False, "no citation", 0.0, {})
         outside = [n for n in claim.cited if not 1 <= n <= len(self.passages)]
@@ -198,7 +200,6 @@ class CitationChecker:
         missing_names = sorted(n for n in names(claim.text) if not re.search(rf"(?<![a-z0-9]){re.escape(n)}", known))
         if missing_names:
             return Verdict(claim, False, f"{marks} does not name {', '.join(missing_names)}", 0.0, {})
-        vector = self.embedder.embed([claim.text])[0]
         coverage = _coverage(claim.text, cited_text)
         anchored, counts = bool(numbers(claim.text)), bool(counted(claim.text))
 
@@ -210,11 +211,18 @@ class CitationChecker:
                 or (counts and best >= MIN_COUNTED_SIMILARITY and coverage >= MIN_TERM_COVERAGE)
             )
 
-        best, quotes = self._closest(claim.cited, vector, pairs=False)
-        if not close(best):  # a sentence may join two neighbouring ones: embed the pairs only when needed
-            best, quotes = self._closest(claim.cited, vector, pairs=True)
-        if close(best):
-            return Verdict(claim, True, "", best, quotes)
+        def close_in_context(best: float) -> bool:  # the context lends meaning, never support: words must be shared
+            return best >= MIN_SIMILARITY_WITH_TERMS and coverage >= MIN_TERM_COVERAGE
+
+        texts = [claim.text] + ([f"{context} {claim.text}"] if context and PRONOUN_START.match(claim.text) else [])
+        vectors = self.embedder.embed(texts)
+        for vector, accept in zip(vectors, (close, close_in_context)):
+            best, quotes = self._closest(claim.cited, vector, pairs=False)
+            if not accept(best):  # a sentence may join two neighbouring ones: embed the pairs only when needed
+                best, quotes = self._closest(claim.cited, vector, pairs=True)
+            if accept(best):
+                return Verdict(claim, True, "", best, quotes)
+        best = self._closest(claim.cited, vectors[0], pairs=True)[0]
         return Verdict(claim, False, f"{marks} does not say this (similarity {best:.2f}, shared words {coverage:.0%})", best, {})
 
     def _closest(self, cited: tuple[int, ...], vector: np.ndarray, *, pairs: bool) -> tuple[float, dict[int, Sentence]]:

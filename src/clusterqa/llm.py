@@ -293,7 +293,8 @@ class _Run:
             if is_abstention(claim):
                 self.abstained = True
                 continue
-            verdict = self.checker.check(claim)
+            context = self.kept[-1][0].text if self.kept else self.retrieval.question  # what 'It ...' refers to
+            verdict = self.checker.check(claim, context)
             if not verdict.supported:
                 self.dropped.append(Dropped(claim.text, claim.cited, verdict.reason))
                 continue
