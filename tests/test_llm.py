@@ -542,3 +542,55 @@ def test_eval_with_the_llm_answerer(cli, llm_server: ScriptedLLM, tmp_path: Path
     assert generated["model_answers"] + generated["fallbacks"] == 8
     assert report["answer_accuracy"] >= 0.5
     assert "llm: " in result.output and "8 sentences dropped, 0 answers with an uncited sentence" in result.output
+
+
+# --- the app ---------------------------------------------------------------------------------------------
+
+
+def test_app_offers_the_llm_only_when_a_model_is_configured(assistant: Assistant, llm_assistant: Assistant) -> None:
+    from clusterqa.actions import App
+
+    assert [v for _, v in App(assistant, assistant.settings).answerer_choices()] == ["extractive"]
+    assert [v for _, v in App(llm_assistant, llm_assistant.settings).answerer_choices()] == ["extractive", "llm"]
+
+
+def test_app_streams_the_llm_answer_and_condenses_follow_ups_with_it(llm_assistant: Assistant, llm_server: ScriptedLLM) -> None:
+    from clusterqa.actions import App
+    from clusterqa.llm import CONDENSE_PROMPT
+    from clusterqa.render import chat_markdown
+
+    def reply(r: Request) -> str:
+        if r.system == CONDENSE_PROMPT:
+            return "When was the Liverpool City Region Investment Zone announced?"
+        n = r.holding("July 2023")
+        return f"It was announced in July 2023 [{n}]. It was seeded with £160 million in government funding [{n}]."
+
+    llm_server.script = reply
+    app = App(llm_assistant, llm_assistant.settings)
+    standalone, events = app.answer_stream("And when was it announced?", [LCR], answerer="llm")
+    assert standalone == "When was the Liverpool City Region Investment Zone announced?"
+    assert "Earlier questions:\n- " + LCR in llm_server.requests[0].user
+    *pieces, answer = list(events)
+    assert pieces == ["It was announced in July 2023. [1]", " It was seeded with £160 million in government funding. [1]"]
+    assert isinstance(answer, Answer) and answer.answer == "".join(pieces)
+    assert "Searched as" in chat_markdown(answer, standalone, "And when was it announced?")
+
+
+def test_condensing_falls_back_to_the_rule_when_the_llm_fails(llm_assistant: Assistant, llm_server: ScriptedLLM) -> None:
+    from clusterqa.conversation import standalone_question
+
+    llm_server.script = lambda r: Fail(500)
+    follow_up = "And when was it announced?"
+    assert llm_assistant.standalone(follow_up, [LCR]) == standalone_question(follow_up, [LCR])
+    assert llm_assistant.standalone(follow_up, [LCR], answerer="extractive") == standalone_question(follow_up, [LCR])
+
+
+def test_the_chat_shows_the_fallback_note(llm_assistant: Assistant, llm_server: ScriptedLLM) -> None:
+    from clusterqa.render import answer_export, chat_markdown
+
+    llm_server.script = lambda r: Stall(30)
+    answer = llm_assistant.ask(LCR)
+    note = f"The LLM (scripted-model at {llm_server.url}) did not finish within {TIMEOUT_S:g} s"
+    assert answer.generation is not None and answer.generation.note == note + ", so this is the extractive answer."
+    assert "ℹ️ _The LLM (scripted-model at" in chat_markdown(answer)
+    assert f"_{answer.generation.note}_" in answer_export(answer)
