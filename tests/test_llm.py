@@ -594,3 +594,75 @@ def test_the_chat_shows_the_fallback_note(llm_assistant: Assistant, llm_server: 
     assert answer.generation is not None and answer.generation.note == note + ", so this is the extractive answer."
     assert "ℹ️ _The LLM (scripted-model at" in chat_markdown(answer)
     assert f"_{answer.generation.note}_" in answer_export(answer)
+
+
+@pytest.mark.browser
+def test_the_chat_streams_llm_sentences_in_a_real_browser(
+    assistant: Assistant, llm_server: ScriptedLLM, tmp_path: Path
+) -> None:
+    """`python app.py` with the LLM as its answerer, in headless Chromium: the checked sentences appear one by
+    one in the chat, then the final answer with its note and sources."""
+    import shutil
+    import subprocess
+    import sys
+
+    from clusterqa.errors import ClusterQAError
+    from clusterqa.procs import stop, wait_for_http
+
+    chromium = "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian chromium is not installed (apt-get install -y chromium)")
+        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    def reply(r: Request) -> str:
+        n = r.holding("£160 million")
+        return (f"The Liverpool City Region Investment Zone focuses on life sciences [{n}]. "
+                f"It was announced in July 2023 [{n}]. It was seeded with £160 million in government funding [{n}]. "
+                f"It is the biggest Investment Zone in Europe [{n}].")
+
+    llm_server.script = reply
+    llm_server.token_delay = 0.15  # about 5 s in all: long enough to watch the sentences arrive
+    index = tmp_path / "index"
+    shutil.copytree(assistant.settings.index_dir, index)
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLUSTERQA_")} | {
+        "CLUSTERQA_INDEX_DIR": str(index), "CLUSTERQA_PORT": str(port), "CLUSTERQA_FEEDBACK_FILE": str(tmp_path / "f.jsonl"),
+        "CLUSTERQA_ANSWERER": "llm", "CLUSTERQA_LLM_BASE_URL": llm_server.url, "CLUSTERQA_LLM_MODEL": "scripted-model",
+        "CLUSTERQA_LLM_TIMEOUT": "30", "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
+    }
+    log = (tmp_path / "app.log").open("w")
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        try:
+            wait_for_http(f"http://127.0.0.1:{port}/", proc, 120)
+        except ClusterQAError as exc:
+            pytest.fail(f"{exc}\n{(tmp_path / 'app.log').read_text()}")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--headless", "--disable-gpu",
+                                        "--disable-background-networking", "--disable-component-update", "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
+            page.fill("#cqa-question textarea", LCR)
+            page.press("#cqa-question textarea", "Enter")
+            bot = '[data-testid="bot"]'
+            # part way: the first sentences are on screen, marked as still coming, the last one not yet
+            page.wait_for_function(
+                f"""() => {{ const b = document.querySelector('{bot}');
+                      return b && b.innerText.includes('focuses on life sciences') && b.innerText.includes('…')
+                             && !b.innerText.includes('£160 million'); }}"""
+            )
+            done = f"() => {{ const b = document.querySelector('{bot}'); return b && b.innerText.includes('Removed 1'); }}"
+            page.wait_for_function(done)
+            final = str(page.locator(bot).last.inner_text())
+            sources = " ".join(page.locator("#cqa-sources .cqa-source").all_inner_texts())
+            browser.close()
+    finally:
+        stop(proc)
+        log.close()
+    assert "It was seeded with £160 million in government funding. [1]" in final
+    assert "Europe" not in final and "…" not in final
+    assert "Removed 1 sentence that the cited passages do not support." in final
+    assert "page 7" in sources
