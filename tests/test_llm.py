@@ -264,7 +264,9 @@ def test_faithful_answer_is_kept_and_cited_to_the_page(llm_assistant: Assistant,
     record = answer.to_dict()
     assert (record["answerer"], record["model"], record["dropped"], record["fallback"]) == (
         "llm", f"scripted-model at {llm_server.url}", [], None)
-    assert llm_server.requests[0].body["model"] == "scripted-model"
+    body = llm_server.requests[0].body
+    assert (body["model"], body["stream"]) == ("scripted-model", True)
+    assert body["max_completion_tokens"] == body["max_tokens"] == 400
 
 
 def test_wrong_citation_is_dropped_and_recorded(llm_assistant: Assistant, llm_server: ScriptedLLM) -> None:
@@ -503,6 +505,16 @@ def test_cli_answerer_llm_from_the_environment(cli, llm_server: ScriptedLLM, mon
     assert data["answerer"] == "llm" and "£160 million" in data["answer"]
     assert data["note"].startswith(f"The LLM (scripted-model at {llm_server.url}) failed: ")
     assert len(llm_server.requests) == 1
+
+
+def test_cli_options_name_the_llm(cli, llm_server: ScriptedLLM, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    for key in ("CLUSTERQA_LLM_BASE_URL", "CLUSTERQA_LLM_MODEL"):
+        monkeypatch.delenv(key)
+    llm_server.script = lambda r: f"iiCON was founded in 2020 [{r.holding('2020')}]."
+    result = cli("--llm-base-url", llm_server.url, "--llm-model", "other-model", "ask", "--answerer", "llm", "--json", ICON)
+    data = json.loads(result.output)
+    assert data["model"] == f"other-model at {llm_server.url}" and data["answer"] == "iiCON was founded in 2020. [1]"
+    assert llm_server.requests[0].body["model"] == "other-model"
 
 
 def test_cli_without_a_model_says_what_to_set(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -55,6 +55,7 @@ replace words like "it", "they" or "there" with what they refer to. Keep every n
 If the question already stands alone, repeat it unchanged. Reply with the question only."""
 DELIMITER = re.compile(r"<(/?)(passages?|question)\b", re.I)  # a document cannot close its own passage block
 MAX_CONDENSED_CHARS = 300
+CONDENSE_TIMEOUT_S = 10.0
 PROVIDER_PACKAGES = {  # provider -> (the package it imports, the extra that installs it)
     "openai": ("langchain-openai", "llm"),
     "ollama": ("langchain-ollama", "llm"),
@@ -84,6 +85,8 @@ def _openai(settings: Settings) -> BaseChatModel:
         max_retries=0,  # a retry would outlive the timeout; the extractive answer is the retry
         temperature=settings.llm_temperature,
         max_completion_tokens=settings.llm_max_tokens,
+        # older OpenAI-compatible servers (llama.cpp, vLLM) read max_tokens, OpenAI itself only the new name
+        extra_body={"max_tokens": settings.llm_max_tokens} if settings.llm_base_url else None,
         use_responses_api=False,  # OpenAI-compatible servers speak /chat/completions
     )
 
@@ -218,8 +221,9 @@ class LLMAnswerer:
             return
         yield run.finish()
 
-    def tokens(self, messages: list[BaseMessage]) -> Iterator[str]:
-        """The model's text chunks, in order; LLMTimeout when the whole reply takes longer than llm_timeout.
+    def tokens(self, messages: list[BaseMessage], timeout: float | None = None) -> Iterator[str]:
+        """The model's text chunks, in order; LLMTimeout when the whole reply takes longer than the timeout
+        (default llm_timeout).
 
         The model streams in a worker thread so that a server that stalls mid-reply cannot hold the answer
         past the deadline; the thread ends with the client's own timeout.
@@ -240,7 +244,7 @@ class LLMAnswerer:
                 chunks.put(("error", exc))
 
         threading.Thread(target=produce, name="clusterqa-llm", daemon=True).start()
-        deadline = time.monotonic() + self.settings.llm_timeout
+        deadline = time.monotonic() + (self.settings.llm_timeout if timeout is None else timeout)
         try:
             while True:
                 try:
@@ -265,7 +269,8 @@ class LLMAnswerer:
         earlier = "\n".join(f"- {q}" for q in history[-4:])
         messages = [SystemMessage(CONDENSE_PROMPT), HumanMessage(f"Earlier questions:\n{earlier}\n\nLatest question: {question}")]
         try:
-            reply = " ".join("".join(self.tokens(messages)).split()).strip("\"'“”")
+            limit = min(self.settings.llm_timeout, CONDENSE_TIMEOUT_S)  # the answer itself still needs its time
+            reply = " ".join("".join(self.tokens(messages, limit)).split()).strip("\"'“”")
         except Exception:  # LLMTimeout, or the server is gone: the rule-based rewrite still works
             reply = ""
         if not reply or len(reply) > max(MAX_CONDENSED_CHARS, 3 * len(question)) or "\n" in reply:
