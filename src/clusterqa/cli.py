@@ -36,16 +36,30 @@ def _settings(ctx: click.Context) -> Settings:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--index-dir", type=click.Path(path_type=Path), help="Chroma store folder [CLUSTERQA_INDEX_DIR, default index/].")
+@click.option("--llm-base-url", help="LLM server for --answerer llm, e.g. http://127.0.0.1:8080/v1 [CLUSTERQA_LLM_BASE_URL].")
+@click.option("--llm-model", help="Model name the LLM server knows, or a .gguf path for llamacpp [CLUSTERQA_LLM_MODEL].")
+@click.option("--llm-provider", type=click.Choice(["openai", "ollama", "llamacpp"]),
+              help="openai (any OpenAI-compatible server), ollama or llamacpp [CLUSTERQA_LLM_PROVIDER, default openai].")
+@click.option("--llm-timeout", type=click.FloatRange(0.1), help="Seconds before the extractive answer stands in [default 30].")
 @click.version_option(package_name="clusterqa")
 @click.pass_context
 @friendly_errors
-def main(ctx: click.Context, index_dir: Path | None) -> None:
+def main(
+    ctx: click.Context,
+    index_dir: Path | None,
+    llm_base_url: str | None,
+    llm_model: str | None,
+    llm_provider: str | None,
+    llm_timeout: float | None,
+) -> None:
     """Cited, offline answers about NP11's 'Innovation Clusters in the North of England'.
 
     Build the index once with 'clusterqa ingest', then 'clusterqa ask "QUESTION"'.
     Settings come from CLUSTERQA_* environment variables (see the README).
     """
-    ctx.ensure_object(dict)["settings"] = Settings.from_env(index_dir=index_dir)
+    ctx.ensure_object(dict)["settings"] = Settings.from_env(
+        index_dir=index_dir, llm_base_url=llm_base_url, llm_model=llm_model, llm_provider=llm_provider, llm_timeout=llm_timeout
+    )
 
 
 @main.command()
