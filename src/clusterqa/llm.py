@@ -186,7 +186,8 @@ class LLMAnswerer:
     def __init__(self, settings: Settings, embedder: Embedder, model: BaseChatModel | None = None) -> None:
         self.settings, self.embedder = settings, embedder
         self.model = model if model is not None else make_chat_model(settings)
-        self.label = settings.llm_model if not settings.llm_base_url else f"{settings.llm_model} at {settings.llm_base_url}"
+        where = re.sub(r"//[^/@]*@", "//", settings.llm_base_url)  # notes are shown to users: no credentials
+        self.label = f"{settings.llm_model} at {where}" if where else settings.llm_model
 
     def __call__(self, retrieval: Retrieval) -> Answer:
         final = None
@@ -204,7 +205,6 @@ class LLMAnswerer:
             yield replace(abstain(retrieval), generation=Generation(self.label))
             return
         run = _Run(self, retrieval)
-        started = time.monotonic()
         raw = ""
         try:
             for token in self.tokens(build_messages(retrieval)):
@@ -214,10 +214,10 @@ class LLMAnswerer:
                 yield from run.take(split_claims(raw)[:-1])  # the last sentence may still be growing
             yield from run.take(split_claims(raw))
         except LLMTimeout:
-            yield run.stopped(f"The LLM ({self.label}) did not finish within {self.settings.llm_timeout:g} s", started)
+            yield run.stopped(f"The LLM ({self.label}) did not finish within {self.settings.llm_timeout:g} s")
             return
         except Exception as exc:  # provider clients raise many types; none may reach the user as a traceback
-            yield run.stopped(f"The LLM ({self.label}) failed: {_describe(exc)}", started)
+            yield run.stopped(f"The LLM ({self.label}) failed: {_describe(exc)}")
             return
         yield run.finish()
 
@@ -322,7 +322,7 @@ class _Run:
         why = "none of the LLM's sentences was supported by the passages it cited"
         return self._fallback(why[0].upper() + why[1:])
 
-    def stopped(self, why: str, started: float) -> Answer:
+    def stopped(self, why: str) -> Answer:
         """The model failed or timed out: keep what was already checked and shown, else answer extractively."""
         if self.kept:
             return self._answer(note=f"{why}; the answer may be incomplete.")
