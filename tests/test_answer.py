@@ -172,7 +172,7 @@ def test_answerer_chosen_by_name(assistant: Assistant, echo_answerer: str) -> No
 
 
 def test_unknown_answerer_lists_known_names() -> None:
-    with pytest.raises(UnknownNameError, match=r"^Unknown answerer 'gpt'. Known: extractive.$"):
+    with pytest.raises(UnknownNameError, match=r"^Unknown answerer 'gpt'. Known: extractive, llm.$"):
         get_answerer("gpt")
 
 

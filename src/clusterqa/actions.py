@@ -8,12 +8,12 @@ import json
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .answer import Answer
-from .conversation import standalone_question
 from .errors import ClusterQAError, IngestError
 from .loaders import SUPPORTED_SUFFIXES
 from .pipeline import Assistant
@@ -57,12 +57,43 @@ class App:
     # questions
 
     def answer(
-        self, question: str, history: list[str], cluster: str = ALL, document: str = ALL, k: int | None = None
+        self,
+        question: str,
+        history: list[str],
+        cluster: str = ALL,
+        document: str = ALL,
+        k: int | None = None,
+        answerer: str | None = None,
     ) -> tuple[str, Answer]:
-        standalone = standalone_question(question, history)
+        standalone, events = self.answer_stream(question, history, cluster, document, k, answerer)
+        answers = [e for e in events if isinstance(e, Answer)]
+        return standalone, answers[-1]
+
+    def answer_stream(
+        self,
+        question: str,
+        history: list[str],
+        cluster: str = ALL,
+        document: str = ALL,
+        k: int | None = None,
+        answerer: str | None = None,
+    ) -> tuple[str, Iterator[str | Answer]]:
+        """The standalone question and the answer's events (checked text pieces from an LLM, then the
+        Answer). Retrieval runs under the lock, generation after it, so a slow LLM holds up no one else."""
+        name = answerer or None
+        standalone = self.assistant.standalone(question, history, name)
         with self.lock:
-            answer = self.assistant.ask(standalone, k=int(k) if k else None, cluster=cluster or None, document=document or None)
-        return standalone, answer
+            events = self.assistant.ask_stream(
+                standalone, k=int(k) if k else None, cluster=cluster or None, document=document or None, answerer=name
+            )
+        return standalone, events
+
+    def answerer_choices(self) -> list[tuple[str, str]]:
+        """The answerers the app offers: extractive always, the LLM when a model is configured."""
+        choices = [("Extractive: quotes the documents", "extractive")]
+        if self.settings.llm_model:
+            choices.append((f"LLM: {self.settings.llm_model}, every sentence checked", "llm"))
+        return choices
 
     def cluster_choices(self) -> list[tuple[str, str]]:
         try:

@@ -4,6 +4,8 @@ Answerers are chosen by name from ANSWERERS. The extractive answerer needs no
 model beyond the embeddings: it picks the best-fitting sentence(s) of the
 retrieved passages, checks the fit is good enough to be an answer at all, and
 otherwise says the documents do not answer and lists the sections it looked at.
+The `llm` answerer (llm.py) phrases answers with a chat model and keeps only
+the sentences their citations support.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import UnknownNameError
+
+if TYPE_CHECKING:
+    from .index import Embedder
+    from .settings import Settings
 from .questions import holds_kind, mentions, prefers, question_names, question_type
 from .retrieve import Passage, Retrieval, ScoredSentence
 from .text import CONTINUES, terms
@@ -35,6 +41,8 @@ LIST_QUESTION = re.compile(
     r"organisations|organizations|sectors|industries|themes|recommendations|clusters|areas|bodies))\b",
     re.I,
 )
+
+
 @dataclass(frozen=True)
 class Citation:
     n: int
@@ -49,6 +57,35 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A generated sentence left out because the passages it cites do not support it."""
+
+    sentence: str
+    cited: tuple[int, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Generation:
+    """How an LLM answer was made: the model, what the citation check dropped, and why (if) the
+    extractive answer stands in for it."""
+
+    model: str
+    dropped: tuple[Dropped, ...] = ()
+    fallback: str = ""  # "" when the model's answer stands; else why the extractive answer is shown
+    note: str = ""  # shown to the reader under the answer
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answerer": "llm",
+            "model": self.model,
+            "dropped": [{"sentence": d.sentence, "cited": list(d.cited), "reason": d.reason} for d in self.dropped],
+            "fallback": self.fallback or None,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     answer: str
@@ -60,6 +97,7 @@ class Answer:
     filters: dict[str, str] = field(default_factory=dict)
     standalone_question: str = ""
     route: str = "fact"  # fact | list | aggregate | compare | summary (see routes.py)
+    generation: Generation | None = None  # set by the llm answerer only
 
     def to_dict(self) -> dict[str, Any]:
         """The `ask --json` object."""
@@ -85,7 +123,7 @@ class Answer:
             "steered_to": list(self.steered_to),
             "filters": self.filters,
             "route": self.route,
-        }
+        } | (self.generation.to_dict() if self.generation else {})
 
 
 class Answerer(Protocol):
@@ -238,7 +276,36 @@ def abstain(retrieval: Retrieval) -> Answer:
     )
 
 
-ANSWERERS: dict[str, Callable[[Retrieval], Answer]] = {"extractive": extractive_answer}
+class LazyAnswerer:
+    """A registry entry for an answerer that needs the assistant's settings and embedding model, made by
+    `bind` from 'module:factory' on first use, so its optional packages load only when it is chosen."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._default: Callable[[Retrieval], Answer] | None = None
+
+    def bind(self, settings: Settings, embedder: Embedder) -> Callable[[Retrieval], Answer]:
+        import importlib
+
+        module, factory = self.target.split(":")
+        made: Callable[[Retrieval], Answer] = getattr(importlib.import_module(module), factory)(settings, embedder)
+        return made
+
+    def __call__(self, retrieval: Retrieval) -> Answer:
+        """Outside an Assistant: bound once to CLUSTERQA_* settings and a freshly loaded model."""
+        if self._default is None:
+            from .index import make_embedder
+            from .settings import Settings
+
+            settings = Settings.from_env()
+            self._default = self.bind(settings, make_embedder(settings))
+        return self._default(retrieval)
+
+
+ANSWERERS: dict[str, Callable[[Retrieval], Answer]] = {
+    "extractive": extractive_answer,
+    "llm": LazyAnswerer("clusterqa.llm:LLMAnswerer"),
+}
 
 
 def get_answerer(name: str) -> Callable[[Retrieval], Answer]:

@@ -36,16 +36,30 @@ def _settings(ctx: click.Context) -> Settings:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--index-dir", type=click.Path(path_type=Path), help="Chroma store folder [CLUSTERQA_INDEX_DIR, default index/].")
+@click.option("--llm-base-url", help="LLM server for --answerer llm, e.g. http://127.0.0.1:8080/v1 [CLUSTERQA_LLM_BASE_URL].")
+@click.option("--llm-model", help="Model name the LLM server knows, or a .gguf path for llamacpp [CLUSTERQA_LLM_MODEL].")
+@click.option("--llm-provider", type=click.Choice(["openai", "ollama", "llamacpp"]),
+              help="openai (any OpenAI-compatible server), ollama or llamacpp [CLUSTERQA_LLM_PROVIDER, default openai].")
+@click.option("--llm-timeout", type=click.FloatRange(0.1), help="Seconds before the extractive answer stands in [default 30].")
 @click.version_option(package_name="clusterqa")
 @click.pass_context
 @friendly_errors
-def main(ctx: click.Context, index_dir: Path | None) -> None:
+def main(
+    ctx: click.Context,
+    index_dir: Path | None,
+    llm_base_url: str | None,
+    llm_model: str | None,
+    llm_provider: str | None,
+    llm_timeout: float | None,
+) -> None:
     """Cited, offline answers about NP11's 'Innovation Clusters in the North of England'.
 
     Build the index once with 'clusterqa ingest', then 'clusterqa ask "QUESTION"'.
     Settings come from CLUSTERQA_* environment variables (see the README).
     """
-    ctx.ensure_object(dict)["settings"] = Settings.from_env(index_dir=index_dir)
+    ctx.ensure_object(dict)["settings"] = Settings.from_env(
+        index_dir=index_dir, llm_base_url=llm_base_url, llm_model=llm_model, llm_provider=llm_provider, llm_timeout=llm_timeout
+    )
 
 
 @main.command()
@@ -94,7 +108,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
 @click.option("--k", type=click.IntRange(1, 50), help="Passages to retrieve [default 5].")
 @click.option("--cluster", help="Only this case study: a region, cluster or 'Region: Cluster' (e.g. 'Tees Valley').")
 @click.option("--document", help="Only this document (file name).")
-@click.option("--answerer", help="Answerer name [default extractive].")
+@click.option("--answerer", help="extractive (quotes the documents) or llm (CLUSTERQA_LLM_*) [CLUSTERQA_ANSWERER].")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
 @click.pass_context
 @friendly_errors
@@ -110,8 +124,10 @@ def ask(
     """Answer QUESTION with cited sources, or say the documents do not answer it.
 
     With no QUESTION, reads one question per line from standard input and writes
-    one JSON object per line (the model is loaded once).
+    one JSON object per line (the model is loaded once). With --answerer llm the
+    answer prints as the model writes it, each sentence once its citation is checked.
     """
+    from .answer import Answer
     from .pipeline import Assistant
 
     assistant = Assistant.from_settings(_settings(ctx))
@@ -125,11 +141,25 @@ def ask(
         return
     if not question.strip():
         raise click.UsageError("QUESTION is empty.")
-    answer = assistant.ask(question, **options)
     if as_json:
-        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(assistant.ask(question, **options).to_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(answer.answer)
+    streamed, answer = False, None
+    for event in assistant.ask_stream(question, **options):
+        if isinstance(event, Answer):
+            answer = event
+        else:
+            click.echo(event, nl=False)  # click flushes: each checked sentence shows as it is ready
+            streamed = True
+    assert answer is not None
+    if streamed:
+        click.echo()
+    else:
+        click.echo(answer.answer)
+    if answer.generation and answer.generation.note:
+        click.echo(f"\nNote: {answer.generation.note}")
+        for dropped in answer.generation.dropped:
+            click.echo(f'  dropped: "{dropped.sentence}" ({dropped.reason})')
     if answer.citations:
         click.echo("\nSources:")
         for c in answer.citations:
@@ -179,7 +209,7 @@ def remove(ctx: click.Context, path: Path) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("eval-runs/latest"),
               show_default=True, help="Folder for results.jsonl, report.json and report.html.")
 @click.option("--k", type=click.IntRange(1, 50), help="Passages to retrieve [default 5].")
-@click.option("--answerer", help="Answerer name [default extractive].")
+@click.option("--answerer", help="extractive or llm [CLUSTERQA_ANSWERER, default extractive].")
 @click.option("--pipeline", type=click.Choice(["ours", "baseline"]), default="ours", show_default=True,
               help="'baseline' runs the plain LangChain tutorial pipeline instead.")
 @click.option("--with-baseline", is_flag=True, help="Also run the baseline and show it side by side.")

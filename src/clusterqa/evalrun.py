@@ -66,6 +66,9 @@ def run_eval(
     results = _run(cases, ask, pipeline)
     report = summarise(results)
     report["pipeline"], report["test_set"] = pipeline, str(test_set)
+    generated = generation_report(results)
+    if generated:
+        report["llm"] = generated
     outcome = EvalOutcome(report, results)
     if with_baseline and pipeline != "baseline":
         outcome.baseline = summarise(_run(cases, _baseline(settings), "baseline"), by_tag=False)
@@ -85,6 +88,32 @@ def run_eval(
     if export == "ragas":
         export_ragas(cases, results, out / "ragas.jsonl")
     return outcome
+
+
+def generation_report(results: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """For LLM answers: how many stood, fell back to the extractive answer (and why), sentences the
+    citation check dropped, and answers holding a sentence without a citation (the bar is 0)."""
+    from .citecheck import split_claims
+
+    rows = [r for r in results if r.get("answerer") == "llm"]
+    if not rows:
+        return None
+    fallbacks = [r["fallback"] for r in rows if r.get("fallback")]
+    uncited = [
+        r["id"] for r in rows if not r["abstained"] and any(not c.cited for c in split_claims(r["answer"]))
+    ]
+    return {
+        "answers": len(rows),
+        "model_answers": sum(1 for r in rows if not r.get("fallback") and not r["abstained"]),
+        "abstained": sum(1 for r in rows if r["abstained"]),
+        "fallbacks": len(fallbacks),
+        "fallbacks_timeout": sum("did not finish" in f for f in fallbacks),
+        "fallbacks_error": sum(" failed: " in f for f in fallbacks),
+        "fallbacks_unsupported": sum("was supported" in f for f in fallbacks),
+        "sentences_dropped": sum(len(r.get("dropped") or []) for r in rows),
+        "answers_with_uncited_sentences": len(uncited),
+        "uncited_ids": uncited,
+    }
 
 
 def export_ragas(cases: list[Case], results: list[dict[str, Any]], path: Path) -> None:
@@ -122,6 +151,13 @@ def summary_table(outcome: EvalOutcome) -> str:
             delta = outcome.comparison["deltas"].get(name, {}).get("delta")
             line += f"{'' if delta is None else f'{delta:+.4f}':>10}"
         lines.append(line)
+    generated = outcome.report.get("llm")
+    if generated:
+        lines.append(
+            f"llm: {generated['model_answers']} of {generated['answers']} answers by the model, "
+            f"{generated['fallbacks']} extractive fallbacks, {generated['sentences_dropped']} sentences dropped, "
+            f"{generated['answers_with_uncited_sentences']} answers with an uncited sentence"
+        )
     if outcome.comparison:
         lines.append(f"right -> wrong: {', '.join(outcome.comparison['right_to_wrong']) or 'none'}")
         lines.append(f"wrong -> right: {', '.join(outcome.comparison['wrong_to_right']) or 'none'}")

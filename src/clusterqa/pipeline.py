@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from .answer import Answer, get_answerer
+from .conversation import standalone_question
 from .digest import compare_answer, summary_answer
 from .errors import NoIndexError
 from .index import Embedder, Index, index_exists, make_embedder, open_client
 from .ingest import IngestReport, Progress, ingest
 from .outline import Outline
 from .overview import Builder, aggregate_answer, list_answer
-from .retrieve import Retriever
+from .retrieve import Retrieval, Retriever
 from .routes import route_question
 from .settings import Settings, quiet_offline_env
 
@@ -39,6 +40,7 @@ class Assistant:
         self.settings, self.embedder, self.index = settings, embedder, index
         self._retriever: Retriever | None = None
         self._outline: Outline | None = None
+        self._answerers: dict[str, Callable[[Retrieval], Answer]] = {}
 
     @classmethod
     def from_settings(
@@ -73,6 +75,18 @@ class Assistant:
             self._outline = Outline.from_chunks(retriever.chunks)
         return self._outline
 
+    def answerer(self, name: str | None = None) -> Callable[[Retrieval], Answer]:
+        """The named answerer (default: settings.answerer); one that needs these settings and this model
+        (the LLM one) is made for this Assistant on first use."""
+        name = name or self.settings.answerer
+        entry = get_answerer(name)
+        bind = getattr(entry, "bind", None)
+        if bind is None:
+            return entry
+        if name not in self._answerers:
+            self._answerers[name] = bind(self.settings, self.embedder)
+        return self._answerers[name]
+
     def ask(
         self,
         question: str,
@@ -87,16 +101,58 @@ class Assistant:
         Questions about the whole publication (lists, aggregates, comparisons, summaries) take their own
         route when no filter narrows the search; the rest are answered from the top-k passages."""
         question = " ".join(question.split())
+        answer_with = self.answerer(answerer)
         retriever = self.retriever
         started = time.perf_counter()
-        answer = None
-        route = route_question(question, retriever.steer, self.outline) if not cluster and not document else None
-        if route and route.kind in ROUTE_ANSWERS and not retriever.unknown_names(question):
-            answer = ROUTE_ANSWERS[route.kind](Builder(question, route, retriever), self.outline)
+        answer = self._routed(question) if not cluster and not document else None
         if answer is None:
             retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
-            answer = get_answerer(answerer or self.settings.answerer)(retrieval)
+            answer = answer_with(retrieval)
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def ask_stream(
+        self,
+        question: str,
+        *,
+        k: int | None = None,
+        cluster: str | None = None,
+        document: str | None = None,
+        answerer: str | None = None,
+    ) -> Iterator[str | Answer]:
+        """Like ask(), for an answerer that streams (the LLM one): retrieves now, then the iterator gives
+        pieces of answer text as they are checked, and the Answer last. Other answerers give only the Answer."""
+        question = " ".join(question.split())
+        answer_with = self.answerer(answerer)
+        retriever = self.retriever
+        started = time.perf_counter()
+        routed = self._routed(question) if not cluster and not document else None
+        if routed is not None:  # lists, aggregates, comparisons and summaries are built whole, not streamed
+            return iter([replace(routed, latency_ms=(time.perf_counter() - started) * 1000)])
+        retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
+        return self._events(answer_with, retrieval, started)
+
+    def _routed(self, question: str) -> Answer | None:
+        """The answer to a question about the whole publication (routes.py), or None for a fact question."""
+        retriever = self.retriever
+        route = route_question(question, retriever.steer, self.outline)
+        if route.kind not in ROUTE_ANSWERS or retriever.unknown_names(question):
+            return None
+        return ROUTE_ANSWERS[route.kind](Builder(question, route, retriever), self.outline)
+
+    @staticmethod
+    def _events(answer_with: Callable[[Retrieval], Answer], retrieval: Retrieval, started: float) -> Iterator[str | Answer]:
+        stream = getattr(answer_with, "stream", None)
+        for event in stream(retrieval) if stream is not None else [answer_with(retrieval)]:
+            if isinstance(event, Answer):
+                event = replace(event, latency_ms=(time.perf_counter() - started) * 1000)
+            yield event
+
+    def standalone(self, question: str, history: list[str], answerer: str | None = None) -> str:
+        """A follow-up rewritten to stand alone: by the LLM when the answerer has one, else by rule."""
+        condense = getattr(self.answerer(answerer), "condense", None)
+        if condense is not None:
+            return str(condense(question, history))
+        return standalone_question(question, history)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         report = ingest(self.index, paths, chunk_chars=self.settings.chunk_chars, progress=progress)

@@ -57,6 +57,8 @@ def chat_markdown(answer: Answer, standalone: str = "", asked: str = "") -> str:
         text = escape_markdown(answer.answer)
         if answer.route != "fact":  # lists, tables and summaries keep their own bold labels and cell escapes
             text = text.replace("\\*\\*", "**").replace("\\\\|", "\\|")
+    if answer.generation and answer.generation.note:
+        text += f"\n\nℹ️ _{escape_markdown(answer.generation.note)}_"
     notes = []
     if standalone and standalone != " ".join(asked.split()):
         notes.append(f"Searched as: “{escape_markdown(standalone)}”")
@@ -199,6 +201,8 @@ def answer_export(answer: Answer, standalone: str = "") -> str:
     if standalone and standalone != answer.question:
         lines.append(f"**Searched as:** {standalone}")
     lines += ["", answer.answer, ""]
+    if answer.generation and answer.generation.note:
+        lines += [f"_{answer.generation.note}_", ""]
     if answer.citations:
         lines.append("**Sources**")
         lines.append("")

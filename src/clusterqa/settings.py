@@ -38,6 +38,17 @@ class Settings:
     host: str = _setting("127.0.0.1", "Address the app binds.")
     port: int = _setting(7860, "Port the app binds.")
     max_upload_mb: int = _setting(20, "Largest file the app accepts for upload, in MB.")
+    llm_provider: str = _setting(
+        "openai", "Chat model provider of the llm answerer: openai (any OpenAI-compatible server), ollama or llamacpp."
+    )
+    llm_base_url: str = _setting(
+        "", "LLM server URL, e.g. http://127.0.0.1:8080/v1 (OpenAI-compatible) or http://127.0.0.1:11434 (Ollama)."
+    )
+    llm_model: str = _setting("", "Model name the LLM server knows; for llamacpp, the path of a .gguf file.")
+    llm_api_key: str = field(default="", repr=False, metadata={"help": "API key for the LLM server, if it needs one."})
+    llm_timeout: float = _setting(30.0, "Seconds an LLM answer may take before the extractive answer is shown instead.")
+    llm_temperature: float = _setting(0.0, "Sampling temperature of the LLM.")
+    llm_max_tokens: int = _setting(400, "Longest LLM answer, in tokens.")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -69,6 +80,11 @@ def _convert(name: str, default: Any, raw: str) -> Any:
             return int(raw)
         except ValueError:
             raise ConfigError(f"CLUSTERQA_{name.upper()} must be a whole number, got '{raw}'.") from None
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except ValueError:
+            raise ConfigError(f"CLUSTERQA_{name.upper()} must be a number, got '{raw}'.") from None
     if isinstance(default, Path):
         return Path(raw)
     return raw

@@ -16,6 +16,7 @@ from typing import Any
 
 from .access import check_bind, parse_auth
 from .actions import ALL, App, Conversation, Turn
+from .answer import Answer
 from .errors import ClusterQAError
 from .pipeline import Assistant
 from .render import (
@@ -24,6 +25,7 @@ from .render import (
     answer_export,
     chat_markdown,
     document_rows,
+    escape_markdown,
     page_html,
     page_target,
     source_choices,
@@ -103,6 +105,14 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
                                     app.document_choices(), value=ALL, label="Document", elem_id="cqa-document"
                                 )
                                 k = gr.Slider(1, 10, value=settings.k, step=1, label="Passages (k)", elem_id="cqa-k")
+                            answerers = app.answerer_choices()
+                            answerer = gr.Dropdown(
+                                answerers,
+                                value=settings.answerer if settings.answerer in {v for _, v in answerers} else "extractive",
+                                label="Answerer",
+                                info="The LLM phrases answers; a sentence its cited passage does not support is removed.",
+                                elem_id="cqa-answerer",
+                            )
                         with gr.Accordion("Feedback and export", open=False, elem_id="cqa-feedback"):
                             comment = gr.Textbox(
                                 label="Comment (optional)",
@@ -153,16 +163,31 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
 
         # -- handlers --------------------------------------------------------------
 
-        def _submit(message: str, chat: list, conv: Conversation, cluster_v: str, document_v: str, k_v: float):  # type: ignore[no-untyped-def]
+        def _submit(  # type: ignore[no-untyped-def]
+            message: str, chat: list, conv: Conversation, cluster_v: str, document_v: str, k_v: float, answerer_v: str
+        ):
             message = " ".join((message or "").split())
             if not message:
-                return gr.update(), chat, conv, gr.update(), gr.update(), gr.update(), gr.update(), gr.update()
+                yield gr.update(), chat, conv, gr.update(), gr.update(), gr.update(), gr.update(), gr.update()
+                return
             chat = list(chat or []) + [{"role": "user", "content": message}]
+            unchanged = (gr.update(), gr.update(), gr.update(), gr.update(), gr.update())
             try:
-                standalone, answer = app.answer(message, conv.standalone_history(), cluster_v, document_v, int(k_v))
+                standalone, events = app.answer_stream(
+                    message, conv.standalone_history(), cluster_v, document_v, int(k_v), answerer_v
+                )
+                answer, text = None, ""
+                for event in events:
+                    if isinstance(event, Answer):
+                        answer = event
+                        continue
+                    text += event  # a sentence whose citation checked out: show it while the model goes on
+                    yield ("", chat + [{"role": "assistant", "content": f"{escape_markdown(text)} …"}], conv) + unchanged
+                assert answer is not None
             except ClusterQAError as exc:
                 chat.append({"role": "assistant", "content": f"**Error:** {exc}"})
-                return "", chat, conv, EMPTY_SOURCES, gr.update(choices=[], value=None), EMPTY_PAGE, "", gr.update(visible=False)
+                yield "", chat, conv, EMPTY_SOURCES, gr.update(choices=[], value=None), EMPTY_PAGE, "", gr.update(visible=False)
+                return
             chat.append({"role": "assistant", "content": chat_markdown(answer, standalone, message)})
             turn = Turn(message, standalone, answer, len(chat) - 1)
             conv = Conversation(conv.turns + [turn])
@@ -170,7 +195,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
             first = choices[0][1] if choices and not answer.abstained else None
             page_view = page_html(*page_target(answer, first)) if first else EMPTY_PAGE
             download = gr.update(value=app.export_file(turn, len(conv.turns)), visible=True)
-            return (
+            yield (
                 "",
                 chat,
                 conv,
@@ -229,7 +254,9 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
 
         lists: list[Any] = [cluster, document, documents, to_remove]
         ask_outputs = [question, chatbot, conversation, sources, picker, page, export_text, export_file]
-        question.submit(_submit, [question, chatbot, conversation, cluster, document, k], ask_outputs, api_visibility="private")
+        question.submit(
+            _submit, [question, chatbot, conversation, cluster, document, k, answerer], ask_outputs, api_visibility="private"
+        )
         picker.change(_open_page, [picker, conversation], page, api_visibility="private")
         up.click(_vote("up"), [conversation, comment], [feedback_status, comment], api_visibility="private")
         down.click(_vote("down"), [conversation, comment], [feedback_status, comment], api_visibility="private")
@@ -239,20 +266,28 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
         remove.click(_remove_doc, to_remove, [docs_status] + lists, api_visibility="private")
         demo.load(_refresh, None, lists, api_visibility="private")
 
-        def ask_api(question: str, cluster: str = "", document: str = "", k: int = 0, history: list[str] | None = None) -> dict:
-            """Answer one question. history: earlier questions, oldest first, for follow-ups.
-            Returns the answer JSON (answer, abstained, citations, retrieved, standalone_question, ...)."""
+        def ask_api(
+            question: str,
+            cluster: str = "",
+            document: str = "",
+            k: int = 0,
+            history: list[str] | None = None,
+            answerer: str = "",
+        ) -> dict:
+            """Answer one question. history: earlier questions, oldest first, for follow-ups; answerer:
+            'extractive' or 'llm' (default: the app's). Returns the answer JSON (answer, abstained,
+            citations, retrieved, standalone_question, and for the LLM: model, dropped, note, ...)."""
             try:
-                standalone, answer = app.answer(question, list(history or []), cluster, document, k or None)
+                standalone, answer = app.answer(question, list(history or []), cluster, document, k or None, answerer or None)
             except ClusterQAError as exc:
                 return {"question": question, "error": str(exc)}
             return answer.to_dict() | {"standalone_question": standalone}
 
-        def chat_api(message: str, history: list[str] | None = None) -> str:
+        def chat_api(message: str, history: list[str] | None = None, answerer: str = "") -> str:
             """Chat turn: the answer as Markdown with [n] markers and a Sources list.
-            history: earlier questions, oldest first."""
+            history: earlier questions, oldest first; answerer: 'extractive' or 'llm'."""
             try:
-                standalone, answer = app.answer(message, list(history or []))
+                standalone, answer = app.answer(message, list(history or []), answerer=answerer or None)
             except ClusterQAError as exc:
                 return f"Error: {exc}"
             return answer_export(answer, standalone)
