@@ -71,35 +71,39 @@ def ingest(
     index: Index, paths: Iterable[Path], *, chunk_chars: int = 700, progress: Progress | None = None
 ) -> IngestReport:
     """Index files and folders. Unchanged files are skipped, changed ones replaced, and files gone
-    from a given folder are removed from the index (files from other folders are untouched)."""
+    from a given folder are removed from the index (files from other folders are untouched).
+
+    One writer at a time holds the store's lock; leftovers of an ingest that was killed are swept first."""
     started = time.perf_counter()
     files, folders, skipped = find_files(list(paths))
     report = IngestReport(skipped=[str(f) for f in skipped])
     present = {str(f) for f in files}
-    for done, path in enumerate(files):
+    with index.writing():
+        index.sweep()
+        for done, path in enumerate(files):
+            if progress:
+                progress(path.name, done, len(files))
+            sha = file_sha256(path)
+            if index.sha256_of(str(path)) == sha:
+                report.unchanged.append(str(path))
+                continue
+            try:
+                doc = load_document(path)
+            except IngestError as exc:  # one bad file does not stop the others; its old entry stays
+                report.failed.append((str(path), str(exc)))
+                continue
+            chunks = chunk_document(doc, source=path.name, chunk_chars=chunk_chars)
+            index.add(str(path), chunks, sha256=sha, num_pages=doc.num_pages)
+            report.added.append(str(path))
         if progress:
-            progress(path.name, done, len(files))
-        sha = file_sha256(path)
-        if index.sha256_of(str(path)) == sha:
-            report.unchanged.append(str(path))
-            continue
-        try:
-            doc = load_document(path)
-        except IngestError as exc:  # one bad file does not stop the others; its old entry stays
-            report.failed.append((str(path), str(exc)))
-            continue
-        chunks = chunk_document(doc, source=path.name, chunk_chars=chunk_chars)
-        index.add(str(path), chunks, sha256=sha, num_pages=doc.num_pages)
-        report.added.append(str(path))
-    if progress:
-        progress("", len(files), len(files))
-    for info in index.documents():  # one read of every chunk's metadata serves both jobs
-        if info.path in present:
-            report.documents += 1
-            report.pages += info.pages
-            report.chunks += info.chunks
-        elif any(Path(info.path).is_relative_to(folder) for folder in folders):
-            index.delete(info.path)
-            report.removed.append(info.path)
+            progress("", len(files), len(files))
+        for info in index.documents():
+            if info.path in present:
+                report.documents += 1
+                report.pages += info.pages
+                report.chunks += info.chunks
+            elif any(Path(info.path).is_relative_to(folder) for folder in folders):
+                index.delete(info.path)
+                report.removed.append(info.path)
     report.seconds = time.perf_counter() - started
     return report

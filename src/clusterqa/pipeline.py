@@ -43,7 +43,7 @@ class Assistant:
             raise NoIndexError(f"No index at {settings.index_dir}/. Run 'clusterqa ingest corpus/' first.")
         client = open_client(settings)  # before the slow model load, so a missing server fails fast
         embedder = (embedder_factory or make_embedder)(settings)
-        return cls(settings, embedder, Index(client, embedder, settings.collection))
+        return cls(settings, embedder, Index.open(settings, embedder, client))
 
     @property
     def retriever(self) -> Retriever:
