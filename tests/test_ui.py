@@ -163,7 +163,12 @@ def app(built_index: Path) -> Iterator[RunningApp]:
     port = free_port()
     feedback = built_index.parent / "feedback.jsonl"
     log = (built_index.parent / "app.log").open("w")
-    env = _env(CLUSTERQA_PORT=str(port), CLUSTERQA_INDEX_DIR=str(built_index), CLUSTERQA_FEEDBACK_FILE=str(feedback))
+    env = _env(
+        CLUSTERQA_PORT=str(port),
+        CLUSTERQA_INDEX_DIR=str(built_index),
+        CLUSTERQA_CORPUS_DIR=str(built_index.parent / "corpus"),  # uploads go to its uploads/, not the repo's
+        CLUSTERQA_FEEDBACK_FILE=str(feedback),
+    )
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:

@@ -10,7 +10,8 @@ from pathlib import Path
 from .answer import Answer, get_answerer
 from .errors import NoIndexError
 from .index import Embedder, Index, index_exists, make_embedder, open_client
-from .ingest import IngestReport, Progress, ingest
+from .ingest import MB, IngestReport, Progress, ingest
+from .inputs import clean_question
 from .retrieve import Retriever
 from .settings import Settings, quiet_offline_env
 
@@ -61,8 +62,9 @@ class Assistant:
         document: str | None = None,
         answerer: str | None = None,
     ) -> Answer:
-        """Answer one question with citations, or abstain. latency_ms excludes model loading."""
-        question = " ".join(question.split())
+        """Answer one question with citations, or abstain (QuestionError when it is empty or too long).
+        latency_ms excludes model loading."""
+        question = clean_question(question, self.settings.max_question_chars)
         retriever = self.retriever
         started = time.perf_counter()
         retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
@@ -70,7 +72,13 @@ class Assistant:
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
-        report = ingest(self.index, paths, chunk_chars=self.settings.chunk_chars, progress=progress)
+        report = ingest(
+            self.index,
+            paths,
+            chunk_chars=self.settings.chunk_chars,
+            max_bytes=self.settings.max_upload_mb * MB,
+            progress=progress,
+        )
         self._retriever = None
         return report
 

@@ -11,12 +11,15 @@ API (gradio_client):
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from typing import Any
 
 from .access import check_bind, parse_auth
 from .actions import ALL, App, Conversation, Turn
 from .errors import ClusterQAError
+from .inputs import printable_line
 from .pipeline import Assistant
 from .render import (
     EMPTY_PAGE,
@@ -32,6 +35,7 @@ from .render import (
 from .settings import Settings, quiet_offline_env
 from .startup import open_assistant
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|+=.$-])")  # backslash-escaped, each shows as itself
 TITLE = "Innovation Clusters in the North — document assistant"
 DOC_HEADERS = ["Document", "Title", "Pages", "Chunks", "Ingested at", "Path"]
 EXAMPLES = [
@@ -157,7 +161,10 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
             message = " ".join((message or "").split())
             if not message:
                 return gr.update(), chat, conv, gr.update(), gr.update(), gr.update(), gr.update(), gr.update()
-            chat = list(chat or []) + [{"role": "user", "content": message}]
+            shown = printable_line(message)
+            if len(shown) > settings.max_question_chars:  # refused below; show its start only
+                shown = shown[:200] + " …"
+            chat = list(chat or []) + [{"role": "user", "content": question_markdown(shown)}]
             try:
                 standalone, answer = app.answer(message, conv.standalone_history(), cluster_v, document_v, int(k_v))
             except ClusterQAError as exc:
@@ -260,6 +267,12 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
         gr.api(ask_api, api_name="ask")
         gr.api(chat_api, api_name="chat")
     return demo
+
+
+def question_markdown(text: str) -> str:
+    """A question as the chat shows it: literally, so '<script>', '# Title' or '![x](http://…)' in a
+    question neither runs, nor reshapes the chat, nor makes the browser fetch anything."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _removal_choices(assistant: Assistant) -> list[tuple[str, str]]:
