@@ -137,21 +137,6 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="session")
-def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index of the real PDF, built once in a subprocess (keeps torch out of the test process)."""
-    index_dir = tmp_path_factory.mktemp("ui") / "index"
-    script = (
-        "import sys; from pathlib import Path; from clusterqa import Assistant, Settings; "
-        "a = Assistant.from_settings(Settings.from_env(), require_index=False); "
-        "print(a.ingest([Path(sys.argv[1])]).summary())"
-    )
-    subprocess.run(
-        [sys.executable, "-c", script, str(PDF)], check=True, cwd=ROOT, timeout=600, env=_env(CLUSTERQA_INDEX_DIR=str(index_dir))
-    )
-    return index_dir
-
-
 class RunningApp:
     def __init__(self, url: str, feedback_file: Path, startup_s: float) -> None:
         self.url, self.feedback_file, self.startup_s = url, feedback_file, startup_s

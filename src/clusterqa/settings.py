@@ -39,6 +39,8 @@ class Settings:
     port: int = _setting(7860, "Port the app binds.")
     max_upload_mb: int = _setting(50, "Largest file ingested or uploaded, in MB.")
     max_question_chars: int = _setting(2000, "Longest question accepted, in characters.")
+    concurrency: int = _setting(4, "Questions the app works on at once; more wait in its queue.")
+    queue_size: int = _setting(200, "Requests the app's queue holds before it turns new ones away.")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -236,7 +236,13 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
 
         lists: list[Any] = [cluster, document, documents, to_remove]
         ask_outputs = [question, chatbot, conversation, sources, picker, page, export_text, export_file]
-        question.submit(_submit, [question, chatbot, conversation, cluster, document, k], ask_outputs, api_visibility="private")
+        question.submit(
+            _submit,
+            [question, chatbot, conversation, cluster, document, k],
+            ask_outputs,
+            api_visibility="private",
+            concurrency_id="questions",
+        )
         picker.change(_open_page, [picker, conversation], page, api_visibility="private")
         up.click(_vote("up"), [conversation, comment], [feedback_status, comment], api_visibility="private")
         down.click(_vote("down"), [conversation, comment], [feedback_status, comment], api_visibility="private")
@@ -264,8 +270,8 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
                 return f"Error: {exc}"
             return answer_export(answer, standalone)
 
-        gr.api(ask_api, api_name="ask")
-        gr.api(chat_api, api_name="chat")
+        gr.api(ask_api, api_name="ask", concurrency_id="questions")
+        gr.api(chat_api, api_name="chat", concurrency_id="questions")
     return demo
 
 
@@ -288,7 +294,9 @@ def launch(settings: Settings | None = None) -> None:
     check_bind(settings.host, auth)
     assistant = open_assistant(settings)
     demo = build_app(assistant, settings)
-    demo.queue(default_concurrency_limit=4)
+    # Questions share one pool of `concurrency` workers (answering is CPU-bound and 2 cores are
+    # typical); up to `queue_size` more wait their turn instead of being dropped.
+    demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,
@@ -296,6 +304,8 @@ def launch(settings: Settings | None = None) -> None:
         auth=auth or None,
         auth_message="Sign in to the clusterqa assistant." if auth else None,
         max_file_size=f"{settings.max_upload_mb}mb",
+        allowed_paths=[],  # serve only files Gradio itself made (uploads in flight, exports)
+        blocked_paths=[str(p.resolve()) for p in (settings.index_dir, settings.corpus_dir, settings.feedback_file)],
         css=CSS,
         footer_links=["api"],
         run_history=False,
