@@ -247,7 +247,9 @@ def test_read_only_index_is_a_clear_error_and_nothing_is_written(kettle_store: t
         subprocess.run(["rm", "-rf", str(shared)], check=True)
 
 
-def test_index_from_an_older_version_names_the_rebuild_command(kettle_store: tuple[Path, Assistant]) -> None:
+def test_index_from_an_older_version_names_the_rebuild_command_which_works(
+    kettle_store: tuple[Path, Assistant], tmp_path: Path
+) -> None:
     index_dir, assistant = kettle_store
     assistant.index.client.delete_collection("clusterqa-documents")  # stores before the manifest had none
     done = run(CLI + ["ask", KETTLE_QUESTION], index_dir)
@@ -256,6 +258,10 @@ def test_index_from_an_older_version_names_the_rebuild_command(kettle_store: tup
         f"Error: The index in {index_dir}/ was built by an older version of clusterqa and cannot be read. "
         "Rebuild it with 'clusterqa ingest corpus/' (and any other folders you indexed).\n"
     )
+    rebuilt = run(CLI + ["ingest", "--quiet", str(tmp_path / "kettle.md")], index_dir)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "ninety seconds" in ask_batch(index_dir, [KETTLE_QUESTION])[0]["answer"]
+    assert raw_state(index_dir)["chunks"] == 1  # the old-format records were swept
 
 
 def test_missing_index_names_the_ingest_command(tmp_path: Path) -> None:
