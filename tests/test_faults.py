@@ -247,6 +247,34 @@ def test_read_only_index_is_a_clear_error_and_nothing_is_written(kettle_store: t
         subprocess.run(["rm", "-rf", str(shared)], check=True)
 
 
+def _limit_file_size(limit: int) -> None:
+    """In the child: files cannot grow past `limit` bytes (EFBIG, as on a full disk) instead of SIGXFSZ."""
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_full_disk_is_a_clear_error_and_the_old_index_still_answers(
+    kettle_store: tuple[Path, Assistant], tmp_path: Path
+) -> None:
+    index_dir, _ = kettle_store
+    big = depot_pdf(tmp_path / "depots.pdf", 60)
+    largest = max(p.stat().st_size for p in index_dir.rglob("*") if p.is_file())
+    done = subprocess.run(CLI + ["ingest", "--quiet", str(big)], capture_output=True, text=True, timeout=300,
+                          env=env_for(index_dir), cwd=ROOT, preexec_fn=lambda: _limit_file_size(largest + 4096))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr.startswith("Error: The index cannot be written: the disk is full or refused the write ("), done.stderr
+    assert done.stderr.endswith("Free some space and run the ingest again; documents already indexed are unchanged.\n")
+    assert raw_state(index_dir)["documents"] == ["kettle.md"]  # nothing half-visible
+    kettle, depot = ask_batch(index_dir, [KETTLE_QUESTION, DEPOT_QUESTION])
+    assert "ninety seconds" in kettle["answer"]
+    again = run(CLI + ["ingest", "--quiet", str(big)], index_dir)  # with room again, it completes
+    assert again.returncode == 0, again.stderr
+    state = raw_state(index_dir)
+    assert state["documents"] == ["depots.pdf", "kettle.md"] and state["chunks"] == state["live_chunks"]
+
+
 def test_index_from_an_older_version_names_the_rebuild_command_which_works(
     kettle_store: tuple[Path, Assistant], tmp_path: Path
 ) -> None:

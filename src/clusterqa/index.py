@@ -65,10 +65,10 @@ def _explain_store_failure(exc: Exception) -> str:
             f"The index cannot be written: its folder or database is read-only ({text}). Make the folder writable, "
             "or set CLUSTERQA_INDEX_DIR to a writable folder; documents already indexed are unchanged."
         )
-    if "disk is full" in lowered or "no space" in lowered or "file too large" in lowered:
+    if any(sign in lowered for sign in ("disk is full", "no space", "file too large", "disk i/o error")):
         return (
-            f"The index cannot be written: the disk is full ({text}). Free some space and run the ingest "
-            "again; documents already indexed are unchanged."
+            f"The index cannot be written: the disk is full or refused the write ({text}). Free some space and "
+            "run the ingest again; documents already indexed are unchanged."
         )
     return f"The Chroma store failed: {text}. If it is a server, is it still running?"
 
@@ -312,10 +312,12 @@ class Index:
         return len(stale_chunks)
 
     def _drop_records(self, path: str, keep: str | None) -> None:
-        """Delete path's chunks and sentences of every generation but keep."""
+        """Delete path's chunks and sentences of every generation but keep (all of them when keep is None,
+        including records an older clusterqa wrote without a generation)."""
         for collection in (self.chunks, self.sentences):
             found = collection.get(where={"path": path}, include=["metadatas"])
-            _delete_ids(collection, [rid for rid, meta in _ids_and_metas(found) if meta.get("generation") != keep])
+            stale = [rid for rid, meta in _ids_and_metas(found) if keep is None or meta.get("generation") != keep]
+            _delete_ids(collection, stale)
 
     # --- reading ---------------------------------------------------------------
 
