@@ -45,11 +45,13 @@ class RunningApp:
     process: subprocess.Popen[bytes]
 
 
-def start_app(root: Path, index_dir: Path, **settings: str) -> RunningApp:
-    """`python app.py` with the guard armed, on a free loopback port, serving a copy of index_dir."""
+def start_app(root: Path, index_dir: Path | None, **settings: str) -> RunningApp:
+    """`python app.py` with the guard armed, on a free loopback port, serving a copy of index_dir
+    (or, with None, whatever the settings point at: a Chroma server)."""
     root.mkdir(parents=True, exist_ok=True)
     own_index = root / "index"
-    shutil.copytree(index_dir, own_index)
+    if index_dir is not None:
+        shutil.copytree(index_dir, own_index)
     port = free_port()
     guard_log = root / "netguard.log"
     env = guarded_env(
@@ -262,3 +264,45 @@ def test_fifty_concurrent_questions_are_all_answered(guarded_app: RunningApp, no
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "load.txt").write_text(line + "\n", encoding="utf-8")
     assert guard_lines(guarded_app.guard_log)[1] == []
+
+
+# --- the Chroma server goes away and comes back ---------------------------------------------
+
+
+@pytest.mark.server
+def test_app_stays_up_while_its_chroma_server_is_down_and_recovers(tmp_path: Path, no_network: list[str]) -> None:
+    from gradio_client import Client
+
+    from test_index import CHROMA, ZORBLAX, ChromaServer
+
+    if not CHROMA.is_file():
+        pytest.skip(f"no chroma command next to {sys.executable}")
+    server = ChromaServer(tmp_path / "chroma-server", free_port())
+    server.start()
+    app = None
+    try:
+        note = tmp_path / "zorblax-cluster.md"
+        note.write_text(ZORBLAX, encoding="utf-8")
+        where = {"CLUSTERQA_CHROMA_HOST": server.host, "CLUSTERQA_CHROMA_PORT": str(server.port)}
+        env = guarded_env(tmp_path / "netguard.log", CLUSTERQA_INDEX_DIR=str(tmp_path / "unused"), **where)
+        done = subprocess.run([sys.executable, "-m", "clusterqa.cli", "ingest", "--quiet", str(note)], env=env,
+                              cwd=REPO, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        app = start_app(tmp_path / "app", None, **where)
+        client = Client(app.url, verbose=False)
+        question = "How many people does the Zorblax Cluster employ?"
+        assert "4,321" in client.predict(question, api_name="/ask")["answer"]
+
+        server.stop()
+        down = client.predict(question, api_name="/ask")
+        assert down["error"].startswith("The Chroma store failed: ") and down["error"].endswith("is it still running?")
+        assert client.predict(question, api_name="/chat").startswith("Error: The Chroma store failed: ")
+        assert http(app.url)[0] == 200 and app.process.poll() is None  # the app itself is still up
+
+        server.start()  # same folder, same port
+        assert "4,321" in client.predict(question, api_name="/ask")["answer"]
+        assert guard_lines(app.guard_log)[1] == []
+    finally:
+        if app is not None:
+            stop(app.process)
+        server.stop()

@@ -362,3 +362,16 @@ def test_upload_of_unsupported_type_is_refused_clearly(ui, tmp_path: Path) -> No
     status.wait_for()
     assert "'payload.exe' is not a supported type. Upload .pdf, .md" in status.inner_text()
     assert "payload.exe" not in ui.locator("#cqa-documents").inner_text()
+
+
+@pytest.mark.browser
+def test_question_markup_is_shown_as_typed(ui) -> None:  # type: ignore[no-untyped-def]
+    typed = (
+        "<img src=x onerror=window.__pwned=1> **How much** government funding seeded the "
+        "Liverpool City Region Investment Zone? ![x](http://example.invalid/a.png) # done"
+    )
+    ask(ui, typed)
+    user = ui.locator('[data-testid="user"]').last
+    assert user.inner_text().strip() == typed
+    assert user.locator("img, strong, h1").count() == 0
+    assert ui.evaluate("window.__pwned") is None

@@ -35,7 +35,7 @@ from .render import (
 from .settings import Settings, quiet_offline_env
 from .startup import open_assistant
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|+=.$-])")  # backslash-escaped, each shows as itself
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|+=.$:-])")  # written as &#N;, each shows as itself
 TITLE = "Innovation Clusters in the North — document assistant"
 DOC_HEADERS = ["Document", "Title", "Pages", "Chunks", "Ingested at", "Path"]
 EXAMPLES = [
@@ -277,8 +277,10 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
 
 def question_markdown(text: str) -> str:
     """A question as the chat shows it: literally, so '<script>', '# Title' or '![x](http://…)' in a
-    question neither runs, nor reshapes the chat, nor makes the browser fetch anything."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    question neither runs, nor reshapes the chat, nor makes the browser fetch anything. Marks become
+    character references, which Markdown shows as the character and never reads as structure
+    (a backslash would show inside a bare URL)."""
+    return MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", html.escape(text, quote=False))
 
 
 def _removal_choices(assistant: Assistant) -> list[tuple[str, str]]:
