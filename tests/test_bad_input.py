@@ -407,3 +407,19 @@ def test_cli_question_errors_are_one_line_and_a_batch_goes_on(
 
 def test_rendering_keeps_ordinary_questions_readable() -> None:
     assert html.unescape(question_markdown("What is 3.5% of £160m (2023)?")) == "What is 3.5% of £160m (2023)?"
+
+
+def test_markdown_images_and_links_in_a_document_are_shown_not_followed(embedder: Embedder, tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    from clusterqa.render import chat_markdown
+
+    app = fresh_app(embedder, tmp_path / "store")
+    banner = "The banner reads ![logo](http://example.invalid/pixel.png?id=7) and [click](http://example.invalid/)."
+    doc = write(tmp_path / "banner.txt", banner.encode())  # plain text keeps the marks (Markdown would drop them)
+    assert app.assistant.ingest([doc]).added
+    _, answer = app.answer("What does the banner read?", [])
+    assert not answer.abstained and "![logo](http://example.invalid/pixel.png?id=7)" in answer.answer
+    shown = MarkdownIt("commonmark").render(chat_markdown(answer, answer.question, answer.question))
+    assert "<img" not in shown and "<a " not in shown, shown
+    assert "![logo](http://example.invalid/pixel.png?id=7)" in html.unescape(shown)
