@@ -1,5 +1,6 @@
 """Shared fixtures: the real bundled model (loaded once), the real publication ingested once into a
-temporary Chroma store, and small builders for throwaway documents and indexes.
+temporary Chroma store (in this process, and once more by a subprocess for the app tests), small
+builders for throwaway documents and indexes, and a network guard.
 
 Nothing here is autouse: a test gets only the fixtures it names.
 """
@@ -14,6 +15,9 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
+import importlib.util  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -25,6 +29,11 @@ from clusterqa.settings import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 PUBLICATION = REPO / "corpus" / "np11-innovation-clusters-north-of-england.pdf"
+NETGUARD = Path(__file__).resolve().parent / "netguard"
+_spec = importlib.util.spec_from_file_location("clusterqa_netguard", NETGUARD / "sitecustomize.py")
+assert _spec is not None and _spec.loader is not None
+netguard = importlib.util.module_from_spec(_spec)  # the guard subprocesses import as sitecustomize
+_spec.loader.exec_module(netguard)  # arms nothing by itself here: CLUSTERQA_NETGUARD_LOG is not set
 
 
 def _clean_settings(**changes: object) -> Settings:
@@ -114,3 +123,46 @@ def make_pdf() -> Callable[..., Path]:
         return path
 
     return make
+
+
+@pytest.fixture
+def no_network() -> Iterator[list[str]]:
+    """Arm the network guard in this process: any connect, send or lookup beyond this machine is refused
+    and fails the test. Yields the list of attempts (empty when all is well)."""
+    import socket
+
+    saved = (socket.socket.connect, socket.socket.connect_ex, socket.socket.sendto, socket.getaddrinfo)
+    attempts: list[str] = []
+    netguard.install(attempts.append)
+    try:
+        yield attempts
+    finally:
+        socket.socket.connect, socket.socket.connect_ex, socket.socket.sendto, socket.getaddrinfo = saved  # type: ignore[method-assign]
+    assert attempts == [], f"non-loopback network use: {attempts}"
+
+
+def guarded_env(log: Path, **extra: str) -> dict[str, str]:
+    """Environment for a subprocess with the network guard armed (it logs to `log`). The offline
+    switches are removed, so the run shows clusterqa sets them itself."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLUSTERQA_")}
+    for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY", "GRADIO_ANALYTICS_ENABLED",
+                "HF_HUB_DISABLE_TELEMETRY"):
+        env.pop(key, None)
+    src = str(REPO / "src")
+    env.update(PYTHONPATH=os.pathsep.join([str(NETGUARD), src]), CLUSTERQA_NETGUARD_LOG=str(log), PYTHONUNBUFFERED="1")
+    env.update(extra)
+    return env
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the real PDF, built once in a subprocess (keeps torch out of the test process)."""
+    index_dir = tmp_path_factory.mktemp("ui") / "index"
+    script = (
+        "import sys; from pathlib import Path; from clusterqa import Assistant, Settings; "
+        "a = Assistant.from_settings(Settings.from_env(), require_index=False); "
+        "print(a.ingest([Path(sys.argv[1])]).summary())"
+    )
+    env = dict(os.environ, HF_HUB_OFFLINE="1", CLUSTERQA_INDEX_DIR=str(index_dir))
+    subprocess.run([sys.executable, "-c", script, str(PUBLICATION)], check=True, cwd=REPO, timeout=600, env=env)
+    return index_dir

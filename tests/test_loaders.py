@@ -159,7 +159,7 @@ def test_text_in_windows_1252_is_read(tmp_path: Path) -> None:
         ("README", b"no suffix", "Unsupported file type ''"),
         ("missing.md", None, "No such file"),
         ("missing.pdf", None, "No such file"),
-        ("broken.pdf", b"this is not a pdf at all", "Could not read PDF"),
+        ("broken.pdf", b"this is not a pdf at all", "is not a PDF: it has no PDF header"),
         ("broken.docx", b"not a zip", "Could not read DOCX"),
     ],
 )

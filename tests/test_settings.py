@@ -19,6 +19,8 @@ def test_defaults_without_environment() -> None:
     assert settings.answerer == "extractive"
     assert settings.k == 5
     assert settings.chroma_host == ""
+    assert (settings.max_upload_mb, settings.max_question_chars) == (50, 2000)
+    assert (settings.concurrency, settings.queue_size) == (4, 200)
 
 
 def test_from_env_reads_clusterqa_variables() -> None:
@@ -57,7 +59,7 @@ def test_overrides_win_over_environment_unless_none() -> None:
     assert settings.k == 3
 
 
-@pytest.mark.parametrize("name", ["PORT", "CHROMA_PORT", "K", "MAX_UPLOAD_MB"])
+@pytest.mark.parametrize("name", ["PORT", "CHROMA_PORT", "K", "MAX_UPLOAD_MB", "MAX_QUESTION_CHARS", "CONCURRENCY"])
 @pytest.mark.parametrize("value", ["eighty", "80.5", "8o"])
 def test_non_integer_rejected_with_config_error(name: str, value: str) -> None:
     with pytest.raises(ConfigError) as info:

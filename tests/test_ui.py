@@ -137,21 +137,6 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="session")
-def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index of the real PDF, built once in a subprocess (keeps torch out of the test process)."""
-    index_dir = tmp_path_factory.mktemp("ui") / "index"
-    script = (
-        "import sys; from pathlib import Path; from clusterqa import Assistant, Settings; "
-        "a = Assistant.from_settings(Settings.from_env(), require_index=False); "
-        "print(a.ingest([Path(sys.argv[1])]).summary())"
-    )
-    subprocess.run(
-        [sys.executable, "-c", script, str(PDF)], check=True, cwd=ROOT, timeout=600, env=_env(CLUSTERQA_INDEX_DIR=str(index_dir))
-    )
-    return index_dir
-
-
 class RunningApp:
     def __init__(self, url: str, feedback_file: Path, startup_s: float) -> None:
         self.url, self.feedback_file, self.startup_s = url, feedback_file, startup_s
@@ -163,7 +148,12 @@ def app(built_index: Path) -> Iterator[RunningApp]:
     port = free_port()
     feedback = built_index.parent / "feedback.jsonl"
     log = (built_index.parent / "app.log").open("w")
-    env = _env(CLUSTERQA_PORT=str(port), CLUSTERQA_INDEX_DIR=str(built_index), CLUSTERQA_FEEDBACK_FILE=str(feedback))
+    env = _env(
+        CLUSTERQA_PORT=str(port),
+        CLUSTERQA_INDEX_DIR=str(built_index),
+        CLUSTERQA_CORPUS_DIR=str(built_index.parent / "corpus"),  # uploads go to its uploads/, not the repo's
+        CLUSTERQA_FEEDBACK_FILE=str(feedback),
+    )
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -372,3 +362,16 @@ def test_upload_of_unsupported_type_is_refused_clearly(ui, tmp_path: Path) -> No
     status.wait_for()
     assert "'payload.exe' is not a supported type. Upload .pdf, .md" in status.inner_text()
     assert "payload.exe" not in ui.locator("#cqa-documents").inner_text()
+
+
+@pytest.mark.browser
+def test_question_markup_is_shown_as_typed(ui) -> None:  # type: ignore[no-untyped-def]
+    typed = (
+        "<img src=x onerror=window.__pwned=1> **How much** government funding seeded the "
+        "Liverpool City Region Investment Zone? ![x](http://example.invalid/a.png) # done"
+    )
+    ask(ui, typed)
+    user = ui.locator('[data-testid="user"]').last
+    assert user.inner_text().strip() == typed
+    assert user.locator("img, strong, h1").count() == 0
+    assert ui.evaluate("window.__pwned") is None

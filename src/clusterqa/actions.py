@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import tempfile
 import threading
@@ -15,6 +16,8 @@ from typing import Any
 
 from .answer import Answer
 from .errors import ClusterQAError, IngestError
+from .ingest import MB, check_size
+from .inputs import safe_filename
 from .loaders import SUPPORTED_SUFFIXES
 from .pipeline import Assistant
 from .render import answer_export
@@ -51,7 +54,7 @@ class App:
     def __init__(self, assistant: Assistant, settings: Settings) -> None:
         self.assistant, self.settings = assistant, settings
         self.lock = threading.Lock()
-        self.uploads_dir = Path(settings.index_dir).resolve().parent / "uploads"
+        self.uploads_dir = Path(settings.corpus_dir).resolve() / "uploads"  # uploads live in the corpus, nowhere else
         self.export_dir = Path(tempfile.mkdtemp(prefix="clusterqa-export-"))
 
     # questions
@@ -108,31 +111,47 @@ class App:
     # documents
 
     def add_documents(self, files: list[str], progress: Any = None) -> str:
-        """Check, copy into uploads/ and ingest; returns a status line. Raises IngestError for bad files."""
+        """Check, copy into corpus/uploads/ under a safe name and ingest; returns a status line.
+        Raises IngestError for bad files, leaving nothing of them in uploads/ or the index."""
         if not files:
             raise IngestError("Choose one or more files to upload first.")
-        limit = self.settings.max_upload_mb * 1024 * 1024
-        for f in files:
-            path = Path(f)
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise IngestError(f"'{path.name}' is not a supported type. Upload {', '.join(SUPPORTED_SUFFIXES)} files.")
-            if path.stat().st_size > limit:
-                raise IngestError(
-                    f"'{path.name}' is {path.stat().st_size / 1e6:.1f} MB; the limit is "
-                    f"{self.settings.max_upload_mb} MB (CLUSTERQA_MAX_UPLOAD_MB)."
-                )
+        limit = self.settings.max_upload_mb * MB
+        named = [(Path(f), safe_filename(Path(f).name)) for f in files]
+        for path, name in named:
+            if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise IngestError(f"'{name}' is not a supported type. Upload {', '.join(SUPPORTED_SUFFIXES)} files.")
+            check_size(path, limit)
         self.uploads_dir.mkdir(parents=True, exist_ok=True)
-        stored = []
-        for f in files:
-            target = self.uploads_dir / Path(f).name
-            shutil.copyfile(f, target)
+        stored, previous = [], {}
+        for path, name in named:
+            target = self.uploads_dir / name
+            if target.resolve().parent != self.uploads_dir.resolve():  # safe_filename makes this impossible
+                raise IngestError(f"'{name}' is not a plain file name.")
+            if target.exists():  # kept aside until the new version is indexed
+                previous[target] = target.with_name(f".{name}.previous")
+                os.replace(target, previous[target])
+            shutil.copyfile(path, target)
             stored.append(target)
-        with self.lock:
-            report = self.assistant.ingest(stored, progress=progress)
-            self.assistant.retriever  # noqa: B018 - rebuild now, so the next question is fast
+        error: ClusterQAError | None = None
+        report = None
+        try:
+            with self.lock:
+                report = self.assistant.ingest(stored, progress=progress)
+                if self.assistant.index.count():
+                    self.assistant.retriever  # noqa: B018 - rebuild now, so the next question is fast
+        except ClusterQAError as exc:  # e.g. the store is read-only: nothing of this upload stays
+            error = exc
+        failed = {Path(p) for p, _ in report.failed} if report else set(stored)
+        for target in stored:  # a file that did not go in leaves uploads/ as it was
+            if target in failed:
+                target.unlink(missing_ok=True)
+                if target in previous:
+                    os.replace(previous[target], target)
+            elif target in previous:
+                previous[target].unlink(missing_ok=True)
+        if error is not None or report is None:
+            raise error or IngestError("The upload was not indexed.")
         if report.failed:
-            for failed, _ in report.failed:
-                Path(failed).unlink(missing_ok=True)  # nothing half-added stays in uploads/
             raise IngestError(" ".join(why for _, why in report.failed))
         return f"Indexed {', '.join(p.name for p in stored)}: {report.summary()}."
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import ClusterQAError
+from .errors import ClusterQAError, QuestionError
 from .settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -124,7 +124,8 @@ def ask(
     """Answer QUESTION with cited sources, or say the documents do not answer it.
 
     With no QUESTION, reads one question per line from standard input and writes
-    one JSON object per line (the model is loaded once). With --answerer llm the
+    one JSON object per line (the model is loaded once); a line that cannot be
+    asked (too long) gives {"question", "error"}. With --answerer llm the
     answer prints as the model writes it, each sentence once its citation is checked.
     """
     from .answer import Answer
@@ -137,7 +138,11 @@ def ask(
             click.echo("Type one question per line; Ctrl-D to finish.", err=True)
         for line in sys.stdin:
             if line.strip():
-                click.echo(json.dumps(assistant.ask(line.strip(), **options).to_dict(), ensure_ascii=False))
+                try:
+                    result = assistant.ask(line.strip(), **options).to_dict()
+                except QuestionError as exc:  # one bad line does not stop the batch
+                    result = {"question": line.strip()[:200], "error": str(exc)}
+                click.echo(json.dumps(result, ensure_ascii=False))
         return
     if not question.strip():
         raise click.UsageError("QUESTION is empty.")

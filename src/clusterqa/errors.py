@@ -2,9 +2,10 @@
 
 ClusterQAError
 ├── ConfigError        a setting or option has a value we cannot use
-├── NoIndexError       asked a question before anything was ingested
+├── NoIndexError       asked a question before anything was ingested (or the index is from an older version)
+├── QuestionError      the question is empty or too long
 ├── IngestError        a file could not be read or has an unsupported type
-├── StoreError         the Chroma store failed mid-session (e.g. its server went away)
+├── StoreError         the Chroma store failed (its server went away, the folder is read-only or full)
 └── UnknownNameError   a registry was asked for a name it does not know
 """
 
@@ -21,6 +22,10 @@ class ConfigError(ClusterQAError):
 
 class NoIndexError(ClusterQAError):
     """There is no index yet (or it is empty)."""
+
+
+class QuestionError(ClusterQAError):
+    """The question cannot be asked as it is (empty, or longer than the limit)."""
 
 
 class IngestError(ClusterQAError):

@@ -1,16 +1,28 @@
 """Chunks -> Chroma (embedded folder or a Chroma server). Chroma is the single source of truth.
 
-Two collections: `<name>` holds chunks (text, metadata, embedding) and
+Three collections: `<name>` holds chunks (text, metadata, embedding),
 `<name>-sentences` holds every chunk's sentences with their page and embedding,
 so the answerer can quote and cite a single sentence without embedding at
-question time. The keyword index is rebuilt from what Chroma holds.
+question time, and `<name>-documents` is the manifest: one record per document
+naming the generation of its chunks that is complete. The keyword index is
+rebuilt from what Chroma holds.
+
+Chroma has no transactions, so a document is written as a new generation
+(chunks and sentences whose ids carry it) and only then recorded in the
+manifest, a single-record write. Readers see only generations the manifest
+names, so an ingest killed mid-way leaves the previous version serving; the
+next ingest sweeps the leftovers away.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
+import hashlib
 import time
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -23,7 +35,10 @@ from .settings import DEFAULT_EMBEDDING_MODEL, Settings
 from .text import CONTINUES
 
 BATCH = 64
-INDEX_FORMAT = 2  # bump when chunking or embedding text changes: files are re-indexed on the next ingest
+INDEX_FORMAT = 3  # bump when chunking or embedding text changes: files are re-indexed on the next ingest
+GENERATION_SEP = "@"  # stored ids are '<chunk id>@<generation>' ('...:<position>' for sentences)
+LOCK_FILE = "clusterqa.lock"
+REBUILD_HINT = "Rebuild it with 'clusterqa ingest corpus/' (and any other folders you indexed)."
 T = TypeVar("T", bound=Callable[..., Any])
 
 
@@ -37,9 +52,25 @@ def store_errors(method: T) -> T:
         except ClusterQAError:
             raise
         except Exception as exc:  # chromadb and httpx raise many types
-            raise StoreError(f"The Chroma store failed: {exc}. If it is a server, is it still running?") from exc
+            raise StoreError(_explain_store_failure(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _explain_store_failure(exc: Exception) -> str:
+    text = str(exc)
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered or "permission denied" in lowered:
+        return (
+            f"The index cannot be written: its folder or database is read-only ({text}). Make the folder writable, "
+            "or set CLUSTERQA_INDEX_DIR to a writable folder; documents already indexed are unchanged."
+        )
+    if any(sign in lowered for sign in ("disk is full", "no space", "file too large", "disk i/o error")):
+        return (
+            f"The index cannot be written: the disk is full or refused the write ({text}). Free some space and "
+            "run the ingest again; documents already indexed are unchanged."
+        )
+    return f"The Chroma store failed: {text}. If it is a server, is it still running?"
 
 
 class Embedder(Protocol):
@@ -104,8 +135,16 @@ def open_client(settings: Settings) -> Any:
                 f"Start it with 'chroma run --path DIR --port {settings.chroma_port}', or unset "
                 f"CLUSTERQA_CHROMA_HOST to use the embedded store in {settings.index_dir}/."
             ) from exc
-    settings.index_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+    try:
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+    except Exception as exc:  # a read-only or full disk, a folder that is a file, a broken database
+        reason = _explain_store_failure(exc)
+        if reason.startswith("The index cannot be written"):
+            reason = reason.replace("The index cannot be written", f"The index in {settings.index_dir}/ cannot be opened", 1)
+        else:
+            reason = f"Could not open the index in {settings.index_dir}/: {exc}. {REBUILD_HINT}"
+        raise StoreError(reason) from exc
 
 
 @dataclass(frozen=True)
@@ -133,11 +172,13 @@ class Index:
     """The Chroma collections of one store, opened with our own embedder (never Chroma's default)."""
 
     @store_errors
-    def __init__(self, client: Any, embedder: Embedder, name: str = "clusterqa") -> None:
-        self.client, self.embedder, self.name = client, embedder, name
+    def __init__(self, client: Any, embedder: Embedder, name: str = "clusterqa", location: str = "the index") -> None:
+        self.client, self.embedder, self.name, self.location = client, embedder, name, location
+        self.lock_path: Path | None = None  # set for an embedded store: one writer at a time
         space = {"hnsw:space": "cosine", "embedder": embedder.name}
         self.chunks = client.get_or_create_collection(name, metadata=space, embedding_function=None)
         self.sentences = client.get_or_create_collection(f"{name}-sentences", metadata=space, embedding_function=None)
+        self.manifest = client.get_or_create_collection(f"{name}-documents", embedding_function=None)
         stored = (self.chunks.metadata or {}).get("embedder")
         if stored and stored != embedder.name and self.chunks.count():
             raise ConfigError(
@@ -146,86 +187,188 @@ class Index:
             )
 
     @classmethod
-    def open(cls, settings: Settings, embedder: Embedder) -> Index:
-        return cls(open_client(settings), embedder, settings.collection)
+    def open(cls, settings: Settings, embedder: Embedder, client: Any = None) -> Index:
+        """The store settings name (its client opened here unless given), locked for writing when embedded."""
+        location = (
+            f"the Chroma server at {settings.chroma_host}:{settings.chroma_port}"
+            if settings.chroma_host
+            else f"{settings.index_dir}/"
+        )
+        index = cls(client or open_client(settings), embedder, settings.collection, location)
+        if not settings.chroma_host:
+            index.lock_path = Path(settings.index_dir) / LOCK_FILE
+        return index
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the embedded store's write lock for an ingest. The OS drops it when the process dies,
+        even by SIGKILL, so a killed ingest never blocks the next one."""
+        if self.lock_path is None:
+            yield
+            return
+        try:
+            handle = self.lock_path.open("a")
+        except OSError as exc:
+            raise StoreError(
+                f"The index in {self.location} cannot be written: {exc.strerror or exc} ({self.lock_path}). "
+                "Make the folder writable, or set CLUSTERQA_INDEX_DIR to a writable folder; "
+                "documents already indexed are unchanged."
+            ) from exc
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(
+                    f"Another ingest is writing to {self.location}. Wait for it to finish, then run this again."
+                ) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     @store_errors
     def count(self) -> int:
-        return int(self.chunks.count())
+        """Chunks of complete documents (leftovers of an interrupted ingest are not counted)."""
+        return sum(d.chunks for d in self.documents())
 
     # --- writing ---------------------------------------------------------------
 
     @store_errors
     def add(self, path: str, chunks: list[Chunk], *, sha256: str, num_pages: int) -> None:
-        """Replace everything indexed from path with these chunks."""
-        self.delete(path)
+        """Replace everything indexed from path with these chunks. The old version serves until the new
+        one is completely written; a crash part-way leaves the old version (see the module docstring)."""
         if not chunks:
+            self.delete(path)
             return
-        now = time.time()
         chunk_vectors = self.embedder.embed([passage_for_embedding(c) for c in chunks])
         sentences = [(c, i, s) for c in chunks for i, s in enumerate(c.sentences)]
         sentence_vectors = self.embedder.embed([sentence_for_embedding(c, i) for c, i, _ in sentences])
-        for start in range(0, len(chunks), 1000):
-            part = chunks[start : start + 1000]
-            self.chunks.add(
-                ids=[c.id for c in part],
-                documents=[c.text for c in part],
-                embeddings=chunk_vectors[start : start + 1000].tolist(),
-                metadatas=[
-                    _chunk_metadata(c, path, sha256, num_pages, now, len(chunks), start + i) for i, c in enumerate(part)
-                ],
-            )
+        generation = uuid.uuid4().hex[:12]
+        now = time.time()
         for start in range(0, len(sentences), 1000):
             part_s = sentences[start : start + 1000]
             self.sentences.add(
-                ids=[f"{c.id}:{i}" for c, i, _ in part_s],
+                ids=[f"{_stored_id(c.id, generation)}:{i}" for c, i, _ in part_s],
                 documents=[s.text for _, _, s in part_s],
                 embeddings=sentence_vectors[start : start + 1000].tolist(),
-                metadatas=[{"chunk_id": c.id, "position": i, "page": s.page, "path": path} for c, i, s in part_s],
+                metadatas=[
+                    {"chunk_id": _stored_id(c.id, generation), "position": i, "page": s.page, "path": path,
+                     "generation": generation}
+                    for c, i, s in part_s
+                ],
             )
+        for start in range(0, len(chunks), 1000):
+            part = chunks[start : start + 1000]
+            self.chunks.add(
+                ids=[_stored_id(c.id, generation) for c in part],
+                documents=[c.text for c in part],
+                embeddings=chunk_vectors[start : start + 1000].tolist(),
+                metadatas=[
+                    _chunk_metadata(c, path, sha256, num_pages, now, len(chunks), start + i) | {"generation": generation}
+                    for i, c in enumerate(part)
+                ],
+            )
+        first = chunks[0]
+        self.manifest.upsert(  # the commit point: one record, written whole or not at all
+            ids=[_document_key(path)],
+            embeddings=[[1.0]],  # Chroma needs a vector; the manifest is only ever read by id or path
+            documents=[path],
+            metadatas=[
+                {"path": path, "source": first.source, "title": first.title, "num_pages": num_pages,
+                 "doc_chunks": len(chunks), "ingested_at": now, "sha256": sha256, "format": INDEX_FORMAT,
+                 "generation": generation}
+            ],
+        )
+        self._drop_records(path, keep=generation)
 
     @store_errors
     def delete(self, path: str) -> int:
-        """Remove a file's chunks and sentences; returns how many chunks went."""
-        found = self.chunks.get(where={"path": path}, include=[])
-        if found["ids"]:
-            self.chunks.delete(where={"path": path})
-            self.sentences.delete(where={"path": path})
-        return len(found["ids"])
+        """Remove a file's chunks and sentences; returns how many chunks of its complete version went."""
+        found = self.manifest.get(ids=[_document_key(path)], include=["metadatas"])
+        metas = found["metadatas"] or []
+        live = int(metas[0]["doc_chunks"]) if metas else 0
+        if metas:
+            self.manifest.delete(ids=[_document_key(path)])  # absent for readers from here on
+        self._drop_records(path, keep=None)
+        return live
+
+    @store_errors
+    def sweep(self) -> int:
+        """Delete chunks and sentences no manifest record names (left by an interrupted ingest, or by a
+        store built before the manifest existed); returns how many chunks went."""
+        live = self._live_generations()
+        stale_chunks = [
+            cid
+            for cid, meta in _ids_and_metas(self.chunks.get(include=["metadatas"]))
+            if live.get(str(meta.get("path"))) != meta.get("generation")
+        ]
+        stale_sentences = [
+            sid
+            for sid, meta in _ids_and_metas(self.sentences.get(include=["metadatas"]))
+            if live.get(str(meta.get("path"))) != meta.get("generation")
+        ]
+        _delete_ids(self.chunks, stale_chunks)
+        _delete_ids(self.sentences, stale_sentences)
+        return len(stale_chunks)
+
+    def _drop_records(self, path: str, keep: str | None) -> None:
+        """Delete path's chunks and sentences of every generation but keep (all of them when keep is None,
+        including records an older clusterqa wrote without a generation)."""
+        for collection in (self.chunks, self.sentences):
+            found = collection.get(where={"path": path}, include=["metadatas"])
+            stale = [rid for rid, meta in _ids_and_metas(found) if keep is None or meta.get("generation") != keep]
+            _delete_ids(collection, stale)
 
     # --- reading ---------------------------------------------------------------
 
+    def _live_generations(self) -> dict[str, str]:
+        """path -> the generation the manifest records as complete."""
+        metas = self.manifest.get(include=["metadatas"])["metadatas"] or []
+        return {str(m["path"]): str(m["generation"]) for m in metas}
+
     @store_errors
     def documents(self) -> list[DocumentInfo]:
-        """One entry per indexed file, from chunk metadata."""
-        seen: dict[str, DocumentInfo] = {}
-        for meta in self.chunks.get(include=["metadatas"])["metadatas"] or []:
-            path = str(meta["path"])
-            if path not in seen:
-                seen[path] = DocumentInfo(
-                    path=path,
-                    source=str(meta["source"]),
-                    title=str(meta["title"]),
-                    pages=int(meta["num_pages"]),
-                    chunks=int(meta["doc_chunks"]),
-                    ingested_at=float(meta["ingested_at"]),
-                    sha256=str(meta["sha256"]),
-                )
-        return sorted(seen.values(), key=lambda d: d.path)
+        """One entry per completely indexed file, from the manifest."""
+        self.check_version()
+        metas = self.manifest.get(include=["metadatas"])["metadatas"] or []
+        docs = [
+            DocumentInfo(
+                path=str(meta["path"]),
+                source=str(meta["source"]),
+                title=str(meta["title"]),
+                pages=int(meta["num_pages"]),
+                chunks=int(meta["doc_chunks"]),
+                ingested_at=float(meta["ingested_at"]),
+                sha256=str(meta["sha256"]),
+            )
+            for meta in metas
+        ]
+        return sorted(docs, key=lambda d: d.path)
 
     @store_errors
     def sha256_of(self, path: str) -> str | None:
         """The indexed file's hash, or None when absent or indexed by an older INDEX_FORMAT (so it is redone)."""
-        found = self.chunks.get(where={"path": path}, limit=1, include=["metadatas"])
-        metas = found["metadatas"] or []
+        metas = self.manifest.get(ids=[_document_key(path)], include=["metadatas"])["metadatas"] or []
         if not metas or metas[0].get("format") != INDEX_FORMAT:
             return None
         return str(metas[0]["sha256"])
 
     @store_errors
+    def check_version(self) -> None:
+        """NoIndexError naming the rebuild command when the store holds chunks but no manifest: it was
+        built by an older clusterqa, whose writes cannot be told complete from interrupted."""
+        if not self.manifest.count() and self.chunks.count():
+            raise NoIndexError(
+                f"The index in {self.location} was built by an older version of clusterqa and cannot be read. "
+                + REBUILD_HINT
+            )
+
+    @store_errors
     def snapshot(self) -> Snapshot:
-        """Read every chunk and sentence (with vectors) out of Chroma, in document order."""
-        if not self.count():
+        """Read every chunk and sentence (with vectors) of complete documents out of Chroma, in document order."""
+        self.check_version()
+        live = self._live_generations()
+        if not live:
             raise NoIndexError("The index is empty. Run 'clusterqa ingest corpus/' first.")
         got = self.chunks.get(include=["documents", "metadatas"])
         sent = self.sentences.get(include=["documents", "metadatas", "embeddings"])
@@ -236,23 +379,45 @@ class Index:
             )
         chunks: list[Chunk] = []
         vectors: list[Any] = []
-        for cid, text, meta in sorted(
-            zip(got["ids"], got["documents"], got["metadatas"]),
-            key=lambda row: (str(row[2]["path"]), int(row[2]["order"])),
-        ):
+        rows = [
+            row
+            for row in zip(got["ids"], got["documents"], got["metadatas"])
+            if live.get(str(row[2]["path"])) == row[2].get("generation")
+        ]
+        for cid, text, meta in sorted(rows, key=lambda row: (str(row[2]["path"]), int(row[2]["order"]))):
             parts = sorted(by_chunk.get(cid, []), key=lambda p: p[0])
-            chunks.append(_chunk_from(cid, text, meta, tuple(p[1] for p in parts)))
+            chunks.append(_chunk_from(cid.split(GENERATION_SEP)[0], text, meta, tuple(p[1] for p in parts)))
             vectors.extend(p[2] for p in parts)
         matrix = np.asarray(vectors, dtype=np.float32) if vectors else np.zeros((0, 1), np.float32)
         return Snapshot(chunks, matrix)
 
     @store_errors
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """Dense search: (chunk id, cosine similarity), best first. n must not exceed the chunk count."""
+        """Dense search: (chunk id, cosine similarity), best first. n must not exceed the chunk count.
+        A leftover of an interrupted ingest has an id no snapshot holds (or the same content as one that does)."""
         if n <= 0:
             return []
         result = self.chunks.query(query_embeddings=[vector.tolist()], n_results=n, where=where, include=["distances"])
-        return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])]
+        return [
+            (cid.split(GENERATION_SEP)[0], 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])
+        ]
+
+
+def _stored_id(chunk_id: str, generation: str) -> str:
+    return f"{chunk_id}{GENERATION_SEP}{generation}"
+
+
+def _document_key(path: str) -> str:
+    return hashlib.sha1(path.encode()).hexdigest()
+
+
+def _ids_and_metas(got: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return list(zip(got["ids"], got["metadatas"] or [{} for _ in got["ids"]]))
+
+
+def _delete_ids(collection: Any, ids: list[str]) -> None:
+    for start in range(0, len(ids), 1000):
+        collection.delete(ids=ids[start : start + 1000])
 
 
 def passage_for_embedding(chunk: Chunk) -> str:

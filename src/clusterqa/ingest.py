@@ -13,6 +13,7 @@ from .errors import IngestError
 from .index import Index
 from .loaders import SUPPORTED_SUFFIXES, load_document
 
+MB = 1024 * 1024
 Progress = Callable[[str, int, int], None]  # (file name, files done, files total)
 
 
@@ -64,42 +65,70 @@ def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Path
 
 
 def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise IngestError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+
+
+def check_size(path: Path, max_bytes: int | None) -> None:
+    """IngestError for an empty file or one over the size limit (read before anything else is)."""
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError(f"{path.name} is empty (0 bytes). Nothing to index.")
+    if max_bytes is not None and size > max_bytes:
+        raise IngestError(
+            f"{path.name} is {size / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB (CLUSTERQA_MAX_UPLOAD_MB)."
+        )
 
 
 def ingest(
-    index: Index, paths: Iterable[Path], *, chunk_chars: int = 700, progress: Progress | None = None
+    index: Index,
+    paths: Iterable[Path],
+    *,
+    chunk_chars: int = 700,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
     """Index files and folders. Unchanged files are skipped, changed ones replaced, and files gone
-    from a given folder are removed from the index (files from other folders are untouched)."""
+    from a given folder are removed from the index (files from other folders are untouched).
+
+    One writer at a time holds the store's lock; leftovers of an ingest that was killed are swept
+    first. A file that cannot be read (empty, too big, broken, no text) is reported in `failed`
+    and whatever was indexed from it before stays as it was."""
     started = time.perf_counter()
     files, folders, skipped = find_files(list(paths))
     report = IngestReport(skipped=[str(f) for f in skipped])
     present = {str(f) for f in files}
-    for done, path in enumerate(files):
+    with index.writing():
+        index.sweep()
+        for done, path in enumerate(files):
+            if progress:
+                progress(path.name, done, len(files))
+            try:
+                check_size(path, max_bytes)
+                sha = file_sha256(path)
+                if index.sha256_of(str(path)) == sha:
+                    report.unchanged.append(str(path))
+                    continue
+                doc = load_document(path)
+                chunks = chunk_document(doc, source=path.name, chunk_chars=chunk_chars)
+                if not chunks:
+                    raise IngestError(f"{path.name} has no text to index.")
+            except IngestError as exc:  # one bad file does not stop the others; its old entry stays
+                report.failed.append((str(path), str(exc)))
+                continue
+            index.add(str(path), chunks, sha256=sha, num_pages=doc.num_pages)
+            report.added.append(str(path))
         if progress:
-            progress(path.name, done, len(files))
-        sha = file_sha256(path)
-        if index.sha256_of(str(path)) == sha:
-            report.unchanged.append(str(path))
-            continue
-        try:
-            doc = load_document(path)
-        except IngestError as exc:  # one bad file does not stop the others; its old entry stays
-            report.failed.append((str(path), str(exc)))
-            continue
-        chunks = chunk_document(doc, source=path.name, chunk_chars=chunk_chars)
-        index.add(str(path), chunks, sha256=sha, num_pages=doc.num_pages)
-        report.added.append(str(path))
-    if progress:
-        progress("", len(files), len(files))
-    for info in index.documents():  # one read of every chunk's metadata serves both jobs
-        if info.path in present:
-            report.documents += 1
-            report.pages += info.pages
-            report.chunks += info.chunks
-        elif any(Path(info.path).is_relative_to(folder) for folder in folders):
-            index.delete(info.path)
-            report.removed.append(info.path)
+            progress("", len(files), len(files))
+        for info in index.documents():
+            if info.path in present:
+                report.documents += 1
+                report.pages += info.pages
+                report.chunks += info.chunks
+            elif any(Path(info.path).is_relative_to(folder) for folder in folders):
+                index.delete(info.path)
+                report.removed.append(info.path)
     report.seconds = time.perf_counter() - started
     return report

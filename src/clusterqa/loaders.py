@@ -9,16 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document import Block, LoadedDocument, TocEntry, join_lines
 from .errors import IngestError
 from .pdf import load_pdf
 from .text import clean_whitespace
 
+if TYPE_CHECKING:
+    from docx.table import Table
+
 __all__ = ["Block", "LoadedDocument", "TocEntry", "SUPPORTED_SUFFIXES", "load_document"]
 
 SUPPORTED_SUFFIXES = (".pdf", ".md", ".markdown", ".txt", ".docx", ".html", ".htm")
 BULLET = re.compile(r"^\s*[•▪◦●\-\*]\s+")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # dropped; tab, newline, form feed (a page), CR stay
 
 
 def load_markdown(path: Path) -> LoadedDocument:
@@ -74,8 +79,10 @@ def load_text(path: Path) -> LoadedDocument:
 
 
 def load_docx(path: Path) -> LoadedDocument:
-    """Word 'Heading N' and 'Title' styles give the structure; list styles are bullets."""
+    """Word 'Heading N' and 'Title' styles give the structure; list styles are bullets; a table's rows
+    become sentences ('Header: cell; Header: cell.')."""
     import docx  # python-docx
+    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
@@ -83,11 +90,14 @@ def load_docx(path: Path) -> LoadedDocument:
         raise IngestError(f"Could not read DOCX {path}: {exc}.") from exc
     blocks: list[Block] = []
     title = (document.core_properties.title or "").strip()
-    for para in document.paragraphs:
-        text = clean_whitespace(para.text)
+    for item in document.iter_inner_content():  # paragraphs and tables, in document order
+        if isinstance(item, Table):
+            blocks.extend(Block(row, 1, 0, (1,)) for row in _table_rows(item))
+            continue
+        text = clean_whitespace(item.text)
         if not text:
             continue
-        style = (para.style.name if para.style is not None else "") or ""
+        style = (item.style.name if item.style is not None else "") or ""
         level_match = re.match(r"Heading (\d)", style)
         if style == "Title":
             title = title or text
@@ -99,6 +109,20 @@ def load_docx(path: Path) -> LoadedDocument:
         else:
             blocks.append(Block(text, 1, 0, (1,)))
     return LoadedDocument(path, title or path.stem, blocks, 1)
+
+
+def _table_rows(table: Table) -> list[str]:
+    """A Word table as sentences: each row after the first reads 'Header: cell; Header: cell.'"""
+    rows = [[clean_whitespace(cell.text) for cell in row.cells] for row in table.rows]
+    rows = [[c for i, c in enumerate(r) if i == 0 or c != r[i - 1]] for r in rows]  # merged cells repeat
+    if len(rows) < 2:
+        return [" ".join(f"{c}." for c in r if c) for r in rows if any(r)]
+    header, out = rows[0], []
+    for row in rows[1:]:
+        cells = [f"{h}: {c}" if h and h != c else c for h, c in zip(header, row) if c]
+        if cells:
+            out.append("; ".join(cells).rstrip(".") + ".")
+    return out
 
 
 def load_html(path: Path) -> LoadedDocument:
@@ -127,13 +151,35 @@ def load_html(path: Path) -> LoadedDocument:
 
 
 def _read_text(path: Path) -> str:
+    """Decode a text file: UTF-8 (or UTF-16 with its byte-order mark), else Windows-1252, else Latin-1.
+    A binary file given a text name is refused; control characters other than line breaks and form
+    feeds are dropped."""
     data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise IngestError(f"Could not decode {path} as text.")  # latin-1 never fails; kept for clarity
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif _looks_binary(data):
+        raise IngestError(
+            f"{path.name} does not look like text (it holds binary data such as NUL bytes). "
+            f"Is it really a {path.suffix} file? Save it as text and ingest it again."
+        )
+    else:
+        text = ""
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):  # latin-1 decodes any bytes
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    return CONTROL_CHARS.sub("", text)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many NUL or control bytes in the first 8 KB: no text file looks like that (a stray one may)."""
+    head = data[:8192]
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return head.count(0) / len(head) > 0.01 or controls / len(head) > 0.05
 
 
 LOADERS: dict[str, Callable[[Path], LoadedDocument]] = {

@@ -20,6 +20,9 @@ TOC_LINE = re.compile(r"^(?P<title>.+?)\s*(?:(?:\.\s*){3,}|\t+|\s{3,})\s*(?P<pag
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 PDF_BULLET = re.compile(r"^\s*[•▪◦●]\s*")  # in PDFs a dash at a line start is usually prose
 EDGE_LINES = 3  # header/footer candidates: this many lines at each end of a page
+MAX_PAGES = 3000  # a file past this is refused before any text is read (split it)
+MAGIC = {b"MZ": "a Windows program", b"PK": "a ZIP archive or Office file", b"\x7fELF": "a Linux program",
+         b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image"}
 
 
 @dataclass
@@ -109,11 +112,31 @@ def load_pdf(path: Path) -> LoadedDocument:
     """Read a PDF into blocks, dropping running headers, footers, page numbers and the contents page."""
     import pypdf
 
+    _check_pdf_header(path)
     try:
         reader = pypdf.PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone still opens
+            raise IngestError(
+                f"{path.name} is encrypted with a password. Save an unprotected copy and ingest that."
+            )
+        if len(reader.pages) > MAX_PAGES:
+            raise IngestError(
+                f"{path.name} has {len(reader.pages):,} pages; at most {MAX_PAGES:,} are read from one PDF. "
+                "Split it into parts and ingest those."
+            )
         pages = [_pdf_lines(page) for page in reader.pages]
+    except IngestError:
+        raise
+    except pypdf.errors.DependencyError as exc:  # AES needs the cryptography package
+        raise IngestError(f"{path.name} is encrypted in a way this install cannot open ({exc}). "
+                          "Save an unprotected copy and ingest that.") from exc
     except Exception as exc:  # pypdf raises many types for broken files
         raise IngestError(f"Could not read PDF {path}: {exc}. Is it a valid, unencrypted PDF?") from exc
+    if reader.pages and not any(pages):
+        raise IngestError(
+            f"{path.name} has no text layer: its {len(reader.pages)} page(s) are images, as in a scan. "
+            "OCR is not available here; ingest a PDF with selectable text, or a .txt or .docx of it."
+        )
     running = _running_lines(pages) if len(pages) >= 3 else set()
     pages = [
         [
@@ -146,6 +169,17 @@ def load_pdf(path: Path) -> LoadedDocument:
             continue
         blocks.extend(_page_blocks(lines, number, body, heading_sizes))
     return LoadedDocument(path, title or path.stem, _merge_across_pages(blocks), len(pages), toc)
+
+
+def _check_pdf_header(path: Path) -> None:
+    """A file named .pdf that is something else gets a clear error, not a parser traceback."""
+    with path.open("rb") as f:
+        head = f.read(1024)
+    if b"%PDF-" in head:
+        return
+    kind = next((what for magic, what in MAGIC.items() if head.startswith(magic)), "")
+    what = f"it looks like {kind}" if kind else ("it is empty" if not head else "it has no PDF header")
+    raise IngestError(f"{path.name} is not a PDF: {what}. Check the file and its extension.")
 
 
 def _page_blocks(lines: list[_Line], number: int, body: float, heading_sizes: list[float]) -> list[Block]:

@@ -12,7 +12,8 @@ from .conversation import standalone_question
 from .digest import compare_answer, summary_answer
 from .errors import NoIndexError
 from .index import Embedder, Index, index_exists, make_embedder, open_client
-from .ingest import IngestReport, Progress, ingest
+from .ingest import MB, IngestReport, Progress, ingest
+from .inputs import clean_question
 from .outline import Outline
 from .overview import Builder, aggregate_answer, list_answer
 from .retrieve import Retrieval, Retriever
@@ -57,7 +58,7 @@ class Assistant:
             raise NoIndexError(f"No index at {settings.index_dir}/. Run 'clusterqa ingest corpus/' first.")
         client = open_client(settings)  # before the slow model load, so a missing server fails fast
         embedder = (embedder_factory or make_embedder)(settings)
-        return cls(settings, embedder, Index(client, embedder, settings.collection))
+        return cls(settings, embedder, Index.open(settings, embedder, client))
 
     @property
     def retriever(self) -> Retriever:
@@ -96,11 +97,12 @@ class Assistant:
         document: str | None = None,
         answerer: str | None = None,
     ) -> Answer:
-        """Answer one question with citations, or abstain. latency_ms excludes model loading.
+        """Answer one question with citations, or abstain (QuestionError when it is empty or too long).
+        latency_ms excludes model loading.
 
         Questions about the whole publication (lists, aggregates, comparisons, summaries) take their own
         route when no filter narrows the search; the rest are answered from the top-k passages."""
-        question = " ".join(question.split())
+        question = clean_question(question, self.settings.max_question_chars)
         answer_with = self.answerer(answerer)
         retriever = self.retriever
         started = time.perf_counter()
@@ -121,7 +123,7 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """Like ask(), for an answerer that streams (the LLM one): retrieves now, then the iterator gives
         pieces of answer text as they are checked, and the Answer last. Other answerers give only the Answer."""
-        question = " ".join(question.split())
+        question = clean_question(question, self.settings.max_question_chars)
         answer_with = self.answerer(answerer)
         retriever = self.retriever
         started = time.perf_counter()
@@ -155,7 +157,13 @@ class Assistant:
         return standalone_question(question, history)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
-        report = ingest(self.index, paths, chunk_chars=self.settings.chunk_chars, progress=progress)
+        report = ingest(
+            self.index,
+            paths,
+            chunk_chars=self.settings.chunk_chars,
+            max_bytes=self.settings.max_upload_mb * MB,
+            progress=progress,
+        )
         self._retriever = self._outline = None
         return report
 

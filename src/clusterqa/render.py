@@ -28,7 +28,7 @@ EMPTY_SOURCES = (
 EMPTY_PAGE = '<div class="cqa-empty">Choose a source above to see its page.</div>'
 
 
-MARKDOWN_INLINE = re.compile(r"([\\`*_~])")
+MARKDOWN_INLINE = re.compile(r"([\\`*_~\[\]])")  # brackets too: no image or link a document wrote is followed
 
 
 def escape(text: str) -> str:
@@ -36,7 +36,8 @@ def escape(text: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """HTML-escaped, with inline Markdown marks (`*_~ and backslash) made literal; line-start bullets stay."""
+    """HTML-escaped, with inline Markdown marks (`*_~, brackets and backslash) made literal; line-start
+    bullets stay. A document's '![x](http://…)' is shown, never fetched by the browser."""
     return MARKDOWN_INLINE.sub(r"\\\1", escape(text))
 
 

@@ -37,7 +37,10 @@ class Settings:
     auth: str = _setting("", "App login: 'user:pass,user2:pass2' or a file of such lines.")
     host: str = _setting("127.0.0.1", "Address the app binds.")
     port: int = _setting(7860, "Port the app binds.")
-    max_upload_mb: int = _setting(20, "Largest file the app accepts for upload, in MB.")
+    max_upload_mb: int = _setting(50, "Largest file ingested or uploaded, in MB.")
+    max_question_chars: int = _setting(2000, "Longest question accepted, in characters.")
+    concurrency: int = _setting(4, "Questions the app works on at once; more wait in its queue.")
+    queue_size: int = _setting(200, "Requests the app's queue holds before it turns new ones away.")
     llm_provider: str = _setting(
         "openai", "Chat model provider of the llm answerer: openai (any OpenAI-compatible server), ollama or llamacpp."
     )

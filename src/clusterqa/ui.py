@@ -11,13 +11,16 @@ API (gradio_client):
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from typing import Any
 
 from .access import check_bind, parse_auth
 from .actions import ALL, App, Conversation, Turn
 from .answer import Answer
 from .errors import ClusterQAError
+from .inputs import printable_line
 from .pipeline import Assistant
 from .render import (
     EMPTY_PAGE,
@@ -34,6 +37,7 @@ from .render import (
 from .settings import Settings, quiet_offline_env
 from .startup import open_assistant
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|+=.$:-])")  # written as &#N;, each shows as itself
 TITLE = "Innovation Clusters in the North — document assistant"
 DOC_HEADERS = ["Document", "Title", "Pages", "Chunks", "Ingested at", "Path"]
 EXAMPLES = [
@@ -170,7 +174,10 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
             if not message:
                 yield gr.update(), chat, conv, gr.update(), gr.update(), gr.update(), gr.update(), gr.update()
                 return
-            chat = list(chat or []) + [{"role": "user", "content": message}]
+            shown = printable_line(message)
+            if len(shown) > settings.max_question_chars:  # refused below; show its start only
+                shown = shown[:200] + " …"
+            chat = list(chat or []) + [{"role": "user", "content": question_markdown(shown)}]
             unchanged = (gr.update(), gr.update(), gr.update(), gr.update(), gr.update())
             try:
                 standalone, events = app.answer_stream(
@@ -255,7 +262,11 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
         lists: list[Any] = [cluster, document, documents, to_remove]
         ask_outputs = [question, chatbot, conversation, sources, picker, page, export_text, export_file]
         question.submit(
-            _submit, [question, chatbot, conversation, cluster, document, k, answerer], ask_outputs, api_visibility="private"
+            _submit,
+            [question, chatbot, conversation, cluster, document, k, answerer],
+            ask_outputs,
+            api_visibility="private",
+            concurrency_id="questions",
         )
         picker.change(_open_page, [picker, conversation], page, api_visibility="private")
         up.click(_vote("up"), [conversation, comment], [feedback_status, comment], api_visibility="private")
@@ -292,9 +303,17 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
                 return f"Error: {exc}"
             return answer_export(answer, standalone)
 
-        gr.api(ask_api, api_name="ask")
-        gr.api(chat_api, api_name="chat")
+        gr.api(ask_api, api_name="ask", concurrency_id="questions")
+        gr.api(chat_api, api_name="chat", concurrency_id="questions")
     return demo
+
+
+def question_markdown(text: str) -> str:
+    """A question as the chat shows it: literally, so '<script>', '# Title' or '![x](http://…)' in a
+    question neither runs, nor reshapes the chat, nor makes the browser fetch anything. Marks become
+    character references, which Markdown shows as the character and never reads as structure
+    (a backslash would show inside a bare URL)."""
+    return MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group(1))};", html.escape(text, quote=False))
 
 
 def _removal_choices(assistant: Assistant) -> list[tuple[str, str]]:
@@ -310,7 +329,9 @@ def launch(settings: Settings | None = None) -> None:
     check_bind(settings.host, auth)
     assistant = open_assistant(settings)
     demo = build_app(assistant, settings)
-    demo.queue(default_concurrency_limit=4)
+    # Questions share one pool of `concurrency` workers (answering is CPU-bound and 2 cores are
+    # typical); up to `queue_size` more wait their turn instead of being dropped.
+    demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,
@@ -318,6 +339,8 @@ def launch(settings: Settings | None = None) -> None:
         auth=auth or None,
         auth_message="Sign in to the clusterqa assistant." if auth else None,
         max_file_size=f"{settings.max_upload_mb}mb",
+        allowed_paths=[],  # serve only files Gradio itself made (uploads in flight, exports)
+        blocked_paths=[str(p.resolve()) for p in (settings.index_dir, settings.corpus_dir, settings.feedback_file)],
         css=CSS,
         footer_links=["api"],
         run_history=False,
