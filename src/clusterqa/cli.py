@@ -273,9 +273,9 @@ def bench(ctx: click.Context, questions: Path, repeat: int, with_app: bool) -> N
 
     if with_app:  # first, while this process has loaded nothing
         for name, value in evalrun.benchmark_app(_settings(ctx)):
-            click.echo(f"{name:<30}{value}")
+            click.echo(f"{name:<32}{value}")
     for name, value in evalrun.benchmark(_settings(ctx), questions, repeat):
-        click.echo(f"{name:<30}{value}")
+        click.echo(f"{name:<32}{value}")
 
 
 @main.command()

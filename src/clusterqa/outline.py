@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .chunking import SECTION_SEP, Chunk
 from .text import normalise
@@ -93,15 +94,22 @@ class Outline:
         the names it used."""
         text = normalise(question)
         found: dict[str, set[str]] = {}
-        for p in self.case_studies:
-            names = {
-                name
-                for name in sector_names(p.cluster, " ".join(c.text for c in p.chunks))
-                if re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text)
-            }
+        for region, patterns in self._sector_patterns.items():
+            names = {name for name, pattern in patterns if pattern.search(text)}
             if names:
-                found[p.region] = names
+                found[region] = names
         return found
+
+    @cached_property
+    def _sector_patterns(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+        """Each case study's sector names, compiled once."""
+        return {
+            p.region: [
+                (name, re.compile(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])"))
+                for name in sector_names(p.cluster, " ".join(c.text for c in p.chunks))
+            ]
+            for p in self.case_studies
+        }
 
 
 def sector_names(cluster: str, text: str = "") -> set[str]:
