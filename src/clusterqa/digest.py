@@ -25,7 +25,7 @@ SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 MIN_NAMES = 3  # an "Organisations" line names at least this many
 INFO_WEIGHT, MAX_FACTS = 0.05, 4  # a summary prefers sentences that carry figures and names
-SENTENCES_PER_POINT = 3  # a section of 12 sentences gets 4 points, of 18 gets 6
+SENTENCES_PER_POINT = 2  # a section of 8 sentences gets 4 points; 12 or more get 6
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
     r"\d[\d,.]*\s*(?:%|per cent|million|billion|bn|m\b)?[^.]{0,40}?\b(?:firms|companies|businesses|organisations|"
