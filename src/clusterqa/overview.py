@@ -51,6 +51,7 @@ class Builder:
     def __init__(self, question: str, route: Route, retriever: Retriever) -> None:
         self.question, self.route, self.retriever = question, route, retriever
         self.citations: list[Citation] = []
+        self.cited: dict[str, Passage] = {}  # the passages quoted, in citation order: they lead `retrieved`
         self.alternatives = [_Topic(part, retriever) for part in _alternatives(route.topic)]
         self.weights = self.alternatives[0].weights
         self._sims: np.ndarray | None = None
@@ -79,6 +80,7 @@ class Builder:
                 return f"[{c.n}]"
         chunk = found.chunk
         n = len(self.citations) + 1
+        self.cited.setdefault(chunk.id, Passage(chunk, 1.0, 0.0, 0.0))
         self.citations.append(
             Citation(
                 n, chunk.source, found.sentence.page, chunk.pages, chunk.section, chunk.cluster,
@@ -89,11 +91,7 @@ class Builder:
 
     def answer(self, text: str, *, abstained: bool = False) -> Answer:
         retrieval = self.retriever.retrieve(self.question, max(5, len(self.citations)))
-        cited: dict[str, Passage] = {}
-        for c in self.citations:
-            chunk = next(ch for ch in self.retriever.chunks if ch.text == c.text and ch.source == c.source)
-            cited.setdefault(chunk.id, Passage(chunk, 1.0, 0.0, 0.0))
-        ranked = list(cited.values()) + [p for p in retrieval.passages if p.chunk.id not in cited]
+        ranked = list(self.cited.values()) + [p for p in retrieval.passages if p.chunk.id not in self.cited]
         return Answer(
             question=self.question,
             answer=text,

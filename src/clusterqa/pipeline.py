@@ -102,13 +102,9 @@ class Assistant:
 
         Questions about the whole publication (lists, aggregates, comparisons, summaries) take their own
         route when no filter narrows the search; the rest are answered from the top-k passages."""
-        question = clean_question(question, self.settings.max_question_chars)
-        answer_with = self.answerer(answerer)
-        retriever = self.retriever
-        started = time.perf_counter()
-        answer = self._routed(question) if not cluster and not document else None
+        question, answer_with, started, answer = self._begin(question, cluster, document, answerer)
         if answer is None:
-            retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
+            retrieval = self.retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
             answer = answer_with(retrieval)
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
@@ -123,15 +119,23 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """Like ask(), for an answerer that streams (the LLM one): retrieves now, then the iterator gives
         pieces of answer text as they are checked, and the Answer last. Other answerers give only the Answer."""
-        question = clean_question(question, self.settings.max_question_chars)
-        answer_with = self.answerer(answerer)
-        retriever = self.retriever
-        started = time.perf_counter()
-        routed = self._routed(question) if not cluster and not document else None
+        question, answer_with, started, routed = self._begin(question, cluster, document, answerer)
         if routed is not None:  # lists, aggregates, comparisons and summaries are built whole, not streamed
             return iter([replace(routed, latency_ms=(time.perf_counter() - started) * 1000)])
-        retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
+        retrieval = self.retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
         return self._events(answer_with, retrieval, started)
+
+    def _begin(
+        self, question: str, cluster: str | None, document: str | None, answerer: str | None
+    ) -> tuple[str, Callable[[Retrieval], Answer], float, Answer | None]:
+        """What ask() and ask_stream() share: the cleaned question, the answerer, the clock (started once the
+        retriever is built), and the whole answer already when the question is about the whole publication."""
+        question = clean_question(question, self.settings.max_question_chars)
+        answer_with = self.answerer(answerer)
+        self.retriever  # noqa: B018  (built outside the timing)
+        started = time.perf_counter()
+        routed = self._routed(question) if not cluster and not document else None
+        return question, answer_with, started, routed
 
     def _routed(self, question: str) -> Answer | None:
         """The answer to a question about the whole publication (routes.py), or None for a fact question."""
