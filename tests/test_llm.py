@@ -686,3 +686,17 @@ def test_the_chat_streams_llm_sentences_in_a_real_browser(
     assert "Europe" not in final and "…" not in final
     assert "Removed 1 sentence that the cited passages do not support." in final
     assert "page 7" in sources
+
+
+def test_a_client_timeout_counts_as_our_timeout() -> None:
+    """The client's own timeout can fire a moment before our deadline; either way the note must say the model
+    did not finish in time (this race once failed the fallback-note test)."""
+    import httpx
+    import openai
+
+    from clusterqa.llm import _is_timeout
+
+    request = httpx.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    assert _is_timeout(openai.APITimeoutError(request=request))
+    assert _is_timeout(httpx.ReadTimeout("slow", request=request)) and _is_timeout(TimeoutError())
+    assert not _is_timeout(ValueError("bad reply"))

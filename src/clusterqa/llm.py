@@ -254,6 +254,8 @@ class LLMAnswerer:
                 if kind == "end":
                     return
                 if kind == "error":
+                    if _is_timeout(value):  # the client's own timeout, a moment before ours: the same outcome
+                        raise LLMTimeout from value
                     raise value
                 yield value
         finally:
@@ -362,6 +364,11 @@ def _dropped_note(count: int) -> str:
         return ""
     sentences = "sentence" if count == 1 else "sentences"
     return f"Removed {count} {sentences} that the cited passages do not support."
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    """A timeout from any provider client (openai's APITimeoutError, httpx's TimeoutException, TimeoutError)."""
+    return isinstance(exc, TimeoutError) or "timeout" in type(exc).__name__.lower()
 
 
 def _describe(exc: BaseException) -> str:
