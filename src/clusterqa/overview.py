@@ -161,11 +161,9 @@ def pages_of(parts: list[Part]) -> str:
 
 def list_answer(b: Builder, outline: Outline) -> Answer | None:
     if b.route.group == CASE_STUDIES and b.route.regions:  # one case study's sector, from the list of them
-        parent = _case_study_parent(outline)
-        listed = {item_text(f.sentence.text): f for f in sentences(parent)} if parent else {}
         lines = []
         for part in (p for p in outline.case_studies if p.region in b.route.regions):
-            found = listed.get(f"{part.region}: {part.cluster}") or next(sentences(part))
+            found = _listing(outline, part)
             lines.append(f"{part.region}: {part.cluster} (the case study is on p. {part.page}) {b.cite(found)}")
         return b.answer("\n".join(lines)) if lines else None
     if b.route.group == CASE_STUDIES:
@@ -236,6 +234,15 @@ def _introduced_list(b: Builder, outline: Outline) -> tuple[Found, list[Found]] 
     return None
 
 
+def _listing(outline: Outline, part: Part) -> Found:
+    """The sentence naming a case study's region and sector: its bullet in the list of case studies, else the
+    case study's own first sentence."""
+    parent = _case_study_parent(outline)
+    wanted = f"{part.region}: {part.cluster}"
+    listed = (f for f in sentences(parent) if item_text(f.sentence.text) == wanted) if parent else iter(())
+    return next(listed, None) or next(sentences(part))
+
+
 def _case_study_parent(outline: Outline) -> Part | None:
     """The section the case studies sit under (its opening sentence says how many there are)."""
     if not outline.case_studies:
@@ -287,10 +294,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     about = SECTOR_ASKED.search(b.question)  # "which case studies are about AI", not "which mention AI"
     by_sector = [p for p in outline.case_studies if about and topic_terms and topic_terms <= set(terms(p.cluster))]
     if by_sector:  # "which case studies are about artificial intelligence": their sectors say so
-        parent = _case_study_parent(outline)
-        listed = {item_text(f.sentence.text): f for f in sentences(parent)} if parent else {}
         for part in by_sector:
-            found = listed.get(f"{part.region}: {part.cluster}") or next(sentences(part))
+            found = _listing(outline, part)
             lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(found)}")
         head = f"{len(by_sector)} of the {len(outline.case_studies)} case studies are about {b.route.topic}:"
         return b.answer("\n".join([head, *lines]))
