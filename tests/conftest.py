@@ -22,7 +22,10 @@ from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
 
+import clusterqa.pipeline  # noqa: E402
+from clusterqa.cli import main  # noqa: E402
 from clusterqa.index import Embedder, Index, make_embedder  # noqa: E402
 from clusterqa.pipeline import Assistant  # noqa: E402
 from clusterqa.settings import Settings  # noqa: E402
@@ -166,3 +169,17 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = dict(os.environ, HF_HUB_OFFLINE="1", CLUSTERQA_INDEX_DIR=str(index_dir))
     subprocess.run([sys.executable, "-c", script, str(PUBLICATION)], check=True, cwd=REPO, timeout=600, env=env)
     return index_dir
+
+
+@pytest.fixture
+def cli(embedder: Embedder, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Invoke the real CLI in-process; the already loaded real model is reused instead of loading it again."""
+    monkeypatch.setattr(clusterqa.pipeline, "make_embedder", lambda settings: embedder)
+    for key in [k for k in os.environ if k.startswith("CLUSTERQA_")]:
+        monkeypatch.delenv(key)
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke

@@ -12,31 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-import clusterqa.pipeline
-from clusterqa.cli import main
-from clusterqa.index import Embedder
 from clusterqa.pipeline import Assistant
 
 LCR_QUESTION = "How much government funding seeded the Liverpool City Region Investment Zone?"
 TOP_KEYS = {"question", "answer", "abstained", "citations", "retrieved", "latency_ms"}
 CITATION_KEYS = {"n", "source", "page", "pages", "section", "cluster", "quote", "text"}
 RETRIEVED_KEYS = {"source", "page", "pages", "section", "text", "score"}
-
-
-@pytest.fixture
-def cli(embedder: Embedder, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Invoke the real CLI in-process; the already loaded real model is reused instead of loading it again."""
-    monkeypatch.setattr(clusterqa.pipeline, "make_embedder", lambda settings: embedder)
-    for key in [k for k in os.environ if k.startswith("CLUSTERQA_")]:
-        monkeypatch.delenv(key)
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def check_schema(data: dict, question: str) -> None:  # type: ignore[type-arg]

@@ -375,3 +375,45 @@ def test_question_markup_is_shown_as_typed(ui) -> None:  # type: ignore[no-untyp
     assert user.inner_text().strip() == typed
     assert user.locator("img, strong, h1").count() == 0
     assert ui.evaluate("window.__pwned") is None
+
+
+@pytest.mark.browser
+def test_briefing_tab_previews_then_downloads_word(ui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    ui.get_by_role("tab", name="Briefing").click()
+    ui.fill("#cqa-brief-topic textarea", "the North East space cluster")
+    ui.click("#cqa-brief-draft")
+    ui.locator("#cqa-brief-status", has_text="Drafted").wait_for()
+    preview = ui.locator("#cqa-brief-preview")
+    assert "Key points" in preview.inner_text() and "Relevant recommendations" in preview.inner_text()
+    assert "around 1,365 people" in preview.locator("table").inner_text()
+    with ui.expect_download() as info:
+        ui.click("#cqa-brief-docx")
+    path = tmp_path / "brief.docx"
+    info.value.save_as(path)
+    (table,) = docx.Document(str(path)).tables
+    assert any(row.cells[1].text == "around 1,365 people" and row.cells[3].text == "8" for row in table.rows)
+    with ui.expect_download() as info:
+        ui.click("#cqa-brief-md")
+    info.value.save_as(tmp_path / "brief.md")
+    assert "[^1]" in (tmp_path / "brief.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_briefing_on_a_topic_the_documents_lack_says_so(ui) -> None:  # type: ignore[no-untyped-def]
+    ui.get_by_role("tab", name="Briefing").click()
+    ui.fill("#cqa-brief-topic textarea", "tourism in <b>Atlantis</b>")
+    ui.click("#cqa-brief-draft")
+    ui.locator("#cqa-brief-status", has_text="Nothing to brief on").wait_for()
+    text = ui.locator("#cqa-brief-preview").inner_text()
+    assert "do not cover" in text and "Key points" not in text and "<b>Atlantis</b>" in text
+
+
+@pytest.mark.browser
+def test_brief_api_with_gradio_client(app: RunningApp) -> None:
+    from gradio_client import Client
+
+    note = Client(app.url, verbose=False).predict("skills", "Tees Valley", api_name="/brief")
+    assert note["regions"] == ["Tees Valley"] and note["notes"][0]["page"] == 19
+    assert "error" in Client(app.url, verbose=False).predict("skills", "Atlantis", api_name="/brief")

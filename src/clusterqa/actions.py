@@ -1,11 +1,12 @@
-"""What the app does, without Gradio: answer with chat history, add and remove documents, record
-feedback, export an answer; and the per-session conversation the handlers pass around."""
+"""What the app does, without Gradio: answer with chat history, draft briefing notes, add and remove
+documents, record feedback, export an answer; and the per-session conversation the handlers pass around."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .answer import Answer
+from .brief import Briefing, draft_brief
+from .briefdoc import write_note
 from .errors import ClusterQAError, IngestError
 from .ingest import MB, check_size
 from .inputs import safe_filename
@@ -186,6 +189,18 @@ class App:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self.lock, path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    # briefings
+
+    def brief(self, topic: str, cluster: str = ALL) -> Briefing:
+        """A briefing note on the topic (narrowed to one case study when cluster is set)."""
+        with self.lock:
+            return draft_brief(self.assistant, topic, (cluster,) if cluster else ())
+
+    def export_brief(self, note: Briefing, suffix: str) -> str:
+        """The note written as .md or .docx in this app's export folder; its path."""
+        stem = safe_filename(re.sub(r"\W+", "-", note.topic.lower()).strip("-")[:60] or "briefing")
+        return str(write_note(note, self.export_dir / f"briefing-{stem}{suffix}"))
 
     def export_file(self, turn: Turn, n: int) -> str:
         path = self.export_dir / f"answer-{n}.md"

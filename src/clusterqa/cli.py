@@ -1,4 +1,4 @@
-"""The `clusterqa` command: ingest, ask, documents, remove, eval, bench, serve."""
+"""The `clusterqa` command: ingest, ask, brief, documents, remove, eval, bench, serve."""
 
 from __future__ import annotations
 
@@ -172,6 +172,45 @@ def ask(
             click.echo(f'      "{c.quote}"')
     if answer.steered_to:
         click.echo(f"\n(Focused on: {', '.join(answer.steered_to)})")
+
+
+@main.command()
+@click.argument("topic")
+@click.option("--cluster", "clusters", multiple=True,
+              help="Brief on this case study (repeatable): a region, cluster or 'Region: Cluster'.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the note to FILE.md (Markdown) or FILE.docx (Word) instead of printing it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the note as one JSON object.")
+@click.pass_context
+@friendly_errors
+def brief(ctx: click.Context, topic: str, clusters: tuple[str, ...], out: Path | None, as_json: bool) -> None:
+    """Draft a briefing note on TOPIC: a cluster or region ('the North East space cluster'), a theme
+    ('skills', 'net zero') or free text.
+
+    The note has key points, background on the relevant case studies, a table of
+    figures, the relevant recommendations, and sources: every sentence is quoted
+    from the documents with a footnote giving its page, section and the quote.
+    When the documents say little or nothing on the topic, the note says so.
+    """
+    from .brief import draft_brief
+    from .briefdoc import to_markdown, write_note
+
+    if not topic.strip():
+        raise click.UsageError("TOPIC is empty.")
+    if out is not None and out.suffix.lower() not in {".md", ".docx"}:
+        raise click.UsageError(f"--out must end in .md or .docx, not '{out.suffix or out.name}'.")
+    from .pipeline import Assistant
+
+    assistant = Assistant.from_settings(_settings(ctx))
+    note = draft_brief(assistant, topic, clusters)
+    if as_json:
+        click.echo(json.dumps(note.to_dict(), ensure_ascii=False, indent=2))
+    elif out is None:
+        click.echo(to_markdown(note), nl=False)
+    if out is not None:
+        write_note(note, out)
+        what = "nothing to brief on" if note.abstained else f"{len(note.key_points)} key points, {len(note.notes)} sources"
+        click.echo(f"Wrote {out} ({what}) in {note.latency_ms / 1000:.2f} s.", err=as_json)
 
 
 @main.command()

@@ -6,6 +6,7 @@ ClusterQAError
 ├── QuestionError      the question is empty or too long
 ├── IngestError        a file could not be read or has an unsupported type
 ├── StoreError         the Chroma store failed (its server went away, the folder is read-only or full)
+├── ExportError        a briefing could not be written (unknown format, missing or read-only folder)
 └── UnknownNameError   a registry was asked for a name it does not know
 """
 
@@ -34,6 +35,10 @@ class IngestError(ClusterQAError):
 
 class StoreError(ClusterQAError):
     """The Chroma store failed while in use."""
+
+
+class ExportError(ClusterQAError):
+    """A briefing note could not be written."""
 
 
 class UnknownNameError(ClusterQAError):

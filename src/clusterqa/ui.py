@@ -36,6 +36,7 @@ from .render import (
 )
 from .settings import Settings, quiet_offline_env
 from .startup import open_assistant
+from .ui_briefing import add_briefing_tab
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_~\[\]()!#|+=.$:-])")  # written as &#N;, each shows as itself
 TITLE = "Innovation Clusters in the North — document assistant"
@@ -141,6 +142,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
                         sources = gr.HTML(EMPTY_SOURCES, elem_id="cqa-sources")
                         picker = gr.Radio([], label="Open page view", elem_id="cqa-picker")
                         page = gr.HTML(EMPTY_PAGE, elem_id="cqa-page")
+            add_briefing_tab(app)
             with gr.Tab("Documents", id="documents"):
                 documents = gr.Dataframe(
                     document_rows(assistant.index.documents()),

@@ -1,0 +1,69 @@
+"""The app's Briefing tab: a topic (and optionally one cluster) -> a previewed briefing note, downloadable
+as Markdown or Word. Built inside build_app()'s Tabs; the API name is '/brief'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .actions import ALL, App
+from .briefdoc import to_markdown
+from .errors import ClusterQAError
+
+BRIEF_EXAMPLES = ["the North East space cluster", "skills", "net zero", "funding", "cross-boundary working"]
+EMPTY_BRIEF = (
+    "*A briefing note has key points, background on the relevant case studies, a table of figures and the "
+    "relevant recommendations. Every sentence is quoted from the documents and footnoted with its page.*"
+)
+
+
+def add_briefing_tab(app: App) -> None:
+    """The Briefing tab and its '/brief' API endpoint, in the Blocks being built."""
+    import gradio as gr
+
+    with gr.Tab("Briefing", id="briefing"):
+        with gr.Row():
+            topic = gr.Textbox(
+                label="Topic",
+                placeholder="A cluster, a region, a theme (skills, funding, net zero) or free text",
+                scale=4,
+                elem_id="cqa-brief-topic",
+            )
+            cluster = gr.Dropdown(app.cluster_choices(), value=ALL, label="Cluster (optional)", scale=2,
+                                  elem_id="cqa-brief-cluster")
+        gr.Examples(BRIEF_EXAMPLES, inputs=[topic], label="Example topics")
+        draft = gr.Button("Draft briefing", variant="primary", elem_id="cqa-brief-draft")
+        status = gr.Markdown(elem_id="cqa-brief-status")
+        with gr.Row():
+            download_md = gr.DownloadButton("Download .md", visible=False, elem_id="cqa-brief-md")
+            download_docx = gr.DownloadButton("Download .docx (Word)", visible=False, elem_id="cqa-brief-docx")
+        preview = gr.Markdown(EMPTY_BRIEF, elem_id="cqa-brief-preview")
+
+    def _draft(topic_v: str, cluster_v: str):  # type: ignore[no-untyped-def]
+        hidden = gr.update(visible=False)
+        try:
+            note = app.brief(topic_v or "", cluster_v or ALL)
+            md_path, docx_path = app.export_brief(note, ".md"), app.export_brief(note, ".docx")
+        except ClusterQAError as exc:
+            return f"**Error:** {exc}", EMPTY_BRIEF, hidden, hidden
+        done = f"Drafted {len(note.key_points)} key points, {len(note.notes)} sources"
+        done = "Nothing to brief on" if note.abstained else done
+        return (
+            f"{done} in {note.latency_ms / 1000:.2f} s.",
+            to_markdown(note, footnotes=False),
+            gr.update(value=md_path, visible=True),
+            gr.update(value=docx_path, visible=True),
+        )
+
+    outputs: list[Any] = [status, preview, download_md, download_docx]
+    draft.click(_draft, [topic, cluster], outputs, api_visibility="private", concurrency_id="questions")
+    topic.submit(_draft, [topic, cluster], outputs, api_visibility="private", concurrency_id="questions")
+
+    def brief_api(topic: str, cluster: str = "") -> dict:
+        """A briefing note on the topic (optionally one cluster) as JSON: title, date, purpose, coverage,
+        key_points, background, figures, recommendations and notes (source, page, section, quote)."""
+        try:
+            return app.brief(topic, cluster or ALL).to_dict()
+        except ClusterQAError as exc:
+            return {"topic": topic, "error": str(exc)}
+
+    gr.api(brief_api, api_name="brief", concurrency_id="questions")
