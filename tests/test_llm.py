@@ -700,3 +700,73 @@ def test_a_client_timeout_counts_as_our_timeout() -> None:
     assert _is_timeout(openai.APITimeoutError(request=request))
     assert _is_timeout(httpx.ReadTimeout("slow", request=request)) and _is_timeout(TimeoutError())
     assert not _is_timeout(ValueError("bad reply"))
+
+
+# --- briefing notes: key points phrased by the LLM, each sentence checked -----------------------------
+
+
+SPACE_TOPIC = "the North East space cluster"
+
+
+def _space_reply(request: Request) -> str:
+    growth = request.holding("54 organisations")
+    raytheon = request.holding("Raytheon UK recently acquired")
+    founded = request.holding("established in 2014")
+    return (
+        f"- By 2020 the cluster had 54 organisations with £113 million of annual income, "
+        f"employing around 1,365 people [{growth}].\n"
+        f"- Raytheon UK bought a local firm, Northern Space and Security Ltd (NORSS) [{raytheon}].\n"
+        f"- Space North East, formerly NESACoE, was established in 2014 [{founded}].\n"
+        f"- The cluster now employs 9,999 people on the Moon [{growth}].\n"
+    )
+
+
+def test_brief_key_points_phrased_by_the_llm_are_checked(llm_assistant: Assistant, llm_server: ScriptedLLM) -> None:
+    from clusterqa.brief import draft_brief
+    from clusterqa.briefdoc import to_markdown
+    from clusterqa.briefllm import PHRASE_PROMPT
+
+    llm_server.script = _space_reply
+    quoted = draft_brief(llm_assistant, SPACE_TOPIC, answerer="extractive")
+    assert llm_server.requests == []  # the extractive note asks no model
+    note = draft_brief(llm_assistant, SPACE_TOPIC)
+    (request,) = llm_server.requests
+    assert request.system == PHRASE_PROMPT
+    assert set(request.passages().values()) == {c.quote for c in note.notes}  # the note's own quotes, nothing else
+    texts = [x.text for x in note.key_points]
+    assert len(texts) == 3 and texts[1] == "Raytheon UK bought a local firm, Northern Space and Security Ltd (NORSS)."
+    assert not any("9,999" in t for t in texts)
+    assert note.generation is not None and [d.sentence for d in note.generation.dropped] == [
+        "The cluster now employs 9,999 people on the Moon."
+    ]
+    for line in note.key_points:  # each phrased sentence cites the note whose quote supports it
+        assert line.notes and all(1 <= n <= len(note.notes) for n in line.notes)
+    assert note.key_points[0].notes == (next(c.n for c in note.notes if "54 organisations" in c.quote),)
+    assert note.figures == quoted.figures and note.background == quoted.background  # only key points are phrased
+    assert "Key points phrased by scripted-model" in to_markdown(note) and "1 sentence(s)" in to_markdown(note)
+    assert note.to_dict()["generation"]["dropped"][0]["reason"]
+
+
+def test_brief_keeps_quoted_key_points_when_the_llm_stalls(llm_assistant: Assistant, llm_server: ScriptedLLM) -> None:
+    from clusterqa.brief import draft_brief
+
+    llm_server.script = lambda request: Stall(TIMEOUT_S * 4)
+    quoted = draft_brief(llm_assistant, SPACE_TOPIC, answerer="extractive")
+    note = draft_brief(llm_assistant, SPACE_TOPIC)
+    assert note.key_points == quoted.key_points
+    assert note.generation is not None and "did not finish in time" in note.generation.note
+    assert "so the key points are quoted" in note.generation.note
+
+
+def test_brief_keeps_quoted_key_points_when_too_few_sentences_hold(
+    llm_assistant: Assistant, llm_server: ScriptedLLM
+) -> None:
+    from clusterqa.brief import draft_brief
+
+    llm_server.script = lambda request: (
+        f"- The cluster has 9,999 firms [{request.holding('54 organisations')}].\n- Mars is red [1].\n- Space is big."
+    )
+    note = draft_brief(llm_assistant, SPACE_TOPIC)
+    assert note.key_points == draft_brief(llm_assistant, SPACE_TOPIC, answerer="extractive").key_points
+    assert note.generation is not None and note.generation.note.startswith("Only 0 of the LLM's sentences")
+    assert len(note.generation.dropped) == 3

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .answer import Answer
-from .brief import Briefing, draft_brief
+from .brief import Briefing, draft_brief, phrase_brief
 from .briefdoc import write_note
 from .errors import ClusterQAError, IngestError
 from .ingest import MB, check_size
@@ -192,10 +192,11 @@ class App:
 
     # briefings
 
-    def brief(self, topic: str, cluster: str = ALL) -> Briefing:
+    def brief(self, topic: str, cluster: str = ALL, answerer: str | None = None) -> Briefing:
         """A briefing note on the topic (narrowed to one case study when cluster is set)."""
-        with self.lock:
-            return draft_brief(self.assistant, topic, (cluster,) if cluster else ())
+        with self.lock:  # the LLM, if any, phrases it after the lock: a slow model holds up no one else
+            note = draft_brief(self.assistant, topic, (cluster,) if cluster else (), answerer="extractive")
+        return phrase_brief(self.assistant, note, answerer or None)
 
     def export_brief(self, note: Briefing, suffix: str) -> str:
         """The note written as .md or .docx in this app's export folder; its path."""

@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .answer import Citation
+from .answer import Citation, Generation
 from .digest import _informative, _is_heading, _mmr
 from .inputs import clean_question
 from .outline import Outline, Part
@@ -111,10 +111,12 @@ class Briefing:
     regions: tuple[str, ...] = ()
     nearest: tuple[str, ...] = ()  # sections looked at, when the documents do not cover the topic
     latency_ms: float = 0.0
-    abstained: bool = field(default=False)
+    abstained: bool = False
+    generation: Generation | None = None  # set when an LLM phrased the key points (briefllm.py)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["generation"] = self.generation.to_dict() if self.generation else None
         data["notes"] = [
             {k: v for k, v in asdict(c).items() if k not in {"path", "text"}} | {"pages": list(c.pages)} for c in self.notes
         ]
@@ -123,11 +125,16 @@ class Briefing:
 
 
 def draft_brief(
-    assistant: Assistant, topic: str, clusters: tuple[str, ...] = (), today: dt.date | None = None
+    assistant: Assistant,
+    topic: str,
+    clusters: tuple[str, ...] = (),
+    today: dt.date | None = None,
+    answerer: str | None = None,
 ) -> Briefing:
     """A briefing note on the topic, narrowed to the given clusters (region, cluster or 'Region: Cluster')
-    when there are any. QuestionError for an empty or over-long topic, UnknownNameError for a cluster the
-    index does not hold."""
+    when there are any. With an LLM answerer (by name, default settings.answerer) the key points are phrased
+    by the model and checked sentence by sentence (briefllm.py). QuestionError for an empty or over-long
+    topic, UnknownNameError for a cluster the index does not hold."""
     topic = clean_question(topic, assistant.settings.max_question_chars)
     retriever, outline = assistant.retriever, assistant.outline  # built outside the timing
     started = time.perf_counter()
@@ -139,7 +146,23 @@ def draft_brief(
     maker = _Maker(b, outline, subject, theme, tuple(regions))
     unknown = retriever.unknown_names(f"About {subject}")
     note = maker.not_covered(unknown) if unknown else maker.cluster_brief() if regions else maker.theme_brief()
-    return _finish(note, topic, subject, b, today, started)
+    return phrase_brief(assistant, _finish(note, topic, subject, b, today, started), answerer)
+
+
+def phrase_brief(assistant: Assistant, note: Briefing, answerer: str | None = None) -> Briefing:
+    """The note with its key points phrased by the named answerer's LLM (default settings.answerer); as it
+    is for the extractive answerer, or when there is nothing to phrase."""
+    name = answerer or assistant.settings.answerer
+    if name == "extractive" or note.abstained:
+        return note
+    from .briefllm import llm_of, phrase_key_points
+
+    llm = llm_of(assistant.answerer(name))
+    if llm is None:
+        return note
+    started = time.perf_counter()
+    phrased = phrase_key_points(note, *llm)
+    return replace(phrased, latency_ms=note.latency_ms + (time.perf_counter() - started) * 1000)
 
 
 def _named_regions(assistant: Assistant, subject: str) -> list[str]:

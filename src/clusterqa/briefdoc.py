@@ -55,6 +55,8 @@ def to_markdown(note: Briefing, *, footnotes: bool = True) -> str:
             out += ["Nearest sections looked at: " + "; ".join(md(n) for n in note.nearest) + ".", ""]
         return "\n".join(out).rstrip() + "\n"
     out += ["## Key points", ""] + [f"- {line(x)}" for x in note.key_points] + [""]
+    if note.generation and note.generation.note:
+        out += [f"*{md(note.generation.note)}*", ""]
     if note.background:
         out += ["## Background", ""]
         for paragraph in note.background:
@@ -104,6 +106,8 @@ def write_docx(note: Briefing, path: Path) -> Path:
         document.add_heading("Key points", level=1)
         for x in note.key_points:
             paragraph([x], "List Bullet")
+        if note.generation and note.generation.note:
+            document.add_paragraph().add_run(note.generation.note).italic = True
         if note.background:
             document.add_heading("Background", level=1)
             for p in note.background:

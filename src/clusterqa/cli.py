@@ -180,10 +180,14 @@ def ask(
               help="Brief on this case study (repeatable): a region, cluster or 'Region: Cluster'.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the note to FILE.md (Markdown) or FILE.docx (Word) instead of printing it.")
+@click.option("--answerer", help="extractive (quotes only) or llm (phrases the key points, each sentence checked) "
+              "[CLUSTERQA_ANSWERER].")
 @click.option("--json", "as_json", is_flag=True, help="Print the note as one JSON object.")
 @click.pass_context
 @friendly_errors
-def brief(ctx: click.Context, topic: str, clusters: tuple[str, ...], out: Path | None, as_json: bool) -> None:
+def brief(
+    ctx: click.Context, topic: str, clusters: tuple[str, ...], out: Path | None, answerer: str | None, as_json: bool
+) -> None:
     """Draft a briefing note on TOPIC: a cluster or region ('the North East space cluster'), a theme
     ('skills', 'net zero') or free text.
 
@@ -202,7 +206,7 @@ def brief(ctx: click.Context, topic: str, clusters: tuple[str, ...], out: Path |
     from .pipeline import Assistant
 
     assistant = Assistant.from_settings(_settings(ctx))
-    note = draft_brief(assistant, topic, clusters)
+    note = draft_brief(assistant, topic, clusters, answerer=answerer)
     if as_json:
         click.echo(json.dumps(note.to_dict(), ensure_ascii=False, indent=2))
     elif out is None:
