@@ -770,3 +770,18 @@ def test_brief_keeps_quoted_key_points_when_too_few_sentences_hold(
     assert note.key_points == draft_brief(llm_assistant, SPACE_TOPIC, answerer="extractive").key_points
     assert note.generation is not None and note.generation.note.startswith("Only 0 of the LLM's sentences")
     assert len(note.generation.dropped) == 3
+
+
+def test_cli_brief_with_the_llm_writes_phrased_key_points_to_word(  # type: ignore[no-untyped-def]
+    cli, llm_server: ScriptedLLM, tmp_path: Path
+) -> None:
+    import docx
+
+    llm_server.script = _space_reply
+    out = tmp_path / "space.docx"
+    result = cli("brief", SPACE_TOPIC, "--answerer", "llm", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any(t.startswith("Raytheon UK bought a local firm") for t in texts)
+    assert any(t.startswith("Key points phrased by scripted-model") for t in texts)
+    assert not any("9,999" in t for t in texts)

@@ -30,6 +30,16 @@ def add_briefing_tab(app: App) -> None:
             )
             cluster = gr.Dropdown(app.cluster_choices(), value=ALL, label="Cluster (optional)", scale=2,
                                   elem_id="cqa-brief-cluster")
+            choices = app.answerer_choices()
+            answerer = gr.Dropdown(
+                choices,
+                value=app.settings.answerer if app.settings.answerer in {v for _, v in choices} else "extractive",
+                label="Key points",
+                info="The LLM phrases the key points; a sentence its quotes do not support is removed.",
+                visible=len(choices) > 1,
+                scale=2,
+                elem_id="cqa-brief-answerer",
+            )
         gr.Examples(BRIEF_EXAMPLES, inputs=[topic], label="Example topics")
         draft = gr.Button("Draft briefing", variant="primary", elem_id="cqa-brief-draft")
         status = gr.Markdown(elem_id="cqa-brief-status")
@@ -38,10 +48,10 @@ def add_briefing_tab(app: App) -> None:
             download_docx = gr.DownloadButton("Download .docx (Word)", visible=False, elem_id="cqa-brief-docx")
         preview = gr.Markdown(EMPTY_BRIEF, elem_id="cqa-brief-preview")
 
-    def _draft(topic_v: str, cluster_v: str):  # type: ignore[no-untyped-def]
+    def _draft(topic_v: str, cluster_v: str, answerer_v: str):  # type: ignore[no-untyped-def]
         hidden = gr.update(visible=False)
         try:
-            note = app.brief(topic_v or "", cluster_v or ALL)
+            note = app.brief(topic_v or "", cluster_v or ALL, answerer_v or None)
             md_path, docx_path = app.export_brief(note, ".md"), app.export_brief(note, ".docx")
         except ClusterQAError as exc:
             return f"**Error:** {exc}", EMPTY_BRIEF, hidden, hidden
@@ -55,14 +65,16 @@ def add_briefing_tab(app: App) -> None:
         )
 
     outputs: list[Any] = [status, preview, download_md, download_docx]
-    draft.click(_draft, [topic, cluster], outputs, api_visibility="private", concurrency_id="questions")
-    topic.submit(_draft, [topic, cluster], outputs, api_visibility="private", concurrency_id="questions")
+    inputs = [topic, cluster, answerer]
+    draft.click(_draft, inputs, outputs, api_visibility="private", concurrency_id="questions")
+    topic.submit(_draft, inputs, outputs, api_visibility="private", concurrency_id="questions")
 
-    def brief_api(topic: str, cluster: str = "") -> dict:
+    def brief_api(topic: str, cluster: str = "", answerer: str = "") -> dict:
         """A briefing note on the topic (optionally one cluster) as JSON: title, date, purpose, coverage,
-        key_points, background, figures, recommendations and notes (source, page, section, quote)."""
+        key_points, background, figures, recommendations and notes (source, page, section, quote).
+        answerer: 'extractive' or 'llm' (phrases the key points, each sentence checked)."""
         try:
-            return app.brief(topic, cluster or ALL).to_dict()
+            return app.brief(topic, cluster or ALL, answerer or None).to_dict()
         except ClusterQAError as exc:
             return {"topic": topic, "error": str(exc)}
 
