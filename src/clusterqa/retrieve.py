@@ -151,9 +151,11 @@ class Retriever:
         unknown = []
         for i, word in enumerate(words):
             token = re.sub(r"['’]s$", "", word.strip("?.,;:!()\"'’"))
-            if i == 0 or not token[:1].isupper() or len(token) < 3:
+            starts_sentence = i == 0 or re.search(r"[.?!:]['’\")]*$", words[i - 1])
+            if starts_sentence or not token[:1].isupper() or len(token) < 3:
                 continue
-            parts = [p for p in re.split(r"[/-]+", normalise(token)) if p]
+            # "DSIT-style": the capitalised parts are the name; a lower-case part is an ordinary word
+            parts = [normalise(p) for p in re.split(r"[/-]+", token) if p and p[:1].isupper()]
             if any(p not in self.vocabulary and p.rstrip("s") not in self.vocabulary for p in parts):
                 unknown.append(token)
         return tuple(unknown)

@@ -34,13 +34,15 @@ COMPARE = re.compile(
 )
 SUMMARY = re.compile(
     r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|overview|gist|key (?:points|messages|findings)|"
-    r"main (?:points|messages|findings)|tell me about|brief me|what (?:does|do) (?:the )?(?:report|publication|"
-    r"document|paper|study)s? (?:say|tell us|conclude) (?:about|on|regarding))\b",
+    r"main (?:points|messages|findings)|tell me about|brief me|pull together|round up|recap|run-?down|"
+    r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude) (?:about|on|regarding)|"
+    r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,3}section)"
+    r"(?: (?:to|of|in) (?:the|this) (?:report|publication|document|paper))? (?:cover|say|contain|discuss|set out|deal with))\b",
     re.I,
 )
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
     r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
-    r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)\w+)?(?: case[- ]study)?"
+    r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)[\w-]+)?(?: case[- ]study)?"
     r" (?:clusters|case studies|regions|areas|places|cases|locations)\b"
     r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
     r"discuss|refer|talk|report|include|are (?:in|based|located))"
@@ -49,7 +51,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
 )
 ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"^\W*(?:list|name|enumerate|give|set out|outline|how many|show|in which|across which)\b|\bwhich\b"
-    r"|\bwhat (?:are|were) (?:the|its|their|all)\b|\bwhat (?:\w+ )?(?:clusters|case studies|regions|areas|places|"
+    r"|\bwhat (?:are|were) (?:the|its|their|all)\b|\bwhat (?:[\w-]+ )?(?:clusters|case studies|regions|areas|places|"
     r"recommendations|themes)\b|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
     re.I,
 )
@@ -59,7 +61,14 @@ SECTOR_OF = re.compile(
     re.I,
 )
 SECTOR_WORDS = set(terms("sector industry specialism field focus chosen about"))
+LIST_CASES = re.compile(
+    r"^\W*(?:list|name|enumerate|give(?: me)?|set out)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
+    r" (?:case[- ]stud(?:y|ies)|clusters)\b",
+    re.I,
+)
+CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and"))
 GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "region", "valley"}
+TITLE_MATCH_SHARE, TITLE_MATCH_TERMS = 0.6, 2  # a question repeating this share of a section title's terms names it
 MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+")
 COMPARED_ON = re.compile(r"\b(?:on|in|about|regarding|over|in terms of|when it comes to)\s+([^?]+?)\W*$", re.I)
 TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list filtered by a topic
@@ -78,7 +87,7 @@ FRAME_WORDS = set(
         compare comparison contrast differ difference differences versus vs between against similar
         similarities common summarise summarize summary overview gist tell about brief points messages findings
         sum up side stack briefly short appear appears appeared crop come emerge emerged emerging arise arose
-        identified identify found highlighted highlight across overall""",
+        identified identify found highlighted highlight across overall pull together round recap rundown""",
         keep_stopwords=True,
     )
 )
@@ -101,6 +110,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
     steered = list(steer(question))
+    steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     sectors = outline.sector_regions(question)
     shared = {name for r in steered for name in sectors.get(r, set())}  # "West Yorkshire's AI" is not also GM's
     by_sector = [r for r, names in sectors.items() if r not in steered and not names <= shared]
@@ -112,7 +122,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if SUMMARY.search(question):
         if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
             return Route("summary", tuple(regions), topic=_topic(question, [], regions, outline))
-        section = _named_section(topic, outline)
+        section = _named_section(topic, outline) or _section_by_title(question, outline)
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
         if section:
@@ -125,6 +135,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         topic = _topic(question, steered, [], outline)
     if not regions and SECTOR_OF.search(question) and re.search(r"\b(?:each|every|all)\b", question, re.I):
         return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
+    if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
+        return Route("list", group=CASE_STUDIES)  # "list all eleven case studies with the region and sector of each"
     if len(explicit) == 1 and SECTOR_OF.search(question) and not set(terms(topic)) - SECTOR_WORDS:
         return Route("list", regions=tuple(explicit), group=CASE_STUDIES)  # "what sector is the X case study about"
     if explicit:
@@ -235,3 +247,35 @@ def _named_section(topic: str, outline: Outline) -> str:
         if wanted <= title_terms and len(wanted) * 2 >= len(title_terms):
             return title
     return ""
+
+
+def _section_by_title(question: str, outline: Outline) -> str:
+    """A section (not a case study) whose title the question mostly repeats: 'summarise what the report says a
+    regional innovation cluster is and why it matters' names 'What is a regional innovation cluster and why
+    are they important?'."""
+    asked = set(terms(question))
+    best, share = "", 0.0
+    for part in outline.sections:
+        title_terms = set(terms(part.title))
+        if part.region or len(title_terms) < TITLE_MATCH_TERMS:
+            continue
+        overlap = len(title_terms & asked) / len(title_terms)
+        if overlap >= TITLE_MATCH_SHARE and overlap > share:
+            best, share = part.section, overlap
+    return best
+
+
+def _named_by_place(question: str, outline: Outline) -> list[str]:
+    """Case studies named by a word of their region that no other region has: 'Liverpool', 'Cumbria', 'Tees'
+    (not 'Yorkshire', which four regions share)."""
+    owners: dict[str, set[str]] = {}
+    for part in outline.case_studies:
+        for word in re.findall(r"[a-z]+", normalise(part.region)):
+            if len(word) > 3 and word not in GENERIC_PLACE_WORDS:
+                owners.setdefault(word, set()).add(part.region)
+    text = normalise(question)
+    found = []
+    for word, regions in owners.items():
+        if len(regions) == 1 and re.search(rf"(?<![a-z0-9]){word}(?![a-z0-9])", text):
+            found.extend(r for r in regions if r not in found)
+    return found
