@@ -36,12 +36,16 @@ FACTS = [
     ("When was Calder Hall constructed?", "1956", 16),
     ("What are the three main sites of the Tees Valley chemical industry?", "Wilton International", 19),
     ("Why are clusters important?", "boost the innovation and productivity", 4),
+    ("What was Space North East previously known as?", "NESACoE", 8),  # 'formerly' answers 'previously known as'
+    ("What is BioYorkshire?", "public-private partnership", 17),  # "BioYorkshire, a public-private ..." defines it
+    ("I need to know when iiCON was founded.", "2020", 7),  # a courteous lead-in is not part of the question
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
     "Who is the Mayor of Greater Manchester?",
     "What is the capital of France?",
     "What is the GDP of the North of England?",
+    "What is the GVA of the Hull and East Yorkshire net zero cluster?",  # a measure the documents never give
 ]
 
 
@@ -191,6 +195,10 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("Why are clusters important?", ""),
         ("According to the Lancashire case, when are investment pitches at their most persuasive?", ""),  # a condition
         ("When is the first small modular reactor in Cumbria expected to become operational?", "date"),
+        ("Can you tell me when iiCON was founded?", "date"),
+        ("Remind me how many organisations the space cluster has.", "count"),
+        ("Explain what NORSS stands for", "acronym"),
+        ("What is the GVA of the Hull cluster?", "amount"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:

@@ -49,6 +49,8 @@ ROUTED = [
     ("Name the eleven case studies", "list"),
     ("What sector is each of the eleven case studies about?", "list"),
     ("Which recommendations are about funding?", "list"),
+    ("What cross-cutting themes does the publication draw out from the case studies?", "list"),
+    ("List all eleven innovation cluster case studies with the region and the sector or specialism of each.", "list"),
     # aggregates
     ("Which clusters mention skills shortages?", "aggregate"),
     ("Which clusters struggle with skills?", "aggregate"),
@@ -57,10 +59,13 @@ ROUTED = [
     ("How many clusters have a Freeport?", "aggregate"),
     ("In which case studies does the AMRC appear?", "aggregate"),
     ("Which clusters talk about net zero?", "aggregate"),
+    ("Remind me: which clusters mention skills?", "aggregate"),
+    ("Which innovation clusters mention skills?", "aggregate"),
     ("Which universities are named in the case studies?", "aggregate"),
     # comparisons
     ("Compare Greater Manchester and West Yorkshire's AI clusters", "compare"),
     ("Compare the two AI clusters", "compare"),
+    ("Compare how the Liverpool infection cluster and the North East space cluster were seeded", "compare"),
     ("How do Tees Valley and Hull differ on net zero?", "compare"),
     ("Tees Valley versus South Yorkshire: how big are they?", "compare"),
     ("How is the Made Smarter programme used differently in Greater Manchester and South Yorkshire?", "compare"),
@@ -70,6 +75,9 @@ ROUTED = [
     ("Tell me about the Greater Manchester AI cluster", "summary"),
     ("What does the report say about funding?", "summary"),
     ("Summarise the introduction", "summary"),
+    ("What does the introduction to the publication cover?", "summary"),
+    ("Pull together what the publication says about funding and finance for clusters.", "summary"),
+    ("Summarise what the report says a regional innovation cluster is and why it matters.", "summary"),
     # facts stay facts
     ("How much government funding seeded the Liverpool City Region Investment Zone?", "fact"),
     ("What is a regional innovation cluster?", "fact"),
@@ -82,6 +90,8 @@ ROUTED = [
     ("Which public bodies support clusters through economic policy?", "fact"),
     ("What do the West Yorkshire sectors using AI, such as fintech and legal services, have in common?", "fact"),
     ("What is the difference between SMRs and AMRs?", "fact"),
+    ("Tell me what innovation clusters enable for the North, according to the introduction.", "fact"),
+    ("Can you tell me how much funding iiCON got?", "fact"),
 ]
 
 

@@ -114,6 +114,9 @@ def test_document_filter(retriever: Retriever) -> None:
         ("Where did the National Cyber Force locate in 2021?", ()),
         ("What does Tees Valley export?", ()),
         ("How many people live in Sheffield?", ()),
+        ("Whose mapping data recognised the clusters? Give the department's abbreviation.", ()),  # a sentence start
+        ("Which DSIT-style instruments are mentioned?", ()),  # the capitalised half is the name
+        ("Which Narnia-style instruments are mentioned?", ("Narnia-style",)),
     ],
 )
 def test_unknown_names(retriever: Retriever, question: str, unknown: tuple[str, ...]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterqa.text import normalise, question_terms, split_sentences, stem, terms
+from clusterqa.text import core_question, normalise, question_terms, split_sentences, stem, terms
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,18 @@ def test_worked_examples_in_docstrings_hold() -> None:
 
     for module in (clusterqa.text, clusterqa.questions):
         assert doctest.testmod(module).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [
+        ("Can you tell me when iiCON was founded?", "when iiCON was founded?"),
+        ("I need to know how much the LCR got.", "how much the LCR got."),
+        ("Remind me: which clusters mention skills?", "which clusters mention skills?"),
+        ("Tell me about the Cumbria case study", "Tell me about the Cumbria case study"),  # a summary request itself
+        ("Check this", "Check this"),  # nothing would be left
+        ("When was HETA established?", "When was HETA established?"),
+    ],
+)
+def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> None:
+    assert core_question(question) == core

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .retrieve import Passage
-from .text import terms
+from .text import core_question, terms
 
 COUNT_WINDOW = 4  # "54 organisations": the counted noun follows the number within this many words
 NUMBER_WORDS = (
@@ -44,7 +44,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\bwhat is (?:the )?(?P<acronym2>[A-Za-z&]{2,}) short for\b"
             r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short) for\b"
             r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
-            r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b",
+            r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
+            r"|^\W*what (?:the )?(?P<acronym6>[A-Za-z&]*[A-Z][A-Za-z&]*) stands for\b",
             re.I,
         ),
     ),
@@ -55,7 +56,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         re.compile(
             r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
             r"|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,3}?)"
-            r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|capacity|output|income|salary|price|headcount)\b"
+            r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b",
             re.I,
@@ -75,16 +76,26 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
 REFERS_BACK = re.compile(r"^(?:\S+\s+){0,4}?(?:it|they|its|their)\b", re.I)
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
 PLACE_BONUS = 0.1
+WHAT_IS = re.compile(r"^\W*what (?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)\s*\??\s*$", re.I)
+FORMER_NAME = re.compile(
+    r"\b(?:previously|formerly|originally|once) (?:known|called|named)\b|\bused to be (?:called|known)\b|"
+    r"\b(?:old|former|previous|original) name\b|\bcalled before\b",
+    re.I,
+)
+FORMERLY = re.compile(r"\b(?:formerly|previously|renamed|originally|once known)\b", re.I)
+DEFINITION_BONUS = 0.1
+ECHO_NEW_TERMS, ECHO_PENALTY = 2, 0.1  # a sentence adding this few terms to the question's own is a weaker answer
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
 
 
 def question_type(question: str) -> tuple[str, str]:
     """(kind, detail): e.g. ('count', 'organisations'), ('date', ''), ('acronym', 'NORSS'), ('', '')."""
+    question = core_question(question)
     for kind, pattern in QUESTION_TYPES:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5")]
+            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6")]
             detail = next((a for a in acronyms if a), "") or groups.get("noun") or ""
             if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding
                 words = []
@@ -126,12 +137,23 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
 
 
 def prefers(question: str, sentence: str) -> float:
-    """A nudge, not a filter: a 'where' question prefers a sentence naming a place it does not name itself."""
-    if WHERE_QUESTION.match(question):
-        asked = set(terms(question))
+    """A nudge, not a filter: a 'where' question prefers a sentence naming a place it does not name itself,
+    and any question a sentence that says something beyond the question's own words (not a heading that
+    repeats it: 'Magic happens at the boundaries between sectors:' for 'what is the magic at the boundaries')."""
+    asked = set(terms(question))
+    nudge = -ECHO_PENALTY if len(set(terms(sentence)) - asked) <= ECHO_NEW_TERMS else 0.0
+    core = core_question(question)
+    if WHERE_QUESTION.match(core):
         if any(not set(terms(place)) <= asked for place in PLACE.findall(sentence)):
-            return PLACE_BONUS
-    return 0.0
+            nudge += PLACE_BONUS
+    defined = WHAT_IS.match(core)
+    if defined:  # "What is BioYorkshire?": "BioYorkshire, a public-private partnership ..." defines it
+        name = re.escape(defined.group("name").strip())
+        if re.search(rf"{name}\s*(?:,|\(|\bis\b|\bwas\b|\bare\b)\s*(?:an?|the)\b", sentence, re.I):
+            nudge += DEFINITION_BONUS
+    if FORMER_NAME.search(core) and FORMERLY.search(sentence):
+        nudge += DEFINITION_BONUS
+    return nudge
 
 
 def _has_count(sentence: str, nouns: set[str] | None = None) -> bool:

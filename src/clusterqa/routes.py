@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .outline import Outline, sector_names
-from .text import STOPWORDS, normalise, terms
+from .text import STOPWORDS, core_question, normalise, terms
 
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
 CASE_STUDIES = "case studies"  # the list route's group name for the case studies themselves
@@ -42,7 +42,9 @@ SUMMARY = re.compile(
 )
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
     r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
-    r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)[\w-]+)?(?: case[- ]study)?"
+    r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)"
+    r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+)?"
+    r"(?: case[- ]study)?"  # "what innovation clusters enable" asks what clusters in general do, not which ones
     r" (?:clusters|case studies|regions|areas|places|cases|locations)\b"
     r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
     r"discuss|refer|talk|report|include|are (?:in|based|located))"
@@ -109,6 +111,7 @@ class Route:
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
+    question = core_question(question)
     steered = list(steer(question))
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     sectors = outline.sector_regions(question)
@@ -274,7 +277,7 @@ def _named_by_place(question: str, outline: Outline) -> list[str]:
             if len(word) > 3 and word not in GENERIC_PLACE_WORDS:
                 owners.setdefault(word, set()).add(part.region)
     text = normalise(question)
-    found = []
+    found: list[str] = []
     for word, regions in owners.items():
         if len(regions) == 1 and re.search(rf"(?<![a-z0-9]){word}(?![a-z0-9])", text):
             found.extend(r for r in regions if r not in found)

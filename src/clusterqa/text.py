@@ -117,3 +117,18 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
 def question_terms(question: str) -> list[str]:
     """Content terms of a question, without wh-words and asking verbs."""
     return [t for t in terms(question) if t not in QUESTION_WORDS]
+
+
+LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
+    r"^\W*(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
+    r"find out|check|confirm|explain|say)|i (?:need|want|would like|'d like|['’]d like) to (?:know|understand|check|find out)|"
+    r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick question|remind me again)\b[\s,:]*",
+    re.I,
+)
+
+
+def core_question(question: str) -> str:
+    """The question without a courteous lead-in: 'Can you tell me when iiCON was founded?' -> 'when iiCON was
+    founded?'. Question words are then where the question types and routes expect them."""
+    stripped = LEAD_IN.sub("", question, count=1)
+    return stripped if len(stripped.split()) >= 2 else question
