@@ -22,6 +22,7 @@ from .overview import FULL_NAME, Builder, Found, item_text, pages_of, place_of, 
 from .questions import MONEY
 
 SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
+TOPIC_SENTENCES = 2  # sentences per side on the topic a comparison is about
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 MIN_NAMES = 3  # an "Organisations" line names at least this many
 INFO_WEIGHT, MAX_FACTS = 0.05, 4  # a summary prefers sentences that carry figures and names
@@ -46,27 +47,31 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
     parts = [p for p in (outline.case_study(r) for r in b.route.regions) if p]
     if len(parts) < 2:
         return None
-    facets: list[tuple[str, list[Found | None]]] = []
+    facets: list[tuple[str, list[list[Found]]]] = []
     used: set[int] = set()
 
-    def pick(name: str, choose: Callable[[Part], Found | None]) -> None:
+    def pick(name: str, choose: Callable[[Part], Found | None], most: int = 1) -> None:
         row = []
         for part in parts:
-            found = choose(part)
-            if found is not None:
+            cell: list[Found] = []
+            while len(cell) < most:
+                found = choose(part)
+                if found is None:
+                    break
                 used.add(found.row)
-            row.append(found)
+                cell.append(found)
+            row.append(sorted(cell, key=lambda f: f.row))
         if any(row):
             facets.append((name, row))
 
-    if b.route.topic and b.weights:
-        pick(b.route.topic[:1].upper() + b.route.topic[1:], lambda p: _best(p, used, b.matches, b.fit))
+    if b.route.topic and b.weights:  # what the comparison is about: its two best sentences on each side
+        pick(b.route.topic[:1].upper() + b.route.topic[1:], lambda p: _best(p, used, b.matches, b.fit), TOPIC_SENTENCES)
     for name, choose in _facets(b, used):
         pick(name, choose)
     header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])})" for p in parts) + " |"
     lines = [header, "|---" * (len(parts) + 1) + "|"]
     for name, row in facets:
-        cells = [f"{_cell(f.sentence.text)} {b.cite(f)}" if f else "not stated" for f in row]
+        cells = [" ".join(f"{_cell(f.sentence.text)} {b.cite(f)}" for f in cell) or "not stated" for cell in row]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lead = " and ".join(p.region for p in parts) + " side by side:"
     return b.answer(lead + "\n\n" + "\n".join(lines))
@@ -85,6 +90,7 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
             "Funding",
             lambda p: _best(p, used, lambda f: bool(MONEY.search(text(f)) and FUNDING.search(text(f))), _count_numbers),
         ),
+        ("More figures", lambda p: _best(p, used, lambda f: _count_numbers(f) > 0.5, _count_numbers)),
         ("Organisations", lambda p: _best(p, used, lambda f: _count_names(f) >= MIN_NAMES, _count_names)),
         ("Impact", lambda p: _best(p, used, lambda f: "impact" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower(),
                                    lambda f: float(b.sims[f.row]) if b.route.topic else -f.row * 1e-6)),
