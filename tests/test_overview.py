@@ -267,8 +267,18 @@ def test_a_topic_summary_draws_on_several_sections(assistant: Assistant) -> None
     assert all("fund" in normalise(c.quote) for c in answer.citations)
 
 
-def test_filters_keep_a_question_on_the_fact_route(assistant: Assistant) -> None:
-    assert assistant.ask("Summarise the Cumbria case study", cluster="Cumbria").route == "fact"
+def test_a_cluster_filter_narrows_a_summary_to_that_case_study(assistant: Assistant) -> None:
+    for question in ["Summarise the case study", "What does the report say about skills?"]:
+        answer = assistant.ask(question, cluster="Tees Valley")
+        assert answer.route == "summary" and answer.filters == {"cluster": "Tees Valley"}, question
+        assert answer.citations and all(c.cluster == "Chemicals" for c in answer.citations)
+    assert "skill" in assistant.ask("What does the report say about skills?", cluster="tees").answer.lower()
+
+
+def test_filters_keep_other_questions_on_the_fact_route(assistant: Assistant) -> None:
+    assert assistant.ask("Summarise the Cumbria case study", document="np11-innovation-clusters-north-of-england").route == "fact"
+    assert assistant.ask("Which clusters mention skills?", cluster="Cumbria").route == "fact"
+    assert assistant.ask("Summarise the Cumbria case study", cluster="Tees Valley").route == "fact"  # another case study
     assert assistant.ask("How much government funding seeded the LCR Investment Zone?").route == "fact"
     assert set(ROUTES) == {"fact", "list", "aggregate", "compare", "summary"}
 

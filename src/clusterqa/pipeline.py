@@ -134,16 +134,24 @@ class Assistant:
         answer_with = self.answerer(answerer)
         self.retriever  # noqa: B018  (built outside the timing)
         started = time.perf_counter()
-        routed = self._routed(question) if not cluster and not document else None
+        routed = self._routed(question, cluster) if not document else None
         return question, answer_with, started, routed
 
-    def _routed(self, question: str) -> Answer | None:
-        """The answer to a question about the whole publication (routes.py), or None for a fact question."""
+    def _routed(self, question: str, cluster: str | None = None) -> Answer | None:
+        """The answer to a question about the whole publication (routes.py), or None for a fact question.
+        With a cluster filter only a summary keeps its route, narrowed to that case study ('summarise the
+        case study', 'what does it say about skills'); lists, aggregates and comparisons span case studies."""
         retriever = self.retriever
         route = route_question(question, retriever.steer, self.outline)
         if route.kind not in ROUTE_ANSWERS or retriever.unknown_names(question):
             return None
-        return ROUTE_ANSWERS[route.kind](Builder(question, route, retriever), self.outline)
+        if cluster:
+            region = retriever.resolve_cluster(cluster)
+            if route.kind != "summary" or route.section or route.regions not in {(), (region,)}:
+                return None
+            route = replace(route, regions=(region,))
+        answer = ROUTE_ANSWERS[route.kind](Builder(question, route, retriever), self.outline)
+        return replace(answer, filters={"cluster": route.regions[0]}) if answer and cluster else answer
 
     @staticmethod
     def _events(answer_with: Callable[[Retrieval], Answer], retrieval: Retrieval, started: float) -> Iterator[str | Answer]:

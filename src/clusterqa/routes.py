@@ -130,7 +130,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("list", group=section)
         if section:
             return Route("summary", section=section)
-        if topic and not regions:
+        if not regions:  # with no topic either ("summarise the case study") only a cluster filter says which
             return Route("summary", topic=topic)
     named = [p.region for p in outline.case_studies if _names_region(question, p.region)]
     if AGGREGATE.search(question) and not named:
