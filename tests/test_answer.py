@@ -39,6 +39,7 @@ FACTS = [
     ("What was Space North East previously known as?", "NESACoE", 8),  # 'formerly' answers 'previously known as'
     ("What is BioYorkshire?", "public-private partnership", 17),  # "BioYorkshire, a public-private ..." defines it
     ("I need to know when iiCON was founded.", "2020", 7),  # a courteous lead-in is not part of the question
+    ("Which organisations collaborated closely on the National Cyber Force bid?", "Lancashire Enterprise Council", 10),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -84,6 +84,13 @@ FORMER_NAME = re.compile(
 )
 FORMERLY = re.compile(r"\b(?:formerly|previously|renamed|originally|once known)\b", re.I)
 DEFINITION_BONUS = 0.1
+NAMES_ASKED = re.compile(
+    r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
+    r"stakeholders|businesses|employers|players|members)\b|\bwho (?:were|are|was) (?:the )?(?:partners|members|players)\b",
+    re.I,
+)
+ORGANISATION_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]*)+|\b[A-Z]{2,}\b")
+MANY_NAMES = 4  # a sentence naming this many gets the whole nudge
 ECHO_NEW_TERMS, ECHO_PENALTY = 2, 0.1  # a sentence adding this few terms to the question's own is a weaker answer
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
 
@@ -153,6 +160,9 @@ def prefers(question: str, sentence: str) -> float:
             nudge += DEFINITION_BONUS
     if FORMER_NAME.search(core) and FORMERLY.search(sentence):
         nudge += DEFINITION_BONUS
+    if NAMES_ASKED.search(core):  # "which organisations worked on the bid": the sentence that names several
+        names = len(ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]))
+        nudge += DEFINITION_BONUS * min(names, MANY_NAMES) / MANY_NAMES
     return nudge
 
 
