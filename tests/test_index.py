@@ -163,7 +163,7 @@ def test_other_embedding_model_is_refused(settings: Settings, embedder: Embedder
 
 
 def test_unknown_embedding_backend(settings: Settings) -> None:
-    with pytest.raises(UnknownNameError, match=r"Unknown embedding backend 'openai'. Known: sentence-transformers"):
+    with pytest.raises(UnknownNameError, match=r"Unknown embedding backend 'openai'. Known: onnx, sentence-transformers\."):
         make_embedder(settings, backend="openai")
 
 

@@ -11,8 +11,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from .embedders import bundled_model_path
 from .errors import ConfigError
-from .index import _bundled_model_path
 from .settings import DEFAULT_EMBEDDING_MODEL, Settings
 
 CHUNK_SIZE, CHUNK_OVERLAP, TOP_K = 1000, 200, 4
@@ -42,7 +42,7 @@ class BaselinePipeline:
         splits = RecursiveCharacterTextSplitter(chunk_size=CHUNK_SIZE, chunk_overlap=CHUNK_OVERLAP).split_documents(docs)
         model = settings.embedding_model
         embeddings = HuggingFaceEmbeddings(
-            model_name=_bundled_model_path() if model == DEFAULT_EMBEDDING_MODEL else model,
+            model_name=bundled_model_path() if model == DEFAULT_EMBEDDING_MODEL else model,
             encode_kwargs={"normalize_embeddings": True},
         )
         client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))

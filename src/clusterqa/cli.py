@@ -74,25 +74,33 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
     files removed from a folder are dropped from the index when that folder is
     ingested again.
     """
+    import time
+
     from tqdm import tqdm
 
+    from .ingest import IngestReport
     from .pipeline import Assistant
 
     settings = _settings(ctx)
     targets = list(paths) or [settings.corpus_dir]
     assistant = Assistant.from_settings(settings, require_index=False)
+    # tqdm shows files done, files/s and the time left; the postfix adds pages/s of what is indexed
     bar = None if quiet else tqdm(total=0, unit="file", desc="Ingesting", file=sys.stderr)
+    report = IngestReport()
+    started = time.perf_counter()
 
     def progress(name: str, done: int, total: int) -> None:
         if bar is None:
             return
         bar.total = total
         bar.n = done
-        bar.set_postfix_str(f"{name} ({assistant.index.count()} chunks)" if name else f"{assistant.index.count()} chunks")
+        rate = report.pages_indexed / max(time.perf_counter() - started, 1e-6)
+        counts = f"{report.pages_indexed} pages, {report.chunks_indexed} chunks, {rate:.1f} pages/s"
+        bar.set_postfix_str(f"{name} ({counts})" if name else counts)
         bar.refresh()
 
     try:
-        report = assistant.ingest(targets, progress=progress)
+        report = assistant.ingest(targets, progress=progress, report=report)
     finally:
         if bar is not None:
             bar.close()
