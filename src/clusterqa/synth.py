@@ -34,25 +34,26 @@ class Corpus:
     pages: int
 
 
-def make_corpus(sources: Sequence[Path], folder: Path, scale: int, seed: int = 8) -> Corpus:
-    """folder/ holds `scale` copies of every source PDF: the originals, then scale-1 perturbed copies
-    named '<stem>-copy-NNN.pdf'. Returns the files and their pages."""
+def make_corpus(sources: Sequence[Path], folder: Path, scale: int, *, first_copy: int = 0) -> Corpus:
+    """folder/ holds `scale` copies of every source PDF: copy 0 is the original, copy n > 0 is perturbed
+    and named '<stem>-copy-NNN.pdf'. first_copy=n makes copies n .. n+scale-1 (e.g. one more document
+    for a corpus already made). Returns the files and their pages."""
     from pypdf import PdfReader
 
     folder.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     pages = 0
     for source in sources:
-        original = folder / source.name
-        shutil.copyfile(source, original)
-        files.append(original)
-        reader = PdfReader(str(source))
-        streams = [page.get_contents().get_data() for page in reader.pages]  # type: ignore[union-attr]
+        streams = [page.get_contents().get_data() for page in PdfReader(str(source)).pages]  # type: ignore[union-attr]
         pages += len(streams) * scale
-        for copy in range(1, scale):
-            digits = _permutation(random.Random(f"{seed}-{source.name}-{copy}"))
-            target = folder / f"{source.stem}-copy-{copy:03d}.pdf"
-            _write_copy(source, target, [perturb_stream(s, digits) for s in streams])
+        for copy in range(first_copy, first_copy + scale):
+            if copy == 0:
+                target = folder / source.name
+                shutil.copyfile(source, target)
+            else:
+                target = folder / f"{source.stem}-copy-{copy:03d}.pdf"
+                digits = _permutation(random.Random(f"{source.name}-{copy}"))
+                _write_copy(source, target, [perturb_stream(s, digits) for s in streams])
             files.append(target)
     return Corpus(folder, files, pages)
 
