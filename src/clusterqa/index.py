@@ -133,6 +133,7 @@ class Snapshot:
 
     chunks: list[Chunk]
     sentence_vectors: np.ndarray  # one row per sentence, in chunk order
+    chunk_vectors: np.ndarray  # one row per chunk (its passage), in the same order
 
 
 class Index:
@@ -390,7 +391,7 @@ class Index:
             raise NoIndexError("The index is empty. Run 'clusterqa ingest corpus/' first.")
         rows = [
             row
-            for row in _pages(self.chunks, ["documents", "metadatas"])
+            for row in _pages(self.chunks, ["documents", "metadatas", "embeddings"], with_text=True)
             if live.get(str(row[1]["path"])) == row[1].get("generation")
         ]
         by_chunk: dict[str, list[tuple[int, Sentence, int]]] = {}
@@ -407,16 +408,19 @@ class Index:
         del blocks
         chunks: list[Chunk] = []
         order: list[int] = []
-        for cid, meta, text in sorted(rows, key=lambda row: (str(row[1]["path"]), int(row[1]["order"]))):
+        rows.sort(key=lambda row: (str(row[1]["path"]), int(row[1]["order"])))
+        for cid, meta, text, _ in rows:
             parts = sorted(by_chunk.get(cid, []), key=lambda p: p[0])
             chunks.append(_chunk_from(cid.split(GENERATION_SEP)[0], text, meta, tuple(p[1] for p in parts)))
             order.extend(p[2] for p in parts)
         matrix = stored[order] if order else np.zeros((0, 1), np.float32)
-        return Snapshot(chunks, matrix)
+        passages = np.stack([row[3] for row in rows]).astype(np.float32) if rows else np.zeros((0, 1), np.float32)
+        return Snapshot(chunks, matrix, passages)
 
     @store_errors
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """Dense search: (chunk id, cosine similarity), best first. n must not exceed the chunk count.
+        """Dense search in Chroma: (chunk id, cosine similarity), best first. n must not exceed the chunk count.
+        (Retrieval searches the snapshot's passage vectors exactly instead: no request per question.)
         A leftover of an interrupted ingest has an id no snapshot holds (or the same content as one that does)."""
         if n <= 0:
             return []
