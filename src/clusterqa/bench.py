@@ -261,6 +261,10 @@ def _baseline_build_worker(folder: str, questions: str) -> dict[str, Any]:
     from .settings import Settings
 
     asked = json.loads(Path(questions).read_text(encoding="utf-8"))
+    import langchain_community.document_loaders  # noqa: F401  imports are start-up, not ingest (as for ours)
+    import langchain_huggingface  # noqa: F401
+    import sentence_transformers  # noqa: F401
+
     started = time.perf_counter()
     baseline = BaselinePipeline(Settings.from_env(), corpus=Path(folder), persist=True)
     seconds = time.perf_counter() - started
