@@ -163,7 +163,8 @@ def test_other_embedding_model_is_refused(settings: Settings, embedder: Embedder
 
 
 def test_unknown_embedding_backend(settings: Settings) -> None:
-    with pytest.raises(UnknownNameError, match=r"Unknown embedding backend 'openai'. Known: onnx, sentence-transformers\."):
+    known = r"Known: onnx, onnx-int8, sentence-transformers\."
+    with pytest.raises(UnknownNameError, match=rf"Unknown embedding backend 'openai'. {known}"):
         make_embedder(settings, backend="openai")
 
 
