@@ -163,7 +163,8 @@ def test_other_embedding_model_is_refused(settings: Settings, embedder: Embedder
 
 
 def test_unknown_embedding_backend(settings: Settings) -> None:
-    with pytest.raises(UnknownNameError, match=r"Unknown embedding backend 'openai'. Known: sentence-transformers"):
+    known = r"Known: onnx, onnx-int8, sentence-transformers\."
+    with pytest.raises(UnknownNameError, match=rf"Unknown embedding backend 'openai'. {known}"):
         make_embedder(settings, backend="openai")
 
 
@@ -203,8 +204,15 @@ class ChromaServer:
         self.log = path.parent / "chroma.log"
         self.proc: subprocess.Popen[bytes] | None = None
 
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
     def settings(self, **changes: object) -> Settings:
-        return Settings.from_env({}, chroma_host=self.host, chroma_port=self.port, **changes)
+        """Settings pointing at this server the way a deployment does: CLUSTERQA_CHROMA_URL."""
+        settings = Settings.from_env({"CLUSTERQA_CHROMA_URL": self.url}, **changes)
+        assert (settings.chroma_host, settings.chroma_port) == (self.host, self.port)
+        return settings
 
     def start(self) -> None:
         command = [str(CHROMA), "run", "--path", str(self.path), "--host", self.host, "--port", str(self.port)]
@@ -297,3 +305,53 @@ def test_server_gone_mid_session_is_a_store_error(chroma_server: ChromaServer, t
         assistant.ask("How many people does the Zorblax Cluster employ?")
     with pytest.raises(StoreError):
         assistant.ingest([document])
+
+
+@pytest.mark.server
+def test_two_clients_on_one_server_see_each_others_changes(chroma_server: ChromaServer, tmp_path: Path) -> None:
+    """Two app processes on one server: what one ingests or removes, the other answers from (or stops citing)
+    on its next question, with no restart: the version stamp in Chroma makes it rebuild its keyword index."""
+    first = tmp_path / "zorblax-cluster.md"
+    first.write_text(ZORBLAX, encoding="utf-8")
+    second = tmp_path / "quux-cluster.md"
+    second.write_text("# Quux Cluster\n\nThe Quux Cluster in Cumbria trains 777 welders every year.\n", encoding="utf-8")
+    settings = chroma_server.settings(index_dir=tmp_path / "no-local-store")
+    writer = Assistant.from_settings(settings)
+    writer.ingest([first])
+    reader = Assistant.from_settings(settings)  # another client: its own connection, model and keyword index
+    assert "4,321" in reader.ask("How many people does the Zorblax Cluster employ?").answer
+    stamp = reader.index.version()
+
+    writer.ingest([second])
+    assert reader.index.version() != stamp
+    answer = reader.ask("How many welders does the Quux Cluster train?")
+    assert not answer.abstained and "777 welders" in answer.answer
+    assert answer.citations[0].source == "quux-cluster.md"
+    assert {c.source for c in reader.retriever.chunks} == {"zorblax-cluster.md", "quux-cluster.md"}
+
+    writer.remove(str(second))
+    gone = reader.ask("How many welders does the Quux Cluster train?")
+    assert all(c.source != "quux-cluster.md" for c in gone.citations) and "777" not in gone.answer
+    assert [c.source for c in reader.retriever.chunks] == ["zorblax-cluster.md"]
+
+
+@pytest.mark.server
+def test_server_answers_match_embedded_on_public_questions(
+    chroma_server: ChromaServer, publication: Path, assistant: Assistant, tmp_path: Path
+) -> None:
+    """The same publication in a Chroma server and in the embedded store gives the same answers, citations
+    and retrieved passages (a sample of the public eval set: every seventh question, facts and lists alike)."""
+    from clusterqa.evals import load_cases
+
+    remote = Assistant(
+        chroma_server.settings(index_dir=tmp_path / "unused"), assistant.embedder,
+        Index.open(chroma_server.settings(), assistant.embedder),
+    )
+    remote.ingest([publication])
+    cases = load_cases(Path(__file__).resolve().parents[1] / "evals" / "public.jsonl")[::7]
+    assert len(cases) >= 30 and any(c.tags and "list" in c.tags for c in cases)
+    for case in cases:
+        here, there = assistant.ask(case.question).to_dict(), remote.ask(case.question).to_dict()
+        for key in ("latency_ms",):
+            here.pop(key), there.pop(key)
+        assert there == here, case.id

@@ -4,16 +4,19 @@ re-ingest, replacement and removal with small Markdown folders in their own temp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from clusterqa.chunking import Chunk
+from clusterqa.chunking import Chunk, chunk_document
 from clusterqa.errors import IngestError
-from clusterqa.index import Snapshot
+from clusterqa.index import Embedder, Index, Snapshot, passage_for_embedding, sentence_for_embedding
 from clusterqa.ingest import find_files, ingest
+from clusterqa.loaders import load_document
 from clusterqa.pipeline import Assistant
+from clusterqa.settings import Settings
 
 HEADER = "Innovation Clusters in the North of England"
 FOOTER = re.compile(r"NP11\s*\|\s*\d+")
@@ -360,3 +363,123 @@ def test_index_built_by_an_older_format_is_redone(
     again = assistant.ingest([notes])
     assert (len(again.added), again.unchanged) == (3, [])  # same files, new chunking/embedding: indexed anew
     assert len(assistant.ingest([notes]).unchanged) == 3
+
+
+# --- at scale: only what changed is embedded -----------------------------------------------
+
+
+class CountingEmbedder:
+    """The real embedder, counting every text it is asked to embed."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name = inner, inner.name
+        self.texts: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        return self.inner.embed(texts)
+
+
+def place_note(folder: Path, n: int, extra: str = "") -> Path:
+    """A two-section note about place n (distinct names and numbers, so nothing is shared between notes)."""
+    path = folder / f"place-{n:03d}.md"
+    path.write_text(
+        f"# Place {n}\n\n## Works\n\nThe works at Place {n} employ {100 + n} people. They make {n} kinds of valve.\n\n"
+        f"## Harbour\n\nThe harbour of Place {n} opened in {1800 + n}.{extra}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def texts_of(path: Path) -> list[str]:
+    """What embedding one document means: its passages and its sentences."""
+    return texts_for(chunk_document(load_document(path), source=path.name, chunk_chars=700))
+
+
+def texts_for(chunks: list[Chunk]) -> list[str]:
+    return [passage_for_embedding(c) for c in chunks] + [
+        sentence_for_embedding(c, i) for c in chunks for i in range(len(c.sentences))
+    ]
+
+
+@pytest.fixture
+def counting(embedder: Embedder, tmp_path: Path) -> tuple[CountingEmbedder, Assistant]:
+    counter = CountingEmbedder(embedder)
+    settings = Settings.from_env({}, index_dir=tmp_path / "index")
+    return counter, Assistant(settings, counter, Index.open(settings, counter))
+
+
+def test_adding_one_document_embeds_only_it(counting: tuple[CountingEmbedder, Assistant], tmp_path: Path) -> None:
+    counter, assistant = counting
+    folder = tmp_path / "places"
+    folder.mkdir()
+    for n in range(60):
+        place_note(folder, n)
+    first = assistant.ingest([folder])
+    assert (first.documents, len(first.added)) == (60, 60)
+    assert len(counter.texts) == first.embedded == sum(len(texts_of(p)) for p in folder.iterdir())
+    assistant.ask("How many people does the works at Place 7 employ?")  # the retriever is built
+
+    counter.texts.clear()
+    new = place_note(folder, 60)
+    report = assistant.ingest([folder])
+    assert (len(report.added), len(report.unchanged), report.documents) == (1, 60, 61)
+    assert sorted(counter.texts) == sorted(texts_of(new)) and report.embedded == len(counter.texts)
+    answer = assistant.ask("How many people does the works at Place 60 employ?")
+    assert "160 people" in answer.answer and answer.citations[0].source == new.name
+
+    counter.texts.clear()
+    assistant.ingest([folder])
+    assert counter.texts == []  # nothing changed, nothing embedded
+
+
+def test_deleted_file_takes_its_chunks_and_sentences(counting: tuple[CountingEmbedder, Assistant], tmp_path: Path) -> None:
+    counter, assistant = counting
+    folder = tmp_path / "places"
+    folder.mkdir()
+    gone = [place_note(folder, n) for n in range(5)][2]
+    assistant.ingest([folder])
+    before = (assistant.index.chunks.count(), assistant.index.sentences.count())
+    gone_chunks = next(d.chunks for d in assistant.index.documents() if d.path == str(gone))
+    gone.unlink()
+    counter.texts.clear()
+    report = assistant.ingest([folder])
+    assert report.removed == [str(gone)] and counter.texts == []
+    snap = assistant.index.snapshot()
+    assert all(c.source != gone.name for c in snap.chunks)
+    assert assistant.index.chunks.get(where={"path": str(gone)})["ids"] == []
+    assert assistant.index.sentences.get(where={"path": str(gone)})["ids"] == []
+    assert before[0] - assistant.index.chunks.count() == gone_chunks > 0
+    assert len(snap.sentence_vectors) == assistant.index.sentences.count() < before[1]
+
+
+def test_changed_file_embeds_only_changed_chunks(counting: tuple[CountingEmbedder, Assistant], tmp_path: Path) -> None:
+    counter, assistant = counting
+    folder = tmp_path / "places"
+    folder.mkdir()
+    note = place_note(folder, 1)
+    assistant.ingest([folder])
+    old = {c.section: c for c in assistant.index.snapshot().chunks}
+    counter.texts.clear()
+    place_note(folder, 1, extra=" Ferries leave at noon.")  # only the Harbour section changes
+    report = assistant.ingest([folder])
+    assert report.added == [str(note)]
+    changed = [c for c in chunk_document(load_document(note), source=note.name, chunk_chars=700) if "Harbour" in c.section]
+    assert sorted(counter.texts) == sorted(texts_for(changed))
+    assert report.reused == 1 + len(old[next(s for s in old if "Works" in s)].sentences)  # the Works chunk kept its vectors
+    snap = assistant.index.snapshot()
+    fresh = counter.inner.embed([passage_for_embedding(c) for c in snap.chunks])
+    assert np.abs(snap.chunk_vectors - fresh).max() < 1e-5  # kept vectors are the ones embedding would give
+    assert "noon" in assistant.ask("When do ferries leave Place 1?").answer
+
+
+def test_every_change_moves_the_version_stamp(make_assistant: Callable[..., Assistant], notes: Path) -> None:
+    assistant = make_assistant()
+    seen = [assistant.index.version()]
+    assistant.ingest([notes])
+    seen.append(assistant.index.version())
+    assistant.ingest([notes])  # nothing changed
+    seen.append(assistant.index.version())
+    assistant.remove(str((notes / "kettle.md").resolve()))
+    seen.append(assistant.index.version())
+    assert seen[0] == "" and seen[1] and seen[2] == seen[1] and seen[3] not in seen[:3]

@@ -83,3 +83,44 @@ def test_every_field_is_described() -> None:
     described = dict(Settings.from_env({}).describe())
     assert {f"CLUSTERQA_{f.name.upper()}" for f in dataclasses.fields(Settings)} == set(described)
     assert all(help_text.strip() for help_text in described.values())
+
+
+@pytest.mark.parametrize(
+    ("url", "host", "port", "ssl"),
+    [
+        ("http://127.0.0.1:8001", "127.0.0.1", 8001, False),
+        ("http://chroma.internal", "chroma.internal", 8000, False),  # Chroma's own default port
+        ("https://chroma.example.org", "chroma.example.org", 443, True),
+        ("http://[::1]:9000/", "::1", 9000, False),
+        (" http://localhost:8123 ", "localhost", 8123, False),
+    ],
+)
+def test_chroma_url_sets_host_port_and_ssl(url: str, host: str, port: int, ssl: bool) -> None:
+    settings = Settings.from_env({"CLUSTERQA_CHROMA_URL": url, "CLUSTERQA_CHROMA_HOST": "ignored", "CLUSTERQA_CHROMA_PORT": "1"})
+    assert (settings.chroma_host, settings.chroma_port, settings.chroma_ssl) == (host, port, ssl)
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("127.0.0.1:8000", "must start with http:// or https://"),
+        ("ftp://127.0.0.1:8000", "must start with http:// or https://"),
+        ("http://:8000", "names no host"),
+        ("http://127.0.0.1:99999", "is not a valid URL (Port out of range 0-65535)"),
+        ("http://127.0.0.1:port", "is not a valid URL"),
+        ("http://127.0.0.1:8000/api/v2", "has a path; Chroma serves from the root"),
+        ("http://admin:secret@127.0.0.1:8000", "must not carry a user name or password"),
+    ],
+)
+def test_bad_chroma_url_is_a_config_error_naming_the_shape(url: str, why: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        Settings.from_env({"CLUSTERQA_CHROMA_URL": url})
+    message = str(info.value)
+    assert why in message
+    assert message.endswith("Expected http://HOST:PORT, e.g. http://127.0.0.1:8000 (the address 'chroma run' prints).")
+    assert "secret" not in message
+
+
+def test_chroma_url_option_override_wins() -> None:
+    settings = Settings.from_env({"CLUSTERQA_CHROMA_URL": "http://a:1"}, chroma_url="http://b:2")
+    assert (settings.chroma_host, settings.chroma_port) == ("b", 2)

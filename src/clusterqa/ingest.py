@@ -30,6 +30,10 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files of an unsupported type inside given folders
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why): left as they were in the index
+    pages_indexed: int = 0  # pages and chunks of the files indexed by this run (not the unchanged ones)
+    chunks_indexed: int = 0
+    embedded: int = 0  # passages and sentences embedded by this run
+    reused: int = 0  # ...and those whose vectors were kept from a changed file's previous version
 
     def summary(self) -> str:
         counts = f"{len(self.added)} indexed, {len(self.unchanged)} unchanged, {len(self.removed)} removed"
@@ -89,16 +93,20 @@ def ingest(
     chunk_chars: int = 700,
     max_bytes: int | None = None,
     progress: Progress | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Index files and folders. Unchanged files are skipped, changed ones replaced, and files gone
     from a given folder are removed from the index (files from other folders are untouched).
 
     One writer at a time holds the store's lock; leftovers of an ingest that was killed are swept
     first. A file that cannot be read (empty, too big, broken, no text) is reported in `failed`
-    and whatever was indexed from it before stays as it was."""
+    and whatever was indexed from it before stays as it was.
+
+    Give `report` to watch it fill in as files are indexed (the CLI's progress bar does)."""
     started = time.perf_counter()
     files, folders, skipped = find_files(list(paths))
-    report = IngestReport(skipped=[str(f) for f in skipped])
+    report = report if report is not None else IngestReport()
+    report.skipped = [str(f) for f in skipped]
     present = {str(f) for f in files}
     with index.writing():
         index.sweep()
@@ -118,8 +126,12 @@ def ingest(
             except IngestError as exc:  # one bad file does not stop the others; its old entry stays
                 report.failed.append((str(path), str(exc)))
                 continue
-            index.add(str(path), chunks, sha256=sha, num_pages=doc.num_pages)
+            added = index.add(str(path), chunks, sha256=sha, num_pages=doc.num_pages)
             report.added.append(str(path))
+            report.pages_indexed += doc.num_pages
+            report.chunks_indexed += len(chunks)
+            report.embedded += added.embedded
+            report.reused += added.reused
         if progress:
             progress("", len(files), len(files))
         for info in index.documents():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -41,6 +42,8 @@ class Assistant:
         self.settings, self.embedder, self.index = settings, embedder, index
         self._retriever: Retriever | None = None
         self._outline: Outline | None = None
+        self._version: str | None = None  # the store's version stamp the retriever was built from
+        self._building = threading.Lock()
         self._answerers: dict[str, Callable[[Retrieval], Answer]] = {}
 
     @classmethod
@@ -62,19 +65,28 @@ class Assistant:
 
     @property
     def retriever(self) -> Retriever:
-        """Built on first use from what Chroma holds; rebuilt after every ingest or removal."""
-        if self._retriever is None:
-            self._retriever = Retriever(self.index, self.index.snapshot())
-            self._outline = Outline.from_chunks(self._retriever.chunks)
-        return self._retriever
+        """Built on first use from what Chroma holds; rebuilt when the store's version stamp changes, which
+        every ingest or removal does, whichever process (or machine, on a shared server) made it."""
+        return self._current()[0]
 
     @property
     def outline(self) -> Outline:
         """Sections, groups and case studies of what is indexed (built with the retriever)."""
-        retriever = self.retriever
-        if self._outline is None:
-            self._outline = Outline.from_chunks(retriever.chunks)
-        return self._outline
+        return self._current()[1]
+
+    def _current(self) -> tuple[Retriever, Outline, bool]:
+        """(retriever, outline, whether they were just rebuilt), after one look at the store's version stamp."""
+        version = self.index.version()  # before the snapshot: a write during the read shows up next time
+        retriever, outline = self._retriever, self._outline
+        if retriever is not None and outline is not None and version == self._version:
+            return retriever, outline, False
+        with self._building:  # app workers asking at once build it once
+            retriever, outline = self._retriever, self._outline
+            if retriever is None or outline is None or version != self._version:
+                retriever = Retriever(self.index, self.index.snapshot())
+                outline = Outline.from_chunks(retriever.chunks)
+                self._retriever, self._outline, self._version = retriever, outline, version
+            return retriever, outline, True
 
     def answerer(self, name: str | None = None) -> Callable[[Retrieval], Answer]:
         """The named answerer (default: settings.answerer); one that needs these settings and this model
@@ -102,9 +114,9 @@ class Assistant:
 
         Questions about the whole publication (lists, aggregates, comparisons, summaries) take their own
         route when no filter narrows the search; the rest are answered from the top-k passages."""
-        question, answer_with, started, answer = self._begin(question, cluster, document, answerer)
+        question, answer_with, started, retriever, answer = self._begin(question, cluster, document, answerer)
         if answer is None:
-            retrieval = self.retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
+            retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
             answer = answer_with(retrieval)
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
@@ -119,30 +131,33 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """Like ask(), for an answerer that streams (the LLM one): retrieves now, then the iterator gives
         pieces of answer text as they are checked, and the Answer last. Other answerers give only the Answer."""
-        question, answer_with, started, routed = self._begin(question, cluster, document, answerer)
+        question, answer_with, started, retriever, routed = self._begin(question, cluster, document, answerer)
         if routed is not None:  # lists, aggregates, comparisons and summaries are built whole, not streamed
             return iter([replace(routed, latency_ms=(time.perf_counter() - started) * 1000)])
-        retrieval = self.retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
+        retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
         return self._events(answer_with, retrieval, started)
 
     def _begin(
         self, question: str, cluster: str | None, document: str | None, answerer: str | None
-    ) -> tuple[str, Callable[[Retrieval], Answer], float, Answer | None]:
-        """What ask() and ask_stream() share: the cleaned question, the answerer, the clock (started once the
-        retriever is built), and the whole answer already when the question is about the whole publication."""
+    ) -> tuple[str, Callable[[Retrieval], Answer], float, Retriever, Answer | None]:
+        """What ask() and ask_stream() share: the cleaned question, the answerer, the clock (the version check
+        is timed, a rebuild of the retriever is not), the retriever, and the whole answer already when the
+        question is about the whole publication."""
         question = clean_question(question, self.settings.max_question_chars)
         answer_with = self.answerer(answerer)
-        self.retriever  # noqa: B018  (built outside the timing)
         started = time.perf_counter()
-        routed = self._routed(question, cluster) if not document else None
-        return question, answer_with, started, routed
+        retriever, outline, rebuilt = self._current()
+        if rebuilt:
+            started = time.perf_counter()
+        routed = self._routed(question, retriever, outline, cluster) if not document else None
+        return question, answer_with, started, retriever, routed
 
-    def _routed(self, question: str, cluster: str | None = None) -> Answer | None:
+    @staticmethod
+    def _routed(question: str, retriever: Retriever, outline: Outline, cluster: str | None = None) -> Answer | None:
         """The answer to a question about the whole publication (routes.py), or None for a fact question.
         With a cluster filter only a summary keeps its route, narrowed to that case study ('summarise the
         case study', 'what does it say about skills'); lists, aggregates and comparisons span case studies."""
-        retriever = self.retriever
-        route = route_question(question, retriever.steer, self.outline)
+        route = route_question(question, retriever.steer, outline)
         if route.kind not in ROUTE_ANSWERS or retriever.unknown_names(question):
             return None
         if cluster:
@@ -150,7 +165,7 @@ class Assistant:
             if route.kind != "summary" or route.section or route.regions not in {(), (region,)}:
                 return None
             route = replace(route, regions=(region,))
-        answer = ROUTE_ANSWERS[route.kind](Builder(question, route, retriever), self.outline)
+        answer = ROUTE_ANSWERS[route.kind](Builder(question, route, retriever), outline)
         return replace(answer, filters={"cluster": route.regions[0]}) if answer and cluster else answer
 
     @staticmethod
@@ -168,18 +183,19 @@ class Assistant:
             return str(condense(question, history))
         return standalone_question(question, history)
 
-    def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
+    def ingest(self, paths: list[Path], progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
         report = ingest(
             self.index,
             paths,
             chunk_chars=self.settings.chunk_chars,
             max_bytes=self.settings.max_upload_mb * MB,
             progress=progress,
+            report=report,
         )
-        self._retriever = self._outline = None
+        self._retriever = self._outline = self._version = None
         return report
 
     def remove(self, path: str) -> int:
         removed = self.index.delete(path)
-        self._retriever = self._outline = None
+        self._retriever = self._outline = self._version = None
         return removed

@@ -91,11 +91,15 @@ class Retriever:
         self.chunks = snapshot.chunks
         self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self.sentence_vectors = snapshot.sentence_vectors
+        self.chunk_vectors = snapshot.chunk_vectors
         self.sentence_offset: list[int] = []
         offset = 0
         for chunk in self.chunks:
             self.sentence_offset.append(offset)
             offset += len(chunk.sentences)
+        # for the best sentence of every chunk in one numpy pass (np.maximum.reduceat) at any corpus size
+        self.with_sentences = np.array([i for i, c in enumerate(self.chunks) if c.sentences], dtype=np.int64)
+        self.sentence_starts = np.array([self.sentence_offset[i] for i in self.with_sentences], dtype=np.int64)
         docs = [list(terms(f"{own_section(c)} {c.text}")) for c in self.chunks]
         self.bm25 = bm25s.BM25()
         self.bm25.index(docs, show_progress=False)
@@ -179,29 +183,34 @@ class Retriever:
         if document:
             filters["document"] = self.resolve_document(document)
             where["source"] = filters["document"]
-        chroma_where = where if len(where) <= 1 else {"$and": [{k_: v} for k_, v in where.items()]}
         if vector is None:
             vector = self.index.embedder.embed([question])[0]
-        allowed = [i for i, c in enumerate(self.chunks) if all(getattr(c, f) == v for f, v in where.items())]
+        allowed_ids = (
+            np.array([i for i, c in enumerate(self.chunks) if all(getattr(c, f) == v for f, v in where.items())], np.int64)
+            if where
+            else np.arange(len(self.chunks))
+        )
 
-        dense = self.index.query(vector, min(CANDIDATES, len(allowed)), chroma_where or None)
-        dense_rank = {self.by_id[cid]: r for r, (cid, _) in enumerate(dense) if cid in self.by_id}
-        dense_score = {self.by_id[cid]: s for cid, s in dense if cid in self.by_id}
+        # exact cosine over every passage the snapshot holds (vectors are normalised): a few ms even at 100x
+        chunk_sims = self.chunk_vectors @ vector if len(self.chunk_vectors) else np.zeros(0)
+        dense_order = allowed_ids[np.argsort(-chunk_sims[allowed_ids], kind="stable")[:CANDIDATES]]
+        dense_rank = {int(i): r for r, i in enumerate(dense_order)}
+        dense_score = {int(i): float(chunk_sims[i]) for i in dense_order}
         q_terms = question_terms(question)
         bm25 = self.bm25.get_scores(q_terms) if q_terms else np.zeros(len(self.chunks))
-        keyword_order = sorted(allowed, key=lambda i: -bm25[i])[:CANDIDATES]
-        keyword_rank = {i: r for r, i in enumerate(keyword_order) if bm25[i] > 0}
+        keyword_order = allowed_ids[np.argsort(-bm25[allowed_ids], kind="stable")[:CANDIDATES]]  # ties: document order
+        keyword_rank = {int(i): r for r, i in enumerate(keyword_order) if bm25[i] > 0}
 
         steered = self.steer(question) if not cluster else ()
         fused: dict[int, float] = defaultdict(float)
         sentence_sims = self.sentence_vectors @ vector if len(self.sentence_vectors) else np.zeros(0)
-        best_sentence = {
-            i: float(sentence_sims[self.sentence_offset[i] : self.sentence_offset[i] + len(self.chunks[i].sentences)].max())
-            for i in allowed
-            if self.chunks[i].sentences
-        }
-        sentence_order = sorted(best_sentence, key=lambda i: -best_sentence[i])[:CANDIDATES]
-        sentence_rank = {i: r for r, i in enumerate(sentence_order)}
+        top_sim = np.maximum.reduceat(sentence_sims, self.sentence_starts) if len(self.sentence_starts) else np.zeros(0)
+        candidates = self.with_sentences
+        if where:  # only chunks the filters allow
+            keep = np.isin(candidates, allowed_ids)
+            candidates, top_sim = candidates[keep], top_sim[keep]
+        sentence_order = candidates[np.argsort(-top_sim, kind="stable")[:CANDIDATES]]  # ties: document order
+        sentence_rank = {int(i): r for r, i in enumerate(sentence_order)}
         for ranks in (dense_rank, keyword_rank, sentence_rank):
             for i, r in ranks.items():
                 fused[i] += 1.0 / (RRF_K + r + 1)

