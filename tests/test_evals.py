@@ -243,3 +243,5 @@ def test_bench_prints_its_numbers(cli, small_set: Path, publication_index_dir: P
     assert numbers["questions timed"] == "8"
     assert float(numbers["ask latency p50 (ms)"]) <= float(numbers["ask latency p95 (ms)"])
     assert float(numbers["peak RSS (MB)"]) > 100
+    assert numbers["briefing notes timed"] == "8"  # the app's example topics and three more, warm
+    assert 0 < float(numbers["briefing note p50 (ms)"]) <= float(numbers["briefing note max (ms)"])

@@ -34,6 +34,7 @@ from .text import normalise
 if TYPE_CHECKING:
     from .pipeline import Assistant
 
+EXAMPLE_TOPICS = ("the North East space cluster", "skills", "net zero", "funding", "cross-boundary working")
 KEY_POINTS = (3, 6)  # fewest and most key points
 BACKGROUND_SENTENCES = 2  # a case study's opening, in a cluster brief
 THEME_BACKGROUND_SENTENCES = 2  # a case study's sentences on the topic, in a theme brief

@@ -228,7 +228,23 @@ def benchmark(settings: Settings, questions: Path, repeat: int) -> list[tuple[st
             ("fact questions p50/p95 (ms)", f"{pct(by_route[True], 0.5):.1f} / {pct(by_route[True], 0.95):.1f}"),
             ("whole-publication p50/p95 (ms)", f"{pct(by_route[False], 0.5):.1f} / {pct(by_route[False], 0.95):.1f}"),
         ]
+    briefs = benchmark_briefs(assistant, repeat)
+    if briefs:
+        rows += [("briefing notes timed", f"{len(briefs)}"), ("briefing note p50 (ms)", f"{pct(briefs, 0.5):.1f}"),
+                 ("briefing note max (ms)", f"{max(briefs):.1f}")]
     return [*rows, ("peak RSS (MB)", f"{rss_mb:.0f}")]
+
+
+def benchmark_briefs(assistant: Any, repeat: int) -> list[float]:
+    """Warm build times of the briefing notes on the app's example topics (extractive; exports not included)."""
+    from .brief import EXAMPLE_TOPICS, draft_brief
+
+    draft_brief(assistant, EXAMPLE_TOPICS[0], answerer="extractive")  # warm-up
+    return [
+        draft_brief(assistant, topic, answerer="extractive").latency_ms
+        for _ in range(repeat)
+        for topic in [*EXAMPLE_TOPICS, "the two AI clusters", "iiCON", "tourism"]
+    ]
 
 
 def benchmark_app(settings: Settings, timeout_s: float = 120.0) -> list[tuple[str, str]]:

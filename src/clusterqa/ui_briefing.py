@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from .actions import ALL, App
+from .brief import EXAMPLE_TOPICS
 from .briefdoc import to_markdown
 from .errors import ClusterQAError
 
-BRIEF_EXAMPLES = ["the North East space cluster", "skills", "net zero", "funding", "cross-boundary working"]
 EMPTY_BRIEF = (
     "*A briefing note has key points, background on the relevant case studies, a table of figures and the "
     "relevant recommendations. Every sentence is quoted from the documents and footnoted with its page.*"
@@ -40,7 +40,7 @@ def add_briefing_tab(app: App) -> None:
                 scale=2,
                 elem_id="cqa-brief-answerer",
             )
-        gr.Examples(BRIEF_EXAMPLES, inputs=[topic], label="Example topics")
+        gr.Examples(list(EXAMPLE_TOPICS), inputs=[topic], label="Example topics")
         draft = gr.Button("Draft briefing", variant="primary", elem_id="cqa-brief-draft")
         status = gr.Markdown(elem_id="cqa-brief-status")
         with gr.Row():
