@@ -215,29 +215,34 @@ def ask(page, question: str) -> str:  # type: ignore[no-untyped-def]
     return str(bots.last.inner_text())
 
 
+def open_tab(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Click the tab's visible button (Gradio also renders one for its overflow menu)."""
+    page.locator(f'button[role="tab"]:visible:text-is("{name}")').first.click()
+
+
 def choose(page, dropdown: str, option: str) -> None:  # type: ignore[no-untyped-def]
     page.click(f"{dropdown} input")
     page.locator('[role="option"]', has_text=option).first.click()
 
 
 def upload(page, path: Path) -> str:  # type: ignore[no-untyped-def]
-    page.get_by_role("tab", name="Documents").click()
+    open_tab(page, "Documents")
     page.set_input_files("#cqa-upload input[type=file]", str(path))
     page.locator("#cqa-upload").get_by_text(path.name).first.wait_for()
     page.click("#cqa-add")
     page.locator("#cqa-docs-status", has_text="Indexed").wait_for()
     page.locator("#cqa-documents", has_text=path.name).wait_for()
     status = str(page.locator("#cqa-docs-status").inner_text())
-    page.get_by_role("tab", name="Ask").click()
+    open_tab(page, "Ask")
     return status
 
 
 def remove(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    page.get_by_role("tab", name="Documents").click()
+    open_tab(page, "Documents")
     choose(page, "#cqa-remove-choice", name)
     page.click("#cqa-remove")
     page.locator("#cqa-docs-status", has_text=f"Removed {name}").wait_for()
-    page.get_by_role("tab", name="Ask").click()
+    open_tab(page, "Ask")
 
 
 def source_texts(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -354,7 +359,7 @@ def test_api_with_gradio_client(app: RunningApp, ui) -> None:  # type: ignore[no
 def test_upload_of_unsupported_type_is_refused_clearly(ui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "payload.exe"
     bad.write_bytes(b"MZ\x90\x00")
-    ui.get_by_role("tab", name="Documents").click()
+    open_tab(ui, "Documents")
     ui.set_input_files("#cqa-upload input[type=file]", str(bad))
     ui.locator("#cqa-upload").get_by_text(bad.name).first.wait_for()
     ui.click("#cqa-add")
@@ -381,7 +386,7 @@ def test_question_markup_is_shown_as_typed(ui) -> None:  # type: ignore[no-untyp
 def test_briefing_tab_previews_then_downloads_word(ui, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import docx
 
-    ui.get_by_role("tab", name="Briefing").click()
+    open_tab(ui, "Briefing")
     ui.fill("#cqa-brief-topic textarea", "the North East space cluster")
     ui.click("#cqa-brief-draft")
     ui.locator("#cqa-brief-status", has_text="Drafted").wait_for()
@@ -402,7 +407,7 @@ def test_briefing_tab_previews_then_downloads_word(ui, tmp_path: Path) -> None: 
 
 @pytest.mark.browser
 def test_briefing_on_a_topic_the_documents_lack_says_so(ui) -> None:  # type: ignore[no-untyped-def]
-    ui.get_by_role("tab", name="Briefing").click()
+    open_tab(ui, "Briefing")
     ui.fill("#cqa-brief-topic textarea", "tourism in <b>Atlantis</b>")
     ui.click("#cqa-brief-draft")
     ui.locator("#cqa-brief-status", has_text="Nothing to brief on").wait_for()

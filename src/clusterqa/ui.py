@@ -142,7 +142,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
                         sources = gr.HTML(EMPTY_SOURCES, elem_id="cqa-sources")
                         picker = gr.Radio([], label="Open page view", elem_id="cqa-picker")
                         page = gr.HTML(EMPTY_PAGE, elem_id="cqa-page")
-            add_briefing_tab(app)
+            brief_api = add_briefing_tab(app)
             with gr.Tab("Documents", id="documents"):
                 documents = gr.Dataframe(
                     document_rows(assistant.index.documents()),
@@ -307,6 +307,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Any:
 
         gr.api(ask_api, api_name="ask", concurrency_id="questions")
         gr.api(chat_api, api_name="chat", concurrency_id="questions")
+        gr.api(brief_api, api_name="brief", concurrency_id="questions")
     return demo
 
 

@@ -3,6 +3,7 @@ as Markdown or Word. Built inside build_app()'s Tabs; the API name is '/brief'."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .actions import ALL, App
@@ -16,8 +17,9 @@ EMPTY_BRIEF = (
 )
 
 
-def add_briefing_tab(app: App) -> None:
-    """The Briefing tab and its '/brief' API endpoint, in the Blocks being built."""
+def add_briefing_tab(app: App) -> Callable[..., dict[str, Any]]:
+    """The Briefing tab, in the Tabs being built; returns the '/brief' API function, which build_app
+    registers with the others (outside the Tabs: an API-only event inside them makes Gradio render a tab twice)."""
     import gradio as gr
 
     with gr.Tab("Briefing", id="briefing"):
@@ -69,7 +71,7 @@ def add_briefing_tab(app: App) -> None:
     draft.click(_draft, inputs, outputs, api_visibility="private", concurrency_id="questions")
     topic.submit(_draft, inputs, outputs, api_visibility="private", concurrency_id="questions")
 
-    def brief_api(topic: str, cluster: str = "", answerer: str = "") -> dict:
+    def brief_api(topic: str, cluster: str = "", answerer: str = "") -> dict[str, Any]:
         """A briefing note on the topic (optionally one cluster) as JSON: title, date, purpose, coverage,
         key_points, background, figures, recommendations and notes (source, page, section, quote).
         answerer: 'extractive' or 'llm' (phrases the key points, each sentence checked)."""
@@ -78,4 +80,4 @@ def add_briefing_tab(app: App) -> None:
         except ClusterQAError as exc:
             return {"topic": topic, "error": str(exc)}
 
-    gr.api(brief_api, api_name="brief", concurrency_id="questions")
+    return brief_api
