@@ -13,9 +13,10 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from clusterqa.brief import Briefing, draft_brief, extract_figures
+from clusterqa.brief import Briefing, draft_brief
 from clusterqa.briefdoc import lines_of, md, to_markdown, write_docx, write_note
 from clusterqa.errors import ExportError, QuestionError, UnknownNameError
+from clusterqa.figures import extract_figures
 from clusterqa.pipeline import Assistant
 
 TODAY = dt.date(2026, 11, 27)

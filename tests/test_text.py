@@ -73,10 +73,11 @@ def test_terms_drop_stopwords_and_question_words() -> None:
 def test_worked_examples_in_docstrings_hold() -> None:
     import doctest
 
+    import clusterqa.figures
     import clusterqa.questions
     import clusterqa.text
 
-    for module in (clusterqa.text, clusterqa.questions):
+    for module in (clusterqa.text, clusterqa.questions, clusterqa.figures):
         assert doctest.testmod(module).failed == 0
 
 

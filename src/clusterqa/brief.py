@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .answer import Citation, Generation
-from .digest import _informative, _is_heading, _mmr
+from .digest import informative, is_heading, mmr
+from .figures import extract_figures
 from .inputs import clean_question
 from .outline import Outline, Part
 from .overview import Builder, Found, item_text, pages_of, place_of, sentences
-from .routes import Route, _names_region, _topic
+from .routes import Route, names_region, topic_of
 from .text import normalise
 
 if TYPE_CHECKING:
@@ -47,29 +48,11 @@ FRAMING = re.compile(  # "a one-page brief on ...", "the evidence on ...", "... 
     r"|\s+(?:for|ahead of|before)\s+(?:the|a|an|our)\s+[\w’'\s-]{0,40}?(?:visit|meeting|call|briefing|event|debate)\W*$",
     re.I,
 )
-QUALIFIER = r"(?:(?:around|about|approximately|almost|nearly|over|more than|some|up to|circa)\s+)?"
-NUMBER = r"\d[\d,]*(?:\.\d+)?"
-MONEY_FIGURE = re.compile(rf"{QUALIFIER}[£$€]\s?{NUMBER}(?:\s?(?:million|billion|bn|m|k)\b)?", re.I)
-COUNT_FIGURE = re.compile(
-    rf"{QUALIFIER}(?<![\d£$€.,]){NUMBER}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>organisations?|companies|company|firms?|"
-    r"businesses|SMEs|members|start-?ups|jobs?|employees|people|staff|workers|roles|posts)\b",
-    re.I,
-)
-FIRM_NOUNS = {"organisation", "organisations", "companies", "company", "firm", "firms", "businesses", "smes", "members",
-              "startups", "start-ups"}  # fmt: skip
-MONEY_MEASURES = (  # the word near a sum of money that says what it is; first match wins
-    ("GVA", re.compile(r"\bGVA\b|gross value added", re.I)),
-    ("Value", re.compile(r"\b(?:valued|worth)\b", re.I)),
-    ("Income", re.compile(r"\b(?:income|turnover|revenue|sales|generat\w*|earn\w*)\b", re.I)),
-    ("Investment", re.compile(r"\binvest\w*\b", re.I)),
-    ("Funding", re.compile(r"\b(?:fund\w*|grant\w*|seed\w*|award\w*|commit\w*|financ\w*|allocat\w*|backed)\b", re.I)),
-)
 CLUSTER_WORDS = re.compile(r"\b(?:clusters?|case stud(?:y|ies)|sectors?|industry|industries)\b", re.I)
 REFERS_BACK = re.compile(  # "It ...", "In the meantime, it ...": the sentence before says who or what
     r"^(?:(?:In the meantime|Meanwhile|However|Also|Moreover|In addition|As a result|Similarly|Finally|Instead),\s+)?"
     r"(?:[Tt]his|[Tt]hese|[Ii]t|[Tt]hey|[Ii]ts|[Tt]heir|[Ss]uch)\b(?! (?:report|publication|case study|section)\b)"
 )
-NEAR = 60  # characters either side of a sum in which its measure is looked for
 
 
 @dataclass(frozen=True)
@@ -142,7 +125,7 @@ def draft_brief(
     subject = FRAMING.sub("", topic).strip() or topic
     regions = [retriever.resolve_cluster(c) for c in clusters]
     regions += [r for r in _named_regions(assistant, subject) if r not in regions]
-    theme = _topic(subject, [], regions, outline)
+    theme = topic_of(subject, [], regions, outline)
     b = Builder(subject, Route("summary", tuple(regions), topic=theme), retriever)
     maker = _Maker(b, outline, subject, theme, tuple(regions))
     unknown = retriever.unknown_names(f"About {subject}")
@@ -170,7 +153,7 @@ def _named_regions(assistant: Assistant, subject: str) -> list[str]:
     """Case studies the subject names by place ('Tees Valley', 'Hull'), or by their sector when it asks for a
     cluster ('the space cluster'). A sector's name alone ('net zero') or an organisation ('GCHQ') is a theme:
     the note gathers what the documents say about it, wherever they say it."""
-    steered = [r for r in assistant.retriever.steer(subject) if _names_region(subject, r)]
+    steered = [r for r in assistant.retriever.steer(subject) if names_region(subject, r)]
     if not CLUSTER_WORDS.search(subject):
         return steered
     sectors = assistant.outline.sector_regions(subject)
@@ -234,10 +217,10 @@ class _Maker:
         if not parts:
             return self.not_covered()
         draft = _Draft()
-        focus = [f for part in parts for f in sentences(part) if self.b.weights and self.b.matches(f) and not _is_heading(f)]
+        focus = [f for part in parts for f in sentences(part) if self.b.weights and self.b.matches(f) and not is_heading(f)]
         opening: dict[str, list[Found]] = {}
         for part in parts:
-            found = [f for f in sentences(part) if not _is_heading(f)]
+            found = [f for f in sentences(part) if not is_heading(f)]
             opening[part.region] = _with_antecedents(found, found[:BACKGROUND_SENTENCES])
         used = {f.row for fs in opening.values() for f in fs}
         if self.theme and self.b.weights and focus:  # "skills in Tees Valley": the case study's sentences on it
@@ -247,8 +230,8 @@ class _Maker:
         else:
             if self.theme and self.b.weights:
                 draft.coverage = f"The case study does not mention {self.theme}; this note covers it as a whole."
-            rest = [f for part in parts for f in sentences(part) if f.row not in used and not _is_heading(f)]
-            chosen = _informative(self.b, rest, max(KEY_POINTS[0], min(KEY_POINTS[1], 5 * len(parts))))
+            rest = [f for part in parts for f in sentences(part) if f.row not in used and not is_heading(f)]
+            chosen = informative(self.b, rest, max(KEY_POINTS[0], min(KEY_POINTS[1], 5 * len(parts))))
         draft.key_points = self.points(sorted(chosen, key=lambda f: f.row))
         for part in parts:
             draft.background.append(Paragraph(f"{part.label} ({pages_of([part])})", (self.line(opening[part.region]),)))
@@ -287,7 +270,7 @@ class _Maker:
             if id(part) in in_group:
                 continue
             for f in sentences(part):
-                if self.b.matches(f) and not _is_heading(f):
+                if self.b.matches(f) and not is_heading(f):
                     matched.setdefault(part.region, []).append(f)
         total = sum(len(fs) for fs in matched.values())
         if not total:
@@ -298,7 +281,7 @@ class _Maker:
         general = matched.get("", [])
         pool = general if len(general) >= KEY_POINTS[0] else [f for fs in matched.values() for f in fs]
         relevance = np.array([self.b.fit(f) for f in pool])
-        draft.key_points = self.points(_mmr(self.b, pool, relevance, KEY_POINTS[1]))
+        draft.key_points = self.points(mmr(self.b, pool, relevance, KEY_POINTS[1]))
         for part in self.outline.case_studies:
             found = matched.get(part.region, [])
             if not found:
@@ -307,7 +290,7 @@ class _Maker:
             fresh = [f for f in found if f.row not in self.quoted]  # not the key points again
             best = sorted(sorted(fresh, key=self.b.fit, reverse=True)[:THEME_BACKGROUND_SENTENCES], key=lambda f: f.row)
             if not best:  # all it says on the topic is in the key points: say what the cluster is instead
-                best = [f for f in all_found if not _is_heading(f)][:1]
+                best = [f for f in all_found if not is_heading(f)][:1]
             paragraph = self.line(_with_antecedents(all_found, best))
             draft.background.append(Paragraph(f"{part.label} ({pages_of([part])})", (paragraph,)))
         draft.figures = self.figures([f for fs in matched.values() for f in fs])
@@ -348,35 +331,6 @@ class _Maker:
                 place = f.chunk.region and f"{f.chunk.region}: {f.chunk.cluster}" or place_of(f.chunk)
                 figures.append(Figure(measure, value, place, f.sentence.page, int(self.b.cite(f)[1:-1])))
         return figures
-
-
-def extract_figures(sentence: str) -> list[tuple[str, str]]:
-    """(measure, figure as written) for each sum of money and count of jobs or firms in a sentence.
-
-    >>> extract_figures("54 organisations generating £113 million in annual income and employing around 1,365 people")
-    [('Firms', '54 organisations'), ('Income', '£113 million'), ('Jobs', 'around 1,365 people')]
-    """
-    found: list[tuple[int, str, str]] = []
-    for m in MONEY_FIGURE.finditer(sentence):
-        window = sentence[max(0, m.start() - NEAR) : m.end() + NEAR]
-        after = sentence[m.end() : m.end() + NEAR]
-        measure = next((name for name, p in MONEY_MEASURES if p.search(after)), None) or next(
-            (name for name, p in MONEY_MEASURES if p.search(window)), None
-        )
-        if measure:
-            found.append((m.start(), measure, m.group(0).strip()))
-    for m in COUNT_FIGURE.finditer(sentence):
-        noun = m.group("noun").lower()
-        if noun in FIRM_NOUNS:
-            measure = "Firms"
-        elif noun != "people" or re.search(r"\b(?:employ\w*|jobs?|work\w*)\b", sentence, re.I):
-            measure = "Jobs"
-        else:
-            continue
-        number = re.search(NUMBER, m.group(0))
-        if number and not re.fullmatch(r"(?:19|20)\d\d", number.group(0)):  # "by 2020 firms ..." is a year
-            found.append((m.start(), measure, m.group(0).strip()))
-    return [(measure, value) for _, measure, value in sorted(found)]
 
 
 def _with_antecedents(section: list[Found], chosen: list[Found]) -> list[Found]:
@@ -421,7 +375,7 @@ def _finish(draft: _Draft, topic: str, subject: str, b: Builder, today: dt.date 
 
 def _is_sentence(found: Found) -> bool:
     """A full sentence, not a heading: only a sentence is an antecedent."""
-    return not _is_heading(found) and bool(re.search(r"[.!?][\"')\]]*$", found.sentence.text.rstrip()))
+    return not is_heading(found) and bool(re.search(r"[.!?][\"')\]]*$", found.sentence.text.rstrip()))
 
 
 def _capitalised(text: str) -> str:

@@ -148,11 +148,11 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         return _points(b, f"{title} ({pages_of(parts)}), in brief:", _central(b, parts))
     if not b.weights:
         return None
-    found = [f for part in outline.sections for f in sentences(part) if b.matches(f) and not _is_heading(f)]
+    found = [f for part in outline.sections for f in sentences(part) if b.matches(f) and not is_heading(f)]
     if not found:
         return None
     relevance = np.array([b.fit(f) + INFO_WEIGHT * _facts(f.sentence.text) for f in found])
-    chosen = _mmr(b, found, relevance)
+    chosen = mmr(b, found, relevance)
     return _points(b, f"What the documents say about {route.topic}:", chosen, label=True)
 
 
@@ -162,23 +162,23 @@ def _case_summary(b: Builder, part: Part) -> Answer | None:
     found = list(sentences(part))
     if not found:
         return None
-    rest = [f for f in found[1:] if not _is_heading(f)]
-    chosen = [found[0], *_informative(b, rest, SUMMARY_POINTS[1] - 1)]
+    rest = [f for f in found[1:] if not is_heading(f)]
+    chosen = [found[0], *informative(b, rest, SUMMARY_POINTS[1] - 1)]
     return _points(b, f"The {part.label} case study ({pages_of([part])}), in brief:", sorted(chosen, key=lambda f: f.row))
 
 
 def _central(b: Builder, parts: list[Part]) -> list[Found]:
-    found = [f for part in parts for f in sentences(part) if not _is_heading(f)]
-    return _informative(b, found, SUMMARY_POINTS[1])
+    found = [f for part in parts for f in sentences(part) if not is_heading(f)]
+    return informative(b, found, SUMMARY_POINTS[1])
 
 
-def _informative(b: Builder, found: list[Found], most: int) -> list[Found]:
+def informative(b: Builder, found: list[Found], most: int) -> list[Found]:
     """Sentences central to the set (cosine to its centroid) and rich in facts, not repeating each other."""
     if not found:
         return []
     vectors = b.retriever.sentence_vectors[[f.row for f in found]]
     relevance = vectors @ vectors.mean(axis=0) + INFO_WEIGHT * np.array([_facts(f.sentence.text) for f in found])
-    return _mmr(b, found, relevance, most)
+    return mmr(b, found, relevance, most)
 
 
 def _facts(text: str) -> int:
@@ -187,7 +187,7 @@ def _facts(text: str) -> int:
     return min(MAX_FACTS, len(re.findall(r"\d[\d,.]*", body)) + len(FULL_NAME.findall(body)))
 
 
-def _mmr(b: Builder, found: list[Found], relevance: np.ndarray, most: int = SUMMARY_POINTS[1]) -> list[Found]:
+def mmr(b: Builder, found: list[Found], relevance: np.ndarray, most: int = SUMMARY_POINTS[1]) -> list[Found]:
     """Maximal marginal relevance: central (or relevant) sentences that do not repeat each other; in document order."""
     n = min(most, max(SUMMARY_POINTS[0], len(found) // SENTENCES_PER_POINT), len(found))
     vectors = b.retriever.sentence_vectors[[f.row for f in found]]
@@ -200,7 +200,7 @@ def _mmr(b: Builder, found: list[Found], relevance: np.ndarray, most: int = SUMM
     return sorted((found[i] for i in chosen), key=lambda f: f.row)
 
 
-def _is_heading(found: Found) -> bool:
+def is_heading(found: Found) -> bool:
     text = found.sentence.text
     return text.rstrip().endswith(":") or (text.startswith("•") and len(text.split()) < 12)
 

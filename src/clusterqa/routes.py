@@ -118,13 +118,13 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     shared = {name for r in steered for name in sectors.get(r, set())}  # "West Yorkshire's AI" is not also GM's
     by_sector = [r for r, names in sectors.items() if r not in steered and not names <= shared]
     regions = steered + by_sector
-    explicit = [r for r in steered if _names_region(question, r)] + by_sector  # named, not just an organisation
-    topic = _topic(question, steered, by_sector, outline)
+    explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
+    topic = topic_of(question, steered, by_sector, outline)
     if COMPARE.search(question) and len(regions) >= 2:
         return Route("compare", tuple(regions), topic=_compare_topic(question, regions, outline))
     if SUMMARY.search(question):
         if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
-            return Route("summary", tuple(regions), topic=_topic(question, [], regions, outline))
+            return Route("summary", tuple(regions), topic=topic_of(question, [], regions, outline))
         section = _named_section(topic, outline) or _section_by_title(question, outline)
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
@@ -132,11 +132,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("summary", section=section)
         if not regions:  # with no topic either ("summarise the case study") only a cluster filter says which
             return Route("summary", topic=topic)
-    regions_named = {r for r in {p.region for p in outline.case_studies} if _names_region(question, r)}
+    regions_named = {r for r in {p.region for p in outline.case_studies} if names_region(question, r)}
     named = [p.region for p in outline.case_studies if p.region in regions_named]  # each region tested once
     if AGGREGATE.search(question) and not named:
         explicit = []  # "which clusters talk about net zero": a sector's name is the topic here
-        topic = _topic(question, steered, [], outline)
+        topic = topic_of(question, steered, [], outline)
     if not regions and SECTOR_OF.search(question) and re.search(r"\b(?:each|every|all)\b", question, re.I):
         return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
     if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
@@ -167,13 +167,13 @@ def _compare_topic(question: str, regions: list[str], outline: Outline) -> str:
     else what is left once the case studies' places and sectors are taken out."""
     tail = COMPARED_ON.search(question)
     if tail:
-        topic = _topic(tail.group(1), regions, [], outline)
+        topic = topic_of(tail.group(1), regions, [], outline)
         if topic:
             return topic
-    return _topic(question, [], regions, outline)
+    return topic_of(question, [], regions, outline)
 
 
-def _names_region(question: str, region: str) -> bool:
+def names_region(question: str, region: str) -> bool:
     """Does the question name the region itself (or a part of its name: 'Hull'), not just one of its bodies?"""
     text = normalise(question)
     parts = [normalise(region), *(normalise(p) for p in re.split(r"\s*(?:&|\band\b)\s*", region) if len(p) > 3)]
@@ -186,7 +186,7 @@ def _strip_how_much(topic: str) -> str:
     return re.sub(r"\s*\b(?:and\s+)?(?:with\s+|for\s+|of\s+)?(?:how\s+much|much|how\s+many)\b.*$", "", topic, flags=re.I) or topic
 
 
-def _topic(question: str, steered: list[str], by_sector: list[str], outline: Outline) -> str:
+def topic_of(question: str, steered: list[str], by_sector: list[str], outline: Outline) -> str:
     """The question's words less its frame ('which clusters mention'), its stopwords and the names it
     picks case studies by, in order: 'skills shortages', 'net zero'."""
     named: set[str] = set()
