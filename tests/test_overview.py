@@ -315,3 +315,23 @@ def test_the_chat_keeps_the_structure_of_whole_publication_answers(assistant: As
     assert "| Focus |" in table and "\\\\|" not in table
     hostile = replace(answer, answer="- **A** <script>alert(1)</script> [1]")
     assert "<script>" not in chat_markdown(hostile) and "**A**" in chat_markdown(hostile)
+
+
+def test_aggregates_do_not_depend_on_the_hash_seed(assistant: Assistant, publication_index_dir: Path) -> None:
+    """'nuclear research facilities': of equally rare terms the topic's first is the one a sentence must hold,
+    in every process; ordered by a set it was 'facilities' in some, listing clusters with unrelated facilities."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    question = "Which case studies refer to nuclear activities or nuclear research facilities?"
+    listed = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, HF_HUB_OFFLINE="1")
+        out = subprocess.run(
+            [sys.executable, "-m", "clusterqa.cli", "--index-dir", str(publication_index_dir), "ask", "--json", question],
+            env=env, capture_output=True, text=True, timeout=120, check=True,
+        ).stdout
+        listed.add(tuple(re.findall(r"\*\*([^*]+)\*\*", json.loads(out)["answer"])))
+    assert listed == {("Cumbria", "South Yorkshire")}

@@ -116,7 +116,9 @@ class _Topic:
     """One way of saying the topic: its terms (IDF-weighted) and the names it holds."""
 
     def __init__(self, text: str, retriever: Retriever) -> None:
-        self.weights = {t: retriever.idf(t) for t in set(terms(text)) if retriever.doc_freq.get(t)}
+        # in the topic's own order, so that of two equally rare terms the first ('nuclear' in 'nuclear research
+        # facilities') is the key, whatever the process's hash seed
+        self.weights = {t: retriever.idf(t) for t in dict.fromkeys(terms(text)) if retriever.doc_freq.get(t)}
         self.names = [" ".join(terms(name)) for name in NAME.findall(text) if terms(name)]
         self.key = max(self.weights, key=lambda t: self.weights[t], default="")
 
