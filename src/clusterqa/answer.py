@@ -143,7 +143,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     ]
     if not candidates or retrieval.unknown_names:
         return abstain(retrieval)
-    ranked = sorted(candidates, key=lambda ps: -(ps[1].score + prefers(question, ps[1].sentence.text)))
+    nudge = prefers(question)
+    ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text)))
     passage, best = ranked[0]
     if not fits(best, typed=bool(kind)):
         return abstain(retrieval)

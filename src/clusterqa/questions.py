@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .retrieve import Passage
 from .text import core_question, terms
@@ -143,26 +144,37 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     return True
 
 
-def prefers(question: str, sentence: str) -> float:
-    """A nudge, not a filter: a 'where' question prefers a sentence naming a place it does not name itself,
-    and any question a sentence that says something beyond the question's own words (not a heading that
-    repeats it: 'Magic happens at the boundaries between sectors:' for 'what is the magic at the boundaries')."""
+def prefers(question: str) -> Callable[[str], float]:
+    """sentence -> a nudge, not a filter, with the question read once: a 'where' question prefers a sentence
+    naming a place it does not name itself, and any question a sentence that says something beyond the
+    question's own words (not a heading that repeats it: 'Magic happens at the boundaries between sectors:'
+    for 'what is the magic at the boundaries')."""
     asked = set(terms(question))
-    nudge = -ECHO_PENALTY if len(set(terms(sentence)) - asked) <= ECHO_NEW_TERMS else 0.0
     core = core_question(question)
-    if WHERE_QUESTION.match(core):
-        if any(not set(terms(place)) <= asked for place in PLACE.findall(sentence)):
-            nudge += PLACE_BONUS
+    where = bool(WHERE_QUESTION.match(core))
     defined = WHAT_IS.match(core)
-    if defined:  # "What is BioYorkshire?": "BioYorkshire, a public-private partnership ..." defines it
-        name = re.escape(defined.group("name").strip())
-        if re.search(rf"{name}\s*(?:,|\(|\bis\b|\bwas\b|\bare\b)\s*(?:an?|the)\b", sentence, re.I):
-            nudge += DEFINITION_BONUS
-    if FORMER_NAME.search(core) and FORMERLY.search(sentence):
-        nudge += DEFINITION_BONUS
-    if NAMES_ASKED.search(core):  # "which organisations worked on the bid": the sentence that names several
-        names = len(ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]))
-        nudge += DEFINITION_BONUS * min(names, MANY_NAMES) / MANY_NAMES
+    # "What is BioYorkshire?": "BioYorkshire, a public-private partnership ..." defines it
+    definition = (
+        re.compile(rf"{re.escape(defined.group('name').strip())}\s*(?:,|\(|\bis\b|\bwas\b|\bare\b)\s*(?:an?|the)\b", re.I)
+        if defined
+        else None
+    )
+    former = bool(FORMER_NAME.search(core))
+    names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
+
+    def nudge(sentence: str) -> float:
+        score = -ECHO_PENALTY if len(set(terms(sentence)) - asked) <= ECHO_NEW_TERMS else 0.0
+        if where and any(not set(terms(place)) <= asked for place in PLACE.findall(sentence)):
+            score += PLACE_BONUS
+        if definition is not None and definition.search(sentence):
+            score += DEFINITION_BONUS
+        if former and FORMERLY.search(sentence):
+            score += DEFINITION_BONUS
+        if names_asked:
+            names = len(ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]))
+            score += DEFINITION_BONUS * min(names, MANY_NAMES) / MANY_NAMES
+        return score
+
     return nudge
 
 
