@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
 
-from clusterqa.brief import Briefing, draft_brief
-from clusterqa.briefdoc import lines_of, md, to_markdown, write_docx, write_note
+from clusterqa.brief import Briefing, Line, draft_brief
+from clusterqa.briefdoc import md, to_markdown, write_docx, write_note
 from clusterqa.errors import ExportError, QuestionError, UnknownNameError
 from clusterqa.figures import extract_figures
 from clusterqa.pipeline import Assistant
@@ -48,6 +48,14 @@ def page_words(publication: Path) -> Callable[[int], list[str]]:
         return re.findall(r"\w+", pages[page - 1].lower()) if 0 < page <= len(pages) else []
 
     return words
+
+
+def lines_of(note: Briefing) -> Iterator[Line]:
+    """Every line of the body that carries notes (key points, background, recommendations)."""
+    yield from note.key_points
+    for paragraph in note.background:
+        yield from paragraph.lines
+    yield from note.recommendations
 
 
 def _on_page(quote: str, page: int, page_words: Callable[[int], list[str]]) -> bool:

@@ -29,7 +29,7 @@ from .figures import extract_figures
 from .inputs import clean_question
 from .outline import Outline, Part
 from .overview import Builder, Found, item_text, pages_of, place_of, sentences
-from .routes import Route, names_region, topic_of
+from .routes import Route, named_by_sector, names_region, topic_of
 from .text import normalise
 
 if TYPE_CHECKING:
@@ -156,9 +156,7 @@ def _named_regions(assistant: Assistant, subject: str) -> list[str]:
     steered = [r for r in assistant.retriever.steer(subject) if names_region(subject, r)]
     if not CLUSTER_WORDS.search(subject):
         return steered
-    sectors = assistant.outline.sector_regions(subject)
-    shared = {name for r in steered for name in sectors.get(r, set())}
-    return steered + [r for r, names in sectors.items() if r not in steered and not names <= shared]
+    return steered + named_by_sector(subject, steered, assistant.outline)
 
 
 @dataclass
@@ -181,7 +179,7 @@ class _Maker:
 
     def line(self, found: list[Found]) -> Line:
         self.quoted |= {f.row for f in found}
-        return Line(" ".join(item_text(f.sentence.text) for f in found), tuple(int(self.b.cite(f)[1:-1]) for f in found))
+        return Line(" ".join(item_text(f.sentence.text) for f in found), tuple(self.b.note(f) for f in found))
 
     def points(self, chosen: list[Found]) -> list[Line]:
         """One line per chosen sentence; one that opens 'It…' or 'This…' brings the sentence before it."""
@@ -329,7 +327,7 @@ class _Maker:
                     continue
                 seen.add(key)
                 place = f.chunk.region and f"{f.chunk.region}: {f.chunk.cluster}" or place_of(f.chunk)
-                figures.append(Figure(measure, value, place, f.sentence.page, int(self.b.cite(f)[1:-1])))
+                figures.append(Figure(measure, value, place, f.sentence.page, self.b.note(f)))
         return figures
 
 
@@ -346,7 +344,7 @@ def _with_antecedents(section: list[Found], chosen: list[Found]) -> list[Found]:
 
 
 def _finish(draft: _Draft, topic: str, subject: str, b: Builder, today: dt.date | None, started: float) -> Briefing:
-    titles = sorted({c.chunk.title for c in b.cited.values() if getattr(c.chunk, "title", "")})
+    titles = sorted({p.chunk.title for p in b.cited.values() if p.chunk.title})
     source = f"“{titles[0]}”" if len(titles) == 1 else "the indexed documents"
     date = (today or dt.date.today()).strftime("%-d %B %Y")
     purpose = (

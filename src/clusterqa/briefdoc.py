@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from .answer import Citation
@@ -33,8 +33,7 @@ def md(text: str) -> str:
 
 def source_line(c: Citation) -> str:
     """'np11.pdf, p. 8, Case Studies › North East: Space › Evolution: “The region's …”'"""
-    pages = f"p. {c.page}"
-    return f"{c.source}, {pages}, {c.section or 'no section'}: “{c.quote}”"
+    return f"{c.source}, p. {c.page}, {c.section or 'no section'}: “{c.quote}”"
 
 
 def to_markdown(note: Briefing, *, footnotes: bool = True) -> str:
@@ -151,7 +150,7 @@ def write_note(note: Briefing, path: Path) -> Path:
     raise ExportError(f"Cannot write a briefing as '{suffix or path.name}': use a .md or .docx file name.")
 
 
-def _save(path: Path, write: object) -> Path:
+def _save(path: Path, write: Callable[[str], object]) -> Path:
     """Write to a temporary file beside path, then rename: a failed write leaves any old file as it was."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -162,7 +161,7 @@ def _save(path: Path, write: object) -> Path:
         raise ExportError(f"Cannot write to {folder}: {exc.strerror or exc}.") from None
     os.close(handle)
     try:
-        write(temp)  # type: ignore[operator]
+        write(temp)
         os.replace(temp, path)
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
@@ -170,11 +169,3 @@ def _save(path: Path, write: object) -> Path:
         if os.path.exists(temp):
             os.unlink(temp)
     return path
-
-
-def lines_of(note: Briefing) -> Iterator[Line]:
-    """Every line of the body that carries notes (key points, background, recommendations)."""
-    yield from note.key_points
-    for paragraph in note.background:
-        yield from paragraph.lines
-    yield from note.recommendations

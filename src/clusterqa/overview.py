@@ -75,9 +75,13 @@ class Builder:
 
     def cite(self, found: Found) -> str:
         """Add a citation for the sentence; its marker."""
+        return f"[{self.note(found)}]"
+
+    def note(self, found: Found) -> int:
+        """Add a citation for the sentence (once); its number."""
         for c in self.citations:
             if c.quote == found.sentence.text and c.source == found.chunk.source:
-                return f"[{c.n}]"
+                return c.n
         chunk = found.chunk
         n = len(self.citations) + 1
         self.cited.setdefault(chunk.id, Passage(chunk, 1.0, 0.0, 0.0))
@@ -87,7 +91,7 @@ class Builder:
                 found.sentence.text, chunk.text, chunk.path,
             )
         )
-        return f"[{n}]"
+        return n
 
     def answer(self, text: str, *, abstained: bool = False) -> Answer:
         retrieval = self.retriever.retrieve(self.question, max(5, len(self.citations)))

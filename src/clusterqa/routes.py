@@ -114,9 +114,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     question = core_question(question)
     steered = list(steer(question))
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
-    sectors = outline.sector_regions(question)
-    shared = {name for r in steered for name in sectors.get(r, set())}  # "West Yorkshire's AI" is not also GM's
-    by_sector = [r for r, names in sectors.items() if r not in steered and not names <= shared]
+    by_sector = named_by_sector(question, steered, outline)
     regions = steered + by_sector
     explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
     topic = topic_of(question, steered, by_sector, outline)
@@ -160,6 +158,14 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("list", group=CASE_STUDIES) if not re.match(r"^\W*how many", question, re.I) else Route("fact")
         return Route("aggregate", topic=_strip_how_much(rest))
     return Route("fact")
+
+
+def named_by_sector(question: str, steered: list[str], outline: Outline) -> list[str]:
+    """Case studies, beyond those already named, whose sector the question names ('the space cluster'); a
+    sector name that only repeats a named one's is not another ("West Yorkshire's AI" is not also GM's)."""
+    sectors = outline.sector_regions(question)
+    shared = {name for r in steered for name in sectors.get(r, set())}
+    return [r for r, names in sectors.items() if r not in steered and not names <= shared]
 
 
 def _compare_topic(question: str, regions: list[str], outline: Outline) -> str:
