@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from clusterqa.bench import BenchRun, format_table, percentile
+from clusterqa.bench import BenchRun, format_table
+from clusterqa.evals import percentile
 
 REQUIRED = {"scale", "store", "pipeline", "pages", "chunks", "ingest_pages_per_s", "ask_p50_ms", "ask_p95_ms",
             "cold_start_s", "peak_rss_mb", "index_mb"}

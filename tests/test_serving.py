@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from clusterqa.errors import ClusterQAError
+from clusterqa.evals import percentile
 from clusterqa.procs import free_port, stop, wait_for_http
 from conftest import REPO, guarded_env, netguard
 
@@ -210,11 +211,6 @@ def test_wrong_password_cannot_reach_the_api(
 def load_cases() -> list[dict[str, Any]]:
     lines = (REPO / "evals" / "public.jsonl").read_text(encoding="utf-8").splitlines()
     return [case for case in map(json.loads, lines) if case.get("answerable") and case.get("answers")]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def test_fifty_concurrent_questions_are_all_answered(guarded_app: RunningApp, no_network: list[str]) -> None:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ClusterQAError
+from .evals import percentile
 from .procs import free_port, stop, wait_for_http
 from .synth import make_corpus
 
@@ -63,12 +64,6 @@ class BenchRun:
     index_mb: float
     add_one_s: float | None  # clusterqa only: ingest of the folder after one more document arrives
     questions: int
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    """Nearest-rank percentile (q in 0..1) of a non-empty sequence."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def run_bench(

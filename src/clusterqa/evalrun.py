@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ClusterQAError
-from .evals import LOWER_IS_BETTER, METRICS, Case, compare, load_cases, read_results, score_case, summarise
+from .evals import LOWER_IS_BETTER, METRICS, Case, compare, load_cases, percentile, read_results, score_case, summarise
 from .report import render_html
 from .settings import Settings
 
@@ -210,27 +210,24 @@ def benchmark(settings: Settings, questions: Path, repeat: int) -> list[tuple[st
             by_route[answer.route == "fact"].append(answer.latency_ms)
     latencies = sorted(by_route[True] + by_route[False])
 
-    def pct(values: list[float], q: float) -> float:
-        ordered = sorted(values)
-        return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = [
         ("imports + model + store (s)", f"{loaded - started:.2f}"),
         ("keyword index build (s)", f"{ready - loaded:.2f}"),
         ("questions timed", f"{len(latencies)}"),
-        ("ask latency p50 (ms)", f"{pct(latencies, 0.5):.1f}"),
-        ("ask latency p95 (ms)", f"{pct(latencies, 0.95):.1f}"),
+        ("ask latency p50 (ms)", f"{percentile(latencies, 0.5):.1f}"),
+        ("ask latency p95 (ms)", f"{percentile(latencies, 0.95):.1f}"),
         ("ask latency max (ms)", f"{latencies[-1]:.1f}"),
     ]
     if by_route[False]:  # lists, aggregates, comparisons, summaries
+        fact, whole = by_route[True], by_route[False]
         rows += [
-            ("fact questions p50/p95 (ms)", f"{pct(by_route[True], 0.5):.1f} / {pct(by_route[True], 0.95):.1f}"),
-            ("whole-publication p50/p95 (ms)", f"{pct(by_route[False], 0.5):.1f} / {pct(by_route[False], 0.95):.1f}"),
+            ("fact questions p50/p95 (ms)", f"{percentile(fact, 0.5):.1f} / {percentile(fact, 0.95):.1f}"),
+            ("whole-publication p50/p95 (ms)", f"{percentile(whole, 0.5):.1f} / {percentile(whole, 0.95):.1f}"),
         ]
     briefs = benchmark_briefs(assistant, repeat)
     if briefs:
-        rows += [("briefing notes timed", f"{len(briefs)}"), ("briefing note p50 (ms)", f"{pct(briefs, 0.5):.1f}"),
+        rows += [("briefing notes timed", f"{len(briefs)}"), ("briefing note p50 (ms)", f"{percentile(briefs, 0.5):.1f}"),
                  ("briefing note max (ms)", f"{max(briefs):.1f}")]
     return [*rows, ("peak RSS (MB)", f"{rss_mb:.0f}")]
 

@@ -13,7 +13,7 @@ import csv
 import json
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -188,11 +188,14 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def _percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..1) of a non-empty sequence."""
     ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 2)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    return round(percentile(values, q), 2) if values else None
 
 
 def summarise(results: list[dict[str, Any]], by_tag: bool = True) -> dict[str, Any]:
