@@ -64,6 +64,10 @@ def ask_batch(index_dir: Path, questions: list[str]) -> list[dict]:  # type: ign
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
+KILLED_PAGES = 400  # the ingest that is killed: ~6 s to embed with ONNX here (100 pages took 1.5 s in all, too
+# close to the kill's 1.5 s wait: in one CI run the writes had begun)
+
+
 def depot_pdf(path: Path, pages: int) -> Path:
     """A long survey: one fact a page ('The depot in AshfordN stores 3N crates of tea.') amid prose."""
     from reportlab.pdfgen import canvas
@@ -141,7 +145,7 @@ def test_ingest_killed_mid_way_leaves_the_old_index_serving(
     moment: str, kettle_store: tuple[Path, Assistant], tmp_path: Path
 ) -> None:
     index_dir, assistant = kettle_store
-    big = depot_pdf(tmp_path / "depots.pdf", 100)
+    big = depot_pdf(tmp_path / "depots.pdf", KILLED_PAGES)
     index = assistant.index
     before = {"documents": ["kettle.md"], "chunks": index.chunks.count(), "sentences": index.sentences.count(),
               "live_chunks": index.count()}
@@ -158,7 +162,7 @@ def test_ingest_killed_mid_way_leaves_the_old_index_serving(
             seen = ""
             while "depots.pdf" not in seen and time.monotonic() < deadline:  # tqdm names the file it starts
                 seen += proc.stderr.read(1)
-            time.sleep(1.5)  # reading 100 pages takes well under this; embedding them takes several seconds
+            time.sleep(1.5)  # reading the pages takes well under this; embedding them takes several seconds
             assert write_stamp(index_dir) == stamp, "the store changed before the kill: not during embedding"
         else:
             while write_stamp(index_dir) == stamp and proc.poll() is None and time.monotonic() < deadline:
