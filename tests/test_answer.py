@@ -200,6 +200,12 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("Remind me how many organisations the space cluster has.", "count"),
         ("Explain what NORSS stands for", "acronym"),
         ("What is the GVA of the Hull cluster?", "amount"),
+        ("SAM&M - what does that stand for?", "acronym"),  # the name comes first, 'that' points back to it
+        ("What price did Raytheon UK pay when it acquired NORSS?", "amount"),
+        ("How large a fund do the recommendations propose, in pounds?", "amount"),
+        ("Headcount for the North East space sector?", "count"),
+        ("Who chairs the Liverpool City Region's Innovation Board?", "role"),
+        ("Who is the Mayor of Greater Manchester?", "role"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
@@ -253,8 +259,43 @@ def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assis
         ("When did the Liverpool Freeport open?", "It opened for business in January of 2023.", True),
         ("What does HETA stand for?", "HETA, a Group Training Association, was set up in 1967.", False),
         ("What does NORSS stand for?", "It acquired Northern Space and Security Ltd (NORSS).", True),
+        ("What price did Raytheon UK pay?", "Raytheon UK recently acquired a local company.", False),
+        ("Headcount for the space sector?", "It has 54 organisations.", False),  # a count, but not of people
+        ("Headcount for the space sector?", "It employs around 1,365 people by 2020.", True),
+        ("Who chairs the Innovation Board?", "The Innovation Board was established in 2013.", False),
+        ("Who chairs the Innovation Board?", "The board is chaired by the Metro Mayor.", True),
+        ("Who led the bid?", "The bid was led by the county council.", True),
     ],
 )
 def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, holds: bool) -> None:
     kind, detail = question_type(question)
     assert holds_kind(kind, detail, sentence, question) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a question asking who worked on something prefers the sentence that names them
+        ("Can you tell me who worked together on the National Cyber Force bid?", "Lancashire Enterprise Council"),
+        ("Which local partners does the report credit with sustained interest in the NESACoE initiative?",
+         "Business Durham"),
+        # the heading that only repeats the question ('Magic happens at the boundaries between sectors:') is no answer
+        ("What exactly is the 'magic' that happens at the boundaries between sectors?", "knowledge recombination"),
+        ("SAM&M - what does that stand for?", "sustainable advanced materials and Manufacturing"),
+        ("Headcount for the North East space sector?", "1,365"),
+    ],
+)
+def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, question: str, expected: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and expected in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What price did Raytheon UK pay when it acquired NORSS?",  # the acquisition is told, the price is not
+        "Who chairs the Liverpool City Region's Innovation Board?",  # the board is, its chair is not
+    ],
+)
+def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).abstained

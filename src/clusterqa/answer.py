@@ -146,7 +146,9 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     nudge = prefers(question)
     ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text)))
     passage, best = ranked[0]
-    if not fits(best, typed=bool(kind)):
+    # whether anything answers is decided on fit alone; the nudges only choose among sentences that may answer
+    plain_best = max((s for _, s in candidates), key=lambda s: s.score)
+    if not fits(best, typed=bool(kind)) and not fits(plain_best, typed=bool(kind)):
         return abstain(retrieval)
     if LIST_QUESTION.search(question):
         items = _list_items(passage)

@@ -46,12 +46,13 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short) for\b"
             r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
             r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
-            r"|^\W*what (?:the )?(?P<acronym6>[A-Za-z&]*[A-Z][A-Za-z&]*) stands for\b",
+            r"|^\W*what (?:the )?(?P<acronym6>[A-Za-z&]*[A-Z][A-Za-z&]*) stands for\b"
+            r"|^\W*(?P<acronym7>[A-Za-z&]*[A-Z][A-Za-z&]*)\s*[-–—:,]+\s*what (?:does|did) (?:that|it|this) stand for\b",
             re.I,
         ),
     ),
     ("percent", re.compile(r"\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b", re.I)),
-    ("count", re.compile(r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})", re.I)),
+    ("count", re.compile(r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})|\b(?P<people>headcount|staff numbers)\b", re.I)),
     (
         "amount",
         re.compile(
@@ -59,7 +60,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,3}?)"
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
-            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate)\b",
+            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum)\b"
+            r"|\bin (?:pounds|sterling|£)\W*$",
             re.I,
         ),
     ),
@@ -74,6 +76,22 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         ),
     ),
 )
+PEOPLE_COUNTED = "people jobs staff employees workers employ"
+ROLE_QUESTION = re.compile(  # "Who chairs the Innovation Board?": an answer names the role
+    r"^\W*who (?:(?:currently|now) )?(?P<verb>chairs|chaired|heads|headed|leads|led|runs|ran|founded|manages|managed)\b"
+    r"|^\W*who (?:is|was) (?:the |its |their )?(?:current )?(?P<role>chair(?:man|woman|person)?|head|leader|mayor|"
+    r"chief executive|ceo|director|founder|minister|manager|president)\b",
+    re.I,
+)
+ROLE_WORDS = {
+    "leads": "lead led leader",
+    "led": "lead led leader",
+    "leader": "lead led leader",
+    "runs": "run ran",
+    "ran": "run ran",
+    "founded": "founded founder",
+    "founder": "founded founder",
+}
 REFERS_BACK = re.compile(r"^(?:\S+\s+){0,4}?(?:it|they|its|their)\b", re.I)
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
 PLACE_BONUS = 0.1
@@ -87,24 +105,36 @@ FORMERLY = re.compile(r"\b(?:formerly|previously|renamed|originally|once known)\
 DEFINITION_BONUS = 0.1
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
-    r"stakeholders|businesses|employers|players|members)\b|\bwho (?:were|are|was) (?:the )?(?:partners|members|players)\b",
+    r"stakeholders|businesses|employers|players|members|consultancy|consultants|agency|agencies|department|group|"
+    r"partnership|company|firm|organi[sz]ation|university|institution|body)\b"
+    r"|\bwho (?:were|are|was) (?:the )?(?:partners|members|players)\b"
+    r"|\bwho (?:\w+ )?(?:worked|works|work|partnered|collaborated|teamed|joined forces|was involved|were involved)\b"
+    r"|\bwho (?:did|undertook|carried out|conducted|produced|wrote|commissioned|funded|backed|supported)\b",
     re.I,
 )
 ORGANISATION_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]*)+|\b[A-Z]{2,}\b")
 MANY_NAMES = 4  # a sentence naming this many gets the whole nudge
-ECHO_NEW_TERMS, ECHO_PENALTY = 2, 0.1  # a sentence adding this few terms to the question's own is a weaker answer
+NAMES_BONUS = 0.2  # for names the question does not give, when it asks for names
+ECHO_NEW_TERMS, ECHO_PENALTY = 2, 0.2  # a sentence adding this few terms to the question's own is a weaker answer
+PURE_ECHO_PENALTY = 0.3  # and weaker still when it adds none
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
 
 
 def question_type(question: str) -> tuple[str, str]:
     """(kind, detail): e.g. ('count', 'organisations'), ('date', ''), ('acronym', 'NORSS'), ('', '')."""
     question = core_question(question)
+    role = ROLE_QUESTION.search(question)
+    if role:
+        asked = (role.group("verb") or role.group("role")).lower()
+        return "role", ROLE_WORDS.get(asked, asked)
     for kind, pattern in QUESTION_TYPES:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6")]
+            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7")]
             detail = next((a for a in acronyms if a), "") or groups.get("noun") or ""
+            if groups.get("people"):  # "headcount for the space sector?": a number of people or jobs
+                detail = PEOPLE_COUNTED
             if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding
                 words = []
                 for word in groups["much"].split():
@@ -141,6 +171,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         return bool(YEAR.search(sentence))
     if kind == "count":
         return _has_count(sentence, set(terms(detail)))
+    if kind == "role":  # 'chaired by', 'the chair of', 'led by', 'founded by'
+        return bool(set(terms(detail)) & set(terms(sentence)))
     return True
 
 
@@ -163,16 +195,19 @@ def prefers(question: str) -> Callable[[str], float]:
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
 
     def nudge(sentence: str) -> float:
-        score = -ECHO_PENALTY if len(set(terms(sentence)) - asked) <= ECHO_NEW_TERMS else 0.0
+        new_terms = len(set(terms(sentence)) - asked)
+        score = -ECHO_PENALTY if new_terms <= ECHO_NEW_TERMS else 0.0
+        if new_terms == 0:  # the question's own words back ('Magic happens at the boundaries between sectors:')
+            score -= PURE_ECHO_PENALTY
         if where and any(not set(terms(place)) <= asked for place in PLACE.findall(sentence)):
             score += PLACE_BONUS
         if definition is not None and definition.search(sentence):
             score += DEFINITION_BONUS
         if former and FORMERLY.search(sentence):
             score += DEFINITION_BONUS
-        if names_asked:
-            names = len(ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]))
-            score += DEFINITION_BONUS * min(names, MANY_NAMES) / MANY_NAMES
+        if names_asked:  # names the question does not already give
+            names = [n for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]) if not set(terms(n)) <= asked]
+            score += NAMES_BONUS * min(len(names), MANY_NAMES) / MANY_NAMES
         return score
 
     return nudge
