@@ -283,6 +283,9 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("What exactly is the 'magic' that happens at the boundaries between sectors?", "knowledge recombination"),
         ("SAM&M - what does that stand for?", "sustainable advanced materials and Manufacturing"),
         ("Headcount for the North East space sector?", "1,365"),
+        ("What kind of body is BioYorkshire?", "public-private partnership"),  # "BioYorkshire, a public-private ..."
+        ("Which cluster is held up as the example in the recommendation about working across administrative "
+         "boundaries?", "life sciences cluster in Liverpool"),
     ],
 )
 def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, question: str, expected: str) -> None:

@@ -83,6 +83,9 @@ ROUTED = [
     ("What is a regional innovation cluster?", "fact"),
     ("What are innovation clusters?", "fact"),
     ("Which cluster is home to GCHQ?", "fact"),
+    # one cluster asked for, the recommendations only where to look: not a list of recommendations
+    ("Which cluster is held up as the example in the recommendation about working across administrative boundaries?",
+     "fact"),
     ("How many case studies did NP11 commission for this work?", "fact"),
     ("What are the three main sites of the Tees Valley chemical industry?", "fact"),
     ("Which neighbouring areas has the Liverpool life sciences cluster sought closer collaboration with?", "fact"),

@@ -95,7 +95,10 @@ ROLE_WORDS = {
 REFERS_BACK = re.compile(r"^(?:\S+\s+){0,4}?(?:it|they|its|their)\b", re.I)
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
 PLACE_BONUS = 0.1
-WHAT_IS = re.compile(r"^\W*what (?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)\s*\??\s*$", re.I)
+WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?"
+    r"^\W*what (?:(?:kind|type|sort) of (?:[\w-]+ ){0,2})?(?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)\s*\??\s*$",
+    re.I,
+)
 FORMER_NAME = re.compile(
     r"\b(?:previously|formerly|originally|once) (?:known|called|named)\b|\bused to be (?:called|known)\b|"
     r"\b(?:old|former|previous|original) name\b|\bcalled before\b",

@@ -57,6 +57,7 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"recommendations|themes)\b|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
     re.I,
 )
+ONE_THING = re.compile(r"^\W*(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got)\b", re.I)
 SECTOR_OF = re.compile(
     r"\b(?:what|which) (?:sectors?|industry|industries|specialisms?|fields?|cluster|focus)\b"
     r"|\bwhat is the (?:\w+ ){0,4}(?:case study|cluster) about\b",
@@ -148,6 +149,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("aggregate", group=NAMES, topic=named_kind.group("noun"))  # "which universities are named"
     group = _named_group(question, outline)
     rest = _rest(topic, group)
+    one = ONE_THING.search(question)
+    if group and one and not set(terms(one.group("noun"))) & (set(terms(group)) | {"recommend"}):
+        return Route("fact")  # "which cluster is held up as the example in the recommendation about X": one thing
     if group and ENUMERATE.search(question):
         if not rest:
             return Route("list", group=group)
