@@ -338,3 +338,12 @@ def test_aggregates_do_not_depend_on_the_hash_seed(assistant: Assistant, publica
         ).stdout
         listed.add(tuple(re.findall(r"\*\*([^*]+)\*\*", json.loads(out)["answer"])))
     assert listed == {("Cumbria", "South Yorkshire")}
+
+
+def test_a_topic_summary_leads_with_the_sections_titled_on_the_topic(assistant: Assistant) -> None:
+    """'What does the report say about funding?': the theme and the recommendations on funding are the report's
+    own view of it, so their titles label points, not only case studies that mention a grant."""
+    answer = assistant.ask("What does the report say about funding for innovation clusters?")
+    assert answer.route == "summary"
+    assert "**Funding and finance challenges come in a variety of forms**" in answer.answer
+    assert "**Long-term commitment and flexible funding pots could accelerate cluster growth**" in answer.answer

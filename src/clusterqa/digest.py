@@ -27,6 +27,8 @@ YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 MIN_NAMES = 3  # an "Organisations" line names at least this many
 INFO_WEIGHT, MAX_FACTS = 0.05, 4  # a summary prefers sentences that carry figures and names
 SENTENCES_PER_POINT = 2  # a section of 8 sentences gets 4 points; 12 or more get 6
+TITLE_WEIGHT = 1.0  # a topic summary prefers the sections titled on the topic: the report's own view of it
+MIN_TITLE_COVERAGE = 0.5  # ...and takes their sentences even when these do not repeat the topic's words
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
     r"\d[\d,.]*\s*(?:%|per cent|million|billion|bn|m\b)?[^.]{0,40}?\b(?:firms|companies|businesses|organisations|"
@@ -148,10 +150,18 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         return _points(b, f"{title} ({pages_of(parts)}), in brief:", _central(b, parts))
     if not b.weights:
         return None
-    found = [f for part in outline.sections for f in sentences(part) if b.matches(f) and not is_heading(f)]
-    if not found:
+    # a section whose own title is on the topic ('Piecemeal funding decisions …' for funding) speaks for the report
+    pairs = [
+        (f, titled)
+        for part in outline.sections
+        for titled in [b.coverage(part.title)]
+        for f in sentences(part)
+        if (b.matches(f) or titled >= MIN_TITLE_COVERAGE) and not is_heading(f)
+    ]
+    if not pairs:
         return None
-    relevance = np.array([b.fit(f) + INFO_WEIGHT * _facts(f.sentence.text) for f in found])
+    found = [f for f, _ in pairs]
+    relevance = np.array([b.fit(f) + INFO_WEIGHT * _facts(f.sentence.text) + TITLE_WEIGHT * t for f, t in pairs])
     chosen = mmr(b, found, relevance)
     return _points(b, f"What the documents say about {route.topic}:", chosen, label=True)
 
