@@ -347,3 +347,31 @@ def test_a_topic_summary_leads_with_the_sections_titled_on_the_topic(assistant: 
     assert answer.route == "summary"
     assert "**Funding and finance challenges come in a variety of forms**" in answer.answer
     assert "**Long-term commitment and flexible funding pots could accelerate cluster growth**" in answer.answer
+
+
+def test_a_generic_noun_in_an_aggregate_is_not_its_topic(assistant: Assistant) -> None:
+    """'a nuclear connection': 'connection' is how the question asks, 'nuclear' what it asks about."""
+    answer = assistant.ask("Which clusters have a nuclear connection mentioned in their case study?")
+    assert answer.route == "aggregate"
+    assert "**Cumbria**" in answer.answer and "**South Yorkshire**" in answer.answer
+    assert "**Lancashire**" not in answer.answer
+
+
+def test_names_in_brackets_are_other_ways_of_saying_the_topic(assistant: Assistant) -> None:
+    answer = assistant.ask("Which case studies mention a Combined Authority (including mayoral combined authorities and MCAs)?")
+    assert not answer.abstained
+    for region in ("Liverpool City Region", "Greater Manchester", "West Yorkshire"):
+        assert f"**{region}**" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "route", "needle"),
+    [
+        ("List every named university that appears anywhere in the publication.", "aggregate", "University of York"),
+        ("I need the full list of the eleven case studies, with the region and the cluster sector for each.", "list",
+         "**Tees Valley**: Chemicals"),
+    ],
+)
+def test_list_requests_in_other_words(assistant: Assistant, question: str, route: str, needle: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == route and needle in answer.answer, answer.answer

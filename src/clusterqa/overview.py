@@ -111,7 +111,9 @@ def _alternatives(topic: str) -> list[str]:
     """'skills shortages or skills gaps' -> both; but 'Innovate UK funding or programmes' is one topic
     (the name holds it together), and so is a long phrase with an 'or' inside it."""
     parts = [p for p in re.split(r"\s+or\s+", topic) if p]
-    if len(parts) < 2 or NAME.search(topic) or any(len(p.split()) > 3 for p in parts):
+    # names on every side ('Combined Authority or mayoral combined authorities or MCAs') are alternatives too
+    named_each = all(NAME.search(p) or len(p.split()) > 1 for p in parts)
+    if len(parts) < 2 or (NAME.search(topic) and not named_each) or any(len(p.split()) > 3 for p in parts):
         return [re.sub(r"\s+or\s+", " ", topic)]
     return parts
 

@@ -21,9 +21,10 @@ ROUTES = ("fact", "list", "aggregate", "compare", "summary")
 CASE_STUDIES = "case studies"  # the list route's group name for the case studies themselves
 NAMES = "names"  # the aggregate route's group for "which universities are named": names of a kind
 NAMED_KIND = re.compile(
-    r"^\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,2}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
+    r"^\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,3}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
     r"(?:\w+\s+){0,4}?(?:are|is|were|does|do|did)\b.*\b(?:named|mentioned|mention|listed|cited|referred|appear\w*|"
-    r"feature\w*|involved|identified)\b",
+    r"feature\w*|involved|identified)\b"
+    r"|^\W*(?:list|name)\s+(?:every|each)\s+(?:named\s+)?(?P<one>[a-z]\w+)\b",  # "list every named university"
     re.I,
 )
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
@@ -79,6 +80,7 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
     r"address\w*|deal\w* with|refer\w* to|tackl\w*)\b",
     re.I,
 )
+INCLUDING = re.compile(r"\s*\((?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)\)", re.I)  # other names for it
 FRAME_WORDS = set(
     terms(
         """which what clusters cluster case studies study regions areas places sectors cases report's report
@@ -90,7 +92,8 @@ FRAME_WORDS = set(
         compare comparison contrast differ difference differences versus vs between against similar
         similarities common summarise summarize summary overview gist tell about brief points messages findings
         sum up side stack briefly short appear appears appeared crop come emerge emerged emerging arise arose
-        identified identify found highlighted highlight across overall pull together round recap rundown""",
+        identified identify found highlighted highlight across overall pull together round recap rundown
+        connection connections link links tie ties involvement presence""",
         keep_stopwords=True,
     )
 )
@@ -145,8 +148,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if explicit:
         return Route("fact")
     named_kind = NAMED_KIND.search(question)
-    if named_kind and not _named_group(question, outline) and not CASE_NOUNS.fullmatch(named_kind.group("noun")):
-        return Route("aggregate", group=NAMES, topic=named_kind.group("noun"))  # "which universities are named"
+    kind_noun = named_kind and (named_kind.group("noun") or _plural(named_kind.group("one")))
+    if kind_noun and not _named_group(question, outline) and not CASE_NOUNS.fullmatch(kind_noun):
+        return Route("aggregate", group=NAMES, topic=kind_noun)  # "which universities are named"
     group = _named_group(question, outline)
     rest = _rest(topic, group)
     one = ONE_THING.search(question)
@@ -162,6 +166,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("list", group=CASE_STUDIES) if not re.match(r"^\W*how many", question, re.I) else Route("fact")
         return Route("aggregate", topic=_strip_how_much(rest))
     return Route("fact")
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
 
 
 def named_by_sector(question: str, steered: list[str], outline: Outline) -> list[str]:
@@ -208,6 +216,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
             for name in sector_names(part.cluster, " ".join(c.text for c in part.chunks)):
                 named |= set(terms(name))
     words = []
+    question = INCLUDING.sub(lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", m.group(1)), question)
     body = question.split(" ", 1)[1] if " " in question else ""
     in_names = {w for run in MULTIWORD_NAME.findall(body) for w in run.split()}  # "Made Smarter" keeps "Made"
     for word in re.findall(r"[\w£$€%&'’-]+", question):

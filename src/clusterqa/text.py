@@ -127,8 +127,16 @@ LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me
 )
 
 
+LIST_LEAD_IN = re.compile(  # "I need the full list of the case studies" asks to list them
+    r"^\W*(?:i (?:need|want|would like|['’]d like)|give me|can i (?:have|get)|could i (?:have|get)|please (?:give|provide))"
+    r"\s+(?:me\s+)?(?:the|a)\s+(?:full\s+|complete\s+|whole\s+)?list of\s+",
+    re.I,
+)
+
+
 def core_question(question: str) -> str:
     """The question without a courteous lead-in: 'Can you tell me when iiCON was founded?' -> 'when iiCON was
     founded?'. Question words are then where the question types and routes expect them."""
     stripped = LEAD_IN.sub("", question, count=1)
+    stripped = LIST_LEAD_IN.sub("List ", stripped, count=1)
     return stripped if len(stripped.split()) >= 2 else question
