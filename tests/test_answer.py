@@ -284,6 +284,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("SAM&M - what does that stand for?", "sustainable advanced materials and Manufacturing"),
         ("Headcount for the North East space sector?", "1,365"),
         ("What kind of body is BioYorkshire?", "public-private partnership"),  # "BioYorkshire, a public-private ..."
+        ("Why do clusters matter at all? One line, please.", "boost the innovation and productivity"),
         ("Which cluster is held up as the example in the recommendation about working across administrative "
          "boundaries?", "life sciences cluster in Liverpool"),
     ],

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from clusterqa.text import core_question, normalise, question_terms, split_sentences, stem, terms
+from clusterqa.text import (
+    core_question,
+    normalise,
+    question_terms,
+    split_sentences,
+    stem,
+    terms,
+    without_instructions,
+)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +98,23 @@ def test_worked_examples_in_docstrings_hold() -> None:
         ("Tell me about the Cumbria case study", "Tell me about the Cumbria case study"),  # a summary request itself
         ("Check this", "Check this"),  # nothing would be left
         ("When was HETA established?", "When was HETA established?"),
+        ("Quick one: what does HETA stand for?", "what does HETA stand for?"),
+        ("I need the full list of the eleven case studies.", "List the eleven case studies."),
     ],
 )
 def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> None:
     assert core_question(question) == core
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("Why do clusters matter at all? One line, please.", "Why do clusters matter at all?"),
+        ("What does HETA stand for? Briefly.", "What does HETA stand for?"),
+        ("Which clusters mention skills? Thanks!", "Which clusters mention skills?"),
+        ("What is in the one line summary?", "What is in the one line summary?"),  # part of the question
+        ("Please tell me what HETA is.", "Please tell me what HETA is."),  # a lead-in is core_question's business
+    ],
+)
+def test_a_note_on_how_to_answer_is_not_searched_for(question: str, kept: str) -> None:
+    assert without_instructions(question) == kept

@@ -20,6 +20,7 @@ from .overview import Builder, aggregate_answer, list_answer
 from .retrieve import Retrieval, Retriever
 from .routes import route_question
 from .settings import Settings, quiet_offline_env
+from .text import without_instructions
 
 ROUTE_ANSWERS: dict[str, Callable[[Builder, Outline], Answer | None]] = {
     "list": list_answer,
@@ -143,7 +144,7 @@ class Assistant:
         """What ask() and ask_stream() share: the cleaned question, the answerer, the clock (the version check
         is timed, a rebuild of the retriever is not), the retriever, and the whole answer already when the
         question is about the whole publication."""
-        question = clean_question(question, self.settings.max_question_chars)
+        question = without_instructions(clean_question(question, self.settings.max_question_chars))
         answer_with = self.answerer(answerer)
         started = time.perf_counter()
         retriever, outline, rebuilt = self._current()

@@ -122,7 +122,7 @@ def question_terms(question: str) -> list[str]:
 LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
     r"^\W*(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
     r"find out|check|confirm|explain|say)|i (?:need|want|would like|'d like|['’]d like) to (?:know|understand|check|find out)|"
-    r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick question|remind me again)\b[\s,:]*",
+    r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again)\b[\s,:]*",
     re.I,
 )
 
@@ -132,6 +132,20 @@ LIST_LEAD_IN = re.compile(  # "I need the full list of the case studies" asks to
     r"\s+(?:me\s+)?(?:the|a)\s+(?:full\s+|complete\s+|whole\s+)?list of\s+",
     re.I,
 )
+
+
+INSTRUCTION = re.compile(  # "Why do clusters matter? One line, please." - how to answer, not what to look for
+    r"(?<=[?.!])\s+(?:(?:just |only )?(?:in )?(?:one|a single|a|two|a few) (?:line|sentence|word)s?|briefly|quickly|in brief|"
+    r"in short|in a nutshell|keep it (?:short|brief)|short answer)(?:,? please)?(?:,? thanks| - thanks)?[.!]*\s*$"
+    r"|(?<=[?.!])\s+(?:please|thanks|thank you)[.!]*\s*$",
+    re.I,
+)
+
+
+def without_instructions(question: str) -> str:
+    """The question without a trailing note on how to answer it ('One line, please.'), which is no help to search."""
+    stripped = INSTRUCTION.sub("", question).strip()
+    return stripped or question
 
 
 def core_question(question: str) -> str:
