@@ -375,3 +375,20 @@ def test_names_in_brackets_are_other_ways_of_saying_the_topic(assistant: Assista
 def test_list_requests_in_other_words(assistant: Assistant, question: str, route: str, needle: str) -> None:
     answer = assistant.ask(question)
     assert answer.route == route and needle in answer.answer, answer.answer
+
+
+def test_an_aggregate_asking_who_missed_out_lists_only_those_that_say_so(assistant: Assistant) -> None:
+    """West Yorkshire speaks of the same funding, but to say it *has had* access: it is not listed."""
+    answer = assistant.ask(
+        "Which case study areas say they have missed out on place-based funding available to city-regions or "
+        "Mayoral Combined Authorities?"
+    )
+    assert answer.route == "aggregate"
+    assert "**Cheshire & Warrington**" in answer.answer and "**York & North Yorkshire**" in answer.answer
+    assert "**West Yorkshire**" not in answer.answer
+
+
+def test_an_abbreviation_in_brackets_is_another_name_for_the_topic(assistant: Assistant) -> None:
+    answer = assistant.ask("Which clusters mention artificial intelligence (AI) in their case study text?")
+    for region in ("Greater Manchester", "West Yorkshire", "Cheshire & Warrington"):  # Cheshire says only 'AI'
+        assert f"**{region}**" in answer.answer, answer.answer

@@ -27,11 +27,22 @@ from .routes import CASE_STUDIES, NAMES, Route
 from .text import normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
+NAMED_SHARE = 0.5
 SOFT_COVERAGE, SOFT_DENSE = 0.3, 0.45  # ...or this share when it is also this close in meaning ("skills gaps")
 FULL_NAME = re.compile(  # "University of Central Lancashire", "High Value Manufacturing Catapult"
     r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|in|on|the|&)?\s*[A-Z][\w&'-]*)*"
 )
 NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*")  # capitalised runs and acronyms in a topic
+NEGATIVE_ASK = re.compile(
+    r"\b(?:miss(?:ed|es|ing)? out|los(?:t|e|es|ing) out|lack\w*|without|unable|struggl\w*|excluded|shut out|no access|"
+    r"do(?:es)? not have|did not (?:have|get|receive))\b",
+    re.I,
+)
+NEGATIVE_SAY = re.compile(
+    r"\b(?:miss\w*|lost|lose|los(?:es|ing)|lack\w*|without|not|no|never|unable|struggl\w*|exclud\w*|limited|uneven|"
+    r"fail\w*|barriers?|harder|difficult\w*|challeng\w*|n't)\b",
+    re.I,
+)
 SECTOR_ASKED = re.compile(r"\b(?:are|is) (?:about|on|in|focused on)\b|\bfocus(?:ed|es)? on\b|\bsectors?\b", re.I)
 
 
@@ -125,7 +136,11 @@ class _Topic:
         # in the topic's own order, so that of two equally rare terms the first ('nuclear' in 'nuclear research
         # facilities') is the key, whatever the process's hash seed
         self.weights = {t: retriever.idf(t) for t in dict.fromkeys(terms(text)) if retriever.doc_freq.get(t)}
-        self.names = [" ".join(terms(name)) for name in NAME.findall(text) if terms(name)]
+        names = [" ".join(terms(name)) for name in NAME.findall(text) if terms(name)]
+        named = sum(self.weights.get(t, 0.0) for name in names for t in name.split())
+        # a name is the topic ('Innovate UK funding') unless it only qualifies a longer one ('funding available to
+        # city-regions or Mayoral Combined Authorities'): then the topic's terms decide, as for any other
+        self.names = names if named >= NAMED_SHARE * sum(self.weights.values()) else []
         self.key = max(self.weights, key=lambda t: self.weights[t], default="")
 
     def coverage(self, sentence: str) -> float:
@@ -292,8 +307,17 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     lines = []
     matched = 0
 
+    lacking = NEGATIVE_ASK.search(b.question)  # "which missed out on X": those that say they did, not all that say X
+
     def best_match(part: Part) -> Found | None:
-        found = [f for f in sentences(part) if b.matches(f)]
+        if lacking:  # saying so is required, so most of the topic's terms will do without its rarest ('missed')
+            found = [
+                f for f in sentences(part)
+                if NEGATIVE_SAY.search(f.sentence.text)
+                and (b.matches(f) or b.coverage(f.sentence.text) >= MIN_TOPIC_COVERAGE)
+            ]
+        else:
+            found = [f for f in sentences(part) if b.matches(f)]
         if not found:
             return None
         return max(found, key=lambda f: b.fit(f) + (1.0 if wants_money and MONEY.search(f.sentence.text) else 0.0))

@@ -80,7 +80,9 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
     r"address\w*|deal\w* with|refer\w* to|tackl\w*)\b",
     re.I,
 )
-INCLUDING = re.compile(r"\s*\((?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)\)", re.I)  # other names for it
+INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)'
+    r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|([A-Z][A-Za-z&]{1,9}))\)", re.I
+)
 FRAME_WORDS = set(
     terms(
         """which what clusters cluster case studies study regions areas places sectors cases report's report
@@ -93,7 +95,7 @@ FRAME_WORDS = set(
         similarities common summarise summarize summary overview gist tell about brief points messages findings
         sum up side stack briefly short appear appears appeared crop come emerge emerged emerging arise arose
         identified identify found highlighted highlight across overall pull together round recap rundown
-        connection connections link links tie ties involvement presence""",
+        connection connections link links tie ties involvement presence text wording""",
         keep_stopwords=True,
     )
 )
@@ -216,7 +218,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
             for name in sector_names(part.cluster, " ".join(c.text for c in part.chunks)):
                 named |= set(terms(name))
     words = []
-    question = INCLUDING.sub(lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", m.group(1)), question)
+    question = INCLUDING.sub(lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", m.group(1) or m.group(2)), question)
     body = question.split(" ", 1)[1] if " " in question else ""
     in_names = {w for run in MULTIWORD_NAME.findall(body) for w in run.split()}  # "Made Smarter" keeps "Made"
     for word in re.findall(r"[\w£$€%&'’-]+", question):
