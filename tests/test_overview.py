@@ -392,3 +392,21 @@ def test_an_abbreviation_in_brackets_is_another_name_for_the_topic(assistant: As
     answer = assistant.ask("Which clusters mention artificial intelligence (AI) in their case study text?")
     for region in ("Greater Manchester", "West Yorkshire", "Cheshire & Warrington"):  # Cheshire says only 'AI'
         assert f"**{region}**" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # a programme may be called a fund, a challenge or a launchpad
+        ("Which UKRI funding programmes are mentioned in the report?",
+         ["UKRI Strength in Places Fund", "UKRI's Industrial Decarbonisation Challenge Fund", "HealthTech Launchpad"]),
+        # "a national agritech Catapult": lower-case words before the proper noun
+        ("Which Catapults are named in the report's case studies?",
+         ["national agritech Catapult", "High Value Manufacturing Catapult"]),
+    ],
+)
+def test_names_of_a_kind_in_other_words(assistant: Assistant, question: str, names: list[str]) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "aggregate"
+    for name in names:
+        assert f"**{name}**" in answer.answer, answer.answer

@@ -27,6 +27,9 @@ from .routes import CASE_STUDIES, NAMES, Route
 from .text import normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
+MODIFIED_NAME = re.compile(r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][a-z]+\b")
+PROGRAMMES = set(terms("programme fund challenge scheme accelerator launchpad initiative"))
+KIND_WORDS = {next(iter(terms(k))): PROGRAMMES for k in ("programmes", "funds", "schemes", "initiatives", "instruments")}
 NAMED_SHARE = 0.5
 SOFT_COVERAGE, SOFT_DENSE = 0.3, 0.45  # ...or this share when it is also this close in meaning ("skills gaps")
 FULL_NAME = re.compile(  # "University of Central Lancashire", "High Value Manufacturing Catapult"
@@ -284,16 +287,20 @@ def _named(b: Builder, outline: Outline) -> Answer | None:
     noun = terms(b.route.topic)
     if not noun:
         return None
+    kinds = KIND_WORDS.get(noun[-1], {noun[-1]})
     seen: dict[str, tuple[str, Found]] = {}
     for part in outline.sections:
         for found in sentences(part):
-            for name in FULL_NAME.findall(found.sentence.text):
-                name = re.sub(r"-[a-z].*$", "", re.sub(r"^(?:The|the)\s+", "", name)).strip()  # "Sheffield-based ..."
-                if noun[-1] in terms(name) and len(terms(name)) > 1 and normalise(name) not in seen:
+            text = found.sentence.text
+            # "a national agritech Catapult": a proper noun with lower-case words before it names one too
+            for name in [*FULL_NAME.findall(text), *MODIFIED_NAME.findall(text)]:
+                name = re.sub(r"-[a-z].*$", "", re.sub(r"^(?:The|the|an?)\s+", "", name)).strip()  # "Sheffield-based ..."
+                if set(terms(name)) & kinds and len(terms(name)) > 1 and normalise(name) not in seen:
                     seen[normalise(name)] = (name, found)
     if not seen:
         return None
-    lines = [f"The documents name {len(seen)} {b.route.topic}:"]
+    what = b.route.topic if len(seen) > 1 else re.sub(r"(?<=[^aeiou])ies$", "y", b.route.topic).removesuffix("s")
+    lines = [f"The documents name {len(seen)} {what}:"]
     for name, found in seen.values():
         lines.append(f"- **{name}** ({place_of(found.chunk)}, p. {found.sentence.page}) {b.cite(found)}")
     return b.answer("\n".join(lines))
