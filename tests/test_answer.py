@@ -285,6 +285,9 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("Headcount for the North East space sector?", "1,365"),
         ("What kind of body is BioYorkshire?", "public-private partnership"),  # "BioYorkshire, a public-private ..."
         ("Why do clusters matter at all? One line, please.", "boost the innovation and productivity"),
+        # the best sentence says "it" as the chunk opens: the last sentence of the chunk before names the firm
+        ("Which aerospace group is putting money into university engineering facilities in the North East?",
+         "Lockheed Martin"),
         ("Which cluster is held up as the example in the recommendation about working across administrative "
          "boundaries?", "life sciences cluster in Liverpool"),
     ],

@@ -20,9 +20,9 @@ from .errors import UnknownNameError
 if TYPE_CHECKING:
     from .index import Embedder
     from .settings import Settings
-from .questions import holds_kind, mentions, prefers, question_names, question_type
+from .questions import REFERS_BACK, holds_kind, mentions, prefers, question_names, question_type
 from .retrieve import Passage, Retrieval, ScoredSentence
-from .text import CONTINUES, terms
+from .text import CONTINUES, core_question, terms
 
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
@@ -32,6 +32,7 @@ CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it sco
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
 BULLET_HEADING_WORDS = 12  # a bulleted sentence this short is a heading: the next sentence joins it
+WHO_OR_WHICH = re.compile(r"^\W*(?:who|whom|whose|which)\b", re.I)  # a question asking for a name
 REFERS_TO_PREVIOUS = re.compile(r"^(?:This|These|Such|That|Those)\b(?! (?:report|publication|case study|section)\b)")
 MAX_LIST_ITEMS = 12
 ABSTAIN_TEXT = "The documents do not answer this question."
@@ -158,6 +159,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     lead = _antecedent(passage, best)
     if lead is not None:  # "This could provide a model ...": the sentence before says what "this" is
         chosen.insert(0, (passage, lead))
+    elif WHO_OR_WHICH.match(core_question(question)) and REFERS_BACK.match(best.sentence.text):
+        named = _named_before(passage, best)  # "Which firm is investing …?" - "In the meantime, it is investing …"
+        if named is not None:
+            chosen.insert(0, named)
     follow = _continuation(passage, best) if not kind else None
     if follow is not None:
         chosen.append((passage, follow))
@@ -169,7 +174,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         if new_terms and s.sentence.text not in {c.sentence.text for _, c in chosen}:
             chosen.append((p, s))
             covered |= set(terms(s.sentence.text))
-    return _compose(retrieval, chosen, bullets=False)
+    return _compose(retrieval, chosen, bullets=False, lead=passage)
 
 
 def _antecedent(passage: Passage, best: ScoredSentence) -> ScoredSentence | None:
@@ -181,6 +186,19 @@ def _antecedent(passage: Passage, best: ScoredSentence) -> ScoredSentence | None
     if not before or before[0].sentence.text.startswith("• ") or before[0].sentence.text.rstrip().endswith(":"):
         return None
     return before[0]
+
+
+def _named_before(passage: Passage, best: ScoredSentence) -> tuple[Passage, ScoredSentence] | None:
+    """The sentence before one that says 'it' or 'they' early on, in this chunk or, for its first sentence, the
+    last of the chunk before in the same section: who 'it' is, for a question asking who or which."""
+    if best.position > 0:
+        before = [s for s in passage.sentences if s.position == best.position - 1]
+        return (passage, before[0]) if before else None
+    chunk = passage.before
+    if chunk is None or not chunk.sentences:
+        return None
+    last = ScoredSentence(chunk.sentences[-1], len(chunk.sentences) - 1, 0.0, 0.0, 0.0)
+    return Passage(chunk, 0.0, 0.0, 0.0, (last,)), last
 
 
 def _continuation(passage: Passage, best: ScoredSentence) -> ScoredSentence | None:
@@ -217,7 +235,11 @@ def _list_items(passage: Passage) -> list[tuple[Passage, ScoredSentence]]:
     return [(passage, s) for s in bullets[:MAX_LIST_ITEMS]]
 
 
-def _compose(retrieval: Retrieval, chosen: list[tuple[Passage, ScoredSentence]], *, bullets: bool) -> Answer:
+def _compose(
+    retrieval: Retrieval, chosen: list[tuple[Passage, ScoredSentence]], *, bullets: bool, lead: Passage | None = None
+) -> Answer:
+    """The answer text with a marker per sentence; the passages quoted lead the ranking, the one holding the
+    best sentence (lead) first, then in citation order."""
     citations: list[Citation] = []
     parts: list[str] = []
     for passage, scored in chosen:
@@ -233,7 +255,7 @@ def _compose(retrieval: Retrieval, chosen: list[tuple[Passage, ScoredSentence]],
         parts.append(f"- {body} [{n}]" if bullets else f"{body} [{n}]")
     text = "\n".join(parts) if bullets else " ".join(parts)
     cited = [p for p, _ in chosen]
-    first = list(dict.fromkeys(cited))  # the passages quoted lead the ranking, in citation order
+    first = list(dict.fromkeys([lead, *cited] if lead is not None else cited))
     ranked = tuple(first + [p for p in retrieval.passages if p not in first])
     return Answer(
         question=retrieval.question,
