@@ -410,3 +410,14 @@ def test_names_of_a_kind_in_other_words(assistant: Assistant, question: str, nam
     assert answer.route == "aggregate"
     for name in names:
         assert f"**{name}**" in answer.answer, answer.answer
+
+
+def test_a_section_named_as_a_section_is_summarised_whole(assistant: Assistant) -> None:
+    answer = assistant.ask("Can you summarise the report's recommendations section?")
+    assert answer.route == "list" and answer.answer.count("\n- ") == 9, answer.answer
+
+
+def test_a_section_summary_opens_with_what_the_section_is_about(assistant: Assistant) -> None:
+    answer = assistant.ask("Summarise what the report says a regional innovation cluster is and why clusters matter.")
+    assert answer.route == "summary"
+    assert "localised groups of businesses" in answer.answer.splitlines()[1], answer.answer  # the first point

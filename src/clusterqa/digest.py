@@ -178,8 +178,13 @@ def _case_summary(b: Builder, part: Part) -> Answer | None:
 
 
 def _central(b: Builder, parts: list[Part]) -> list[Found]:
+    """The section's opening sentence (what it is about: 'Regional innovation clusters refer to …'), then its
+    central, fact-rich sentences."""
     found = [f for part in parts for f in sentences(part) if not is_heading(f)]
-    return informative(b, found, SUMMARY_POINTS[1])
+    if not found:
+        return []
+    rest = informative(b, found[1:], SUMMARY_POINTS[1] - 1)
+    return sorted([found[0], *rest], key=lambda f: f.row)
 
 
 def informative(b: Builder, found: list[Found], most: int) -> list[Found]:

@@ -95,7 +95,8 @@ FRAME_WORDS = set(
         similarities common summarise summarize summary overview gist tell about brief points messages findings
         sum up side stack briefly short appear appears appeared crop come emerge emerged emerging arise arose
         identified identify found highlighted highlight across overall pull together round recap rundown
-        connection connections link links tie ties involvement presence text wording""",
+        connection connections link links tie ties involvement presence text wording section sections chapter
+        chapters""",
         keep_stopwords=True,
     )
 )
