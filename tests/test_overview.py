@@ -421,3 +421,11 @@ def test_a_section_summary_opens_with_what_the_section_is_about(assistant: Assis
     answer = assistant.ask("Summarise what the report says a regional innovation cluster is and why clusters matter.")
     assert answer.route == "summary"
     assert "localised groups of businesses" in answer.answer.splitlines()[1], answer.answer  # the first point
+
+
+def test_a_summary_of_a_topics_problems_is_a_summary_of_the_topic(assistant: Assistant) -> None:
+    """'funding problems facing clusters': 'problems' alone would pick any sentence that says 'problems'."""
+    answer = assistant.ask("Pull together what the publication says about funding problems facing clusters.")
+    assert answer.route == "summary"
+    assert "**Funding and finance challenges come in a variety of forms**" in answer.answer, answer.answer
+    assert "Magic happens" not in answer.answer

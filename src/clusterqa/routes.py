@@ -83,6 +83,7 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)'
     r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|([A-Z][A-Za-z&]{1,9}))\)", re.I
 )
+FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
 FRAME_WORDS = set(
     terms(
         """which what clusters cluster case studies study regions areas places sectors cases report's report
@@ -96,7 +97,7 @@ FRAME_WORDS = set(
         sum up side stack briefly short appear appears appeared crop come emerge emerged emerging arise arose
         identified identify found highlighted highlight across overall pull together round recap rundown
         connection connections link links tie ties involvement presence text wording section sections chapter
-        chapters""",
+        chapters face faces faced facing""",
         keep_stopwords=True,
     )
 )
@@ -136,7 +137,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if section:
             return Route("summary", section=section)
         if not regions:  # with no topic either ("summarise the case study") only a cluster filter says which
-            return Route("summary", topic=topic)
+            return Route("summary", topic=_without_facet(topic))
     regions_named = {r for r in {p.region for p in outline.case_studies} if names_region(question, r)}
     named = [p.region for p in outline.case_studies if p.region in regions_named]  # each region tested once
     if AGGREGATE.search(question) and not named:
@@ -169,6 +170,13 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("list", group=CASE_STUDIES) if not re.match(r"^\W*how many", question, re.I) else Route("fact")
         return Route("aggregate", topic=_strip_how_much(rest))
     return Route("fact")
+
+
+def _without_facet(topic: str) -> str:
+    """'funding problems' -> 'funding': what the report says about funding is mostly its problems, and
+    'problems' alone would pick sentences that say 'problems' about anything."""
+    kept = " ".join(w for w in topic.split() if not set(terms(w)) <= FACET_WORDS)
+    return kept or topic
 
 
 def _plural(noun: str) -> str:
