@@ -429,3 +429,9 @@ def test_a_summary_of_a_topics_problems_is_a_summary_of_the_topic(assistant: Ass
     assert answer.route == "summary"
     assert "**Funding and finance challenges come in a variety of forms**" in answer.answer, answer.answer
     assert "Magic happens" not in answer.answer
+
+
+def test_a_comparisons_impact_row_gives_the_concrete_result(assistant: Assistant) -> None:
+    answer = assistant.ask("How do the Greater Manchester and West Yorkshire AI clusters compare?")
+    impact = next(line for line in answer.answer.splitlines() if line.startswith("| Impact |"))
+    assert "Bradford Royal Infirmary" in impact, impact

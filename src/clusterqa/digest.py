@@ -81,7 +81,9 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
 
 def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Found | None]]]:
     """The facets a case study is described by: its opening sentence, the sentence with most scale
-    figures, the one with most funding figures, the one that names most challenges."""
+    figures, the one with most funding figures, the one naming most organisations, the most concrete
+    sentence of its impact (most names and figures: 'AI-enabled hospital command centre at Bradford Royal
+    Infirmary', not 'The cluster has been effective at ...'), the one that names most challenges."""
     def text(f: Found) -> str:
         return f.sentence.text
 
@@ -95,7 +97,7 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
         ("More figures", lambda p: _best(p, used, lambda f: _count_numbers(f) > 0.5, _count_numbers)),
         ("Organisations", lambda p: _best(p, used, lambda f: _count_names(f) >= MIN_NAMES, _count_names)),
         ("Impact", lambda p: _best(p, used, lambda f: "impact" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower(),
-                                   lambda f: float(b.sims[f.row]) if b.route.topic else -f.row * 1e-6)),
+                                   lambda f: float(b.sims[f.row]) if b.route.topic else _facts(text(f)) - f.row * 1e-6)),
         (
             "Challenges",
             lambda p: _best(
