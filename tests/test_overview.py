@@ -435,3 +435,9 @@ def test_a_comparisons_impact_row_gives_the_concrete_result(assistant: Assistant
     answer = assistant.ask("How do the Greater Manchester and West Yorkshire AI clusters compare?")
     impact = next(line for line in answer.answer.splitlines() if line.startswith("| Impact |"))
     assert "Bradford Royal Infirmary" in impact, impact
+
+
+def test_a_sentence_naming_exactly_three_organisations_fills_the_organisations_row(assistant: Assistant) -> None:
+    answer = assistant.ask("Compare the Hull & East Yorkshire and Tees Valley clusters.")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Organisations |"))
+    assert "Humber Industrial Cluster Plan" in row, row

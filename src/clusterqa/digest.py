@@ -95,7 +95,7 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
             lambda p: _best(p, used, lambda f: bool(MONEY.search(text(f)) and FUNDING.search(text(f))), _count_numbers),
         ),
         ("More figures", lambda p: _best(p, used, lambda f: _count_numbers(f) > 0.5, _count_numbers)),
-        ("Organisations", lambda p: _best(p, used, lambda f: _count_names(f) >= MIN_NAMES, _count_names)),
+        ("Organisations", lambda p: _best(p, used, lambda f: round(_count_names(f)) >= MIN_NAMES, _count_names)),
         ("Impact", lambda p: _best(p, used, lambda f: "impact" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower(),
                                    lambda f: float(b.sims[f.row]) if b.route.topic else _facts(text(f)) - f.row * 1e-6)),
         (
