@@ -24,7 +24,8 @@ import numpy as np
 from .errors import ConfigError, UnknownNameError
 from .settings import DEFAULT_EMBEDDING_MODEL, Settings
 
-BATCH = 32  # texts per forward pass; they are sorted by length first, so a batch wastes little on padding
+BATCH = 8  # texts per forward pass, sorted by length first: small batches waste little on padding and stay in
+# cache (measured on the publication's 273 sentences: 8 takes ~20% less CPU than 32)
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length (its tokenizer.json says 128, which sentence-transformers overrides)
 ONNX_OPSET = 17
 
