@@ -37,6 +37,19 @@ def test_onnx_matches_sentence_transformers(embedder: Embedder) -> None:
     assert embedder.embed([]).shape == (0, 384)
 
 
+def test_batches_run_in_parallel_give_the_same_vectors_in_order(embedder: Embedder) -> None:
+    assert isinstance(embedder, OnnxEmbedder)
+    workers = embedder.workers
+    try:
+        embedder.workers = 1
+        one = embedder.embed(TEXTS)
+        embedder.workers = 3
+        several = embedder.embed(TEXTS)
+    finally:
+        embedder.workers = workers
+    assert np.abs(one - several).max() < 1e-6 and not np.allclose(several[0], several[4])
+
+
 def test_export_is_made_once_and_reused(tmp_path: Path) -> None:
     settings = Settings.from_env({}, model_cache_dir=tmp_path / "cache")
     first = make_embedder(settings)
