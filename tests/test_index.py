@@ -16,6 +16,7 @@ import pytest
 from clusterqa.chunking import Chunk, Sentence, chunk_id
 from clusterqa.errors import ClusterQAError, ConfigError, NoIndexError, StoreError, UnknownNameError
 from clusterqa.index import (
+    SENTENCE_HNSW,
     Embedder,
     Index,
     index_exists,
@@ -128,6 +129,19 @@ def test_documents_and_sha(index: Index) -> None:
     ]
     assert index.sha256_of("/docs/b.md") == "def"
     assert index.sha256_of("/docs/never.md") is None
+    assert index.fingerprints() == {"/docs/a.md": "abc", "/docs/b.md": "def"}  # all of them in one read
+    got = index.manifest.get(include=["metadatas"])
+    record = got["metadatas"][0]
+    index.manifest.update(ids=got["ids"][:1], metadatas=[record | {"format": 1}])
+    assert record["path"] not in index.fingerprints()  # an older format is left out, so it is redone
+
+
+def test_sentences_get_a_sparse_hnsw_graph(index: Index) -> None:
+    """Sentences are never searched by vector in Chroma: their graph is built as cheaply as it can be."""
+    index.add("/docs/a.md", CHUNKS, sha256="abc", num_pages=3)
+    hnsw = index.sentences.configuration["hnsw"]
+    assert (hnsw["max_neighbors"], hnsw["ef_construction"]) == (SENTENCE_HNSW["hnsw:M"], SENTENCE_HNSW["hnsw:construction_ef"])
+    assert index.chunks.configuration["hnsw"]["max_neighbors"] > SENTENCE_HNSW["hnsw:M"]  # passages keep Chroma's own
 
 
 def test_add_replaces_and_delete_removes(index: Index) -> None:
