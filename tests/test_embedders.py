@@ -64,8 +64,11 @@ def test_export_is_made_once_and_reused(tmp_path: Path) -> None:
 def test_int8_is_a_different_model_by_name(tmp_path: Path, embedder: Embedder) -> None:
     int8 = make_embedder(Settings.from_env({}, model_cache_dir=tmp_path), backend="onnx-int8")
     assert int8.name == "all-MiniLM-L6-v2+int8"
-    cosine = (int8.embed(TEXTS[:3]) * embedder.embed(TEXTS[:3])).sum(axis=1)
-    assert (cosine > 0.8).all() and not np.allclose(cosine, 1.0, atol=1e-4)
+    cosine = (int8.embed(TEXTS) * embedder.embed(TEXTS)).sum(axis=1)
+    assert not np.allclose(cosine, 1.0, atol=1e-4)
+    # one scale per output channel keeps it close (one per tensor gave a mean of 0.948, a worst of 0.905)
+    assert cosine.mean() > 0.98 and cosine.min() > 0.95
+    assert sorted(p.name.endswith("-int8pc.onnx") for p in tmp_path.glob("*.onnx")) == [False, True]
 
 
 def test_onnx_backend_needs_a_local_model_folder(tmp_path: Path) -> None:

@@ -203,15 +203,16 @@ class OnnxInt8Embedder(OnnxEmbedder):
 
 
 def quantize_onnx(path: Path) -> Path:
-    """path's int8 twin beside it, made once (dynamic quantisation of the MatMul weights)."""
-    target = path.with_name(path.stem + "-int8.onnx")
+    """path's int8 twin beside it, made once (dynamic quantisation of the MatMul weights, one scale per output
+    channel: with one scale per tensor, public-set answer accuracy fell to 0.936; per channel it is 0.950)."""
+    target = path.with_name(path.stem + "-int8pc.onnx")
     with _EXPORT_LOCK:
         if not target.is_file():
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
             partial = target.with_suffix(f".{os.getpid()}.partial")
             try:
-                quantize_dynamic(str(path), str(partial), weight_type=QuantType.QInt8)
+                quantize_dynamic(str(path), str(partial), weight_type=QuantType.QInt8, per_channel=True)
                 os.replace(partial, target)
             finally:
                 partial.unlink(missing_ok=True)
