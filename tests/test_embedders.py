@@ -37,6 +37,19 @@ def test_onnx_matches_sentence_transformers(embedder: Embedder) -> None:
     assert embedder.embed([]).shape == (0, 384)
 
 
+def test_batches_run_in_parallel_give_the_same_vectors_in_order(embedder: Embedder) -> None:
+    assert isinstance(embedder, OnnxEmbedder)
+    workers = embedder.workers
+    try:
+        embedder.workers = 1
+        one = embedder.embed(TEXTS)
+        embedder.workers = 3
+        several = embedder.embed(TEXTS)
+    finally:
+        embedder.workers = workers
+    assert np.abs(one - several).max() < 1e-6 and not np.allclose(several[0], several[4])
+
+
 def test_export_is_made_once_and_reused(tmp_path: Path) -> None:
     settings = Settings.from_env({}, model_cache_dir=tmp_path / "cache")
     first = make_embedder(settings)
@@ -51,8 +64,11 @@ def test_export_is_made_once_and_reused(tmp_path: Path) -> None:
 def test_int8_is_a_different_model_by_name(tmp_path: Path, embedder: Embedder) -> None:
     int8 = make_embedder(Settings.from_env({}, model_cache_dir=tmp_path), backend="onnx-int8")
     assert int8.name == "all-MiniLM-L6-v2+int8"
-    cosine = (int8.embed(TEXTS[:3]) * embedder.embed(TEXTS[:3])).sum(axis=1)
-    assert (cosine > 0.8).all() and not np.allclose(cosine, 1.0, atol=1e-4)
+    cosine = (int8.embed(TEXTS) * embedder.embed(TEXTS)).sum(axis=1)
+    assert not np.allclose(cosine, 1.0, atol=1e-4)
+    # one scale per output channel keeps it close (one per tensor gave a mean of 0.948, a worst of 0.905)
+    assert cosine.mean() > 0.98 and cosine.min() > 0.95
+    assert sorted(p.name.endswith("-int8pc.onnx") for p in tmp_path.glob("*.onnx")) == [False, True]
 
 
 def test_onnx_backend_needs_a_local_model_folder(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ import pytest
 from clusterqa.chunking import Chunk, Sentence, chunk_id
 from clusterqa.errors import ClusterQAError, ConfigError, NoIndexError, StoreError, UnknownNameError
 from clusterqa.index import (
+    SENTENCE_HNSW,
     Embedder,
     Index,
     index_exists,
@@ -101,6 +103,22 @@ def test_add_then_snapshot_round_trips(index: Index) -> None:
     assert snap.sentence_vectors.shape == (sum(len(c.sentences) for c in CHUNKS), 384)
 
 
+def test_passage_vector_is_the_mean_of_its_section_and_sentences(index: Index, embedder: Embedder) -> None:
+    bare = replace(make_chunk("A heading with no sentences", section="Misc"), sentences=())
+    index.add("/docs/a.md", [*CHUNKS, bare], sha256="abc", num_pages=3)
+    snap = index.snapshot()
+    for chunk, got in zip(snap.chunks, snap.chunk_vectors, strict=True):
+        if not chunk.sentences:  # nothing to build it from: the passage text is embedded whole
+            assert np.abs(got - embedder.embed([passage_for_embedding(chunk)])[0]).max() < 1e-5
+            continue
+        parts = embedder.embed([sentence_for_embedding(chunk, i) for i in range(len(chunk.sentences))] + [chunk.section])
+        mean = parts.mean(axis=0)
+        assert np.abs(got - mean / np.linalg.norm(mean)).max() < 1e-5
+        # close to the vector of the passage read whole, which it replaces (and far from the other passages)
+        whole = embedder.embed([passage_for_embedding(c) for c in snap.chunks])
+        assert int(np.argmax(whole @ got)) == snap.chunks.index(chunk)
+
+
 def test_documents_and_sha(index: Index) -> None:
     index.add("/docs/a.md", CHUNKS[:2], sha256="abc", num_pages=2)
     index.add("/docs/b.md", CHUNKS[2:], sha256="def", num_pages=5)
@@ -111,6 +129,19 @@ def test_documents_and_sha(index: Index) -> None:
     ]
     assert index.sha256_of("/docs/b.md") == "def"
     assert index.sha256_of("/docs/never.md") is None
+    assert index.fingerprints() == {"/docs/a.md": "abc", "/docs/b.md": "def"}  # all of them in one read
+    got = index.manifest.get(include=["metadatas"])
+    record = got["metadatas"][0]
+    index.manifest.update(ids=got["ids"][:1], metadatas=[record | {"format": 1}])
+    assert record["path"] not in index.fingerprints()  # an older format is left out, so it is redone
+
+
+def test_sentences_get_a_sparse_hnsw_graph(index: Index) -> None:
+    """Sentences are never searched by vector in Chroma: their graph is built as cheaply as it can be."""
+    index.add("/docs/a.md", CHUNKS, sha256="abc", num_pages=3)
+    hnsw = index.sentences.configuration["hnsw"]
+    assert (hnsw["max_neighbors"], hnsw["ef_construction"]) == (SENTENCE_HNSW["hnsw:M"], SENTENCE_HNSW["hnsw:construction_ef"])
+    assert index.chunks.configuration["hnsw"]["max_neighbors"] > SENTENCE_HNSW["hnsw:M"]  # passages keep Chroma's own
 
 
 def test_add_replaces_and_delete_removes(index: Index) -> None:

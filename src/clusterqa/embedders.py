@@ -15,7 +15,8 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,7 +25,8 @@ import numpy as np
 from .errors import ConfigError, UnknownNameError
 from .settings import DEFAULT_EMBEDDING_MODEL, Settings
 
-BATCH = 32  # texts per forward pass; they are sorted by length first, so a batch wastes little on padding
+BATCH = 8  # texts per forward pass, sorted by length first: small batches waste little on padding and stay in
+# cache (measured on the publication's 273 sentences: 8 takes ~20% less CPU than 32)
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length (its tokenizer.json says 128, which sentence-transformers overrides)
 ONNX_OPSET = 17
 
@@ -98,7 +100,11 @@ class OnnxEmbedder:
         self.tokenizer.no_padding()  # its tokenizer.json pads everything to 128, which would count as text
         self.tokenizer.enable_truncation(_max_tokens(folder))
         options = ort.SessionOptions()
-        options.intra_op_num_threads = min(4, os.cpu_count() or 1)
+        # one thread per run, and as many runs at once as cores (up to 4): independent batches need no
+        # sync between ops, so they use less CPU than one batch split across threads and lose less when
+        # another process holds a core; a single question embeds as fast on one thread as on two here
+        self.workers = min(4, os.cpu_count() or 1)
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         # no busy-waiting between ops: on a shared machine spinning threads double a question's embedding time
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -113,8 +119,9 @@ class OnnxEmbedder:
             return out
         encodings = self.tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), BATCH):
-            rows = order[start : start + BATCH]
+        batches = [order[start : start + BATCH] for start in range(0, len(order), BATCH)]
+
+        def run(rows: list[int]) -> tuple[list[int], np.ndarray]:
             width = max(len(encodings[i].ids) for i in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros_like(ids)
@@ -123,8 +130,19 @@ class OnnxEmbedder:
                 ids[r, :n] = encodings[i].ids
                 mask[r, :n] = 1
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            out[rows] = self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
+            return rows, self.session.run(None, {k: v for k, v in feed.items() if k in self.inputs})[0]
+
+        for rows, vectors in self._map(run, batches):
+            out[rows] = vectors
         return out
+
+    def _map(self, run: Callable[[list[int]], tuple[list[int], np.ndarray]], batches: list[list[int]]) -> Iterator[
+        tuple[list[int], np.ndarray]
+    ]:
+        if self.workers == 1 or len(batches) < 2:
+            return map(run, batches)
+        with ThreadPoolExecutor(self.workers) as pool:  # onnxruntime releases the GIL while it runs
+            return iter(list(pool.map(run, batches)))
 
 
 def _check_mean_pooling(folder: Path, model: str) -> None:
@@ -185,15 +203,16 @@ class OnnxInt8Embedder(OnnxEmbedder):
 
 
 def quantize_onnx(path: Path) -> Path:
-    """path's int8 twin beside it, made once (dynamic quantisation of the MatMul weights)."""
-    target = path.with_name(path.stem + "-int8.onnx")
+    """path's int8 twin beside it, made once (dynamic quantisation of the MatMul weights, one scale per output
+    channel: with one scale per tensor, public-set answer accuracy fell to 0.936; per channel it is 0.950)."""
+    target = path.with_name(path.stem + "-int8pc.onnx")
     with _EXPORT_LOCK:
         if not target.is_file():
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
             partial = target.with_suffix(f".{os.getpid()}.partial")
             try:
-                quantize_dynamic(str(path), str(partial), weight_type=QuantType.QInt8)
+                quantize_dynamic(str(path), str(partial), weight_type=QuantType.QInt8, per_channel=True)
                 os.replace(partial, target)
             finally:
                 partial.unlink(missing_ok=True)

@@ -39,9 +39,13 @@ __all__ = ["EMBEDDERS", "Embedder", "Index", "OnnxEmbedder", "SentenceTransforme
 
 WRITE_BATCH = 1000  # records per Chroma add/delete call
 READ_BATCH = 5000  # records per Chroma get call while reading a snapshot (bounds memory at scale)
-INDEX_FORMAT = 3  # bump when chunking or embedding text changes: files are re-indexed on the next ingest
+INDEX_FORMAT = 4  # bump when chunking or embedding text changes: files are re-indexed on the next ingest
 GENERATION_SEP = "@"  # stored ids are '<chunk id>@<generation>' ('...:<position>' for sentences)
 LOCK_FILE = "clusterqa.lock"
+# Sentences are read by id and path, never searched by vector (retrieval searches the snapshot in numpy), so
+# their collection's HNSW graph is pure cost: the sparsest one Chroma builds quickly. Measured on 27,000
+# sentence records: 42 s to write with Chroma's defaults (M 16, construction ef 100), 18 s with these.
+SENTENCE_HNSW = {"hnsw:M": 4, "hnsw:construction_ef": 16}
 REBUILD_HINT = "Rebuild it with 'clusterqa ingest corpus/' (and any other folders you indexed)."
 T = TypeVar("T", bound=Callable[..., Any])
 
@@ -145,7 +149,9 @@ class Index:
         self.lock_path: Path | None = None  # set for an embedded store: one writer at a time
         space = {"hnsw:space": "cosine", "embedder": embedder.name}
         self.chunks = client.get_or_create_collection(name, metadata=space, embedding_function=None)
-        self.sentences = client.get_or_create_collection(f"{name}-sentences", metadata=space, embedding_function=None)
+        self.sentences = client.get_or_create_collection(
+            f"{name}-sentences", metadata=space | SENTENCE_HNSW, embedding_function=None
+        )
         self.manifest = client.get_or_create_collection(f"{name}-documents", embedding_function=None)
         stored = (self.chunks.metadata or {}).get("embedder")
         if stored and stored != embedder.name and self.chunks.count():
@@ -215,14 +221,24 @@ class Index:
         known_passages, known_sentences = self._vectors_of(path)
         passage_todo = [c for c in chunks if c.id not in known_passages]
         sentence_todo = [(c, i) for c, i, _ in sentences if (c.id, i) not in known_sentences]
-        # one call: the embedder sorts all of them by length, so passages and sentences share batches
+        # passage vectors are made from sentence vectors (see passage_vector): one pass over the sentences,
+        # plus each new section's name once, instead of a second pass over every passage's tokens
+        sections = sorted({c.section for c in passage_todo if c.section})
+        bare = [c for c in passage_todo if not c.sentences]  # no sentences to build it from: embedded whole
         fresh = self.embedder.embed(
-            [passage_for_embedding(c) for c in passage_todo] + [sentence_for_embedding(c, i) for c, i in sentence_todo]
+            [sentence_for_embedding(c, i) for c, i in sentence_todo] + sections + [passage_for_embedding(c) for c in bare]
         )
-        known_passages.update(zip((c.id for c in passage_todo), fresh[: len(passage_todo)]))
-        known_sentences.update(zip(((c.id, i) for c, i in sentence_todo), fresh[len(passage_todo) :]))
+        known_sentences.update(zip(((c.id, i) for c, i in sentence_todo), fresh))
+        section_vectors = dict(zip(sections, fresh[len(sentence_todo) :]))
+        known_passages.update(zip((c.id for c in bare), fresh[len(sentence_todo) + len(sections) :]))
+        for c in passage_todo:
+            if c.sentences:
+                parts = [known_sentences[(c.id, i)] for i in range(len(c.sentences))]
+                known_passages[c.id] = passage_vector(parts, section_vectors.get(c.section))
         chunk_vectors = np.stack([known_passages[c.id] for c in chunks])
-        sentence_vectors = np.stack([known_sentences[(c.id, i)] for c, i, _ in sentences]) if sentences else fresh[:0]
+        sentence_vectors = (
+            np.stack([known_sentences[(c.id, i)] for c, i, _ in sentences]) if sentences else chunk_vectors[:0]
+        )
         generation = uuid.uuid4().hex[:12]
         now = time.time()
         for start in range(0, len(sentences), WRITE_BATCH):
@@ -262,8 +278,7 @@ class Index:
         self._stamp()
         self._drop_records(path, keep=generation)
         return AddReport(
-            embedded=len(passage_todo) + len(sentence_todo),
-            reused=len(chunks) - len(passage_todo) + len(sentences) - len(sentence_todo),
+            embedded=len(fresh), reused=len(chunks) - len(passage_todo) + len(sentences) - len(sentence_todo)
         )
 
     def _vectors_of(self, path: str) -> tuple[dict[str, np.ndarray], dict[tuple[str, int], np.ndarray]]:
@@ -363,6 +378,13 @@ class Index:
             for meta in metas
         ]
         return sorted(docs, key=lambda d: d.path)
+
+    @store_errors
+    def fingerprints(self) -> dict[str, str]:
+        """path -> sha256 of every indexed file, in one read (files indexed by an older INDEX_FORMAT are left
+        out, so they are redone). An ingest asks this once rather than sha256_of once per file."""
+        metas = self.manifest.get(include=["metadatas"])["metadatas"] or []
+        return {str(m["path"]): str(m["sha256"]) for m in metas if m.get("format") == INDEX_FORMAT}
 
     @store_errors
     def sha256_of(self, path: str) -> str | None:
@@ -474,8 +496,20 @@ def _pages(collection: Any, include: list[str], where: dict[str, Any] | None = N
             return
 
 
+def passage_vector(sentences: list[np.ndarray], section: np.ndarray | None) -> np.ndarray:
+    """A chunk's passage vector: the normalised mean of its section name's vector and its sentences' vectors.
+
+    Embedding the passage itself (its section path, then its text) read every token a second time and
+    took half of ingest; on the public eval set this mean keeps every gate (answer accuracy 0.954 against
+    0.959, hit@1 0.957 against 0.962) and the second set is unchanged."""
+    rows = np.stack(sentences + ([section] if section is not None else []))
+    mean = rows.mean(axis=0)
+    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+
+
 def passage_for_embedding(chunk: Chunk) -> str:
-    """What is embedded for a chunk: its section path gives place and topic to short passages."""
+    """What is embedded for a chunk that has no sentences (and was, for every chunk, before passage_vector):
+    its section path gives place and topic to short passages."""
     return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
 
 

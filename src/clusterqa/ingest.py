@@ -110,13 +110,14 @@ def ingest(
     present = {str(f) for f in files}
     with index.writing():
         index.sweep()
+        indexed = index.fingerprints()
         for done, path in enumerate(files):
             if progress:
                 progress(path.name, done, len(files))
             try:
                 check_size(path, max_bytes)
                 sha = file_sha256(path)
-                if index.sha256_of(str(path)) == sha:
+                if indexed.get(str(path)) == sha:
                     report.unchanged.append(str(path))
                     continue
                 doc = load_document(path)
