@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -101,22 +100,6 @@ def test_add_then_snapshot_round_trips(index: Index) -> None:
         assert got.sentences == want.sentences
         assert got.path == "/docs/a.md"
     assert snap.sentence_vectors.shape == (sum(len(c.sentences) for c in CHUNKS), 384)
-
-
-def test_passage_vector_is_the_mean_of_its_section_and_sentences(index: Index, embedder: Embedder) -> None:
-    bare = replace(make_chunk("A heading with no sentences", section="Misc"), sentences=())
-    index.add("/docs/a.md", [*CHUNKS, bare], sha256="abc", num_pages=3)
-    snap = index.snapshot()
-    for chunk, got in zip(snap.chunks, snap.chunk_vectors, strict=True):
-        if not chunk.sentences:  # nothing to build it from: the passage text is embedded whole
-            assert np.abs(got - embedder.embed([passage_for_embedding(chunk)])[0]).max() < 1e-5
-            continue
-        parts = embedder.embed([sentence_for_embedding(chunk, i) for i in range(len(chunk.sentences))] + [chunk.section])
-        mean = parts.mean(axis=0)
-        assert np.abs(got - mean / np.linalg.norm(mean)).max() < 1e-5
-        # close to the vector of the passage read whole, which it replaces (and far from the other passages)
-        whole = embedder.embed([passage_for_embedding(c) for c in snap.chunks])
-        assert int(np.argmax(whole @ got)) == snap.chunks.index(chunk)
 
 
 def test_documents_and_sha(index: Index) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from clusterqa.chunking import Chunk, chunk_document
 from clusterqa.errors import IngestError
-from clusterqa.index import Embedder, Index, Snapshot, passage_vector, sentence_for_embedding
+from clusterqa.index import Embedder, Index, Snapshot, passage_for_embedding, sentence_for_embedding
 from clusterqa.ingest import find_files, ingest
 from clusterqa.loaders import load_document
 from clusterqa.pipeline import Assistant
@@ -392,15 +392,14 @@ def place_note(folder: Path, n: int, extra: str = "") -> Path:
 
 
 def texts_of(path: Path) -> list[str]:
-    """What embedding one document means: its sentences and each section's name once (never a passage's text:
-    passage vectors are made from those)."""
+    """What embedding one document means: its passages and its sentences."""
     return texts_for(chunk_document(load_document(path), source=path.name, chunk_chars=700))
 
 
 def texts_for(chunks: list[Chunk]) -> list[str]:
-    return [sentence_for_embedding(c, i) for c in chunks for i in range(len(c.sentences))] + sorted(
-        {c.section for c in chunks if c.section}
-    )
+    return [passage_for_embedding(c) for c in chunks] + [
+        sentence_for_embedding(c, i) for c in chunks for i in range(len(c.sentences))
+    ]
 
 
 @pytest.fixture
@@ -469,11 +468,7 @@ def test_changed_file_embeds_only_changed_chunks(counting: tuple[CountingEmbedde
     assert sorted(counter.texts) == sorted(texts_for(changed))
     assert report.reused == 1 + len(old[next(s for s in old if "Works" in s)].sentences)  # the Works chunk kept its vectors
     snap = assistant.index.snapshot()
-    fresh = np.stack([
-        passage_vector(list(counter.inner.embed([sentence_for_embedding(c, i) for i in range(len(c.sentences))])),
-                       counter.inner.embed([c.section])[0])
-        for c in snap.chunks
-    ])
+    fresh = counter.inner.embed([passage_for_embedding(c) for c in snap.chunks])
     assert np.abs(snap.chunk_vectors - fresh).max() < 1e-5  # kept vectors are the ones embedding would give
     assert "noon" in assistant.ask("When do ferries leave Place 1?").answer
 
