@@ -135,3 +135,20 @@ def test_case_study_questions_find_the_overview_page(retriever: Retriever) -> No
     # page itself should match 'case study' by its section
     result = retriever.retrieve("Lancashire case study - which sector?", k=5)
     assert any(p.chunk.page == 6 and "Cyber-Physical" in p.chunk.text for p in result.passages)
+
+
+def test_a_synonym_of_a_question_word_earns_part_of_its_weight(retriever: Retriever) -> None:
+    """'problem' in the question, 'challenges' in the sentence: half the credit of the word itself."""
+    from clusterqa.retrieve import own_section
+    from clusterqa.text import question_terms, terms
+
+    question = "Which problem is most common across the clusters?"
+    result = retriever.retrieve(question, k=10)
+    passage, scored = next(
+        (p, s) for p in result.passages for s in p.sentences if s.sentence.text.startswith("• Skills gaps remain")
+    )
+    asked = set(question_terms(question))
+    have = set(terms(scored.sentence.text)) | set(terms(own_section(passage.chunk)))
+    exact = sum(retriever.idf(t) for t in asked if t in have) / sum(retriever.idf(t) for t in asked)
+    assert "problem" not in have and "challenge" in have
+    assert scored.coverage == pytest.approx(exact + 0.5 * retriever.idf("problem") / sum(retriever.idf(t) for t in asked))

@@ -118,3 +118,11 @@ def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> No
 )
 def test_a_note_on_how_to_answer_is_not_searched_for(question: str, kept: str) -> None:
     assert without_instructions(question) == kept
+
+
+def test_expansions_are_synonyms_the_question_does_not_use() -> None:
+    from clusterqa.text import expansions
+
+    wider = expansions(["problem", "challenge", "firm"])
+    assert "issue" in wider and "company" in wider
+    assert "problem" not in wider and "challenge" not in wider  # already asked

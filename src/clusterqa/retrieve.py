@@ -22,7 +22,7 @@ import numpy as np
 from .chunking import SECTION_SEP, Chunk, Sentence
 from .errors import UnknownNameError
 from .index import Index, Snapshot
-from .text import normalise, question_terms, split_sentences, terms
+from .text import SYNONYMS, expansions, normalise, question_terms, split_sentences, terms
 
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
 STEER_SHARE = 0.6  # a name steers to a case study when this share of its mentions are there
@@ -30,6 +30,8 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+SYNONYM_CREDIT = 0.5  # share of a question term's weight a sentence earns with a synonym of it (text.SYNONYMS)
+_NONE: frozenset[str] = frozenset()
 VOTES = 3  # dense, keyword, and passages ranked by their best sentence's cosine
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
     r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
@@ -197,7 +199,8 @@ class Retriever:
         dense_rank = {int(i): r for r, i in enumerate(dense_order)}
         dense_score = {int(i): float(chunk_sims[i]) for i in dense_order}
         q_terms = question_terms(question)
-        bm25 = self.bm25.get_scores(q_terms) if q_terms else np.zeros(len(self.chunks))
+        wider = q_terms + [t for t in expansions(q_terms) if self.doc_freq.get(t)]  # 'problem' finds 'challenges' too
+        bm25 = self.bm25.get_scores(wider) if q_terms else np.zeros(len(self.chunks))
         keyword_order = allowed_ids[np.argsort(-bm25[allowed_ids], kind="stable")[:CANDIDATES]]  # ties: document order
         keyword_rank = {int(i): r for r, i in enumerate(keyword_order) if bm25[i] > 0}
 
@@ -250,7 +253,10 @@ class Retriever:
         out = []
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
             have = set(terms(sentence.text)) | context
-            coverage = sum(w for t, w in weights.items() if t in have) / total
+            coverage = (
+                sum(w if t in have else SYNONYM_CREDIT * w if SYNONYMS.get(t, _NONE) & have else 0.0 for t, w in weights.items())
+                / total
+            )
             score = DENSE_WEIGHT * float(sim) + COVERAGE_WEIGHT * coverage
             out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
         return out

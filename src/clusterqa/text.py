@@ -114,6 +114,35 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
     return tuple(stem(w) for w in words if keep_stopwords or (w not in STOPWORDS and len(w) > 1))
 
 
+SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: one group, one meaning
+    "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles",
+    "firm firms company companies business businesses enterprise enterprises",
+    "money funding funds finance financing investment investments",
+    "job jobs employment",
+    "worker workers staff employee employees personnel headcount workforce",
+    "help helps helped support supports supported assist assists",
+    "plan plans strategy strategies roadmap",
+    "aim aims goal goals objective objectives ambition ambitions target targets",
+    "buy bought acquire acquired acquisition purchase purchased",
+    "boost boosts increase increases raise raises improve improves",
+    "skill skills talent expertise",
+    "common commonest widespread frequent",
+    "countryside rural",
+    "weakness weaknesses gap gaps shortage shortages shortfall",
+)
+SYNONYMS: dict[str, frozenset[str]] = {}
+for _group in SYNONYM_GROUPS:
+    _stems = frozenset(terms(_group))
+    for _stem in _stems:
+        SYNONYMS[_stem] = SYNONYMS.get(_stem, frozenset()) | (_stems - {_stem})
+
+
+def expansions(question_terms: list[str]) -> list[str]:
+    """Synonyms of the question's terms that it does not use itself: 'problem' -> 'challenge', 'issue', ..."""
+    have = set(question_terms)
+    return sorted({s for t in have for s in SYNONYMS.get(t, ())} - have)
+
+
 def question_terms(question: str) -> list[str]:
     """Content terms of a question, without wh-words and asking verbs."""
     return [t for t in terms(question) if t not in QUESTION_WORDS]
