@@ -126,3 +126,18 @@ def test_expansions_are_synonyms_the_question_does_not_use() -> None:
     wider = expansions(["problem", "challenge", "firm"])
     assert "issue" in wider and "company" in wider
     assert "problem" not in wider and "challenge" not in wider  # already asked
+
+
+@pytest.mark.parametrize(
+    ("question", "embedded"),
+    [
+        ("According to the report, when was HETA set up?", "when was HETA set up?"),
+        ("Which problem do the authors say crops up in every cluster?", "Which problem do crops up in every cluster?"),
+        ("What does the report say?", "What does the report say?"),  # nothing would be left to search for
+        ("When was HETA set up?", "When was HETA set up?"),
+    ],
+)
+def test_who_says_it_is_not_embedded_for_the_dense_search(question: str, embedded: str) -> None:
+    from clusterqa.text import without_attribution
+
+    assert without_attribution(question) == embedded

@@ -22,7 +22,7 @@ import numpy as np
 from .chunking import SECTION_SEP, Chunk, Sentence
 from .errors import UnknownNameError
 from .index import Index, Snapshot
-from .text import SYNONYMS, expansions, normalise, question_terms, split_sentences, terms
+from .text import SYNONYMS, expansions, normalise, question_terms, split_sentences, terms, without_attribution
 
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
 STEER_SHARE = 0.6  # a name steers to a case study when this share of its mentions are there
@@ -186,7 +186,7 @@ class Retriever:
             filters["document"] = self.resolve_document(document)
             where["source"] = filters["document"]
         if vector is None:
-            vector = self.index.embedder.embed([question])[0]
+            vector = self.index.embedder.embed([without_attribution(question)])[0]
         allowed_ids = (
             np.array([i for i, c in enumerate(self.chunks) if all(getattr(c, f) == v for f, v in where.items())], np.int64)
             if where

@@ -171,6 +171,22 @@ INSTRUCTION = re.compile(  # "Why do clusters matter? One line, please." - how t
 )
 
 
+ATTRIBUTION = re.compile(  # "according to the report", "do the authors say": who says it, not what is asked
+    r"\b(?:according to|as (?:per|set out in|stated in)) (?:the|this) (?:report|publication|document|paper|study|"
+    r"authors?|researchers?|case study)\b,?\s*"
+    r"|\b(?:the )?(?:report|publication|document|paper|authors?|researchers?)(?:'s)? (?:say|says|said|think|argue|argues|"
+    r"suggest|suggests|claim|claims|note|notes|find|finds|found|describe|describes|consider|considers|see|sees)\s+",
+    re.I,
+)
+
+
+def without_attribution(question: str) -> str:
+    """'Which problem do the authors say crops up…' -> 'Which problem do crops up…': what is embedded for the
+    dense search, where 'the authors say' only pulls towards sentences about the report itself."""
+    stripped = re.sub(r"\s{2,}", " ", ATTRIBUTION.sub("", question)).strip()
+    return stripped if len(stripped.split()) >= 3 else question
+
+
 def without_instructions(question: str) -> str:
     """The question without a trailing note on how to answer it ('One line, please.'), which is no help to search."""
     stripped = INSTRUCTION.sub("", question).strip()
