@@ -141,3 +141,13 @@ def test_who_says_it_is_not_embedded_for_the_dense_search(question: str, embedde
     from clusterqa.text import without_attribution
 
     assert without_attribution(question) == embedded
+
+
+def test_only_an_abbreviation_in_brackets_is_another_name() -> None:
+    from clusterqa.routes import INCLUDING
+
+    def alternatives(text: str) -> str:
+        return INCLUDING.sub(lambda m: " or " + (m.group(1) or m.group(2)), text)
+
+    assert alternatives("artificial intelligence (AI) firms") == "artificial intelligence or AI firms"
+    assert alternatives("skills (mainly) gaps") == "skills (mainly) gaps"  # a word in brackets is not a name

@@ -81,7 +81,7 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
     re.I,
 )
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)'
-    r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|([A-Z][A-Za-z&]{1,9}))\)", re.I
+    r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?-i:([A-Z][A-Za-z&]{1,9})))\)", re.I
 )
 FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
 FRAME_WORDS = set(
