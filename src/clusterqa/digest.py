@@ -94,14 +94,14 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
             "Funding",
             lambda p: _best(p, used, lambda f: bool(MONEY.search(text(f)) and FUNDING.search(text(f))), _count_numbers),
         ),
-        ("More figures", lambda p: _best(p, used, lambda f: _count_numbers(f) > 0.5, _count_numbers)),
-        ("Organisations", lambda p: _best(p, used, lambda f: round(_count_names(f)) >= MIN_NAMES, _count_names)),
+        ("More figures", lambda p: _best(p, used, lambda f: _count_numbers(f) > 0, _count_numbers)),
+        ("Organisations", lambda p: _best(p, used, lambda f: _count_names(f) >= MIN_NAMES, _count_names)),
         ("Impact", lambda p: _best(p, used, lambda f: "impact" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower(),
-                                   lambda f: float(b.sims[f.row]) if b.route.topic else _facts(text(f)) - f.row * 1e-6)),
+                                   lambda f: float(b.sims[f.row]) if b.route.topic else _facts(text(f)))),
         (
             "Challenges",
             lambda p: _best(
-                p, used, lambda f: bool(CHALLENGE.search(text(f))), lambda f: len(CHALLENGE.findall(text(f))) - f.row * 1e-6
+                p, used, lambda f: bool(CHALLENGE.search(text(f))), lambda f: len(CHALLENGE.findall(text(f)))
             ),
         ),
     ]
@@ -110,18 +110,19 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
 def _best(
     part: Part, used: set[int], keep: Callable[[Found], bool], key: Callable[[Found], float]
 ) -> Found | None:
+    """The unused sentence of the part that keep() admits with the highest key; ties go to the earlier sentence
+    (sentences come in document order and max keeps the first)."""
     return max((f for f in sentences(part) if f.row not in used and keep(f)), key=key, default=None)
 
 
-def _count_numbers(found: Found) -> float:
-    """Figures in the sentence, years aside ('nearly 200 SMEs' counts, 'in 2013' does not); ties go to the earlier."""
-    figures = [n for n in re.findall(r"\d[\d,.]*\d|\d", found.sentence.text) if not YEAR_LIKE.fullmatch(n)]
-    return len(figures) - found.row * 1e-6
+def _count_numbers(found: Found) -> int:
+    """Figures in the sentence, years aside ('nearly 200 SMEs' counts, 'in 2013' does not)."""
+    return len([n for n in re.findall(r"\d[\d,.]*\d|\d", found.sentence.text) if not YEAR_LIKE.fullmatch(n)])
 
 
-def _count_names(found: Found) -> float:
+def _count_names(found: Found) -> int:
     body = found.sentence.text.split(" ", 1)[1] if " " in found.sentence.text else ""
-    return len(FULL_NAME.findall(body)) - found.row * 1e-6
+    return len(FULL_NAME.findall(body))
 
 
 def _cell(text: str) -> str:
@@ -153,13 +154,10 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
     if not b.weights:
         return None
     # a section whose own title is on the topic ('Piecemeal funding decisions …' for funding) speaks for the report
-    pairs = [
-        (f, titled)
-        for part in outline.sections
-        for titled in [b.coverage(part.title)]
-        for f in sentences(part)
-        if (b.matches(f) or titled >= MIN_TITLE_COVERAGE) and not is_heading(f)
-    ]
+    pairs: list[tuple[Found, float]] = []
+    for part in outline.sections:
+        titled = b.coverage(part.title)
+        pairs += [(f, titled) for f in sentences(part) if (b.matches(f) or titled >= MIN_TITLE_COVERAGE) and not is_heading(f)]
     if not pairs:
         return None
     found = [f for f, _ in pairs]
