@@ -95,6 +95,9 @@ ROUTED = [
     ("What is the difference between SMRs and AMRs?", "fact"),
     ("Tell me what innovation clusters enable for the North, according to the introduction.", "fact"),
     ("Can you tell me how much funding iiCON got?", "fact"),
+    # one word of a group's title is not the group: 'cross-thematic' is not the cross-cutting themes
+    ("Which bodies may be better than national departments at a cross-thematic approach to support?", "fact"),
+    ("What are the cross-cutting issues the report found?", "list"),
 ]
 
 

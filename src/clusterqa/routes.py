@@ -251,7 +251,10 @@ def _named_group(question: str, outline: Outline) -> str:
     CASE_STUDIES for 'clusters' / 'case studies' / 'regions'."""
     asked = set(terms(question))
     for title in outline.groups:
-        if set(terms(title)) & asked - FRAME_WORDS:
+        named = set(terms(title)) & asked - FRAME_WORDS
+        # its head noun ('themes') or two of its words ('cross-cutting'); one modifier alone is another
+        # word ('a cross-thematic approach')
+        if terms(title)[-1] in named or len(named) >= 2:
             return title
         if re.search(r"\brecommend", question, re.I) and re.search(r"\brecommend", title, re.I):
             return title
