@@ -265,6 +265,8 @@ def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assis
         ("Who chairs the Innovation Board?", "The Innovation Board was established in 2013.", False),
         ("Who chairs the Innovation Board?", "The board is chaired by the Metro Mayor.", True),
         ("Who led the bid?", "The bid was led by the county council.", True),
+        ("How many roles will be needed?", "Over 116,000 jobs will be needed to replace them.", True),  # a synonym
+        ("How many roles will be needed?", "Over 1,400 companies are in the area.", False),
     ],
 )
 def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, holds: bool) -> None:
@@ -285,6 +287,9 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("Headcount for the North East space sector?", "1,365"),
         ("What kind of body is BioYorkshire?", "public-private partnership"),  # "BioYorkshire, a public-private ..."
         ("Why do clusters matter at all? One line, please.", "boost the innovation and productivity"),
+        ("Why do clusters matter, according to NP11?", "boost the innovation and productivity"),  # not 'NP11 group'
+        ("How many roles will have to be filled to replace retiring workers in Tees Valley?", "116,000 jobs"),
+        ("Which organisation carried out the in-depth analysis?", "Cambridge Econometrics"),  # 'undertaken by'
         # the best sentence says "it" as the chunk opens: the last sentence of the chunk before names the firm
         ("Which aerospace group is putting money into university engineering facilities in the North East?",
          "Lockheed Martin"),

@@ -126,6 +126,7 @@ def test_expansions_are_synonyms_the_question_does_not_use() -> None:
     wider = expansions(["problem", "challenge", "firm"])
     assert "issue" in wider and "company" in wider
     assert "problem" not in wider and "challenge" not in wider  # already asked
+    assert {"undertak", "undertaken"} & set(expansions(terms("carried"))) and "boundary" in expansions(terms("borders"))
 
 
 @pytest.mark.parametrize(
@@ -135,6 +136,8 @@ def test_expansions_are_synonyms_the_question_does_not_use() -> None:
         ("Which problem do the authors say crops up in every cluster?", "Which problem do crops up in every cluster?"),
         ("What does the report say?", "What does the report say?"),  # nothing would be left to search for
         ("When was HETA set up?", "When was HETA set up?"),
+        ("Why do clusters matter, according to NP11?", "Why do clusters matter?"),  # the author, at the end
+        ("How many jobs, according to the Combined Authority?", "How many jobs, according to the Combined Authority?"),
     ],
 )
 def test_who_says_it_is_not_embedded_for_the_dense_search(question: str, embedded: str) -> None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from .retrieve import Passage
-from .text import core_question, terms
+from .text import SYNONYMS, core_question, terms
 
 COUNT_WINDOW = 4  # "54 organisations": the counted noun follows the number within this many words
 NUMBER_WORDS = (
@@ -173,7 +173,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind == "date":
         return bool(YEAR.search(sentence))
     if kind == "count":
-        return _has_count(sentence, set(terms(detail)))
+        nouns = set(terms(detail))  # 'how many roles' is answered by '116,000 jobs'
+        return _has_count(sentence, nouns.union(*(SYNONYMS.get(n, ()) for n in nouns)))
     if kind == "role":  # 'chaired by', 'the chair of', 'led by', 'founded by'
         return bool(set(terms(detail)) & set(terms(sentence)))
     return True

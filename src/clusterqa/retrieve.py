@@ -198,7 +198,7 @@ class Retriever:
         dense_order = allowed_ids[np.argsort(-chunk_sims[allowed_ids], kind="stable")[:CANDIDATES]]
         dense_rank = {int(i): r for r, i in enumerate(dense_order)}
         dense_score = {int(i): float(chunk_sims[i]) for i in dense_order}
-        q_terms = question_terms(question)
+        q_terms = question_terms(without_attribution(question))
         wider = q_terms + [t for t in expansions(q_terms) if self.doc_freq.get(t)]  # 'problem' finds 'challenges' too
         bm25 = self.bm25.get_scores(wider) if q_terms else np.zeros(len(self.chunks))
         keyword_order = allowed_ids[np.argsort(-bm25[allowed_ids], kind="stable")[:CANDIDATES]]  # ties: document order

@@ -118,7 +118,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles",
     "firm firms company companies business businesses enterprise enterprises",
     "money funding funds finance financing investment investments",
-    "job jobs employment",
+    "job jobs employment role roles post posts position positions vacancy vacancies",
     "worker workers staff employee employees personnel headcount workforce",
     "help helps helped support supports supported assist assists",
     "plan plans strategy strategies roadmap",
@@ -129,6 +129,13 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "common commonest widespread frequent",
     "countryside rural",
     "weakness weaknesses gap gaps shortage shortages shortfall",
+    "undertake undertaken undertook conduct conducted carry carried perform performed",
+    "detailed in-depth thorough",
+    "select selected selection choose chose chosen choice",
+    "matter matters important importance",
+    "border borders boundary boundaries",
+    "essential crucial vital",
+    "emerging nascent",
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -174,6 +181,7 @@ INSTRUCTION = re.compile(  # "Why do clusters matter? One line, please." - how t
 ATTRIBUTION = re.compile(  # "according to the report", "do the authors say": who says it, not what is asked
     r"\b(?:according to|as (?:per|set out in|stated in)) (?:the|this) (?:report|publication|document|paper|study|"
     r"authors?|researchers?|case study)\b,?\s*"
+    r"|,?\s*\baccording to [A-Z][\w&]*(?=\s*[?.!]*\s*$)"  # ', according to NP11?' at the end: the author
     r"|\b(?:the )?(?:report|publication|document|paper|authors?|researchers?)(?:'s)? (?:say|says|said|think|argue|argues|"
     r"suggest|suggests|claim|claims|note|notes|find|finds|found|describe|describes|consider|considers|see|sees)\s+",
     re.I,
