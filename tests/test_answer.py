@@ -206,6 +206,8 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("Headcount for the North East space sector?", "count"),
         ("Who chairs the Liverpool City Region's Innovation Board?", "role"),
         ("Who is the Mayor of Greater Manchester?", "role"),
+        ("When steel declined last century, did the metals trade in South Yorkshire vanish?", ""),  # a scene-setter
+        ("When did the Freeport open, and who runs it?", "date"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
@@ -290,6 +292,8 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("Why do clusters matter, according to NP11?", "boost the innovation and productivity"),  # not 'NP11 group'
         ("How many roles will have to be filled to replace retiring workers in Tees Valley?", "116,000 jobs"),
         ("Which organisation carried out the in-depth analysis?", "Cambridge Econometrics"),  # 'undertaken by'
+        ("When steel went downhill last century, did the wider metals trade in South Yorkshire vanish with it?",
+         "has persisted"),
         # the best sentence says "it" as the chunk opens: the last sentence of the chunk before names the firm
         ("Which aerospace group is putting money into university engineering facilities in the North East?",
          "Lockheed Martin"),

@@ -152,3 +152,12 @@ def test_a_synonym_of_a_question_word_earns_part_of_its_weight(retriever: Retrie
     exact = sum(retriever.idf(t) for t in asked if t in have) / sum(retriever.idf(t) for t in asked)
     assert "problem" not in have and "challenge" in have
     assert scored.coverage == pytest.approx(exact + 0.5 * retriever.idf("problem") / sum(retriever.idf(t) for t in asked))
+
+
+def test_a_compound_that_starts_with_a_question_word_earns_part_credit() -> None:
+    from clusterqa.retrieve import SYNONYM_CREDIT, _credit
+
+    assert _credit("launch", {"launchpad"}) == SYNONYM_CREDIT  # 'launch scheme' - 'Launchpad'
+    assert _credit("health", {"healthtech"}) == SYNONYM_CREDIT
+    assert _credit("health", {"healthy"}) == 0.0  # a suffix, not a second word
+    assert _credit("health", {"health"}) == 1.0

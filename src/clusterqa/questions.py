@@ -69,6 +69,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "date",
         re.compile(
             r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b)"
+            r"(?![^?]*,\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|what|who|which|how|where|why)\b)"
+            # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
             r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|open|operational|launch|start|"
             r"complete|built|established)))"  # "when are pitches most persuasive" asks a condition, not a date
             r"|\b(?:what|which|in what|in which) (?:year|month|date)\b",

@@ -30,6 +30,8 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+COMPOUND_HEAD, COMPOUND_TAIL = 4, 3  # letters of each half of a compound that starts with a question's word ('launch'
+# + 'pad'); terms are stemmed, so a longer tail is another word, not a suffix
 SYNONYM_CREDIT = 0.5  # share of a question term's weight a sentence earns with a synonym of it (text.SYNONYMS)
 _NONE: frozenset[str] = frozenset()
 VOTES = 3  # dense, keyword, and passages ranked by their best sentence's cosine
@@ -253,13 +255,22 @@ class Retriever:
         out = []
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
             have = set(terms(sentence.text)) | context
-            coverage = (
-                sum(w if t in have else SYNONYM_CREDIT * w if SYNONYMS.get(t, _NONE) & have else 0.0 for t, w in weights.items())
-                / total
-            )
+            coverage = sum(w * _credit(t, have) for t, w in weights.items()) / total
             score = DENSE_WEIGHT * float(sim) + COVERAGE_WEIGHT * coverage
             out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
         return out
+
+
+def _credit(term: str, have: set[str]) -> float:
+    """How much of a question term a sentence's terms hold: all of it, or part through a synonym ('problem' -
+    'challenge') or a compound that starts with it ('health' - 'HealthTech', 'launch' - 'Launchpad')."""
+    if term in have:
+        return 1.0
+    if SYNONYMS.get(term, _NONE) & have:
+        return SYNONYM_CREDIT
+    if len(term) >= COMPOUND_HEAD and any(t.startswith(term) and len(t) >= len(term) + COMPOUND_TAIL for t in have):
+        return SYNONYM_CREDIT
+    return 0.0
 
 
 def own_section(chunk: Chunk) -> str:
