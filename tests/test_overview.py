@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from clusterqa.answer import Answer
+from clusterqa.overview import names_in
 from clusterqa.pipeline import Assistant
 from clusterqa.routes import ROUTES, route_question
 from clusterqa.text import normalise
@@ -95,6 +96,20 @@ ROUTED = [
     ("What is the difference between SMRs and AMRs?", "fact"),
     ("Tell me what innovation clusters enable for the North, according to the introduction.", "fact"),
     ("Can you tell me how much funding iiCON got?", "fact"),
+    # more ways of asking for a whole-publication answer
+    ("The Humber - which case studies refer to it?", "aggregate"),  # the topic first
+    ("Biomanufacturing: which clusters bring it up?", "aggregate"),
+    ("Pull out every combined authority the publication names.", "aggregate"),
+    ("Across the case studies, what named skills or training initiatives are mentioned?", "aggregate"),
+    ("Which named local plans (cluster or skills plans) appear in the case studies?", "aggregate"),
+    ("Set iiCON's funding story against BioYorkshire's: what sums are involved on each side?", "compare"),
+    ("Put the skills evidence for West Yorkshire next to that for Tees Valley.", "compare"),
+    ("How do Hull & East Yorkshire and South Yorkshire go about tackling skills?", "compare"),
+    ("Give me a paragraph on the Cheshire & Warrington life sciences cluster.", "summary"),
+    ("What are the headline points of the West Yorkshire case study?", "summary"),
+    ("Walk me through the Cumbria case study.", "summary"),
+    ("Which Cumbrian research facility is named alongside the Robotics and AI Collaboration?", "fact"),
+    ("How do clusters in Tees Valley use hydrogen?", "fact"),  # one region named: not a comparison
     # one word of a group's title is not the group: 'cross-thematic' is not the cross-cutting themes
     ("Which bodies may be better than national departments at a cross-thematic approach to support?", "fact"),
     ("What are the cross-cutting issues the report found?", "list"),
@@ -211,6 +226,19 @@ def test_names_of_a_kind_are_collected_across_the_publication(assistant: Assista
     for name in ["Northumbria University", "Lancaster University", "University of Liverpool", "University of York"]:
         assert name in answer.answer
     _assert_every_citation_is_verbatim(answer)
+
+
+def test_a_name_with_of_or_for_keeps_its_and_and_a_plural_is_no_name(assistant: Assistant) -> None:
+    answer = assistant.ask("Which government departments are named anywhere in the report?")
+    assert "**Department for Science, Innovation and Technology**" in answer.answer
+    assert "**Department of Health and Social Care**" in answer.answer
+    assert "Government Departments" not in answer.answer  # a plural of the kind is a mention, not a name
+    _assert_every_citation_is_verbatim(answer)
+
+
+def test_names_in_splits_a_list_but_not_a_name_with_of() -> None:
+    assert names_in("with Lancaster University and UCLan") == ["Lancaster University", "UCLan"]
+    assert names_in("the Department of Health and Social Care") == ["Department of Health and Social Care"]
 
 
 def test_a_comparison_is_a_table_with_the_same_facets_for_each_side(assistant: Assistant) -> None:

@@ -18,7 +18,7 @@ import numpy as np
 from .answer import Answer
 from .chunking import SECTION_SEP
 from .outline import Outline, Part
-from .overview import FULL_NAME, Builder, Found, item_text, pages_of, place_of, sentences
+from .overview import Builder, Found, item_text, names_in, pages_of, place_of, sentences
 from .questions import MONEY
 
 SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
@@ -122,7 +122,7 @@ def _count_numbers(found: Found) -> int:
 
 def _count_names(found: Found) -> int:
     body = found.sentence.text.split(" ", 1)[1] if " " in found.sentence.text else ""
-    return len(FULL_NAME.findall(body))
+    return len(names_in(body))
 
 
 def _cell(text: str) -> str:
@@ -199,7 +199,7 @@ def informative(b: Builder, found: list[Found], most: int) -> list[Found]:
 def _facts(text: str) -> int:
     """Figures and names in a sentence (not counting its first word), up to MAX_FACTS."""
     body = text.split(" ", 1)[1] if " " in text else ""
-    return min(MAX_FACTS, len(re.findall(r"\d[\d,.]*", body)) + len(FULL_NAME.findall(body)))
+    return min(MAX_FACTS, len(re.findall(r"\d[\d,.]*", body)) + len(names_in(body)))
 
 
 def mmr(b: Builder, found: list[Found], relevance: np.ndarray, most: int = SUMMARY_POINTS[1]) -> list[Found]:

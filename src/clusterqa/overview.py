@@ -32,9 +32,21 @@ PROGRAMMES = set(terms("programme fund challenge scheme accelerator launchpad in
 KIND_WORDS = {next(iter(terms(k))): PROGRAMMES for k in ("programmes", "funds", "schemes", "initiatives", "instruments")}
 NAMED_SHARE = 0.5
 SOFT_COVERAGE, SOFT_DENSE = 0.3, 0.45  # ...or this share when it is also this close in meaning ("skills gaps")
-FULL_NAME = re.compile(  # "University of Central Lancashire", "High Value Manufacturing Catapult"
+FULL_NAME = re.compile(  # "University of Central Lancashire", "High Value Manufacturing Catapult"; after 'of' or
+    # 'for', 'and' joins too: "Department of Health and Social Care", "Department for Science, Innovation and Technology"
     r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|in|on|the|&)?\s*[A-Z][\w&'-]*)*"
+    r"(?:(?:,\s+[A-Z][\w&'-]*)*\s+and\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)?"
 )
+
+
+def names_in(text: str) -> list[str]:
+    """The names in a text: an 'and' joins one only after 'of' or 'for' ('Department of Health and Social Care');
+    otherwise it separates two ('Lancaster University and UCLan')."""
+    names = []
+    for name in FULL_NAME.findall(text):
+        head = re.split(r",\s+|\s+and\s+", name, maxsplit=1)[0]
+        names += [name] if re.search(r"\s(?:of|for)\s", head) else re.split(r",\s+|\s+and\s+", name)
+    return names
 NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*")  # capitalised runs and acronyms in a topic
 NEGATIVE_ASK = re.compile(
     r"\b(?:miss(?:ed|es|ing)? out|los(?:t|e|es|ing) out|lack\w*|without|unable|struggl\w*|excluded|shut out|no access|"
@@ -293,9 +305,11 @@ def _named(b: Builder, outline: Outline) -> Answer | None:
         for found in sentences(part):
             text = found.sentence.text
             # "a national agritech Catapult": a proper noun with lower-case words before it names one too
-            for name in [*FULL_NAME.findall(text), *MODIFIED_NAME.findall(text)]:
+            for name in [*names_in(text), *MODIFIED_NAME.findall(text)]:
                 name = re.sub(r"-[a-z].*$", "", re.sub(r"^(?:The|the|an?)\s+", "", name)).strip()  # "Sheffield-based ..."
-                if set(terms(name)) & kinds and len(terms(name)) > 1 and normalise(name) not in seen:
+                named = terms(name)
+                plural = named and name.split()[-1].lower().endswith("s") and named[-1] in kinds  # "Combined Authorities"
+                if set(named) & kinds and len(named) > 1 and not plural and normalise(name) not in seen:
                     seen[normalise(name)] = (name, found)
     if not seen:
         return None

@@ -24,18 +24,22 @@ NAMED_KIND = re.compile(
     r"^\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,3}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
     r"(?:\w+\s+){0,4}?(?:are|is|were|does|do|did)\b.*\b(?:named|mentioned|mention|listed|cited|referred|appear\w*|"
     r"feature\w*|involved|identified)\b"
-    r"|^\W*(?:list|name)\s+(?:every|each)\s+(?:named\s+)?(?P<one>[a-z]\w+)\b",  # "list every named university"
+    r"|^\W*(?:list|name|pull out|find|give me)\s+(?:every|each)\s+(?:named\s+)?"  # "list every named university"
+    r"(?P<one>(?:[a-z]\w+\s+(?!that|which|who|the|in|of|with|across|mentioned|named)(?=[a-z]\w+))?[a-z]\w+)\b"
+    r"|^[^?]*?\b(?:which|what) named\s+(?P<kinds>[^?]+?)\s*(?:\([^)]*\)\s*)?"  # "what named skills initiatives are mentioned"
+    r"(?:are|were|is|was|appear\w*|feature\w*|does|do|did|come up|crop up)\b",
     re.I,
 )
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
-    r"in common|side by side|stack up)\b",
+    r"in common|side by side|stack up|put (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}against|how (?:does|did|do) each|each side)\b",
     re.I,
 )
 SUMMARY = re.compile(
     r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|overview|gist|key (?:points|messages|findings)|"
-    r"main (?:points|messages|findings)|tell me about|brief me|pull together|round up|recap|run-?down|"
+    r"main (?:points|messages|findings)|headline (?:points|messages|findings)|tell me about|brief me|pull together|"
+    r"round up|recap|run-?down|walk me through|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story of|"
     r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude) (?:about|on|regarding)|"
     r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,3}section)"
     r"(?: (?:to|of|in) (?:the|this) (?:report|publication|document|paper))? (?:cover|say|contain|discuss|set out|deal with))\b",
@@ -49,7 +53,9 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
     r" (?:clusters|case studies|regions|areas|places|cases|locations)\b"
     r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
     r"discuss|refer|talk|report|include|are (?:in|based|located))"
-    r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|referred|cited|featur\w*|talked about)\b",
+    r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|referred|cited|featur\w*|talked about)\b"
+    r"|^[^?]{2,80}?(?:\s+[-–—]|:)\s+(?:in )?(?:which|what) (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b",
+    # "The Humber - which case studies refer to it?": the topic first
     re.I,
 )
 ENUMERATE = re.compile(  # asks for a set of things, not one thing
@@ -58,6 +64,7 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"recommendations|themes)\b|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
     re.I,
 )
+HOW_DO = re.compile(r"^\W*how (?:do|did|does|have|are|were)\b", re.I)  # "how do Hull and South Yorkshire tackle skills"
 ONE_THING = re.compile(r"^\W*(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got)\b", re.I)
 SECTOR_OF = re.compile(
     r"\b(?:what|which) (?:sectors?|industry|industries|specialisms?|fields?|cluster|focus)\b"
@@ -97,7 +104,8 @@ FRAME_WORDS = set(
         sum up side stack briefly short appear appears appeared crop come emerge emerged emerging arise arose
         identified identify found highlighted highlight across overall pull together round recap rundown
         connection connections link links tie ties involvement presence text wording section sections chapter
-        chapters face faces faced facing""",
+        chapters face faces faced facing bring brings brought story stories explicitly anything like please
+        meant paragraph walk through headline put next alongside use uses involved""",
         keep_stopwords=True,
     )
 )
@@ -126,7 +134,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     regions = steered + by_sector
     explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
     topic = topic_of(question, steered, by_sector, outline)
-    if COMPARE.search(question) and len(regions) >= 2:
+    if len(regions) >= 2 and (COMPARE.search(question) or (HOW_DO.match(question) and len(explicit) >= 2)):
         return Route("compare", tuple(regions), topic=_compare_topic(question, regions, outline))
     if SUMMARY.search(question):
         if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
@@ -152,7 +160,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if explicit:
         return Route("fact")
     named_kind = NAMED_KIND.search(question)
-    kind_noun = named_kind and (named_kind.group("noun") or _plural(named_kind.group("one")))
+    kind_noun = named_kind and (
+        named_kind.group("noun") or named_kind.group("kinds") or _plural(named_kind.group("one"))
+    )
     if kind_noun and not _named_group(question, outline) and not CASE_NOUNS.fullmatch(kind_noun):
         return Route("aggregate", group=NAMES, topic=kind_noun)  # "which universities are named"
     group = _named_group(question, outline)
