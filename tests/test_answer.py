@@ -208,6 +208,11 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("Who is the Mayor of Greater Manchester?", "role"),
         ("When steel declined last century, did the metals trade in South Yorkshire vanish?", ""),  # a scene-setter
         ("When did the Freeport open, and who runs it?", "date"),
+        ("NP11 is a group of Northern LEPs - what's a LEP?", "acronym"),
+        ("In the Manchester case study, what does 'GM' abbreviate?", "acronym"),
+        ("What is HETA?", ""),  # a definition: HETA is 'a Group Training Association'
+        ("Who owns the Wilton International site?", "role"),
+        ("What was the North East space cluster's annual income in 2023?", "amount"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
@@ -269,6 +274,15 @@ def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assis
         ("Who led the bid?", "The bid was led by the county council.", True),
         ("How many roles will be needed?", "Over 116,000 jobs will be needed to replace them.", True),  # a synonym
         ("How many roles will be needed?", "Over 1,400 companies are in the area.", False),
+        ("What was the annual income in 2023?", "It generated £113 million in annual income by 2020.", False),
+        ("What was the annual income in 2020?", "It generated £113 million in annual income by 2020.", True),
+        ("What capacity is installed there, in gigawatts?", "The offshore wind industry has spurred growth.", False),
+        ("What capacity is installed there, in gigawatts?", "It will host 1.2 GW of offshore wind.", True),
+        ("How many people work along the corridor?", "It spans 40 miles along the M56.", False),  # not 'along'
+        ("Who owns the Wilton International site?", "Wilton International is one of three main sites.", False),
+        ("Who owns the Alderley Park site?", "The site is owned by Bruntwood SciTech.", True),
+        ("What's a LEP?", "Combined Authorities, Local Enterprise Partnerships and others support them.", True),
+        ("CSR stands for?", "The Cyber Security Research Centre (CSRC) is accredited.", False),  # three words of four
     ],
 )
 def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, holds: bool) -> None:
@@ -292,6 +306,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("Why do clusters matter, according to NP11?", "boost the innovation and productivity"),  # not 'NP11 group'
         ("How many roles will have to be filled to replace retiring workers in Tees Valley?", "116,000 jobs"),
         ("Which organisation carried out the in-depth analysis?", "Cambridge Econometrics"),  # 'undertaken by'
+        ("NP11 is a group of Northern LEPs - what's a LEP?", "Local Enterprise Partnership"),  # spelled out, no brackets
         ("When steel went downhill last century, did the wider metals trade in South Yorkshire vanish with it?",
          "has persisted"),
         # the best sentence says "it" as the chunk opens: the last sentence of the chunk before names the firm
@@ -311,6 +326,10 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
     [
         "What price did Raytheon UK pay when it acquired NORSS?",  # the acquisition is told, the price is not
         "Who chairs the Liverpool City Region's Innovation Board?",  # the board is, its chair is not
+        "What was the North East space cluster's annual income in 2023?",  # 2020's is given
+        "What offshore wind capacity is installed off the Humber coast, in gigawatts?",  # no figure in that unit
+        "How many people work along the Cheshire Science Corridor?",  # its businesses are counted, not people
+        "Who owns the Wilton International site?",  # the site is named, its owner is not
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

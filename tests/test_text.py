@@ -154,3 +154,22 @@ def test_only_an_abbreviation_in_brackets_is_another_name() -> None:
 
     assert alternatives("artificial intelligence (AI) firms") == "artificial intelligence or AI firms"
     assert alternatives("skills (mainly) gaps") == "skills (mainly) gaps"  # a word in brackets is not a name
+
+
+@pytest.mark.parametrize(
+    ("acronym", "sentence", "expansion"),
+    [
+        ("LEP", "Combined Authorities, Local Enterprise Partnerships and others", "Local Enterprise Partnerships"),
+        ("MCA", "such as Mayoral Combined Authorities, Councils and", "Mayoral Combined Authorities"),
+        ("DSIT", "by the Department for Science, Innovation and Technology, plus",
+         "Department for Science, Innovation and Technology"),
+        ("GM", "delivered in Greater Manchester and the North West", "Greater Manchester"),
+        ("GM", "the Greater Manchester Combined Authority", ""),  # two words of a longer name
+        ("CSR", "the Cyber Security Research Centre (CSRC)", ""),
+        ("HETA", "HETA, a Group Training Association, was set up", ""),
+    ],
+)
+def test_an_acronym_is_found_spelled_out_by_its_initials(acronym: str, sentence: str, expansion: str) -> None:
+    from clusterqa.text import expansion_of
+
+    assert expansion_of(acronym, sentence) == expansion

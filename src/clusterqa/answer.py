@@ -140,7 +140,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         (p, s)
         for p in retrieval.passages
         for s in p.sentences
-        if holds_kind(kind, detail, s.sentence.text, question) and (not kind or mentions(p, names, s.sentence.text))
+        if holds_kind(kind, detail, s.sentence.text, question)
+        and (kind in ("", "acronym") or mentions(p, names, s.sentence.text))  # an acronym is spelled out anywhere
     ]
     if not candidates or retrieval.unknown_names:
         return abstain(retrieval)
@@ -149,7 +150,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     passage, best = ranked[0]
     # whether anything answers is decided on fit alone; the nudges only choose among sentences that may answer
     plain_best = max((s for _, s in candidates), key=lambda s: s.score)
-    if not fits(best, typed=bool(kind)) and not fits(plain_best, typed=bool(kind)):
+    spelled_out = kind == "acronym"  # holding the acronym's expansion is a fit in itself
+    if not spelled_out and not fits(best, typed=bool(kind)) and not fits(plain_best, typed=bool(kind)):
         return abstain(retrieval)
     if LIST_QUESTION.search(question):
         items = _list_items(passage)

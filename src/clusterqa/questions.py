@@ -20,8 +20,14 @@ import re
 from collections.abc import Callable
 
 from .retrieve import Passage
-from .text import SYNONYMS, core_question, terms
+from .text import SYNONYMS, core_question, expansion_of, terms
 
+UNITS = {  # a unit a question may ask for, and what the sentence may write
+    "gigawatt": "gigawatts?|gw|megawatts?|mw", "megawatt": "megawatts?|mw|gigawatts?|gw", "gw": "gigawatts?|gw",
+    "mw": "megawatts?|mw", "tonne": "tonnes?|tons?|mt", "hectare": "hectares?|ha|acres?", "acre": "acres?|hectares?",
+    "mile": "miles?|km|kilometres?", "kilometre": "kilometres?|km|miles?", "km": "kilometres?|km|miles?",
+}
+UNIT_ASKED = re.compile(r"\bin (gigawatts?|megawatts?|gw|mw|tonnes?|hectares?|acres?|miles?|kilometres?|km)\W*$", re.I)
 COUNT_WINDOW = 4  # "54 organisations": the counted noun follows the number within this many words
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -47,7 +53,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
             r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
             r"|^\W*what (?:the )?(?P<acronym6>[A-Za-z&]*[A-Z][A-Za-z&]*) stands for\b"
-            r"|^\W*(?P<acronym7>[A-Za-z&]*[A-Z][A-Za-z&]*)\s*[-–—:,]+\s*what (?:does|did) (?:that|it|this) stand for\b",
+            r"|^\W*(?P<acronym7>[A-Za-z&]*[A-Z][A-Za-z&]*)\s*[-–—:,]+\s*what (?:does|did) (?:that|it|this) stand for\b"
+            r"|\bwhat (?:does|did) ['‘\"]?(?P<acronym8>[A-Za-z&]*[A-Z][A-Za-z&]*)['’\"]? (?:abbreviate|mean|refer to)\b"
+            r"|\bwhat(?:'s| is) an? ['‘\"]?(?P<acronym9>(?-i:[A-Z][A-Z&]{1,5}))s?['’\"]?\s*\?",  # "what's a LEP?"
             re.I,
         ),
     ),
@@ -57,7 +65,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "amount",
         re.compile(
             r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
-            r"|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,3}?)"
+            r"|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,5}?)"
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum)\b"
@@ -78,9 +86,11 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         ),
     ),
 )
+NOT_COUNTED = {"along", "across", "around", "beyond", "near", "since"}  # 'how many people work along the corridor'
 PEOPLE_COUNTED = "people jobs staff employees workers employ"
 ROLE_QUESTION = re.compile(  # "Who chairs the Innovation Board?": an answer names the role
-    r"^\W*who (?:(?:currently|now) )?(?P<verb>chairs|chaired|heads|headed|leads|led|runs|ran|founded|manages|managed)\b"
+    r"^\W*who (?:(?:currently|now) )?(?P<verb>chairs|chaired|heads|headed|leads|led|runs|ran|founded|manages|managed|"
+    r"owns|owned|operates|operated)\b"
     r"|^\W*who (?:is|was) (?:the |its |their )?(?:current )?(?P<role>chair(?:man|woman|person)?|head|leader|mayor|"
     r"chief executive|ceo|director|founder|minister|manager|president)\b",
     re.I,
@@ -93,6 +103,10 @@ ROLE_WORDS = {
     "ran": "run ran",
     "founded": "founded founder",
     "founder": "founded founder",
+    "owns": "own owned owner owns ownership",
+    "owned": "own owned owner owns ownership",
+    "operates": "operate operated operator operates",
+    "operated": "operate operated operator operates",
 }
 REFERS_BACK = re.compile(r"^(?:\S+\s+){0,4}?(?:it|they|its|their)\b", re.I)
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
@@ -136,7 +150,7 @@ def question_type(question: str) -> tuple[str, str]:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7")]
+            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")]
             detail = next((a for a in acronyms if a), "") or groups.get("noun") or ""
             if groups.get("people"):  # "headcount for the space sector?": a number of people or jobs
                 detail = PEOPLE_COUNTED
@@ -158,9 +172,11 @@ def question_type(question: str) -> tuple[str, str]:
 
 def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> bool:
     """Does the sentence hold the kind of value asked for?"""
+    if not _same_year(question, sentence) or not _unit_given(question, sentence):
+        return False
     if kind == "acronym":
         escaped = re.escape(detail)
-        return bool(re.search(rf"\({escaped}\)|\b{escaped}\b\s*\(", sentence, re.I))
+        return bool(re.search(rf"\({escaped}\)|\b{escaped}\b\s*\(", sentence, re.I)) or bool(expansion_of(detail, sentence))
     if kind == "percent":
         return bool(PERCENT.search(sentence))
     if kind == "amount":
@@ -175,7 +191,7 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind == "date":
         return bool(YEAR.search(sentence))
     if kind == "count":
-        nouns = set(terms(detail))  # 'how many roles' is answered by '116,000 jobs'
+        nouns = set(terms(detail)) - NOT_COUNTED  # 'how many roles' is answered by '116,000 jobs'
         return _has_count(sentence, nouns.union(*(SYNONYMS.get(n, ()) for n in nouns)))
     if kind == "role":  # 'chaired by', 'the chair of', 'led by', 'founded by'
         return bool(set(terms(detail)) & set(terms(sentence)))
@@ -217,6 +233,24 @@ def prefers(question: str) -> Callable[[str], float]:
         return score
 
     return nudge
+
+
+
+
+def _same_year(question: str, sentence: str) -> bool:
+    """A question about one year ('income in 2023') is not answered by a sentence about another ('by 2020')."""
+    asked = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    said = set(re.findall(r"\b(?:19|20)\d\d\b", sentence))
+    return not asked or not said or bool(asked & said)
+
+
+def _unit_given(question: str, sentence: str) -> bool:
+    """'In gigawatts?' wants a number in that unit (or its kin: GW, MW)."""
+    asked = UNIT_ASKED.search(question)
+    if not asked:
+        return True
+    units = UNITS[asked.group(1).lower().rstrip("s")]
+    return bool(re.search(rf"\d[\d,.]*\s?(?:{units})\b", sentence, re.I))
 
 
 def _has_count(sentence: str, nouns: set[str] | None = None) -> bool:

@@ -22,7 +22,7 @@ import numpy as np
 from .chunking import SECTION_SEP, Chunk, Sentence
 from .errors import UnknownNameError
 from .index import Index, Snapshot
-from .text import SYNONYMS, expansions, normalise, question_terms, split_sentences, terms, without_attribution
+from .text import SYNONYMS, expansion_of, expansions, normalise, question_terms, split_sentences, terms, without_attribution
 
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
 STEER_SHARE = 0.6  # a name steers to a case study when this share of its mentions are there
@@ -30,6 +30,7 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+SPELLED_OUT = 3  # chunks that spell out an acronym asked about, lifted to the top
 COMPOUND_HEAD, COMPOUND_TAIL = 4, 3  # letters of each half of a compound that starts with a question's word ('launch'
 # + 'pad'); terms are stemmed, so a longer tail is another word, not a suffix
 SYNONYM_CREDIT = 0.5  # share of a question term's weight a sentence earns with a synonym of it (text.SYNONYMS)
@@ -226,6 +227,9 @@ class Retriever:
             elif steered and any(region in self.chunks[i].text for region in steered):
                 fused[i] += STEER_BONUS * top_vote / 2  # e.g. the list of case studies naming the region
 
+        for i in self._spelling_out(question, allowed_ids):  # "what's a LEP?": where the words it stands for are
+            fused[i] += VOTES * top_vote
+
         weights = {t: self.idf(t) for t in set(q_terms)}
         passages = []
         for i, base in fused.items():
@@ -244,6 +248,21 @@ class Retriever:
             question_terms=tuple(q_terms),
             unknown_names=self.unknown_names(question),
         )
+
+    def _spelling_out(self, question: str, allowed: np.ndarray) -> list[int]:
+        """For a question asking what an acronym stands for, the chunks that spell it out ('(LEP)' or 'Local
+        Enterprise Partnerships'), first few in document order."""
+        from .questions import question_type  # questions builds on this module's Passage
+
+        kind, acronym = question_type(question)
+        if kind != "acronym":
+            return []
+        bracketed = re.compile(rf"\({re.escape(acronym)}\)|\b{re.escape(acronym)}\b\s*\(", re.I)
+        found = [
+            int(i) for i in allowed
+            if any(bracketed.search(s.text) or expansion_of(acronym, s.text) for s in self.chunks[i].sentences)
+        ]
+        return found[:SPELLED_OUT]
 
     def _score_sentences(self, i: int, sentence_sims: np.ndarray, weights: dict[str, float]) -> list[ScoredSentence]:
         """Each sentence of chunk i: cosine to the question plus the IDF-weighted share of its terms it holds."""

@@ -188,6 +188,34 @@ ATTRIBUTION = re.compile(  # "according to the report", "do the authors say": wh
 )
 
 
+ACRONYM_GLUE = {"of", "for", "and", "&", "the", "in", ","}  # words an acronym skips: DSIT, Department for Science, ...
+
+
+def expansion_of(acronym: str, sentence: str) -> str:
+    """The capitalised words in the sentence whose initials spell the acronym ('LEP' - 'Local Enterprise
+    Partnerships', 'GM' - 'Greater Manchester'), or ''."""
+    letters = acronym.rstrip("s").upper()
+    if not 2 <= len(letters) <= 6 or not letters.isalpha():
+        return ""
+    words = re.findall(r"[A-Za-z&]+|[^\sA-Za-z&]", sentence)
+    for start, first in enumerate(words):
+        if first[0] != letters[0] or (start and words[start - 1][0].isupper()):  # the start of a name, not its middle
+            continue
+        run, spelled = [], ""
+        for word in words[start:]:
+            if word[0].isupper() and word.isalpha():
+                spelled += word[0]
+            elif word.lower() not in ACRONYM_GLUE or not spelled:
+                break
+            run.append(word)
+            if len(spelled) == len(letters):
+                break
+        rest = words[start + len(run) :]
+        if spelled == letters and not (rest and rest[0][0].isupper()):  # the whole name, not three words of four
+            return re.sub(r" ,", ",", " ".join(run))
+    return ""
+
+
 def without_attribution(question: str) -> str:
     """'Which problem do the authors say crops up…' -> 'Which problem do crops up…': what is embedded for the
     dense search, where 'the authors say' only pulls towards sentences about the report itself."""
