@@ -307,6 +307,8 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("How many roles will have to be filled to replace retiring workers in Tees Valley?", "116,000 jobs"),
         ("Which organisation carried out the in-depth analysis?", "Cambridge Econometrics"),  # 'undertaken by'
         ("NP11 is a group of Northern LEPs - what's a LEP?", "Local Enterprise Partnership"),  # spelled out, no brackets
+        ("What has the C&W region leveraged to grow its cluster?", "industrial legacy"),  # Cheshire & Warrington
+        ("On top of the two UTCs, what is being considered for skills in the Humber?", "campus partnership"),
         ("When steel went downhill last century, did the wider metals trade in South Yorkshire vanish with it?",
          "has persisted"),
         # the best sentence says "it" as the chunk opens: the last sentence of the chunk before names the firm
@@ -334,3 +336,12 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained
+
+
+def test_an_acronym_the_documents_spell_out_is_searched_as_its_words(assistant: Assistant) -> None:
+    retriever = assistant.retriever
+    assert retriever.spelled_out("What has the C&W region leveraged?") == "What has the Cheshire & Warrington region leveraged?"
+    assert retriever.spelled_out("Tell me about the XYZ programme") == "Tell me about the XYZ programme"  # never spelled out
+    answer = assistant.ask("What has the C&W region leveraged to grow its cluster?")
+    assert answer.question == "What has the C&W region leveraged to grow its cluster?"  # as asked
+    assert not answer.abstained and answer.citations[0].page == 11

@@ -115,11 +115,12 @@ class Assistant:
 
         Questions about the whole publication (lists, aggregates, comparisons, summaries) take their own
         route when no filter narrows the search; the rest are answered from the top-k passages."""
+        asked = clean_question(question, self.settings.max_question_chars)
         question, answer_with, started, retriever, answer = self._begin(question, cluster, document, answerer)
         if answer is None:
             retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
             answer = answer_with(retrieval)
-        return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
+        return replace(answer, question=asked, latency_ms=(time.perf_counter() - started) * 1000)
 
     def ask_stream(
         self,
@@ -132,11 +133,13 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """Like ask(), for an answerer that streams (the LLM one): retrieves now, then the iterator gives
         pieces of answer text as they are checked, and the Answer last. Other answerers give only the Answer."""
+        asked = clean_question(question, self.settings.max_question_chars)
         question, answer_with, started, retriever, routed = self._begin(question, cluster, document, answerer)
         if routed is not None:  # lists, aggregates, comparisons and summaries are built whole, not streamed
-            return iter([replace(routed, latency_ms=(time.perf_counter() - started) * 1000)])
+            return iter([replace(routed, question=asked, latency_ms=(time.perf_counter() - started) * 1000)])
         retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
-        return self._events(answer_with, retrieval, started)
+        events = self._events(answer_with, retrieval, started)
+        return (replace(e, question=asked) if isinstance(e, Answer) else e for e in events)
 
     def _begin(
         self, question: str, cluster: str | None, document: str | None, answerer: str | None
@@ -150,6 +153,7 @@ class Assistant:
         retriever, outline, rebuilt = self._current()
         if rebuilt:
             started = time.perf_counter()
+        question = retriever.spelled_out(question)
         routed = self._routed(question, retriever, outline, cluster) if not document else None
         return question, answer_with, started, retriever, routed
 

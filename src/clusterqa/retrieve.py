@@ -30,6 +30,7 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")  # 'UTCs', 'C&W'
 SPELLED_OUT = 3  # chunks that spell out an acronym asked about, lifted to the top
 COMPOUND_HEAD, COMPOUND_TAIL = 4, 3  # letters of each half of a compound that starts with a question's word ('launch'
 # + 'pad'); terms are stemmed, so a longer tail is another word, not a suffix
@@ -109,6 +110,7 @@ class Retriever:
         self.bm25 = bm25s.BM25()
         self.bm25.index(docs, show_progress=False)
         self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))
+        self._expansions: dict[str, str] = {}  # acronym -> the words the documents spell it out with, or ''
         self.vocabulary = {
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
         }
@@ -168,6 +170,21 @@ class Retriever:
             if any(p not in self.vocabulary and p.rstrip("s") not in self.vocabulary for p in parts):
                 unknown.append(token)
         return tuple(unknown)
+
+    def spelled_out(self, question: str) -> str:
+        """The question with each acronym the documents never use replaced by the words they spell it out
+        with ('the C&W region' -> 'the Cheshire & Warrington region', 'two UTCs' -> 'two University Technical
+        Colleges'), so it is searched for, and not taken for a name they do not mention."""
+        for token in self.unknown_names(question):
+            if not ACRONYM.fullmatch(token):
+                continue
+            if token not in self._expansions:
+                self._expansions[token] = next(
+                    (e for c in self.chunks for s in c.sentences if (e := expansion_of(token, s.text))), ""
+                )
+            if self._expansions[token]:
+                question = re.sub(rf"(?<!\w){re.escape(token)}(?!\w)", self._expansions[token], question)
+        return question
 
     # --- retrieval ---------------------------------------------------------------
 

@@ -194,7 +194,7 @@ ACRONYM_GLUE = {"of", "for", "and", "&", "the", "in", ","}  # words an acronym s
 def expansion_of(acronym: str, sentence: str) -> str:
     """The capitalised words in the sentence whose initials spell the acronym ('LEP' - 'Local Enterprise
     Partnerships', 'GM' - 'Greater Manchester'), or ''."""
-    letters = acronym.rstrip("s").upper()
+    letters = re.sub(r"s$|&", "", acronym).upper()
     if not 2 <= len(letters) <= 6 or not letters.isalpha():
         return ""
     words = re.findall(r"[A-Za-z&]+|[^\sA-Za-z&]", sentence)
