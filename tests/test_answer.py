@@ -283,6 +283,9 @@ def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assis
         ("Who owns the Alderley Park site?", "The site is owned by Bruntwood SciTech.", True),
         ("What's a LEP?", "Combined Authorities, Local Enterprise Partnerships and others support them.", True),
         ("CSR stands for?", "The Cyber Security Research Centre (CSRC) is accredited.", False),  # three words of four
+        ("How much of the £80m is ringfenced for healthtech?", "It has £80m of Investment Zone funding.", False),
+        ("How much of the £80m is ringfenced for healthtech?", "Of the £80m, £20m is for healthtech.", True),
+        ("How many case studies did NP11 commission?", "NP11 commissioned eleven case studies.", True),  # not '11'
     ],
 )
 def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, holds: bool) -> None:
@@ -309,6 +312,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("NP11 is a group of Northern LEPs - what's a LEP?", "Local Enterprise Partnership"),  # spelled out, no brackets
         ("What has the C&W region leveraged to grow its cluster?", "industrial legacy"),  # Cheshire & Warrington
         ("On top of the two UTCs, what is being considered for skills in the Humber?", "campus partnership"),
+        ("I've seen a £45m figure in the West Yorkshire case study - what is it, and how much?", "Growth Deal funding"),
         ("When steel went downhill last century, did the wider metals trade in South Yorkshire vanish with it?",
          "has persisted"),
         # the best sentence says "it" as the chunk opens: the last sentence of the chunk before names the firm

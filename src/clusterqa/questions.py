@@ -22,6 +22,7 @@ from collections.abc import Callable
 from .retrieve import Passage
 from .text import SYNONYMS, core_question, expansion_of, terms
 
+FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
 UNITS = {  # a unit a question may ask for, and what the sentence may write
     "gigawatt": "gigawatts?|gw|megawatts?|mw", "megawatt": "megawatts?|mw|gigawatts?|gw", "gw": "gigawatts?|gw",
     "mw": "megawatts?|mw", "tonne": "tonnes?|tons?|mt", "hectare": "hectares?|ha|acres?", "acre": "acres?|hectares?",
@@ -33,6 +34,7 @@ NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands million billion dozen dozens"
 ).split()
+NUMBER_WORD = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 NUMBER = re.compile(r"(?:[£$€]\s?)?\d[\d,.]*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m)\b", re.I)
 AUXILIARIES = set("did does do was is were has have had will would can could of money in".split())
@@ -174,6 +176,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     """Does the sentence hold the kind of value asked for?"""
     if not _same_year(question, sentence) or not _unit_given(question, sentence):
         return False
+    if kind in ("amount", "count", "percent") and not _new_figure(question, sentence):
+        return False
     if kind == "acronym":
         escaped = re.escape(detail)
         return bool(re.search(rf"\({escaped}\)|\b{escaped}\b\s*\(", sentence, re.I)) or bool(expansion_of(detail, sentence))
@@ -237,6 +241,13 @@ def prefers(question: str) -> Callable[[str], float]:
 
 
 
+def _new_figure(question: str, sentence: str) -> bool:
+    """'How much of the £80m is ringfenced?' is not answered by a sentence whose only figure is that £80m."""
+    asked = {n for n in FIGURE.findall(question) if not YEAR.fullmatch(n)}
+    said = {n for n in FIGURE.findall(sentence) if not YEAR.fullmatch(n)}
+    return not asked or bool(said - asked) or bool(NUMBER_WORD.search(sentence))
+
+
 def _same_year(question: str, sentence: str) -> bool:
     """A question about one year ('income in 2023') is not answered by a sentence about another ('by 2020')."""
     asked = set(re.findall(r"\b(?:19|20)\d\d\b", question))
@@ -265,7 +276,7 @@ def _has_count(sentence: str, nouns: set[str] | None = None) -> bool:
 
 
 NAME_IN_QUESTION = re.compile(
-    r"\b(?:[a-z]*[A-Z][\w&-]*|\w*\d\w*)(?:\s+(?:of\s+|&\s+|and\s+)?(?:[a-z]*[A-Z][\w&-]*|\w*\d\w*))*"
+    r"(?:\b[a-z]*[A-Z][\w&-]*|[£$€]?\b\w*\d\w*)(?:\s+(?:of\s+|&\s+|and\s+)?(?:[a-z]*[A-Z][\w&-]*|\w*\d\w*))*"
 )
 
 

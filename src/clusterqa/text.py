@@ -136,6 +136,9 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "border borders boundary boundaries",
     "essential crucial vital",
     "emerging nascent",
+    "precondition preconditions prerequisite prerequisites",
+    "benefit benefits advantage advantages",
+    "foundation foundations basis built",
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
