@@ -210,6 +210,7 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("When did the Freeport open, and who runs it?", "date"),
         ("NP11 is a group of Northern LEPs - what's a LEP?", "acronym"),
         ("In the Manchester case study, what does 'GM' abbreviate?", "acronym"),
+        ("Two £5 billion figures appear. What does each refer to?", ""),  # 'each' is no acronym
         ("What is HETA?", ""),  # a definition: HETA is 'a Group Training Association'
         ("Who owns the Wilton International site?", "role"),
         ("What was the North East space cluster's annual income in 2023?", "amount"),

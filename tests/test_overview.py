@@ -228,6 +228,15 @@ def test_names_of_a_kind_are_collected_across_the_publication(assistant: Assista
     _assert_every_citation_is_verbatim(answer)
 
 
+def test_a_theme_named_by_some_of_its_title_words_is_summarised(assistant: Assistant) -> None:
+    question = "Walk me through the cross-cutting theme about sector boundaries and why it matters for innovation."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "summary" and route.section.endswith("Magic happens at the boundaries between sectors")
+    answer = assistant.ask(question)
+    assert "knowledge recombination" in answer.answer
+    _assert_every_citation_is_verbatim(answer)
+
+
 def test_a_name_with_of_or_for_keeps_its_and_and_a_plural_is_no_name(assistant: Assistant) -> None:
     answer = assistant.ask("Which government departments are named anywhere in the report?")
     assert "**Department for Science, Innovation and Technology**" in answer.answer

@@ -56,7 +56,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
             r"|^\W*what (?:the )?(?P<acronym6>[A-Za-z&]*[A-Z][A-Za-z&]*) stands for\b"
             r"|^\W*(?P<acronym7>[A-Za-z&]*[A-Z][A-Za-z&]*)\s*[-–—:,]+\s*what (?:does|did) (?:that|it|this) stand for\b"
-            r"|\bwhat (?:does|did) ['‘\"]?(?P<acronym8>[A-Za-z&]*[A-Z][A-Za-z&]*)['’\"]? (?:abbreviate|mean|refer to)\b"
+            r"|\bwhat (?:does|did) ['‘\"]?(?P<acronym8>(?-i:[A-Za-z&]*[A-Z][A-Za-z&]*))['’\"]? (?:abbreviate|mean|refer to)\b"
             r"|\bwhat(?:'s| is) an? ['‘\"]?(?P<acronym9>(?-i:[A-Z][A-Z&]{1,5}))s?['’\"]?\s*\?",  # "what's a LEP?"
             re.I,
         ),

@@ -79,6 +79,7 @@ LIST_CASES = re.compile(
 )
 CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and"))
 GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "region", "valley"}
+MEMBER_MATCH_TERMS = 2  # words a topic shares with one theme's (or recommendation's) title to name it
 TITLE_MATCH_SHARE, TITLE_MATCH_TERMS = 0.6, 2  # a question repeating this share of a section title's terms names it
 MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+")
 COMPARED_ON = re.compile(r"\b(?:on|in|about|regarding|over|in terms of|when it comes to)\s+([^?]+?)\W*$", re.I)
@@ -139,7 +140,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if SUMMARY.search(question):
         if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
             return Route("summary", tuple(regions), topic=topic_of(question, [], regions, outline))
-        section = _named_section(topic, outline) or _section_by_title(question, outline)
+        section = _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
         if section:
@@ -310,6 +311,20 @@ def _section_by_title(question: str, outline: Outline) -> str:
         if overlap >= TITLE_MATCH_SHARE and overlap > share:
             best, share = part.section, overlap
     return best
+
+
+def _member_named(question: str, outline: Outline) -> str:
+    """A sub-section of a group the question names ('the cross-cutting theme about sector boundaries'), chosen
+    by the most of its other words in the title ('Magic happens at the boundaries between
+    sectors'): at least MEMBER_MATCH_TERMS of them, and one title clearly ahead."""
+    group = _named_group(question, outline)
+    if not group:
+        return ""
+    wanted = set(terms(question)) - set(terms(group))
+    scored = sorted(((len(wanted & set(terms(p.title))), p.section) for p in outline.groups[group]), reverse=True)
+    if not scored or scored[0][0] < MEMBER_MATCH_TERMS or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return ""
+    return scored[0][1]
 
 
 def _named_by_place(question: str, outline: Outline) -> list[str]:
