@@ -211,6 +211,7 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("NP11 is a group of Northern LEPs - what's a LEP?", "acronym"),
         ("In the Manchester case study, what does 'GM' abbreviate?", "acronym"),
         ("Two £5 billion figures appear. What does each refer to?", ""),  # 'each' is no acronym
+        ("CIEL - full name?", "acronym"),
         ("What is HETA?", ""),  # a definition: HETA is 'a Group Training Association'
         ("Who owns the Wilton International site?", "role"),
         ("What was the North East space cluster's annual income in 2023?", "amount"),
@@ -287,6 +288,8 @@ def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assis
         ("How much of the £80m is ringfenced for healthtech?", "It has £80m of Investment Zone funding.", False),
         ("How much of the £80m is ringfenced for healthtech?", "Of the £80m, £20m is for healthtech.", True),
         ("How many case studies did NP11 commission?", "NP11 commissioned eleven case studies.", True),  # not '11'
+        ("How many people have basic digital skills?", "Over 80% of jobs need them but only 59% have them.", True),
+        ("How many people work in the digital economy?", "It has 78% of local firms adopting AI.", False),
     ],
 )
 def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, holds: bool) -> None:
@@ -347,6 +350,9 @@ def test_an_acronym_the_documents_spell_out_is_searched_as_its_words(assistant: 
     retriever = assistant.retriever
     assert retriever.spelled_out("What has the C&W region leveraged?") == "What has the Cheshire & Warrington region leveraged?"
     assert retriever.spelled_out("Tell me about the XYZ programme") == "Tell me about the XYZ programme"  # never spelled out
+    assert retriever.spelled_out("metals GVA in SY?") == "metals GVA in South Yorkshire?"
+    assert retriever.spelled_out("Which US firm?") == "Which US firm?"  # not 'University of Sheffield'
+    assert retriever.spelled_out("How does AI help?") == "How does AI help?"  # one they use stays as it is
     answer = assistant.ask("What has the C&W region leveraged to grow its cluster?")
     assert answer.question == "What has the C&W region leveraged to grow its cluster?"  # as asked
     assert not answer.abstained and answer.citations[0].page == 11

@@ -173,3 +173,9 @@ def test_an_acronym_is_found_spelled_out_by_its_initials(acronym: str, sentence:
     from clusterqa.text import expansion_of
 
     assert expansion_of(acronym, sentence) == expansion
+
+
+def test_an_acronym_is_spelled_by_words_not_by_another_acronym() -> None:
+    from clusterqa.text import expansion_of
+
+    assert expansion_of("US", "funded by the UKRI Strength in Places Fund") == ""

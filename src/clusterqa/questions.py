@@ -57,6 +57,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|^\W*what (?:the )?(?P<acronym6>[A-Za-z&]*[A-Z][A-Za-z&]*) stands for\b"
             r"|^\W*(?P<acronym7>[A-Za-z&]*[A-Z][A-Za-z&]*)\s*[-–—:,]+\s*what (?:does|did) (?:that|it|this) stand for\b"
             r"|\bwhat (?:does|did) ['‘\"]?(?P<acronym8>(?-i:[A-Za-z&]*[A-Z][A-Za-z&]*))['’\"]? (?:abbreviate|mean|refer to)\b"
+            r"|^\W*['‘\"]?(?P<acronym10>(?-i:[A-Z][A-Z&]{1,5}))['’\"]?\s*[-–—:,]+\s*(?:its |the )?full (?:name|form)\b"
             r"|\bwhat(?:'s| is) an? ['‘\"]?(?P<acronym9>(?-i:[A-Z][A-Z&]{1,5}))s?['’\"]?\s*\?",  # "what's a LEP?"
             re.I,
         ),
@@ -152,7 +153,7 @@ def question_type(question: str) -> tuple[str, str]:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")]
+            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")]
             detail = next((a for a in acronyms if a), "") or groups.get("noun") or ""
             if groups.get("people"):  # "headcount for the space sector?": a number of people or jobs
                 detail = PEOPLE_COUNTED
@@ -196,6 +197,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         return bool(YEAR.search(sentence))
     if kind == "count":
         nouns = set(terms(detail)) - NOT_COUNTED  # 'how many roles' is answered by '116,000 jobs'
+        if nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
+            return True  # 'how many people have digital skills' - 'only 59% have'
         return _has_count(sentence, nouns.union(*(SYNONYMS.get(n, ()) for n in nouns)))
     if kind == "role":  # 'chaired by', 'the chair of', 'led by', 'founded by'
         return bool(set(terms(detail)) & set(terms(sentence)))
@@ -246,6 +249,15 @@ def _new_figure(question: str, sentence: str) -> bool:
     asked = {n for n in FIGURE.findall(question) if not YEAR.fullmatch(n)}
     said = {n for n in FIGURE.findall(sentence) if not YEAR.fullmatch(n)}
     return not asked or bool(said - asked) or bool(NUMBER_WORD.search(sentence))
+
+
+def _share_of_people(sentence: str) -> bool:
+    """A percentage of people: '59% have the skills', not '78% of local firms'."""
+    for match in re.finditer(r"\d[\d.]*\s?(?:%|per ?cent)(?:\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+))?", sentence, re.I):
+        counted = set(terms(match.group(1) or ""))
+        if not counted or counted & set(terms(PEOPLE_COUNTED + " people population workforce residents")):
+            return True
+    return False
 
 
 def _same_year(question: str, sentence: str) -> bool:

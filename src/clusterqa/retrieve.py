@@ -30,6 +30,8 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spell: 'US' is not 'University of Sheffield'
+    "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs"}
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")  # 'UTCs', 'C&W'
 SPELLED_OUT = 3  # chunks that spell out an acronym asked about, lifted to the top
 COMPOUND_HEAD, COMPOUND_TAIL = 4, 3  # letters of each half of a compound that starts with a question's word ('launch'
@@ -175,14 +177,15 @@ class Retriever:
         """The question with each acronym the documents never use replaced by the words they spell it out
         with ('the C&W region' -> 'the Cheshire & Warrington region', 'two UTCs' -> 'two University Technical
         Colleges'), so it is searched for, and not taken for a name they do not mention."""
-        for token in self.unknown_names(question):
-            if not ACRONYM.fullmatch(token):
-                continue
+        tokens = {re.sub(r"['’]s$", "", w.strip("?.,;:!()\"'’")) for w in question.split()}
+        for token in sorted(
+            t for t in tokens if ACRONYM.fullmatch(t) and normalise(t) not in self.vocabulary and t not in COMMON_ACRONYMS
+        ):
             if token not in self._expansions:
                 self._expansions[token] = next(
                     (e for c in self.chunks for s in c.sentences if (e := expansion_of(token, s.text))), ""
                 )
-            if self._expansions[token]:
+            if self._expansions[token]:  # one they also use ('AI', 'GM') stays: expanding it costs more than it finds
                 question = re.sub(rf"(?<!\w){re.escape(token)}(?!\w)", self._expansions[token], question)
         return question
 

@@ -206,7 +206,7 @@ def expansion_of(acronym: str, sentence: str) -> str:
             continue
         run, spelled = [], ""
         for word in words[start:]:
-            if word[0].isupper() and word.isalpha():
+            if word[0].isupper() and word.isalpha() and not word.isupper():  # words, not another acronym ('UKRI')
                 spelled += word[0]
             elif word.lower() not in ACRONYM_GLUE or not spelled:
                 break
