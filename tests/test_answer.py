@@ -212,6 +212,10 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("In the Manchester case study, what does 'GM' abbreviate?", "acronym"),
         ("Two £5 billion figures appear. What does each refer to?", ""),  # 'each' is no acronym
         ("CIEL - full name?", "acronym"),
+        ("Who is the current Tees Valley mayor?", "role"),
+        ("What's the population of Cumbria these days?", "amount"),
+        ("What minimum number of firms does an area need?", "count"),
+        ("Where are the Humber's two colleges located?", "place"),
         ("What is HETA?", ""),  # a definition: HETA is 'a Group Training Association'
         ("Who owns the Wilton International site?", "role"),
         ("What was the North East space cluster's annual income in 2023?", "amount"),
@@ -290,6 +294,9 @@ def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assis
         ("How many case studies did NP11 commission?", "NP11 commissioned eleven case studies.", True),  # not '11'
         ("How many people have basic digital skills?", "Over 80% of jobs need them but only 59% have them.", True),
         ("How many people work in the digital economy?", "It has 78% of local firms adopting AI.", False),
+        ("Where are the Humber's colleges located?", "The Humber benefits from two colleges.", False),
+        ("Where are the Humber's colleges located?", "Both colleges are based in Hull and Grimsby.", True),
+        ("What's the population of Cumbria?", "Calder Hall in Cumbria was built in 1956.", False),  # a year
     ],
 )
 def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, holds: bool) -> None:
@@ -340,6 +347,9 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "What offshore wind capacity is installed off the Humber coast, in gigawatts?",  # no figure in that unit
         "How many people work along the Cheshire Science Corridor?",  # its businesses are counted, not people
         "Who owns the Wilton International site?",  # the site is named, its owner is not
+        "Who is the current Tees Valley mayor?",
+        "What's the population of Cumbria these days?",
+        "Where are the Humber's two University Technical Colleges located?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -63,12 +63,20 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         ),
     ),
     ("percent", re.compile(r"\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b", re.I)),
-    ("count", re.compile(r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})|\b(?P<people>headcount|staff numbers)\b", re.I)),
+    (
+        "count",
+        re.compile(
+            r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})|\b(?P<people>headcount|staff numbers)\b"
+            r"|\bwhat (?:\w+ )?number of\b(?P<noun2>(?:\s+[\w&-]+){1,2})",  # "what minimum number of firms"
+            re.I,
+        ),
+    ),
+    ("place", re.compile(r"^\W*where (?:is|are|was|were) .*\b(?:located|based|headquartered|situated|sited)\b", re.I)),
     (
         "amount",
         re.compile(
             r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
-            r"|\bwhat (?:is|was|are|were) (?:the )?(?P<measured>(?:[\w'-]+ ){0,5}?)"
+            r"|\bwhat(?:'s| is| was| are| were) (?:the )?(?:current )?(?P<measured>(?:[\w'-]+ ){0,5}?)"
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum)\b"
@@ -94,7 +102,8 @@ PEOPLE_COUNTED = "people jobs staff employees workers employ"
 ROLE_QUESTION = re.compile(  # "Who chairs the Innovation Board?": an answer names the role
     r"^\W*who (?:(?:currently|now) )?(?P<verb>chairs|chaired|heads|headed|leads|led|runs|ran|founded|manages|managed|"
     r"owns|owned|operates|operated)\b"
-    r"|^\W*who (?:is|was) (?:the |its |their )?(?:current )?(?P<role>chair(?:man|woman|person)?|head|leader|mayor|"
+    r"|^\W*who (?:is|was) (?:the |its |their )?(?:current )?(?:(?-i:[A-Z][\w&]*)\s+){0,3}"  # 'the current Tees Valley mayor'
+    r"(?P<role>chair(?:man|woman|person)?|head|leader|mayor|"
     r"chief executive|ceo|director|founder|minister|manager|president)\b",
     re.I,
 )
@@ -154,7 +163,7 @@ def question_type(question: str) -> tuple[str, str]:
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
             acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")]
-            detail = next((a for a in acronyms if a), "") or groups.get("noun") or ""
+            detail = next((a for a in acronyms if a), "") or groups.get("noun") or groups.get("noun2") or ""
             if groups.get("people"):  # "headcount for the space sector?": a number of people or jobs
                 detail = PEOPLE_COUNTED
             if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding
@@ -193,6 +202,9 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         if measure and measure != "much" and measure not in RATE_MEASURES:  # a total or a value is not a percentage
             return bool(MONEY.search(sentence) or _has_count(sentence))
         return bool(MONEY.search(sentence) or PERCENT.search(sentence) or _has_count(sentence))
+    if kind == "place":  # 'where is it based': a place the question does not name itself
+        asked = set(terms(question))
+        return any(not set(terms(place)) <= asked for place in PLACE.findall(sentence))
     if kind == "date":
         return bool(YEAR.search(sentence))
     if kind == "count":
