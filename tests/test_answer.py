@@ -363,6 +363,9 @@ def test_an_acronym_the_documents_spell_out_is_searched_as_its_words(assistant: 
     assert retriever.spelled_out("metals GVA in SY?") == "metals GVA in South Yorkshire?"
     assert retriever.spelled_out("Which US firm?") == "Which US firm?"  # not 'University of Sheffield'
     assert retriever.spelled_out("How does AI help?") == "How does AI help?"  # one they use stays as it is
+    assert retriever.steer("What does the GM case say?") == ("Greater Manchester",)  # 'GM' is spelled out there
+    answer = assistant.ask("Which intelligence agency does the GM case say has a home in the city region?")
+    assert "GCHQ" in answer.answer  # not West Yorkshire's 'home to several government headquarters'
     answer = assistant.ask("What has the C&W region leveraged to grow its cluster?")
     assert answer.question == "What has the C&W region leveraged to grow its cluster?"  # as asked
     assert not answer.abstained and answer.citations[0].page == 11

@@ -27,6 +27,7 @@ from .text import CONTINUES, core_question, terms
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
 MIN_TYPED_DENSE = 0.65
+OFF_STEER_PENALTY = 0.1  # off a sentence's score when the question names another case study's place
 MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
 CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it scores this close
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
@@ -146,7 +147,12 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     if not candidates or retrieval.unknown_names:
         return abstain(retrieval)
     nudge = prefers(question)
-    ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text)))
+    steered = set(retrieval.steered_to)
+
+    def elsewhere(p: Passage) -> float:  # a question about Greater Manchester is seldom answered in West Yorkshire
+        return OFF_STEER_PENALTY if steered and p.chunk.region and p.chunk.region not in steered else 0.0
+
+    ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text) - elsewhere(ps[0])))
     passage, best = ranked[0]
     # whether anything answers is decided on fit alone; the nudges only choose among sentences that may answer
     plain_best = max((s for _, s in candidates), key=lambda s: s.score)

@@ -156,6 +156,10 @@ class Retriever:
             region = self.steering[match.group(0)]
             if region not in found:
                 found.append(region)
+        for token in _acronyms(question):  # 'GM', which the documents spell out as 'Greater Manchester'
+            region = self.steering.get(normalise(self._expansion(token)), "") if token not in COMMON_ACRONYMS else ""
+            if region and region not in found:
+                found.append(region)
         return tuple(found)
 
     def unknown_names(self, question: str) -> tuple[str, ...]:
@@ -177,16 +181,11 @@ class Retriever:
         """The question with each acronym the documents never use replaced by the words they spell it out
         with ('the C&W region' -> 'the Cheshire & Warrington region', 'two UTCs' -> 'two University Technical
         Colleges'), so it is searched for, and not taken for a name they do not mention."""
-        tokens = {re.sub(r"['’]s$", "", w.strip("?.,;:!()\"'’")) for w in question.split()}
-        for token in sorted(
-            t for t in tokens if ACRONYM.fullmatch(t) and normalise(t) not in self.vocabulary and t not in COMMON_ACRONYMS
-        ):
-            if token not in self._expansions:
-                self._expansions[token] = next(
-                    (e for c in self.chunks for s in c.sentences if (e := expansion_of(token, s.text))), ""
-                )
-            if self._expansions[token]:  # one they also use ('AI', 'GM') stays: expanding it costs more than it finds
-                question = re.sub(rf"(?<!\w){re.escape(token)}(?!\w)", self._expansions[token], question)
+        for token in _acronyms(question):
+            if normalise(token) in self.vocabulary or token in COMMON_ACRONYMS:
+                continue
+            if self._expansion(token):  # one they also use ('AI', 'GM') stays: expanding it costs more than it finds
+                question = re.sub(rf"(?<!\w){re.escape(token)}(?!\w)", self._expansion(token), question)
         return question
 
     # --- retrieval ---------------------------------------------------------------
@@ -251,10 +250,11 @@ class Retriever:
             fused[i] += VOTES * top_vote
 
         weights = {t: self.idf(t) for t in set(q_terms)}
+        spelled = self._acronym_words(question)
         passages = []
         for i, base in fused.items():
             chunk = self.chunks[i]
-            scored = self._score_sentences(i, sentence_sims, weights)
+            scored = self._score_sentences(i, sentence_sims, weights, spelled)
             best = max((s.score for s in scored), default=0.0)
             score = base / (VOTES * top_vote) + SENTENCE_WEIGHT * best
             before = self.chunks[i - 1] if i and self.chunks[i - 1].section == chunk.section else None
@@ -284,7 +284,28 @@ class Retriever:
         ]
         return found[:SPELLED_OUT]
 
-    def _score_sentences(self, i: int, sentence_sims: np.ndarray, weights: dict[str, float]) -> list[ScoredSentence]:
+    def _expansion(self, acronym: str) -> str:
+        """The words the documents first spell the acronym out with, or '' (looked up once)."""
+        if acronym not in self._expansions:
+            self._expansions[acronym] = next(
+                (e for c in self.chunks for s in c.sentences if (e := expansion_of(acronym, s.text))), ""
+            )
+        return self._expansions[acronym]
+
+    def _acronym_words(self, question: str) -> dict[str, set[str]]:
+        """The question's acronyms that the documents also spell out, as terms: {'gm': {'greater', 'manchest'}},
+        so a sentence saying 'Greater Manchester' holds the 'GM' of the question."""
+        found = {}
+        for token in _acronyms(question):
+            if not terms(token):
+                continue
+            if self._expansion(token):
+                found[terms(token)[0]] = set(terms(self._expansion(token)))
+        return found
+
+    def _score_sentences(
+        self, i: int, sentence_sims: np.ndarray, weights: dict[str, float], spelled: dict[str, set[str]] | None = None
+    ) -> list[ScoredSentence]:
         """Each sentence of chunk i: cosine to the question plus the IDF-weighted share of its terms it holds."""
         chunk = self.chunks[i]
         start = self.sentence_offset[i]
@@ -294,10 +315,18 @@ class Retriever:
         out = []
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
             have = set(terms(sentence.text)) | context
-            coverage = sum(w * _credit(t, have) for t, w in weights.items()) / total
+            coverage = sum(
+                w * (1.0 if spelled and t in spelled and spelled[t] <= have else _credit(t, have)) for t, w in weights.items()
+            ) / total
             score = DENSE_WEIGHT * float(sim) + COVERAGE_WEIGHT * coverage
             out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
         return out
+
+
+def _acronyms(question: str) -> list[str]:
+    """The acronyms in a question ('GM', "WY's" -> 'WY', 'C&W'), in order, once each."""
+    tokens = (re.sub(r"['’]s$", "", w.strip("?.,;:!()\"'’")) for w in question.split())
+    return list(dict.fromkeys(t for t in tokens if ACRONYM.fullmatch(t)))
 
 
 def _credit(term: str, have: set[str]) -> float:
