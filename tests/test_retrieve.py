@@ -117,6 +117,8 @@ def test_document_filter(retriever: Retriever) -> None:
         ("Whose mapping data recognised the clusters? Give the department's abbreviation.", ()),  # a sentence start
         ("Which DSIT-style instruments are mentioned?", ()),  # the capitalised half is the name
         ("Which Narnia-style instruments are mentioned?", ("Narnia-style",)),
+        ("If I'm pitching to a satellite firm, what should I lead with?", ()),  # the asker
+        ("Clusters are not only about GDP - what else?", ()),  # an everyday acronym
     ],
 )
 def test_unknown_names(retriever: Retriever, question: str, unknown: tuple[str, ...]) -> None:

@@ -169,7 +169,9 @@ class Retriever:
         for i, word in enumerate(words):
             token = re.sub(r"['’]s$", "", word.strip("?.,;:!()\"'’"))
             starts_sentence = i == 0 or re.search(r"[.?!:]['’\")]*$", words[i - 1])
-            if starts_sentence or not token[:1].isupper() or len(token) < 3:
+            if starts_sentence or not token[:1].isupper() or len(token) < 3 or token in COMMON_ACRONYMS:
+                continue
+            if re.fullmatch(r"I['’](?:m|ve|d|ll)", token):  # "If I'm pitching ...": the asker, not a name
                 continue
             # "DSIT-style": the capitalised parts are the name; a lower-case part is an ordinary word
             parts = [normalise(p) for p in re.split(r"[/-]+", token) if p and p[:1].isupper()]
