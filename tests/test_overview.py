@@ -237,6 +237,20 @@ def test_a_theme_named_by_some_of_its_title_words_is_summarised(assistant: Assis
     _assert_every_citation_is_verbatim(answer)
 
 
+def test_the_names_in_one_case_study_are_listed_from_it_alone(assistant: Assistant) -> None:
+    question = "List the companies, universities and centres that feature in Lancashire's cyber-physical defence cluster."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "aggregate" and route.regions == ("Lancashire",)
+    answer = assistant.ask(question)
+    for name in ["BAE Systems", "Lancaster University", "Lancashire Enterprise Council", "Cyber Security Research Centre"]:
+        assert f"**{name}**" in answer.answer
+    assert "**R&D**" not in answer.answer and "**BAE Systems'**" not in answer.answer  # no everyday acronym, no possessive
+    assert all(c.page == 10 for c in answer.citations)  # the Lancashire case study only
+    _assert_every_citation_is_verbatim(answer)
+    one = route_question("Which company in Tees Valley runs Wilton?", assistant.retriever.steer, assistant.outline)
+    assert one.kind == "fact"  # one company asked for
+
+
 def test_a_name_with_of_or_for_keeps_its_and_and_a_plural_is_no_name(assistant: Assistant) -> None:
     answer = assistant.ask("Which government departments are named anywhere in the report?")
     assert "**Department for Science, Innovation and Technology**" in answer.answer

@@ -22,13 +22,14 @@ from .answer import Answer, Citation
 from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
-from .retrieve import Passage, Retriever
+from .retrieve import COMMON_ACRONYMS, Passage, Retriever
 from .routes import CASE_STUDIES, NAMES, Route
 from .text import normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
 MODIFIED_NAME = re.compile(r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][a-z]+\b")
 PROGRAMMES = set(terms("programme fund challenge scheme accelerator launchpad initiative"))
+ANY_NAME_KINDS = set(terms("organisations organizations bodies institutions companies firms partners names players stakeholders"))
 KIND_WORDS = {next(iter(terms(k))): PROGRAMMES for k in ("programmes", "funds", "schemes", "initiatives", "instruments")}
 NAMED_SHARE = 0.5
 SOFT_COVERAGE, SOFT_DENSE = 0.3, 0.45  # ...or this share when it is also this close in meaning ("skills gaps")
@@ -296,28 +297,45 @@ def _case_study_parent(outline: Outline) -> Part | None:
 def _named(b: Builder, outline: Outline) -> Answer | None:
     """Every name of a kind the documents use ('universities' -> 'University of York', 'Lancaster University'),
     each cited to the first sentence that names it."""
-    noun = terms(b.route.topic)
-    if not noun:
+    heads = [terms(part)[-1] for part in re.split(r",|\band\b|\bor\b|&", b.route.topic) if terms(part)]
+    if not heads:
         return None
-    kinds = KIND_WORDS.get(noun[-1], {noun[-1]})
+    kinds = set().union(*(KIND_WORDS.get(h, {h}) for h in heads))
+    # within one case study, 'organisations' or 'companies' are any names it uses, not names with that word
+    anything = bool(b.route.regions) and bool(kinds & ANY_NAME_KINDS)
+    own = {normalise(r) for r in b.route.regions} | {normalise(p.cluster) for p in outline.case_studies}
     seen: dict[str, tuple[str, Found]] = {}
     for part in outline.sections:
+        if b.route.regions and part.region not in b.route.regions:
+            continue
         for found in sentences(part):
             text = found.sentence.text
             # "a national agritech Catapult": a proper noun with lower-case words before it names one too
             for name in [*names_in(text), *MODIFIED_NAME.findall(text)]:
                 name = re.sub(r"-[a-z].*$", "", re.sub(r"^(?:The|the|an?)\s+", "", name)).strip()  # "Sheffield-based ..."
+                name = re.sub(r"['’]s?$", "", name)  # "BAE Systems' work", "Lancaster University's"
                 named = terms(name)
                 plural = named and name.split()[-1].lower().endswith("s") and named[-1] in kinds  # "Combined Authorities"
-                if set(named) & kinds and len(named) > 1 and not plural and normalise(name) not in seen:
+                fits = (set(named) & kinds and len(named) > 1) or (anything and _proper(name) and normalise(name) not in own)
+                if fits and not plural and normalise(name) not in seen:
                     seen[normalise(name)] = (name, found)
     if not seen:
         return None
     what = b.route.topic if len(seen) > 1 else re.sub(r"(?<=[^aeiou])ies$", "y", b.route.topic).removesuffix("s")
-    lines = [f"The documents name {len(seen)} {what}:"]
+    where = f" in the {b.route.regions[0]} case study" if b.route.regions else ""
+    lines = [f"The documents name {len(seen)} {what}{where}:"]
     for name, found in seen.values():
         lines.append(f"- **{name}** ({place_of(found.chunk)}, p. {found.sentence.page}) {b.cite(found)}")
     return b.answer("\n".join(lines))
+
+
+def _proper(name: str) -> bool:
+    """A name of something in particular: two or more capitalised words ('Lancaster University') or an
+    acronym ('BAE'), not one ordinary capitalised word ('However', 'Lancashire')."""
+    words = name.split()
+    return (len(words) > 1 and all(w[:1].isupper() or w in ("of", "for", "and", "&", "the", "in", "on") for w in words)) or (
+        len(words) == 1 and len(name) >= 3 and sum(c.isupper() for c in name) >= 2 and name not in COMMON_ACRONYMS
+    )
 
 
 def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:

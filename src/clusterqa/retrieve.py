@@ -31,7 +31,9 @@ SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage 
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
 COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spell: 'US' is not 'University of Sheffield'
-    "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs"}
+    "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs",
+    "R&D",
+}
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")  # 'UTCs', 'C&W'
 SPELLED_OUT = 3  # chunks that spell out an acronym asked about, lifted to the top
 COMPOUND_HEAD, COMPOUND_TAIL = 4, 3  # letters of each half of a compound that starts with a question's word ('launch'

@@ -64,6 +64,17 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"recommendations|themes)\b|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
     re.I,
 )
+_KIND = (  # kinds of named thing a case study may be asked for, one or several
+    r"(?:organi[sz]ations?|bod(?:y|ies)|institutions?|compan(?:y|ies)|firms?|partners?|universit(?:y|ies)|cent(?:re|er)s?|"
+    r"facilit(?:y|ies)|programmes?|programs?|sites?|networks?|plans?|funds?|designations?|initiatives?|players?|stakeholders?)"
+)
+_KINDS = rf"(?P<kinds>(?:[\w/-]+\s+)?{_KIND}(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w/-]+\s+)?{_KIND})*)\b"
+NAMES_IN_CASE = re.compile(  # "give me a full roll-call of the organisations named in the York case"
+    r"^\W*(?:(?:list|name|itemise|itemize|enumerate|run through|"
+    r"give me (?:a |the )?(?:full |complete )?(?:list|roll-call|rundown) of)\s+(?:every |all (?:the )?|the )?(?:named )?"
+    r"|(?:which|what) named\s+)" + _KINDS,
+    re.I,
+)
 HOW_DO = re.compile(r"^\W*how (?:do|did|does|have|are|were)\b", re.I)  # "how do Hull and South Yorkshire tackle skills"
 ONE_THING = re.compile(r"^\W*(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got)\b", re.I)
 SECTOR_OF = re.compile(
@@ -158,6 +169,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=CASE_STUDIES)  # "list all eleven case studies with the region and sector of each"
     if len(explicit) == 1 and SECTOR_OF.search(question) and not set(terms(topic)) - SECTOR_WORDS:
         return Route("list", regions=tuple(explicit), group=CASE_STUDIES)  # "what sector is the X case study about"
+    in_case = NAMES_IN_CASE.search(question)
+    if len(explicit) == 1 and in_case:  # "list the organisations named in the York case study"
+        return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=in_case.group("kinds"))
     if explicit:
         return Route("fact")
     named_kind = NAMED_KIND.search(question)
