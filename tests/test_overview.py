@@ -237,6 +237,13 @@ def test_a_theme_named_by_some_of_its_title_words_is_summarised(assistant: Assis
     _assert_every_citation_is_verbatim(answer)
 
 
+def test_a_case_studys_sub_section_named_by_its_title_is_summarised_alone(assistant: Assistant) -> None:
+    answer = assistant.ask("Give me the gist of the 'Impact of cluster approach' part of the Hull & East Yorkshire case.")
+    assert answer.route == "summary" and answer.answer.startswith("Hull & East Yorkshire: Impact of cluster approach")
+    assert all(c.section.endswith("Hull & East Yorkshire: Net Zero › Impact of cluster approach") for c in answer.citations)
+    _assert_every_citation_is_verbatim(answer)
+
+
 def test_the_names_in_one_case_study_are_listed_from_it_alone(assistant: Assistant) -> None:
     question = "List the companies, universities and centres that feature in Lancashire's cyber-physical defence cluster."
     route = route_question(question, assistant.retriever.steer, assistant.outline)

@@ -150,6 +150,8 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         if not parts:
             return None
         title = parts[0].title if len(parts) == 1 else route.section
+        if len(parts) == 1 and parts[0].region and parts[0].title != parts[0].label:  # "Hull & East Yorkshire: Evolution"
+            title = f"{parts[0].region}: {parts[0].title}"
         return _points(b, f"{title} ({pages_of(parts)}), in brief:", _central(b, parts))
     if not b.weights:
         return None

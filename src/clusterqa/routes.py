@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
 from .text import STOPWORDS, core_question, normalise, terms
 
@@ -150,6 +151,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("compare", tuple(regions), topic=_compare_topic(question, regions, outline))
     if SUMMARY.search(question):
         if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
+            part = _sub_section(question, regions[0], outline)
+            if part:  # "the gist of the 'Impact of cluster approach' part of the Hull case"
+                return Route("summary", section=part)
             return Route("summary", tuple(regions), topic=topic_of(question, [], regions, outline))
         section = _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
@@ -325,6 +329,17 @@ def _section_by_title(question: str, outline: Outline) -> str:
         if overlap >= TITLE_MATCH_SHARE and overlap > share:
             best, share = part.section, overlap
     return best
+
+
+def _sub_section(question: str, region: str, outline: Outline) -> str:
+    """The case study's sub-section whose whole title the question uses ('Impact of cluster approach',
+    'Evolution'), or ''."""
+    asked = set(terms(question))
+    for part in outline.sections:
+        title = set(terms(part.title))
+        if part.region == region and SECTION_SEP in part.section.split(region, 1)[-1] and title and title <= asked:
+            return part.section
+    return ""
 
 
 def _member_named(question: str, outline: Outline) -> str:
