@@ -244,6 +244,21 @@ def test_a_case_studys_sub_section_named_by_its_title_is_summarised_alone(assist
     _assert_every_citation_is_verbatim(answer)
 
 
+def test_examples_in_brackets_are_other_ways_of_saying_the_topic(assistant: Assistant) -> None:
+    question = "Which case studies use the word digital (digital skills, digitalisation, digital economy and so on)?"
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "aggregate" and route.topic == "digital or digital skills or digitalisation or digital economy"
+    answer = assistant.ask(question)
+    assert "**Greater Manchester**" in answer.answer and "**Hull & East Yorkshire**" not in answer.answer  # not 'skills'
+
+
+def test_an_acronym_written_out_is_matched_as_a_phrase(assistant: Assistant) -> None:
+    answer = assistant.ask("Which case studies mention R&D or research and development, whether abbreviated or spelled out?")
+    assert "**Cheshire & Warrington**" in answer.answer  # "AstraZeneca's R&D operations"
+    assert "**Tees Valley**" not in answer.answer  # "development of research and business support" is not R&D
+    _assert_every_citation_is_verbatim(answer)
+
+
 def test_the_names_in_one_case_study_are_listed_from_it_alone(assistant: Assistant) -> None:
     question = "List the companies, universities and centres that feature in Lancashire's cyber-physical defence cluster."
     route = route_question(question, assistant.retriever.steer, assistant.outline)

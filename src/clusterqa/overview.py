@@ -79,7 +79,8 @@ class Builder:
         self.question, self.route, self.retriever = question, route, retriever
         self.citations: list[Citation] = []
         self.cited: dict[str, Passage] = {}  # the passages quoted, in citation order: they lead `retrieved`
-        self.alternatives = [_Topic(part, retriever) for part in _alternatives(route.topic)]
+        parts = _alternatives(route.topic)
+        self.alternatives = [_Topic(part, retriever, whole=_spells_out(part, parts)) for part in parts]
         self.weights = self.alternatives[0].weights
         self._sims: np.ndarray | None = None
 
@@ -142,13 +143,24 @@ def _alternatives(topic: str) -> list[str]:
     named_each = all(NAME.search(p) or len(p.split()) > 1 for p in parts)
     if len(parts) < 2 or (NAME.search(topic) and not named_each) or any(len(p.split()) > 3 for p in parts):
         return [re.sub(r"\s+or\s+", " ", topic)]
-    return parts
+    # 'digital or digital skills or digital economy': whatever says 'digital skills' says 'digital'
+    return [p for p in parts if not any(q != p and set(terms(q)) < set(terms(p)) for q in parts)]
+
+
+def _spells_out(part: str, parts: list[str]) -> bool:
+    """Is this alternative another one's acronym written out ('research development' beside 'R&D')?"""
+    initials = "".join(w[0] for w in part.split() if w.lower() not in ("and", "of", "for", "&")).upper()
+    return len(initials) > 1 and any(re.sub(r"[^A-Z]", "", p) == initials and p.upper() == p for p in parts if p != part)
 
 
 class _Topic:
     """One way of saying the topic: its terms (IDF-weighted) and the names it holds."""
 
-    def __init__(self, text: str, retriever: Retriever) -> None:
+    def __init__(self, text: str, retriever: Retriever, *, whole: bool = False) -> None:
+        # 'research and development' beside 'R&D': those words together, not 'research' here and 'develop' there
+        self.phrase = (
+            re.compile(r"\b" + r"\s+(?:(?:and|&|of|for)\s+)?".join(map(re.escape, text.split())) + r"\b", re.I) if whole else None
+        )
         # in the topic's own order, so that of two equally rare terms the first ('nuclear' in 'nuclear research
         # facilities') is the key, whatever the process's hash seed
         self.weights = {t: retriever.idf(t) for t in dict.fromkeys(terms(text)) if retriever.doc_freq.get(t)}
@@ -172,6 +184,8 @@ class _Topic:
             have = " ".join(terms(sentence))
             return all(re.search(rf"(?<!\S){re.escape(name)}(?!\S)", have) for name in self.names)
         coverage = self.coverage(sentence)
+        if self.phrase is not None:
+            return bool(self.phrase.search(sentence))
         if coverage >= MIN_TOPIC_COVERAGE and self.key in set(terms(sentence)):
             return True  # most of the topic, including its most telling word ('nuclear' in 'nuclear facilities')
         return coverage >= SOFT_COVERAGE and dense >= SOFT_DENSE

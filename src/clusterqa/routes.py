@@ -100,8 +100,10 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
     r"address\w*|deal\w* with|refer\w* to|tackl\w*)\b",
     re.I,
 )
-INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)'
-    r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?-i:([A-Z][A-Za-z&]{1,9})))\)", re.I
+INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(digital skills, digitalisation and so on)'
+    r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?-i:([A-Z][A-Za-z&]{1,9}))"
+    r"|([^),]+(?:,[^),]+)+?)(?:,?\s*(?:and so on|etc\.?|and the like|and others))?)\)",
+    re.I,
 )
 FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
 FRAME_WORDS = set(
@@ -118,7 +120,8 @@ FRAME_WORDS = set(
         identified identify found highlighted highlight across overall pull together round recap rundown
         connection connections link links tie ties involvement presence text wording section sections chapter
         chapters face faces faced facing bring brings brought story stories explicitly anything like please
-        meant paragraph walk through headline put next alongside use uses involved""",
+        meant paragraph walk through headline put next alongside use uses involved get gets got whether
+        abbreviated spelled spelt word words explicit""",
         keep_stopwords=True,
     )
 )
@@ -256,7 +259,9 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
             for name in sector_names(part.cluster, " ".join(c.text for c in part.chunks)):
                 named |= set(terms(name))
     words = []
-    question = INCLUDING.sub(lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", m.group(1) or m.group(2)), question)
+    question = INCLUDING.sub(
+        lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", m.group(1) or m.group(2) or m.group(3)), question
+    )
     body = question.split(" ", 1)[1] if " " in question else ""
     in_names = {w for run in MULTIWORD_NAME.findall(body) for w in run.split()}  # "Made Smarter" keeps "Made"
     for word in re.findall(r"[\w£$€%&'’-]+", question):
