@@ -212,6 +212,8 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("In the Manchester case study, what does 'GM' abbreviate?", "acronym"),
         ("Two £5 billion figures appear. What does each refer to?", ""),  # 'each' is no acronym
         ("CIEL - full name?", "acronym"),
+        ("GM picked something abbreviated SAM&M as its Investment Zone focus. Spell it out.", "acronym"),
+        ("Who does Alderley Park belong to nowadays?", "role"),
         ("Who is the current Tees Valley mayor?", "role"),
         ("What's the population of Cumbria these days?", "amount"),
         ("What minimum number of firms does an area need?", "count"),
@@ -323,6 +325,11 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("NP11 is a group of Northern LEPs - what's a LEP?", "Local Enterprise Partnership"),  # spelled out, no brackets
         ("What has the C&W region leveraged to grow its cluster?", "industrial legacy"),  # Cheshire & Warrington
         ("On top of the two UTCs, what is being considered for skills in the Humber?", "campus partnership"),
+        ("Which organisation is Alderley Park now part of?", "Bruntwood SciTech"),  # 'The site, now part of ...'
+        ("Who does Alderley Park belong to nowadays?", "Bruntwood SciTech"),
+        ("GM picked something abbreviated SAM&M as its Investment Zone focus. Spell it out.",
+         "sustainable advanced materials and Manufacturing"),
+        ("Is WY's wider digital sector actually growing? by how much a year?", "4.2%"),  # a rate: no 'year' needed
         ("I've seen a £45m figure in the West Yorkshire case study - what is it, and how much?", "Growth Deal funding"),
         ("When steel went downhill last century, did the wider metals trade in South Yorkshire vanish with it?",
          "has persisted"),

@@ -107,6 +107,15 @@ ROLE_QUESTION = re.compile(  # "Who chairs the Innovation Board?": an answer nam
     r"chief executive|ceo|director|founder|minister|manager|president)\b",
     re.I,
 )
+OWNER_QUESTION = re.compile(
+    r"^\W*who does .+ belong to\b|^\W*who (?:now )?owns\b"
+    r"|^\W*(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body) (?:is|are) .+ now part of\b",
+    re.I,
+)
+OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
+SPELL_IT_OUT = re.compile(
+    r"\b(?:spell (?:it|that|this) out|what (?:does|did) (?:it|that|this) stand for|give (?:it|that) in full)\b", re.I
+)
 ROLE_WORDS = {
     "leads": "lead led leader",
     "led": "lead led leader",
@@ -120,7 +129,10 @@ ROLE_WORDS = {
     "operates": "operate operated operator operates",
     "operated": "operate operated operator operates",
 }
-REFERS_BACK = re.compile(r"^(?:\S+\s+){0,4}?(?:it|they|its|their)\b", re.I)
+REFERS_BACK = re.compile(
+    r"(?i:^(?:\S+\s+){0,4}?(?:it|they|its|their)\b)"
+    r"|^(?:The|This|That|These) (?:site|park|campus|company|firm|centre|center|hub|body|organisation|programme|fund)\b"
+)  # 'The site, now part of Bruntwood SciTech': the sentence before names it
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
 PLACE_BONUS = 0.1
 WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?"
@@ -154,6 +166,13 @@ PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
 def question_type(question: str) -> tuple[str, str]:
     """(kind, detail): e.g. ('count', 'organisations'), ('date', ''), ('acronym', 'NORSS'), ('', '')."""
     question = core_question(question)
+    if OWNER_QUESTION.search(question):  # "who does Alderley Park belong to", "which company is it now part of"
+        return "role", OWNER_WORDS
+    spell = SPELL_IT_OUT.search(question)
+    if spell:  # "... abbreviated SAM&M as its focus. Spell it out."
+        acronyms = re.findall(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?![\w&])", question[: spell.start()])
+        if acronyms:
+            return "acronym", acronyms[-1]
     role = ROLE_QUESTION.search(question)
     if role:
         asked = (role.group("verb") or role.group("role")).lower()
@@ -169,8 +188,8 @@ def question_type(question: str) -> tuple[str, str]:
             if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding
                 words = []
                 for word in groups["much"].split():
-                    if word.lower() in AUXILIARIES:
-                        break
+                    if word.lower() in AUXILIARIES or word.lower() in ("a", "per", "each", "every", "annually"):
+                        break  # "by how much a year": a rate, not a thing measured
                     words.append(word)
                 detail = f"much:{' '.join(words)}" if words else ""
             if groups.get("measure"):  # "what is the total GVA", "what is the graduate retention rate"

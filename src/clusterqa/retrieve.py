@@ -30,6 +30,10 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+THE_ONE_BEFORE = re.compile(  # a sentence about the thing the sentence before it named
+    r"^(?:The|This|That) (?:site|park|campus|company|firm|centre|center|hub|body|organisation|programme|fund)\b"
+)
+NAMES = re.compile(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")  # 'Alderley Park', 'AstraZeneca R&D'
 COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spell: 'US' is not 'University of Sheffield'
     "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs",
     "R&D",
@@ -319,6 +323,8 @@ class Retriever:
         out = []
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
             have = set(terms(sentence.text)) | context
+            if position and THE_ONE_BEFORE.match(sentence.text):  # 'The site, now part of ...': named just before
+                have |= {t for name in NAMES.findall(chunk.sentences[position - 1].text) for t in terms(name)}
             coverage = sum(
                 w * (1.0 if spelled and t in spelled and spelled[t] <= have else _credit(t, have)) for t, w in weights.items()
             ) / total
