@@ -110,6 +110,8 @@ ROUTED = [
     ("Walk me through the Cumbria case study.", "summary"),
     ("Which Cumbrian research facility is named alongside the Robotics and AI Collaboration?", "fact"),
     ("How do clusters in Tees Valley use hydrogen?", "fact"),  # one region named: not a comparison
+    ("What lessons does the North East space case offer other places trying to grow a cluster?", "summary"),
+    ("What lesson does the North East space case offer about small upfront investment?", "fact"),  # one lesson asked
     # one word of a group's title is not the group: 'cross-thematic' is not the cross-cutting themes
     ("Which bodies may be better than national departments at a cross-thematic approach to support?", "fact"),
     ("What are the cross-cutting issues the report found?", "list"),
@@ -241,6 +243,18 @@ def test_a_case_studys_sub_section_named_by_its_title_is_summarised_alone(assist
     answer = assistant.ask("Give me the gist of the 'Impact of cluster approach' part of the Hull & East Yorkshire case.")
     assert answer.route == "summary" and answer.answer.startswith("Hull & East Yorkshire: Impact of cluster approach")
     assert all(c.section.endswith("Hull & East Yorkshire: Net Zero › Impact of cluster approach") for c in answer.citations)
+    _assert_every_citation_is_verbatim(answer)
+
+
+def test_a_contrast_in_brackets_is_not_the_topic_and_emerging_is(assistant: Assistant) -> None:
+    question = "Pull together what the publication says about emerging (as opposed to established) clusters and why they matter."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "summary" and route.topic == "emerging"
+
+
+def test_a_case_summary_with_words_it_has_no_topic_for_is_the_case_summary(assistant: Assistant) -> None:
+    answer = assistant.ask("Summarise the second page of the Greater Manchester case - how it has worked and what holds it back.")
+    assert answer.route == "summary" and answer.answer.startswith("The Greater Manchester")
     _assert_every_citation_is_verbatim(answer)
 
 

@@ -140,8 +140,8 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
             return None
         if route.topic and b.weights:  # "tell me about iiCON": the case study's sentences on it
             found = sorted((f for f in sentences(part) if b.matches(f)), key=b.fit, reverse=True)
-            if not found:
-                return None
+            if not found:  # "summarise the second page of the GM case": the words are no topic it has
+                return _case_summary(b, part)
             chosen = sorted(found[: SUMMARY_POINTS[1]], key=lambda f: f.row)
             return _points(b, f"What the {part.label} case study ({pages_of([part])}) says on {route.topic}:", chosen)
         return _case_summary(b, part)

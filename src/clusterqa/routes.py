@@ -41,6 +41,7 @@ SUMMARY = re.compile(
     r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|overview|gist|key (?:points|messages|findings)|"
     r"main (?:points|messages|findings)|headline (?:points|messages|findings)|tell me about|brief me|pull together|"
     r"round up|recap|run-?down|walk me through|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story of|"
+    r"what lessons? (?:does|do|can|did) [^?]+ (?:offer|teach|hold|give)(?![^?]*\b(?:about|on|regarding)\b)|"
     r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude) (?:about|on|regarding)|"
     r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,3}section)"
     r"(?: (?:to|of|in) (?:the|this) (?:report|publication|document|paper))? (?:cover|say|contain|discuss|set out|deal with))\b",
@@ -100,6 +101,8 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
     r"address\w*|deal\w* with|refer\w* to|tackl\w*)\b",
     re.I,
 )
+CONTRASTED = re.compile(r"\s*\((?:as opposed to|rather than|not|unlike|excluding|except)\b[^)]*\)", re.I)
+KEPT_FORMS = {"emerging"}  # 'emerging clusters' is a topic, though 'which themes emerged' is the frame
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(digital skills, digitalisation and so on)'
     r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?-i:([A-Z][A-Za-z&]{1,9}))"
     r"|([^),]+(?:,[^),]+)+?)(?:,?\s*(?:and so on|etc\.?|and the like|and others))?)\)",
@@ -121,7 +124,7 @@ FRAME_WORDS = set(
         connection connections link links tie ties involvement presence text wording section sections chapter
         chapters face faces faced facing bring brings brought story stories explicitly anything like please
         meant paragraph walk through headline put next alongside use uses involved get gets got whether
-        abbreviated spelled spelt word words explicit""",
+        abbreviated spelled spelt word words explicit think thinks happen happens matter matters""",
         keep_stopwords=True,
     )
 )
@@ -259,6 +262,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
             for name in sector_names(part.cluster, " ".join(c.text for c in part.chunks)):
                 named |= set(terms(name))
     words = []
+    question = CONTRASTED.sub("", question)  # "emerging (as opposed to established) clusters": not a topic
     question = INCLUDING.sub(
         lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", m.group(1) or m.group(2) or m.group(3)), question
     )
@@ -272,7 +276,8 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
         word_terms = terms(word, keep_stopwords=True)
         if not word_terms or all(t in named for t in word_terms):
             continue
-        if word not in in_names and all(t in FRAME_WORDS or t in STOPWORDS for t in word_terms):
+        framed = all(t in FRAME_WORDS or t in STOPWORDS for t in word_terms) and word.lower() not in KEPT_FORMS
+        if word not in in_names and framed:
             continue
         if word.lower() in STOPWORDS:
             continue
