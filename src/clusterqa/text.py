@@ -198,8 +198,8 @@ def expansion_of(acronym: str, sentence: str) -> str:
     """The capitalised words in the sentence whose initials spell the acronym ('LEP' - 'Local Enterprise
     Partnerships', 'GM' - 'Greater Manchester'), or ''."""
     letters = re.sub(r"s$|&", "", acronym).upper()
-    if not 2 <= len(letters) <= 6 or not letters.isalpha():
-        return ""
+    if not 2 <= len(letters) <= 6 or not letters.isalpha() or any(c not in sentence for c in letters):
+        return ""  # (the last test is cheap and rules out most sentences before they are split into words)
     words = re.findall(r"[A-Za-z&]+|[^\sA-Za-z&]", sentence)
     for start, first in enumerate(words):
         if first[0] != letters[0] or (start and words[start - 1][0].isupper()):  # the start of a name, not its middle
