@@ -284,6 +284,9 @@ def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assis
         ("How many roles will be needed?", "Over 1,400 companies are in the area.", False),
         ("What was the annual income in 2023?", "It generated £113 million in annual income by 2020.", False),
         ("What was the annual income in 2020?", "It generated £113 million in annual income by 2020.", True),
+        ("My notes say it opened in 2022. Is that right?", "It opened for business in January of 2023.", True),  # a check
+        ("How many Investment Zones are there in total?", "It was seeded with £160 million in funding.", False),  # money
+        ("How many people in total work in the industry?", "Almost 50% of the workforce is over 45.", False),  # a share
         ("What capacity is installed there, in gigawatts?", "The offshore wind industry has spurred growth.", False),
         ("What capacity is installed there, in gigawatts?", "It will host 1.2 GW of offshore wind.", True),
         ("How many people work along the corridor?", "It spans 40 miles along the M56.", False),  # not 'along'

@@ -266,6 +266,13 @@ def test_examples_in_brackets_are_other_ways_of_saying_the_topic(assistant: Assi
     assert "**Greater Manchester**" in answer.answer and "**Hull & East Yorkshire**" not in answer.answer  # not 'skills'
 
 
+def test_an_example_that_only_adds_words_to_the_topic_is_no_other_topic() -> None:
+    from clusterqa.overview import _alternatives
+
+    assert _alternatives("engineering or engineering skills or research engineers") == ["engineering"]
+    assert _alternatives("skills shortages or skills gaps") == ["skills shortages", "skills gaps"]
+
+
 def test_an_acronym_written_out_is_matched_as_a_phrase(assistant: Assistant) -> None:
     answer = assistant.ask("Which case studies mention R&D or research and development, whether abbreviated or spelled out?")
     assert "**Cheshire & Warrington**" in answer.answer  # "AstraZeneca's R&D operations"

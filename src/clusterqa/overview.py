@@ -144,7 +144,15 @@ def _alternatives(topic: str) -> list[str]:
     if len(parts) < 2 or (NAME.search(topic) and not named_each) or any(len(p.split()) > 3 for p in parts):
         return [re.sub(r"\s+or\s+", " ", topic)]
     # 'digital or digital skills or digital economy': whatever says 'digital skills' says 'digital'
-    return [p for p in parts if not any(q != p and set(terms(q)) < set(terms(p)) for q in parts)]
+    return [p for p in parts if not any(q != p and _within(terms(q), terms(p)) for q in parts)]
+
+
+def _within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Does the longer phrase say all the shorter one says ('engineering' in 'research engineers')?"""
+    def same(a: str, b: str) -> bool:
+        return a == b or (min(len(a), len(b)) >= 6 and a[:6] == b[:6])
+
+    return len(longer) > len(shorter) and all(any(same(a, b) for b in longer) for a in shorter)
 
 
 def _spells_out(part: str, parts: list[str]) -> bool:

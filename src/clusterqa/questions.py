@@ -203,8 +203,8 @@ def question_type(question: str) -> tuple[str, str]:
 
 def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> bool:
     """Does the sentence hold the kind of value asked for?"""
-    if not _same_year(question, sentence) or not _unit_given(question, sentence):
-        return False
+    if (not FACT_CHECK.search(question) and not _same_year(question, sentence)) or not _unit_given(question, sentence):
+        return False  # 'my notes say 2022 - is that right?' checks a year, it does not ask about that year
     if kind in ("amount", "count", "percent") and not _new_figure(question, sentence):
         return False
     if kind == "acronym":
@@ -228,7 +228,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         return bool(YEAR.search(sentence))
     if kind == "count":
         nouns = set(terms(detail)) - NOT_COUNTED  # 'how many roles' is answered by '116,000 jobs'
-        if nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
+        total = re.search(r"\b(?:in total|total|altogether|in all)\b", question, re.I)  # a share is no total
+        if not total and nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
             return True  # 'how many people have digital skills' - 'only 59% have'
         return _has_count(sentence, nouns.union(*(SYNONYMS.get(n, ()) for n in nouns)))
     if kind == "role":  # 'chaired by', 'the chair of', 'led by', 'founded by'
@@ -275,6 +276,13 @@ def prefers(question: str) -> Callable[[str], float]:
 
 
 
+FACT_CHECK = re.compile(
+    r"\b(?:is|was) (?:that|this|it|the (?:year|date|figure|number)) (?:right|correct|true|accurate|what the \w+ says?)\b"
+    r"|\b(?:is|was) (?:that|this) what\b|\b(?:right|correct|true|accurate)\s*\?\s*$|\bmy notes say\b|\ba draft says\b",
+    re.I,
+)
+
+
 def _new_figure(question: str, sentence: str) -> bool:
     """'How much of the £80m is ringfenced?' is not answered by a sentence whose only figure is that £80m."""
     asked = {n for n in FIGURE.findall(question) if not YEAR.fullmatch(n)}
@@ -312,7 +320,10 @@ def _has_count(sentence: str, nouns: set[str] | None = None) -> bool:
     words = sentence.split()
     for i, word in enumerate(words):
         token = word.strip(",.;:()")
-        if NUMBER.fullmatch(token) and not YEAR.fullmatch(token):
+        if (
+            NUMBER.fullmatch(token) and not YEAR.fullmatch(token) and not token.startswith(("£", "$", "€"))
+            and token.lower() not in ("million", "billion", "thousand")  # '£160 million': money, not a count
+        ):
             if not nouns or nouns & set(terms(" ".join(words[i + 1 : i + 1 + COUNT_WINDOW]))):
                 return True
     return False

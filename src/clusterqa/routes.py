@@ -124,7 +124,8 @@ FRAME_WORDS = set(
         connection connections link links tie ties involvement presence text wording section sections chapter
         chapters face faces faced facing bring brings brought story stories explicitly anything like please
         meant paragraph walk through headline put next alongside use uses involved get gets got whether
-        abbreviated spelled spelt word words explicit think thinks happen happens matter matters""",
+        abbreviated spelled spelt word words explicit think thinks happen happens matter matters kind kinds
+        sort sorts contain contains""",
         keep_stopwords=True,
     )
 )
