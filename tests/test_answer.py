@@ -333,6 +333,8 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("GM picked something abbreviated SAM&M as its Investment Zone focus. Spell it out.",
          "sustainable advanced materials and Manufacturing"),
         ("Is WY's wider digital sector actually growing? by how much a year?", "4.2%"),  # a rate: no 'year' needed
+        # the question names the Humber: its case study, not the cross-cutting list of themes
+        ("What is being done in the Humber to build the future workforce? List the measures.", "University Technical"),
         ("I've seen a £45m figure in the West Yorkshire case study - what is it, and how much?", "Growth Deal funding"),
         ("When steel went downhill last century, did the wider metals trade in South Yorkshire vanish with it?",
          "has persisted"),

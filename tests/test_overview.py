@@ -111,6 +111,8 @@ ROUTED = [
     ("Which Cumbrian research facility is named alongside the Robotics and AI Collaboration?", "fact"),
     ("How do clusters in Tees Valley use hydrogen?", "fact"),  # one region named: not a comparison
     ("What lessons does the North East space case offer other places trying to grow a cluster?", "summary"),
+    ("Our team wants to reuse the cross-cutting themes as headers. What are the theme statements on pages 20 and 21?",
+     "list"),  # 'on pages 20 and 21' says where, it is no topic to filter the themes by
     ("What lesson does the North East space case offer about small upfront investment?", "fact"),  # one lesson asked
     # one word of a group's title is not the group: 'cross-thematic' is not the cross-cutting themes
     ("Which bodies may be better than national departments at a cross-thematic approach to support?", "fact"),

@@ -150,7 +150,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     steered = set(retrieval.steered_to)
 
     def elsewhere(p: Passage) -> float:  # a question about Greater Manchester is seldom answered in West Yorkshire
-        return OFF_STEER_PENALTY if steered and p.chunk.region and p.chunk.region not in steered else 0.0
+        return OFF_STEER_PENALTY if steered and p.chunk.region not in steered else 0.0
 
     ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text) - elsewhere(ps[0])))
     passage, best = ranked[0]

@@ -77,6 +77,7 @@ NAMES_IN_CASE = re.compile(  # "give me a full roll-call of the organisations na
     r"|(?:which|what) named\s+)" + _KINDS,
     re.I,
 )
+PAGE_REF = re.compile(r"\s*\b(?:on |in |at |from )?(?:pp?\.|pages?)\s*\d+(?:\s*(?:and|-|–|to|&)\s*\d+)?", re.I)
 HOW_DO = re.compile(r"^\W*how (?:do|did|does|have|are|were)\b", re.I)  # "how do Hull and South Yorkshire tackle skills"
 ONE_THING = re.compile(r"^\W*(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got)\b", re.I)
 SECTOR_OF = re.compile(
@@ -147,7 +148,7 @@ class Route:
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
-    question = core_question(question)
+    question = PAGE_REF.sub("", core_question(question))  # 'the six theme statements on pages 20 and 21'
     steered = list(steer(question))
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
