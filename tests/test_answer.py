@@ -381,3 +381,24 @@ def test_an_acronym_the_documents_spell_out_is_searched_as_its_words(assistant: 
     answer = assistant.ask("What has the C&W region leveraged to grow its cluster?")
     assert answer.question == "What has the C&W region leveraged to grow its cluster?"  # as asked
     assert not answer.abstained and answer.citations[0].page == 11
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("My notes say Calder Hall was built in the 1970s. Which year does the report give?", "1956"),
+        ("A briefing says the National Cyber Force is going to Preston. Where does the report say it went?", "Samesbury"),
+        ("A colleague says Tees Valley wants to be a net-zero industrial cluster by 2050. What date does the report give?",
+         "2040"),
+    ],
+)
+def test_a_fact_check_looks_past_the_claimed_figure_and_place(assistant: Assistant, question: str, expected: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and expected in answer.answer, answer.answer
+    assert answer.question == question  # as asked
+
+
+def test_the_claim_keeps_its_subject_and_loses_its_figures(assistant: Assistant) -> None:
+    without = assistant.retriever.without_claimed("My notes say it opened in 2022. Is that right?")
+    assert without == "My notes say it opened in. Is that right?"
+    assert assistant.retriever.without_claimed("When did it open in 2022?") == "When did it open in 2022?"  # no claim

@@ -153,7 +153,7 @@ class Assistant:
         retriever, outline, rebuilt = self._current()
         if rebuilt:
             started = time.perf_counter()
-        question = retriever.spelled_out(question)
+        question = retriever.without_claimed(retriever.spelled_out(question))
         routed = self._routed(question, retriever, outline, cluster) if not document else None
         return question, answer_with, started, retriever, routed
 

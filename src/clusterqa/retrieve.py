@@ -30,6 +30,14 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+CLAIM = re.compile(  # "My notes say ...", "A colleague says ...", "I've seen it said that ...": up to the sentence's end
+    r"^\W*(?:my notes|(?:a|my|our) (?:briefing|colleague|draft|note|source|slide|press release|minister)|someone|"
+    r"i(?:'ve| have)? (?:seen|heard|read)(?: it said)?)\b[^.?!]*[.?!]\s+(?=\S)",
+    re.I,
+)
+CLAIMED_FIGURE = re.compile(  # the figures a claim puts forward: '1970s', '2050', '£5m', 'dozens'
+    r"['‘\"]?(?:[£$€]?\d(?:[\d,.]*\d)?(?:s|m|bn|%)?|dozens|hundreds|thousands)['’\"]?", re.I
+)
 THE_ONE_BEFORE = re.compile(  # a sentence about the thing the sentence before it named
     r"^(?:The|This|That) (?:site|park|campus|company|firm|centre|center|hub|body|organisation|programme|fund)\b"
 )
@@ -185,6 +193,19 @@ class Retriever:
             if any(p not in self.vocabulary and p.rstrip("s") not in self.vocabulary for p in parts):
                 unknown.append(token)
         return tuple(unknown)
+
+    def without_claimed(self, question: str) -> str:
+        """A fact-check ('My notes say Calder Hall was built in the 1970s. Which year does the report give?')
+        without the claim's own figures and the names the documents never use ('Preston'): they are what is
+        being checked, not what to look for, and must not make the answer abstain."""
+        claim = CLAIM.match(question)
+        if not claim:
+            return question
+        said = claim.group(0)
+        for name in self.unknown_names(said):
+            said = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", said)
+        said = CLAIMED_FIGURE.sub("", said)
+        return re.sub(r"\s+(?=[.,;:?!])|(?<=\s)\s+", "", said + question[claim.end() :]).strip()
 
     def spelled_out(self, question: str) -> str:
         """The question with each acronym the documents never use replaced by the words they spell it out
