@@ -402,3 +402,9 @@ def test_the_claim_keeps_its_subject_and_loses_its_figures(assistant: Assistant)
     without = assistant.retriever.without_claimed("My notes say it opened in 2022. Is that right?")
     assert without == "My notes say it opened in. Is that right?"
     assert assistant.retriever.without_claimed("When did it open in 2022?") == "When did it open in 2022?"  # no claim
+
+
+def test_a_question_asking_which_area_is_told_the_case_study_the_quote_comes_from(assistant: Assistant) -> None:
+    answer = assistant.ask("The report quotes a workforce of around 1,365 people. Which cluster does that figure belong to?")
+    assert answer.answer.startswith("North East (Space): ") and "1,365" in answer.answer
+    assert answer.citations[0].quote in answer.answer  # the quote itself is untouched

@@ -27,6 +27,11 @@ from .text import CONTINUES, core_question, terms
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
 MIN_TYPED_DENSE = 0.65
+WHICH_PLACE = re.compile(  # asks which case study something belongs to
+    r"\b(?:which|what) (?:area|cluster|region|place|case study|city region|county|part of the north)(?:'s)?\b"
+    r"|\bwhere (?:is|are|was) (?:that|this|it)\b",
+    re.I,
+)
 OFF_STEER_PENALTY = 0.1  # off a sentence's score when the question names another case study's place
 MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
 CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it scores this close
@@ -262,6 +267,9 @@ def _compose(
         body = quote[2:] if quote.startswith("• ") else quote
         parts.append(f"- {body} [{n}]" if bullets else f"{body} [{n}]")
     text = "\n".join(parts) if bullets else " ".join(parts)
+    place = chosen[0][0].chunk if chosen else None
+    if place is not None and place.region and WHICH_PLACE.search(retrieval.question) and place.region not in text:
+        text = f"{place.region} ({place.cluster}): {text}"  # "which cluster does the 1,365 figure belong to?"
     cited = [p for p, _ in chosen]
     first = list(dict.fromkeys([lead, *cited] if lead is not None else cited))
     ranked = tuple(first + [p for p in retrieval.passages if p not in first])
