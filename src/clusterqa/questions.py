@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .retrieve import Passage
+from .retrieve import THE_ONE_BEFORE, Passage
 from .text import SYNONYMS, core_question, expansion_of, terms
 
 FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
@@ -129,10 +129,9 @@ ROLE_WORDS = {
     "operates": "operate operated operator operates",
     "operated": "operate operated operator operates",
 }
-REFERS_BACK = re.compile(
-    r"(?i:^(?:\S+\s+){0,4}?(?:it|they|its|their)\b)"
-    r"|^(?:The|This|That|These) (?:site|park|campus|company|firm|centre|center|hub|body|organisation|programme|fund)\b"
-)  # 'The site, now part of Bruntwood SciTech': the sentence before names it
+REFERS_BACK = re.compile(  # 'It ...', or 'The site, now part of Bruntwood SciTech': the sentence before names it
+    r"(?i:^(?:\S+\s+){0,4}?(?:it|they|its|their)\b)|" + THE_ONE_BEFORE.pattern
+)
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
 PLACE_BONUS = 0.1
 WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?"

@@ -39,7 +39,7 @@ CLAIMED_FIGURE = re.compile(  # the figures a claim puts forward: '1970s', '2050
     r"['‘\"]?(?:[£$€]?\d(?:[\d,.]*\d)?(?:s|m|bn|%)?|dozens|hundreds|thousands)['’\"]?", re.I
 )
 THE_ONE_BEFORE = re.compile(  # a sentence about the thing the sentence before it named
-    r"^(?:The|This|That) (?:site|park|campus|company|firm|centre|center|hub|body|organisation|programme|fund)\b"
+    r"^(?:The|This|That|These) (?:site|park|campus|company|firm|centre|center|hub|body|organisation|programme|fund)\b"
 )
 NAMES = re.compile(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")  # 'Alderley Park', 'AstraZeneca R&D'
 COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spell: 'US' is not 'University of Sheffield'
@@ -182,7 +182,7 @@ class Retriever:
         words = question.split()
         unknown = []
         for i, word in enumerate(words):
-            token = re.sub(r"['’]s$", "", word.strip("?.,;:!()\"'’"))
+            token = _bare(word)
             starts_sentence = i == 0 or re.search(r"[.?!:]['’\")]*$", words[i - 1])
             if starts_sentence or not token[:1].isupper() or len(token) < 3 or token in COMMON_ACRONYMS:
                 continue
@@ -357,9 +357,14 @@ class Retriever:
         return out
 
 
+def _bare(word: str) -> str:
+    """A word of a question without its punctuation and possessive: "WY's" -> 'WY', '(GM)' -> 'GM'."""
+    return re.sub(r"['’]s$", "", word.strip("?.,;:!()\"'’"))
+
+
 def _acronyms(question: str) -> list[str]:
     """The acronyms in a question ('GM', "WY's" -> 'WY', 'C&W'), in order, once each."""
-    tokens = (re.sub(r"['’]s$", "", w.strip("?.,;:!()\"'’")) for w in question.split())
+    tokens = (_bare(w) for w in question.split())
     return list(dict.fromkeys(t for t in tokens if ACRONYM.fullmatch(t)))
 
 
