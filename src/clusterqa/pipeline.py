@@ -116,7 +116,7 @@ class Assistant:
         Questions about the whole publication (lists, aggregates, comparisons, summaries) take their own
         route when no filter narrows the search; the rest are answered from the top-k passages."""
         asked = clean_question(question, self.settings.max_question_chars)
-        question, answer_with, started, retriever, answer = self._begin(question, cluster, document, answerer)
+        question, answer_with, started, retriever, answer = self._begin(asked, cluster, document, answerer)
         if answer is None:
             retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
             answer = answer_with(retrieval)
@@ -134,7 +134,7 @@ class Assistant:
         """Like ask(), for an answerer that streams (the LLM one): retrieves now, then the iterator gives
         pieces of answer text as they are checked, and the Answer last. Other answerers give only the Answer."""
         asked = clean_question(question, self.settings.max_question_chars)
-        question, answer_with, started, retriever, routed = self._begin(question, cluster, document, answerer)
+        question, answer_with, started, retriever, routed = self._begin(asked, cluster, document, answerer)
         if routed is not None:  # lists, aggregates, comparisons and summaries are built whole, not streamed
             return iter([replace(routed, question=asked, latency_ms=(time.perf_counter() - started) * 1000)])
         retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
@@ -142,12 +142,12 @@ class Assistant:
         return (replace(e, question=asked) if isinstance(e, Answer) else e for e in events)
 
     def _begin(
-        self, question: str, cluster: str | None, document: str | None, answerer: str | None
+        self, asked: str, cluster: str | None, document: str | None, answerer: str | None
     ) -> tuple[str, Callable[[Retrieval], Answer], float, Retriever, Answer | None]:
-        """What ask() and ask_stream() share: the cleaned question, the answerer, the clock (the version check
-        is timed, a rebuild of the retriever is not), the retriever, and the whole answer already when the
-        question is about the whole publication."""
-        question = without_instructions(clean_question(question, self.settings.max_question_chars))
+        """What ask() and ask_stream() share, given the cleaned question as asked: the question to search with,
+        the answerer, the clock (the version check is timed, a rebuild of the retriever is not), the retriever,
+        and the whole answer already when the question is about the whole publication."""
+        question = without_instructions(asked)
         answer_with = self.answerer(answerer)
         started = time.perf_counter()
         retriever, outline, rebuilt = self._current()

@@ -237,8 +237,9 @@ class Retriever:
         if document:
             filters["document"] = self.resolve_document(document)
             where["source"] = filters["document"]
+        searched = without_attribution(question)  # 'according to the report' is who says it, not what is asked
         if vector is None:
-            vector = self.index.embedder.embed([without_attribution(question)])[0]
+            vector = self.index.embedder.embed([searched])[0]
         allowed_ids = (
             np.array([i for i, c in enumerate(self.chunks) if all(getattr(c, f) == v for f, v in where.items())], np.int64)
             if where
@@ -250,7 +251,7 @@ class Retriever:
         dense_order = allowed_ids[np.argsort(-chunk_sims[allowed_ids], kind="stable")[:CANDIDATES]]
         dense_rank = {int(i): r for r, i in enumerate(dense_order)}
         dense_score = {int(i): float(chunk_sims[i]) for i in dense_order}
-        q_terms = question_terms(without_attribution(question))
+        q_terms = question_terms(searched)
         wider = q_terms + [t for t in expansions(q_terms) if self.doc_freq.get(t)]  # 'problem' finds 'challenges' too
         bm25 = self.bm25.get_scores(wider) if q_terms else np.zeros(len(self.chunks))
         keyword_order = allowed_ids[np.argsort(-bm25[allowed_ids], kind="stable")[:CANDIDATES]]  # ties: document order
