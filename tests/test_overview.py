@@ -117,6 +117,11 @@ ROUTED = [
     # one word of a group's title is not the group: 'cross-thematic' is not the cross-cutting themes
     ("Which bodies may be better than national departments at a cross-thematic approach to support?", "fact"),
     ("What are the cross-cutting issues the report found?", "list"),
+    ("Set the Cumbria skills picture beside Tees Valley's.", "compare"),
+    ("What anchor investors do Greater Manchester and the North East each point to?", "compare"),
+    ("How fast is West Yorkshire's digital industry growing each year?", "fact"),  # 'each year', one place named
+    ("What are the main takeaways from the Lancashire case?", "summary"),
+    ("In a few bullets, what has the York & North Yorkshire cluster achieved?", "summary"),
 ]
 
 
@@ -246,6 +251,35 @@ def test_a_case_studys_sub_section_named_by_its_title_is_summarised_alone(assist
     assert answer.route == "summary" and answer.answer.startswith("Hull & East Yorkshire: Impact of cluster approach")
     assert all(c.section.endswith("Hull & East Yorkshire: Net Zero › Impact of cluster approach") for c in answer.citations)
     _assert_every_citation_is_verbatim(answer)
+
+
+def test_a_sub_section_named_by_another_form_of_its_title_is_summarised_alone(assistant: Assistant) -> None:
+    answer = assistant.ask("In a few bullets, how has Cumbria's clean energy landscape evolved?")
+    assert answer.route == "summary" and answer.answer.startswith("Cumbria: Evolution")
+    assert all(c.section.endswith("Cumbria: Clean Energy › Evolution") for c in answer.citations)
+
+
+def test_a_comparison_has_only_the_places_named_as_its_sides(assistant: Assistant) -> None:
+    # 'net zero' is Hull's sector, but here it is what Tees Valley and Cumbria are compared on
+    question = "Tees Valley and Cumbria both have hydrogen. How does each case describe its hydrogen and net zero position?"
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "compare" and route.regions == ("Tees Valley", "Cumbria")
+
+
+def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
+    question = "Summarise what the report says about Freeports and Investment Zones."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "summary" and route.topic == "Freeports or Investment Zones"
+    answer = assistant.ask(question)
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert answer.route == "summary" and "Freeport" in quotes and "Investment Zone" in quotes
+    _assert_every_citation_is_verbatim(answer)
+    # but not inside one name, and not when the names are the sides of a comparison
+    assert route_question("What does the Department of Health and Social Care fund?", assistant.retriever.steer,
+                          assistant.outline).kind == "fact"
+    made_smarter = "How is the Made Smarter programme used differently in Greater Manchester and South Yorkshire?"
+    topic = route_question(made_smarter, assistant.retriever.steer, assistant.outline).topic
+    assert topic.startswith("Made Smarter") and "or" not in topic.split()
 
 
 def test_a_contrast_in_brackets_is_not_the_topic_and_emerging_is(assistant: Assistant) -> None:

@@ -34,12 +34,15 @@ NAMED_KIND = re.compile(
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
-    r"in common|side by side|stack up|put (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}against|how (?:does|did|do) each|each side)\b",
+    r"in common|side by side|stack up|put (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
+    r"how (?:does|did|do) each|each side)\b",
     re.I,
 )
 SUMMARY = re.compile(
-    r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|overview|gist|key (?:points|messages|findings)|"
-    r"main (?:points|messages|findings)|headline (?:points|messages|findings)|tell me about|brief me|pull together|"
+    r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|overview|gist|"
+    r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|pull together|"
+    r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
+    r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
     r"round up|recap|run-?down|walk me through|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story of|"
     r"what lessons? (?:does|do|can|did) [^?]+ (?:offer|teach|hold|give)(?![^?]*\b(?:about|on|regarding)\b)|"
     r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude) (?:about|on|regarding)|"
@@ -78,7 +81,9 @@ NAMES_IN_CASE = re.compile(  # "give me a full roll-call of the organisations na
     re.I,
 )
 PAGE_REF = re.compile(r"\s*\b(?:on |in |at |from )?(?:pp?\.|pages?)\s*\d+(?:\s*(?:and|-|–|to|&)\s*\d+)?", re.I)
-HOW_DO = re.compile(r"^\W*how (?:do|did|does|have|are|were)\b", re.I)  # "how do Hull and South Yorkshire tackle skills"
+HOW_DO = re.compile(  # "how do Hull and South Yorkshire tackle skills", "what do GM and the North East each point to"
+    r"^\W*how (?:do|did|does|have|are|were)\b|\b(?:each|both)\b", re.I
+)
 ONE_THING = re.compile(r"^\W*(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got)\b", re.I)
 SECTOR_OF = re.compile(
     r"\b(?:what|which) (?:sectors?|industry|industries|specialisms?|fields?|cluster|focus)\b"
@@ -126,7 +131,8 @@ FRAME_WORDS = set(
         chapters face faces faced facing bring brings brought story stories explicitly anything like please
         meant paragraph walk through headline put next alongside use uses involved get gets got whether
         abbreviated spelled spelt word words explicit think thinks happen happens matter matters kind kinds
-        sort sorts contain contains""",
+        sort sorts contain contains beside bullet bullets takeaway takeaways describe describes described
+        account differently""",
         keep_stopwords=True,
     )
 )
@@ -155,8 +161,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     regions = steered + by_sector
     explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
     topic = topic_of(question, steered, by_sector, outline)
-    if len(regions) >= 2 and (COMPARE.search(question) or (HOW_DO.match(question) and len(explicit) >= 2)):
-        return Route("compare", tuple(regions), topic=_compare_topic(question, regions, outline))
+    named_sides = [r for r in steered if names_region(question, r)]
+    if len(regions) >= 2 and (COMPARE.search(question) or (HOW_DO.search(question) and len(named_sides) >= 2)):
+        # "Tees Valley and Cumbria ... hydrogen and net zero": the sector a topic names is no third side
+        sides = named_sides if len(named_sides) >= 2 else regions
+        return Route("compare", tuple(sides), topic=_compare_topic(question, sides, outline))
     if SUMMARY.search(question):
         if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
             part = _sub_section(question, regions[0], outline)
@@ -212,7 +221,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
 def _without_facet(topic: str) -> str:
     """'funding problems' -> 'funding': what the report says about funding is mostly its problems, and
     'problems' alone would pick sentences that say 'problems' about anything."""
-    kept = " ".join(w for w in topic.split() if not set(terms(w)) <= FACET_WORDS)
+    kept = " ".join(w for w in topic.split() if w == "or" or not set(terms(w)) <= FACET_WORDS)
     return kept or topic
 
 
@@ -270,9 +279,10 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     )
     body = question.split(" ", 1)[1] if " " in question else ""
     in_names = {w for run in MULTIWORD_NAME.findall(body) for w in run.split()}  # "Made Smarter" keeps "Made"
-    for word in re.findall(r"[\w£$€%&'’-]+", question):
+    tokens = re.findall(r"[\w£$€%&'’-]+", question)
+    for i, word in enumerate(tokens):
         word = re.sub(r"['’]s$", "", word)
-        if word.lower() == "or":  # "skills shortages or skills gaps": alternatives, kept apart
+        if word.lower() == "or" or _joins_names(tokens, i):  # "skills shortages or skills gaps": alternatives, kept apart
             words.append("or")
             continue
         word_terms = terms(word, keep_stopwords=True)
@@ -284,7 +294,17 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
         if word.lower() in STOPWORDS:
             continue
         words.append(word.strip("'’"))
-    return re.sub(r"^(?:or\s+)+|(?:\s+or)+$", "", re.sub(r"\bor(?:\s+or)+\b", "or", " ".join(words)))
+    return re.sub(r"^(?:or\b\s*)+|(?:\s*\bor)+$", "", re.sub(r"\bor(?:\s+or)+\b", "or", " ".join(words)))
+
+
+def _joins_names(tokens: list[str], i: int) -> bool:
+    """Is tokens[i] an 'and' between two names ('Freeports and Investment Zones'), each a topic of its own? Not
+    within one name ('Department of Health and Social Care')."""
+    if tokens[i].lower() not in ("and", "&") or i == 0 or i + 1 == len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    within = any(t.lower() in ("of", "for") for t in tokens[max(0, i - 3) : i])
+    return before[:1].isupper() and after[:1].isupper() and not within
 
 
 def _named_group(question: str, outline: Outline) -> str:
@@ -347,8 +367,11 @@ def _sub_section(question: str, region: str, outline: Outline) -> str:
     """The case study's sub-section whose whole title the question uses ('Impact of cluster approach',
     'Evolution'), or ''."""
     asked = set(terms(question))
+    asked |= {t[:4] for t in asked if len(t) >= 4}  # 'how has it evolved': the Evolution part
     for part in outline.sections:
         title = set(terms(part.title))
+        if title and len(title) == 1:
+            title = {t[:4] for t in title}
         if part.region == region and SECTION_SEP in part.section.split(region, 1)[-1] and title and title <= asked:
             return part.section
     return ""
