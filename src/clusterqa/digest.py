@@ -18,17 +18,20 @@ import numpy as np
 from .answer import Answer
 from .chunking import SECTION_SEP
 from .outline import Outline, Part
-from .overview import Builder, Found, item_text, names_in, pages_of, place_of, sentences
+from .overview import Builder, Found, _proper, item_text, names_in, pages_of, place_of, sentences
 from .questions import MONEY
+from .text import normalise
 
 SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
 TOPIC_SENTENCES = 2  # sentences per side on the topic a comparison is about
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 MIN_NAMES = 3  # an "Organisations" line names at least this many
-INFO_WEIGHT, MAX_FACTS = 0.05, 4  # a summary prefers sentences that carry figures and names
+INFO_WEIGHT, MAX_FACTS = 0.05, 4  # a summary prefers sentences that carry figures and names...
+SECTION_INFO_WEIGHT = 0.1  # ...the more so within one section or case study, where all are on its subject
 SENTENCES_PER_POINT = 2  # a section of 8 sentences gets 4 points; 12 or more get 6
 TITLE_WEIGHT = 1.0  # a topic summary prefers the sections titled on the topic: the report's own view of it
 MIN_TITLE_COVERAGE = 0.5  # ...and takes their sentences even when these do not repeat the topic's words
+MAX_ALSO_NAMED = 12  # names a case study summary lists beyond its points
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
     r"\d[\d,.]*\s*(?:%|per cent|million|billion|bn|m\b)?[^.]{0,40}?\b(?:firms|companies|businesses|organisations|"
@@ -152,7 +155,9 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         title = parts[0].title if len(parts) == 1 else route.section
         if len(parts) == 1 and parts[0].region and parts[0].title != parts[0].label:  # "Hull & East Yorkshire: Evolution"
             title = f"{parts[0].region}: {parts[0].title}"
-        return _points(b, f"{title} ({pages_of(parts)}), in brief:", _central(b, parts))
+        chosen = _central(b, parts)
+        also = _also_named([f for p in parts for f in sentences(p)], chosen, parts[0]) if parts[0].region else []
+        return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also)
     if not b.weights:
         return None
     # a section whose own title is on the topic ('Piecemeal funding decisions …' for funding) speaks for the report
@@ -165,6 +170,12 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
     found = [f for f, _ in pairs]
     relevance = np.array([b.fit(f) + INFO_WEIGHT * _facts(f.sentence.text) + TITLE_WEIGHT * t for f, t in pairs])
     chosen = mmr(b, found, relevance)
+    for topic in b.alternatives if len(b.alternatives) > 1 else ():  # 'Freeports or Investment Zones': each has its say
+        if len(chosen) >= SUMMARY_POINTS[1]:
+            break
+        said = [i for i, f in enumerate(found) if topic.matches(f.sentence.text, float(b.sims[f.row]))]
+        if said and not any(found[i] in chosen for i in said):
+            chosen = sorted([*chosen, found[max(said, key=lambda i: relevance[i])]], key=lambda f: f.row)
     return _points(b, f"What the documents say about {route.topic}:", chosen, label=True)
 
 
@@ -175,8 +186,10 @@ def _case_summary(b: Builder, part: Part) -> Answer | None:
     if not found:
         return None
     rest = [f for f in found[1:] if not is_heading(f)]
-    chosen = [found[0], *informative(b, rest, SUMMARY_POINTS[1] - 1)]
-    return _points(b, f"The {part.label} case study ({pages_of([part])}), in brief:", sorted(chosen, key=lambda f: f.row))
+    chosen = sorted([found[0], *informative(b, rest, SUMMARY_POINTS[1] - 1)], key=lambda f: f.row)
+    return _points(
+        b, f"The {part.label} case study ({pages_of([part])}), in brief:", chosen, also=_also_named(found, chosen, part)
+    )
 
 
 def _central(b: Builder, parts: list[Part]) -> list[Found]:
@@ -194,7 +207,7 @@ def informative(b: Builder, found: list[Found], most: int) -> list[Found]:
     if not found:
         return []
     vectors = b.retriever.sentence_vectors[[f.row for f in found]]
-    relevance = vectors @ vectors.mean(axis=0) + INFO_WEIGHT * np.array([_facts(f.sentence.text) for f in found])
+    relevance = vectors @ vectors.mean(axis=0) + SECTION_INFO_WEIGHT * np.array([_facts(f.sentence.text) for f in found])
     return mmr(b, found, relevance, most)
 
 
@@ -222,7 +235,28 @@ def is_heading(found: Found) -> bool:
     return text.rstrip().endswith(":") or (text.startswith("•") and len(text.split()) < 12)
 
 
-def _points(b: Builder, lead: str, chosen: list[Found], *, label: bool = False) -> Answer | None:
+def _also_named(found: list[Found], chosen: list[Found], part: Part) -> list[tuple[str, Found]]:
+    """The names (organisations, programmes, places, plans) in a case study's other sentences that its summary
+    points leave out, each with the first sentence naming it: a briefing wants them all."""
+    said = " ".join(normalise(f.sentence.text) for f in chosen) + " " + normalise(part.label)
+    seen: dict[str, tuple[str, Found]] = {}
+    for f in found:
+        if f in chosen:
+            continue
+        for name in names_in(f.sentence.text):
+            name = re.sub(r"^(?:The|This|These|Its|In|For|As)\s+", "", name).strip()
+            name = re.sub(r"['’]s?$", "", name)
+            key = normalise(name)
+            initials = {"".join(w[0] for w in k.split() if w not in ("of", "and", "for", "the")) for k in seen}
+            spelt = name.isupper() and name.lower() in initials  # 'HPO' after 'High Potential Opportunity'
+            if _proper(name) and not YEAR_LIKE.search(name) and key not in said and key not in seen and not spelt:
+                seen[key] = (name, f)
+    return list(seen.values())[:MAX_ALSO_NAMED]
+
+
+def _points(
+    b: Builder, lead: str, chosen: list[Found], *, label: bool = False, also: list[tuple[str, Found]] | None = None
+) -> Answer | None:
     if not chosen:
         return None
     lines = [lead]
@@ -230,6 +264,8 @@ def _points(b: Builder, lead: str, chosen: list[Found], *, label: bool = False) 
         where = place_of(f.chunk)
         prefix = f"**{where}** (p. {f.sentence.page}): " if label else ""
         lines.append(f"- {prefix}{item_text(f.sentence.text)} {b.cite(f)}")
+    if also:
+        lines.append("\nAlso named: " + ", ".join(f"{name} {b.cite(f)}" for name, f in also) + ".")
     return b.answer("\n".join(lines))
 
 

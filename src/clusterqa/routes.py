@@ -372,7 +372,9 @@ def _sub_section(question: str, region: str, outline: Outline) -> str:
         title = set(terms(part.title))
         if title and len(title) == 1:
             title = {t[:4] for t in title}
-        if part.region == region and SECTION_SEP in part.section.split(region, 1)[-1] and title and title <= asked:
+        # all its title, or all but one word of a longer one ('how the cluster approach has played out')
+        enough = title <= asked or (len(title) >= 3 and len(title - asked) == 1)
+        if part.region == region and SECTION_SEP in part.section.split(region, 1)[-1] and title and enough:
             return part.section
     return ""
 
