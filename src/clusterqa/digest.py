@@ -23,7 +23,8 @@ from .questions import MONEY
 from .text import normalise
 
 SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
-TOPIC_SENTENCES = 2  # sentences per side on the topic a comparison is about
+TOPIC_SENTENCES = 3  # sentences per side on the topic a comparison is about
+CLOSE_ENOUGH = 0.3  # cosine to the topic of a sentence that speaks of it in other words
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 MIN_NAMES = 3  # an "Organisations" line names at least this many
 INFO_WEIGHT, MAX_FACTS = 0.05, 4  # a summary prefers sentences that carry figures and names...
@@ -32,6 +33,7 @@ SENTENCES_PER_POINT = 2  # a section of 8 sentences gets 4 points; 12 or more ge
 TITLE_WEIGHT = 1.0  # a topic summary prefers the sections titled on the topic: the report's own view of it
 MIN_TITLE_COVERAGE = 0.5  # ...and takes their sentences even when these do not repeat the topic's words
 MAX_ALSO_NAMED = 12  # names a case study summary lists beyond its points
+MAX_ALSO_COMPARED = 8  # ...and a comparison, on each side, beyond its cells
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
     r"\d[\d,.]*\s*(?:%|per cent|million|billion|bn|m\b)?[^.]{0,40}?\b(?:firms|companies|businesses|organisations|"
@@ -69,8 +71,12 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
         if any(row):
             facets.append((name, row))
 
-    if b.route.topic and b.weights:  # what the comparison is about: its two best sentences on each side
-        pick(b.route.topic[:1].upper() + b.route.topic[1:], lambda p: _best(p, used, b.matches, b.fit), TOPIC_SENTENCES)
+    if b.route.topic and b.weights:  # what the comparison is about: its best sentences on each side
+        def on_topic(p: Part) -> Found | None:
+            # a side that never says the topic's words gives its closest sentence, if close enough in meaning
+            return _best(p, used, b.matches, b.fit) or _best(p, used, lambda f: float(b.sims[f.row]) >= CLOSE_ENOUGH, b.fit)
+
+        pick(b.route.topic[:1].upper() + b.route.topic[1:], on_topic, TOPIC_SENTENCES)
     for name, choose in _facets(b, used):
         pick(name, choose)
     header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])})" for p in parts) + " |"
@@ -78,6 +84,12 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
     for name, row in facets:
         cells = [" ".join(f"{_cell(f.sentence.text)} {b.cite(f)}" for f in cell) or "not stated" for cell in row]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    if not b.route.topic:  # a whole comparison: the names each side's cells leave out, as a case summary gives them
+        shown = [[f for name, row in facets for f in row[i]] for i in range(len(parts))]
+        also = [_also_named(list(sentences(p)), shown[i], p)[:MAX_ALSO_COMPARED] for i, p in enumerate(parts)]
+        if any(also):
+            cells = [", ".join(f"{_cell(name)} {b.cite(f)}" for name, f in side) or "none" for side in also]
+            lines.append("| Also named | " + " | ".join(cells) + " |")
     lead = " and ".join(p.region for p in parts) + " side by side:"
     return b.answer(lead + "\n\n" + "\n".join(lines))
 
@@ -244,7 +256,7 @@ def _also_named(found: list[Found], chosen: list[Found], part: Part) -> list[tup
         if f in chosen:
             continue
         for name in names_in(f.sentence.text):
-            name = re.sub(r"^(?:The|This|These|Its|In|For|As)\s+", "", name).strip()
+            name = re.sub(r"^(?:The|This|These|Its|In|For|As|Both|Several|Many|Some|All|Our|Their|Such)\s+", "", name).strip()
             name = re.sub(r"['’]s?$", "", name)
             key = normalise(name)
             initials = {"".join(w[0] for w in k.split() if w not in ("of", "and", "for", "the")) for k in seen}
