@@ -317,6 +317,29 @@ def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
     assert topic.startswith("Made Smarter") and "or" not in topic.split()
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Which case studies name a specific university, rather than just referring to universities in general?", "university"),
+        ("Which case studies refer to the year 2023, whether for an event, an announcement or a dated source?", "year 2023"),
+        ("Which case studies mention hydrogen in some form?", "hydrogen"),
+        ("Which case studies mention skills, such as skills gaps or digital skills?", "skills or skills gaps or digital skills"),
+        ("Which clusters mention ports, such as a Freeport?", "ports or Freeport"),
+        ("Several areas describe themselves as part of a 'corridor'. Which case studies do that?", "part corridor"),
+    ],
+)
+def test_qualifiers_and_examples_outside_brackets(assistant: Assistant, question: str, topic: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "aggregate" and route.topic == topic
+
+
+def test_a_topic_set_out_before_the_question_is_aggregated(assistant: Assistant) -> None:
+    answer = assistant.ask("Several areas describe themselves as part of a 'corridor'. Which case studies do that?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert answer.route == "aggregate" and {"Lancashire", "Cheshire & Warrington", "Greater Manchester"} <= set(listed)
+    assert all("orridor" in c.quote for c in answer.citations)
+
+
 def test_a_contrast_in_brackets_is_not_the_topic_and_emerging_is(assistant: Assistant) -> None:
     question = "Pull together what the publication says about emerging (as opposed to established) clusters and why they matter."
     route = route_question(question, assistant.retriever.steer, assistant.outline)

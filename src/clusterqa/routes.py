@@ -59,7 +59,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
     r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
     r"discuss|refer|talk|report|include|are (?:in|based|located))"
     r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|referred|cited|featur\w*|talked about)\b"
-    r"|^[^?]{2,80}?(?:\s+[-–—]|:)\s+(?:in )?(?:which|what) (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b",
+    r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:\w+ )?"
+    r"(?:clusters|case studies|regions|areas|places)\b",
     # "The Humber - which case studies refer to it?": the topic first
     re.I,
 )
@@ -107,7 +108,13 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
     r"address\w*|deal\w* with|refer\w* to|tackl\w*)\b",
     re.I,
 )
-CONTRASTED = re.compile(r"\s*\((?:as opposed to|rather than|not|unlike|excluding|except)\b[^)]*\)", re.I)
+CONTRASTED = re.compile(
+    r"\s*\((?:as opposed to|rather than|not|unlike|excluding|except)\b[^)]*\)"
+    # and qualifiers outside brackets: ', rather than just universities in general', ', whether for an event or ...'
+    r"|,?\s*\b(?:rather than|as opposed to|whether (?:for|as|in|by|to))\b[^?.;:()]*|\s+in (?:some|any) (?:form|way)\b",
+    re.I,
+)
+SUCH_AS = re.compile(r",?\s*\b(?:such as|e\.g\.,?|for example|including)\s+([^?.;:()]+)", re.I)  # examples: alternatives
 KEPT_FORMS = {"emerging"}  # 'emerging clusters' is a topic, though 'which themes emerged' is the frame
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(digital skills, digitalisation and so on)'
     r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?-i:([A-Z][A-Za-z&]{1,9}))"
@@ -132,7 +139,7 @@ FRAME_WORDS = set(
         meant paragraph walk through headline put next alongside use uses involved get gets got whether
         abbreviated spelled spelt word words explicit think thinks happen happens matter matters kind kinds
         sort sorts contain contains beside bullet bullets takeaway takeaways describe describes described
-        account differently""",
+        account differently quote quotes quoted specific specifically general several""",
         keep_stopwords=True,
     )
 )
@@ -277,6 +284,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     question = INCLUDING.sub(
         lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", m.group(1) or m.group(2) or m.group(3)), question
     )
+    question = SUCH_AS.sub(lambda m: " or " + re.sub(r"\s*(?:,|\bor\b)\s*", " or ", m.group(1)), question)
     body = question.split(" ", 1)[1] if " " in question else ""
     in_names = {w for run in MULTIWORD_NAME.findall(body) for w in run.split()}  # "Made Smarter" keeps "Made"
     tokens = re.findall(r"[\w£$€%&'’-]+", question)
