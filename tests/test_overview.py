@@ -333,6 +333,30 @@ def test_qualifiers_and_examples_outside_brackets(assistant: Assistant, question
     assert route.kind == "aggregate" and route.topic == topic
 
 
+def test_a_two_word_term_the_documents_use_needs_both_words(assistant: Assistant) -> None:
+    answer = assistant.ask("Where in the case studies does advanced manufacturing come up?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    # Cumbria's 'advanced modular reactors' and Hull's 'most advanced net zero' clusters are not it
+    assert answer.route == "aggregate" and "North East" in listed and not {"Cumbria", "Hull & East Yorkshire"} & set(listed)
+    # but a word of the same meaning will do: West Yorkshire's 'this gap' in digital skills is a skills shortage
+    answer = assistant.ask("Which clusters mention skills shortages?")
+    assert "West Yorkshire" in re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+
+
+def test_an_aggregate_asking_for_a_figure_lists_the_sentences_that_give_one(assistant: Assistant) -> None:
+    question = "Which case studies put a number on how many firms or organisations the cluster contains?"
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "aggregate" and route.topic == "firms or organisations"
+    answer = assistant.ask(question)
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert {"North East", "South Yorkshire", "Cheshire & Warrington"} <= set(listed)
+    assert "Greater Manchester" not in listed  # '78% of local firms' is a share, not a count
+    assert all(re.search(r"\d", c.quote) for c in answer.citations)
+    how_many = route_question("How many of the case studies mention hydrogen, and which ones?", assistant.retriever.steer,
+                              assistant.outline)
+    assert how_many.topic == "hydrogen"
+
+
 def test_a_topic_set_out_before_the_question_is_aggregated(assistant: Assistant) -> None:
     answer = assistant.ask("Several areas describe themselves as part of a 'corridor'. Which case studies do that?")
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)

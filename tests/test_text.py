@@ -66,9 +66,17 @@ def test_split_sentences_never_ends_a_sentence_on_an_abbreviation(abbreviation: 
     assert len(sentences) == 2
 
 
-@pytest.mark.parametrize(("a", "b"), [("clusters", "cluster"), ("funded", "funding"), ("companies", "company")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("clusters", "cluster"), ("funded", "funding"), ("companies", "company"), ("gaps", "gap"), ("jobs", "job")],
+)
 def test_stem_matches_inflections(a: str, b: str) -> None:
     assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("word", ["less", "bus", "this", "plus"])
+def test_stem_keeps_short_words_that_are_no_plurals(word: str) -> None:
+    assert stem(word) == word
 
 
 def test_terms_drop_stopwords_and_question_words() -> None:

@@ -175,7 +175,7 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
     # a section whose own title is on the topic ('Piecemeal funding decisions …' for funding) speaks for the report
     pairs: list[tuple[Found, float]] = []
     for part in outline.sections:
-        titled = b.coverage(part.title)
+        titled = b.coverage(part.title, synonyms=True)
         pairs += [(f, titled) for f in sentences(part) if (b.matches(f) or titled >= MIN_TITLE_COVERAGE) and not is_heading(f)]
     if not pairs:
         return None

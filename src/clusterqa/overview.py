@@ -23,8 +23,8 @@ from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever
-from .routes import CASE_STUDIES, NAMES, Route
-from .text import normalise, terms
+from .routes import CASE_STUDIES, COUNT_ASK, NAMES, Route
+from .text import SYNONYMS, normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
 MODIFIED_NAME = re.compile(r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][a-z]+\b")
@@ -32,6 +32,8 @@ PROGRAMMES = set(terms("programme fund challenge scheme accelerator launchpad in
 ANY_NAME_KINDS = set(terms("organisations organizations bodies institutions companies firms partners names players stakeholders"))
 KIND_WORDS = {next(iter(terms(k))): PROGRAMMES for k in ("programmes", "funds", "schemes", "initiatives", "instruments")}
 NAMED_SHARE = 0.5
+MONEY_WORDS = set(terms("pounds million millions billion billions bn"))
+HOW_MANY = re.compile(r"\bhow many\s+((?:(?!the\b|that\b|which\b|do\b|does\b|is\b|are\b|there\b)[\w-]+\s*){1,4})", re.I)
 SOFT_COVERAGE, SOFT_DENSE = 0.3, 0.45  # ...or this share when it is also this close in meaning ("skills gaps")
 FULL_NAME = re.compile(  # "University of Central Lancashire", "High Value Manufacturing Catapult"; after 'of' or
     # 'for', 'and' joins too: "Department of Health and Social Care", "Department for Science, Innovation and Technology"
@@ -82,6 +84,10 @@ class Builder:
         parts = _alternatives(route.topic)
         self.alternatives = [_Topic(part, retriever, whole=_spells_out(part, parts)) for part in parts]
         self.weights = self.alternatives[0].weights
+        # what a count asks for ('how many people'), in any of its words ('firms' -> 'companies', 'businesses')
+        how_many = HOW_MANY.search(question)
+        own = set(terms(how_many.group(1))) if how_many else {t for topic in self.alternatives for t in topic.weights}
+        self.counted_terms = own | {s for t in own for s in SYNONYMS.get(t, ())}
         self._sims: np.ndarray | None = None
 
     @property
@@ -92,8 +98,8 @@ class Builder:
             self._sims = self.retriever.sentence_vectors @ vector
         return self._sims
 
-    def coverage(self, sentence: str) -> float:
-        return max(topic.coverage(sentence) for topic in self.alternatives)
+    def coverage(self, sentence: str, *, synonyms: bool = False) -> float:
+        return max(topic.coverage(sentence, synonyms=synonyms) for topic in self.alternatives)
 
     def matches(self, found: Found) -> bool:
         return any(topic.matches(found.sentence.text, float(self.sims[found.row])) for topic in self.alternatives)
@@ -178,23 +184,33 @@ class _Topic:
         # city-regions or Mayoral Combined Authorities'): then the topic's terms decide, as for any other
         self.names = names if named >= NAMED_SHARE * sum(self.weights.values()) else []
         self.key = max(self.weights, key=lambda t: self.weights[t], default="")
+        # a two-word term the documents use as one ('advanced manufacturing'): one of its words is something else
+        # ('advanced modular reactors'), so a sentence must have both
+        pair = tuple(self.weights)
+        self.compound = len(pair) == 2 and tuple(terms(text)) == pair and retriever.is_phrase(*pair)
 
-    def coverage(self, sentence: str) -> float:
+    def coverage(self, sentence: str, *, synonyms: bool = False) -> float:
+        """The IDF-weighted share of the topic's terms in the sentence; with synonyms, a word of the same meaning
+        counts too ('firms' in a sentence of 'companies')."""
         if not self.weights:
             return 0.0
         have = set(terms(sentence))
-        return sum(w for t, w in self.weights.items() if t in have) / sum(self.weights.values())
+        said = [t in have or (synonyms and bool(SYNONYMS.get(t, frozenset()) & have)) for t in self.weights]
+        return sum(w for w, ok in zip(self.weights.values(), said) if ok) / sum(self.weights.values())
 
     def matches(self, sentence: str, dense: float) -> bool:
         """Does the sentence speak of the topic? A name in the topic ('Innovate UK') must be there word for
         word; otherwise enough of the topic's terms, or some of them and a close meaning ('skills gaps')."""
         if self.names:
-            have = " ".join(terms(sentence))
-            return all(re.search(rf"(?<!\S){re.escape(name)}(?!\S)", have) for name in self.names)
+            said = " ".join(terms(sentence))
+            return all(re.search(rf"(?<!\S){re.escape(name)}(?!\S)", said) for name in self.names)
         coverage = self.coverage(sentence)
+        have = set(terms(sentence))
+        if self.compound and not all(t in have or SYNONYMS.get(t, frozenset()) & have for t in self.weights):
+            return False  # both words, or a word of the same meaning ('skills shortages', 'skills gaps')
         if self.phrase is not None:
             return bool(self.phrase.search(sentence))
-        if coverage >= MIN_TOPIC_COVERAGE and self.key in set(terms(sentence)):
+        if coverage >= MIN_TOPIC_COVERAGE and self.key in have:
             return True  # most of the topic, including its most telling word ('nuclear' in 'nuclear facilities')
         return coverage >= SOFT_COVERAGE and dense >= SOFT_DENSE
 
@@ -369,6 +385,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     matched = 0
 
     lacking = NEGATIVE_ASK.search(b.question)  # "which missed out on X": those that say they did, not all that say X
+    # "which put a number on how many firms": a sentence that counts them ('a figure in the billions' asks for money)
+    counted = COUNT_ASK.search(b.question) and not MONEY_QUESTION.search(b.question) and not MONEY_WORDS & set(b.weights)
 
     def best_match(part: Part) -> Found | None:
         if lacking:  # saying so is required, so most of the topic's terms will do without its rarest ('missed')
@@ -379,6 +397,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             ]
         else:
             found = [f for f in sentences(part) if b.matches(f)]
+        if counted:  # a count of firms: '960 local firms', '1,300 advanced manufacturing businesses'
+            found = [f for f in sentences(part) if counts_of(f.sentence.text, b.counted_terms)]
         if not found:
             return None
         return max(found, key=lambda f: b.fit(f) + (1.0 if wants_money and MONEY.search(f.sentence.text) else 0.0))
@@ -411,6 +431,18 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     if elsewhere:
         text += "\n\nElsewhere in the documents:\n" + "\n".join(elsewhere)
     return b.answer(text)
+
+
+COUNTED = re.compile(r"(?<![£$€\d.,])(\d[\d,]*)(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})")
+
+
+def counts_of(text: str, nouns: set[str]) -> bool:
+    """Does the text count one of these things: a figure (not a year, a share or money) and, within three words,
+    the noun ('54 organisations', 'nearly 200 SMEs', '1,300 advanced manufacturing businesses')?"""
+    for number, after in COUNTED.findall(text):
+        if not re.fullmatch(r"(?:19|20)\d\d", number) and set(terms(after)) & nouns:
+            return True
+    return False
 
 
 def place_of(chunk: Chunk) -> str:

@@ -128,6 +128,7 @@ class Retriever:
         self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))
         self._expansions: dict[str, str] = {}  # acronym -> the words the documents spell it out with, or ''
         self._spelling: dict[str, list[int]] = {}  # acronym -> the chunks that spell it out
+        self._phrases: dict[tuple[str, str], bool] = {}  # two terms -> do the documents use them as one phrase
         self.vocabulary = {
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
         }
@@ -141,6 +142,18 @@ class Retriever:
     def idf(self, term: str) -> float:
         n = len(self.chunks)
         return math.log(1 + (n - self.doc_freq.get(term, 0) + 0.5) / (self.doc_freq.get(term, 0) + 0.5))
+
+    def is_phrase(self, first: str, second: str) -> bool:
+        """Do the documents use the two terms together, in this order ('advanced manufacturing')? Looked for once
+        per pair, in the chunks that hold both."""
+        pair = (first, second)
+        if pair not in self._phrases:
+            self._phrases[pair] = self.doc_freq.get(first, 0) > 0 and any(
+                (first, second) in zip(words, words[1:])
+                for words in (terms(c.text) for c in self.chunks)
+                if first in words and second in words
+            )
+        return self._phrases[pair]
 
     def clusters(self) -> list[tuple[str, str]]:
         """(region, cluster) of every case study in the index."""

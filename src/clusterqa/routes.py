@@ -139,7 +139,7 @@ FRAME_WORDS = set(
         meant paragraph walk through headline put next alongside use uses involved get gets got whether
         abbreviated spelled spelt word words explicit think thinks happen happens matter matters kind kinds
         sort sorts contain contains beside bullet bullets takeaway takeaways describe describes described
-        account differently quote quotes quoted specific specifically general several""",
+        account differently quote quotes quoted specific specifically general several ones""",
         keep_stopwords=True,
     )
 )
@@ -221,7 +221,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         rest = _rest(topic, CASE_STUDIES)
         if not rest:
             return Route("list", group=CASE_STUDIES) if not re.match(r"^\W*how many", question, re.I) else Route("fact")
-        return Route("aggregate", topic=_strip_how_much(rest))
+        if COUNT_ASK.search(question):  # "which put a number on how many firms": the firms, with a figure
+            return Route("aggregate", topic=re.sub(r"^(?:(?:numbers?|figures?|many)\s+)+", "", rest))
+        return Route("aggregate", topic=_strip_how_much(re.sub(r"^many\s+", "", rest)))  # 'how many of them mention X'
     return Route("fact")
 
 
@@ -261,6 +263,13 @@ def names_region(question: str, region: str) -> bool:
     parts = [normalise(region), *(normalise(p) for p in re.split(r"\s*(?:&|\band\b)\s*", region) if len(p) > 3)]
     parts += [w for w in normalise(region).split() if len(w) > 3 and w not in GENERIC_PLACE_WORDS]  # "Liverpool"
     return any(re.search(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", text) for p in parts)
+
+
+COUNT_ASK = re.compile(  # a figure asked of each case study: 'put a number on how many firms', 'a figure for jobs'
+    r"\b(?:put|give|quote|cite|state)s? (?:a |any )?(?:number|figure|count|headcount)s?\b"
+    r"|\b(?:a |any )?(?:number|figure|count)s? (?:for|on) (?:how many|the number of)\b",
+    re.I,
+)
 
 
 def _strip_how_much(topic: str) -> str:

@@ -95,6 +95,8 @@ def split_sentences(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match 'clusters'/'cluster', 'funded'/'funding', 'zones'/'zone'."""
+    if len(word) == 4 and word.endswith("s") and word.isalpha() and not word.endswith(("ss", "us", "is")):
+        return word[:3]  # 'gaps', 'jobs', 'hubs'
     if len(word) <= 4 or not word.isalpha():
         return word
     for suffix, keep in SUFFIXES:
