@@ -357,6 +357,34 @@ def test_an_aggregate_asking_for_a_figure_lists_the_sentences_that_give_one(assi
     assert how_many.topic == "hydrogen"
 
 
+def test_the_main_sections_are_listed_in_order_with_their_pages(assistant: Assistant) -> None:
+    answer = assistant.ask("What are the main sections of the publication, as listed in its contents?")
+    titles = re.findall(r"^- \*\*(.+?)\*\* \((pp?\. [\d–]+)\)", answer.answer, re.M)
+    assert answer.route == "list" and [t for t, _ in titles] == [
+        "Introduction", "What is a regional innovation cluster and why are they important?",
+        "Observations and implications for cluster policy", "Innovation Cluster Case Studies in the North",
+        "Cross-cutting themes", "Recommendations",
+    ]
+    assert dict(titles)["Recommendations"] == "pp. 22–23"
+    _assert_every_citation_is_verbatim(answer)
+
+
+def test_the_parts_every_case_study_has_are_listed(assistant: Assistant) -> None:
+    answer = assistant.ask("Which two headings is every case study split into?")
+    assert answer.route == "list"
+    assert re.findall(r"^- \*\*(.+?)\*\* \(every case study", answer.answer, re.M) == ["Evolution", "Impact of cluster approach"]
+    assert [c.section.rsplit(" › ", 1)[-1] for c in answer.citations] == ["Evolution", "Impact of cluster approach"]
+    # a question about the parts of one case study is not this list
+    one = route_question("Which sections of the York case study discuss funding?", assistant.retriever.steer, assistant.outline)
+    assert one.kind == "fact"
+
+
+def test_a_scene_set_before_a_colon_does_not_route_the_question(assistant: Assistant) -> None:
+    question = "I'm building a one-slide summary: what are the bolded points opening each bullet of the Recommendations section?"
+    answer = assistant.ask(question)
+    assert answer.route == "list" and answer.answer.startswith("Recommendations (9 items")
+
+
 def test_a_topic_set_out_before_the_question_is_aggregated(assistant: Assistant) -> None:
     answer = assistant.ask("Several areas describe themselves as part of a 'corridor'. Which case studies do that?")
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)

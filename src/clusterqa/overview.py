@@ -23,7 +23,7 @@ from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever
-from .routes import CASE_STUDIES, COUNT_ASK, NAMES, Route
+from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, NAMES, Route
 from .text import SYNONYMS, normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
@@ -237,6 +237,10 @@ def pages_of(parts: list[Part]) -> str:
 
 
 def list_answer(b: Builder, outline: Outline) -> Answer | None:
+    if b.route.group == CONTENTS:
+        return _contents(b, outline)
+    if b.route.group == CASE_PARTS:
+        return _case_parts(b, outline)
     if b.route.group == CASE_STUDIES and b.route.regions:  # one case study's sector, from the list of them
         lines = []
         for part in (p for p in outline.case_studies if p.region in b.route.regions):
@@ -285,6 +289,42 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         body = item_text(heading.sentence.text)
         item = body if normalise(body).startswith(normalise(item_text(part.title))) else f"**{part.title}**: {body}"
         lines.append(f"- {item} {b.cite(heading)}")
+    return b.answer("\n".join(lines))
+
+
+def _contents(b: Builder, outline: Outline) -> Answer | None:
+    """The documents' main sections in order, each with its first page, cited to its opening sentence."""
+    tops: dict[tuple[str, str], list[Part]] = {}
+    for part in outline.sections:
+        tops.setdefault((part.source, part.section.split(SECTION_SEP, 1)[0]), []).append(part)
+    if not tops:
+        return None
+    several = len({source for source, _ in tops}) > 1
+    lines = [f"The main sections ({len(tops)}):"]
+    for (source, title), parts in tops.items():
+        first = next((f for part in parts for f in sentences(part)), None)
+        if first is None:
+            continue
+        where = f"{source}, " if several else ""
+        lines.append(f"- **{title}** ({where}{pages_of(parts)}) {b.cite(first)}")
+    return b.answer("\n".join(lines))
+
+
+def _case_parts(b: Builder, outline: Outline) -> Answer | None:
+    """The sub-sections the case studies are split into ('Evolution', 'Impact of cluster approach'), with how
+    many case studies have each, cited to the first case study's opening sentence of each."""
+    parts: dict[str, list[Part]] = {}
+    for part in outline.sections:
+        if part.region and part.title != part.label and SECTION_SEP in part.section.split(part.region, 1)[-1]:
+            parts.setdefault(part.title, []).append(part)
+    if not parts:
+        return None
+    total = len(outline.case_studies)
+    lines = [f"The case studies are split into {len(parts)} parts:"]
+    for title, found in parts.items():
+        first = next(sentences(found[0]))
+        share = "every case study" if len(found) == total else f"{len(found)} of the {total} case studies"
+        lines.append(f"- **{title}** ({share}; e.g. {found[0].region}, p. {found[0].page}) {b.cite(first)}")
     return b.answer("\n".join(lines))
 
 

@@ -21,6 +21,24 @@ from .text import STOPWORDS, core_question, normalise, terms
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
 CASE_STUDIES = "case studies"  # the list route's group name for the case studies themselves
 NAMES = "names"  # the aggregate route's group for "which universities are named": names of a kind
+CONTENTS = "contents"  # the list route's group for the documents' main sections
+CASE_PARTS = "case study parts"  # ...and for the sub-sections every case study has
+CONTENTS_ASK = re.compile(
+    r"\b(?:(?:table of )?contents(?: page)?|(?:main|top-level|major) (?:sections|parts|chapters)|chapters)\b"
+    r"|\b(?:what|which) (?:sections|parts) (?:does|do|is|are) (?:the )?(?:report|publication|document)\b",
+    re.I,
+)
+CASE_PARTS_ASK = re.compile(
+    r"\b(?:sub-?headings?|sub-?sections?|headings|parts|sections)\b[^?]*"
+    r"\b(?:(?:each|every|all(?: the)?) (?:\w+ )?case[- ]stud(?:y|ies)|the case[- ]studies)\b"
+    r"|\b(?:each|every) case[- ]study\b[^?]*\b(?:split|divided|broken|organised|organized|structured)\b",
+    re.I,
+)
+SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
+    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
+    r"[^:?]*:\s+(?=\S+\s+\S+)",
+    re.I,
+)
 NAMED_KIND = re.compile(
     r"^\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,3}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
     r"(?:\w+\s+){0,4}?(?:are|is|were|does|do|did)\b.*\b(?:named|mentioned|mention|listed|cited|referred|appear\w*|"
@@ -161,7 +179,11 @@ class Route:
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
-    question = PAGE_REF.sub("", core_question(question))  # 'the six theme statements on pages 20 and 21'
+    question = PAGE_REF.sub("", core_question(SCENE.sub("", question)))  # 'the six theme statements on pages 20 and 21'
+    if CASE_PARTS_ASK.search(question) and outline.case_studies:
+        return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
+    if CONTENTS_ASK.search(question):
+        return Route("list", group=CONTENTS)  # "what are the main sections of the publication"
     steered = list(steer(question))
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
