@@ -119,6 +119,12 @@ def test_document_filter(retriever: Retriever) -> None:
         ("Which Narnia-style instruments are mentioned?", ("Narnia-style",)),
         ("If I'm pitching to a satellite firm, what should I lead with?", ()),  # the asker
         ("Clusters are not only about GDP - what else?", ()),  # an everyday acronym
+        # a name of known words, one of which the documents never capitalise ('show')
+        ("Which town hosts the Great Yorkshire Show?", ("Great Yorkshire Show",)),
+        ("What does the Liverpool Innovation Board do?", ()),  # every word of it is written as a name
+        ("How did Raytheon UK get a foothold?", ()),  # 'Raytheon' opens a sentence there, and is a name
+        ("Why do West Yorkshire AI/healthtech firms share a labour pool?", ()),  # the lower-case half is no name
+        ("Summarise the 'Impact Of Cluster Approach' part for Hull.", ()),  # a title in quotes
     ],
 )
 def test_unknown_names(retriever: Retriever, question: str, unknown: tuple[str, ...]) -> None:

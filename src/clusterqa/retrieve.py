@@ -133,6 +133,15 @@ class Retriever:
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
         }
         self.vocabulary |= {re.sub(r"'s$", "", w.strip(".,;:()'\"")) for w in self.vocabulary}
+        # words the documents write with a capital: names or parts of names ('Show' is not one)
+        self.capitalised = {
+            normalise(part)
+            for c in self.chunks
+            for w in c.text.split()
+            for part in re.split(r"[/-]+", _bare(w))
+            if part[:1].isupper()
+        }
+        self.capitalised |= {normalise(w) for c in self.chunks for w in re.split(r"[\s/:,-]+", f"{c.title} {c.section}")}
         self.steering = dict(_steering_names(self.chunks))  # longest names first, so they win
         names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
         self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
@@ -205,7 +214,35 @@ class Retriever:
             parts = [normalise(p) for p in re.split(r"[/-]+", token) if p and p[:1].isupper()]
             if any(p not in self.vocabulary and p.rstrip("s") not in self.vocabulary for p in parts):
                 unknown.append(token)
-        return tuple(unknown)
+        return tuple(unknown) or self._unknown_runs(words)
+
+    def _unknown_runs(self, words: list[str]) -> tuple[str, ...]:
+        """A name of several capitalised words ('the Great Yorkshire Show') one of whose words the documents only
+        ever write in lower case ('show'): the name of something they do not mention."""
+        runs: list[list[str]] = []
+        current: list[str] = []
+        for i, word in enumerate(words):
+            token = _bare(word)
+            quoted = re.search(r"^['‘\"“]|['’\"”][?.,;:!]*$", word)  # "the 'Impact of Cluster Approach' part"
+            starts_sentence = i == 0 or re.search(r"[.?!:]['’\")]*$", words[i - 1])
+            if token[:1].isupper() and not starts_sentence and not quoted:
+                current.append(token)
+                if not re.search(r"[,;:.?!)]$", word):
+                    continue
+            runs.append(current)
+            current = []
+        runs.append(current)
+        return tuple(
+            " ".join(run)
+            for run in runs
+            if len(run) >= 2
+            and any(
+                len(part) >= 3 and part not in COMMON_ACRONYMS and normalise(part) not in self.capitalised
+                for w in run
+                for part in re.split(r"[/-]+", w)
+                if part[:1].isupper()
+            )
+        )
 
     def without_claimed(self, question: str) -> str:
         """A fact-check ('My notes say Calder Hall was built in the 1970s. Which year does the report give?')
