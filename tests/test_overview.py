@@ -122,6 +122,14 @@ ROUTED = [
     ("How fast is West Yorkshire's digital industry growing each year?", "fact"),  # 'each year', one place named
     ("What are the main takeaways from the Lancashire case?", "summary"),
     ("In a few bullets, what has the York & North Yorkshire cluster achieved?", "summary"),
+    ("What distinguishes the Lancashire cluster from the Cumbria one?", "compare"),
+    ("Tees Valley relative to Hull on hydrogen?", "compare"),
+    ("Give me the key facts about the North East space cluster.", "summary"),
+    ("Briefly describe the Cheshire & Warrington case study.", "summary"),
+    ("A snapshot of the South Yorkshire case, please.", "summary"),
+    ("What ground does the Hull case cover?", "summary"),
+    ("What does NP11 argue about devolution?", "summary"),
+    ("Summarise NP11's recommendations for future cluster policy.", "list"),  # all of them, not the devolution one
 ]
 
 
@@ -251,6 +259,21 @@ def test_a_case_studys_sub_section_named_by_its_title_is_summarised_alone(assist
     assert answer.route == "summary" and answer.answer.startswith("Hull & East Yorkshire: Impact of cluster approach")
     assert all(c.section.endswith("Hull & East Yorkshire: Net Zero › Impact of cluster approach") for c in answer.citations)
     _assert_every_citation_is_verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("What are the essentials of the skills theme?", "Skills gaps remain one of the most common challenges"),
+        ("Boil down the cross-cutting theme on funding.", "Funding and finance challenges come in a variety of forms"),
+        ("What does the recommendation on devolution argue?",
+         "Clusters and innovation policy should be better linked into devolution policy"),
+        ("Walk me through the cross-cutting theme about sector boundaries.", "Magic happens at the boundaries between sectors"),
+    ],
+)
+def test_one_theme_or_recommendation_named_by_one_word_of_its_title(assistant: Assistant, question: str, title: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "summary" and route.section.endswith(title)
 
 
 def test_a_sub_section_named_by_another_form_of_its_title_is_summarised_alone(assistant: Assistant) -> None:

@@ -53,7 +53,7 @@ CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
     r"in common|side by side|stack up|put (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
-    r"how (?:does|did|do) each|each side)\b",
+    r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b",
     re.I,
 )
 SUMMARY = re.compile(
@@ -61,7 +61,15 @@ SUMMARY = re.compile(
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|pull together|"
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
-    r"round up|recap|run-?down|walk me through|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story of|"
+    r"round up|recap|run-?down|walk me through|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story (?:of|in|behind)|"
+    r"(?:key|main|essential) facts|highlights|snapshot|synopsis|pr[ée]cis|at a glance|in a nutshell|boil\w* (?:it )?down|"
+    r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)|"
+    r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|section)|what ground does|"
+    r"what(?:'s| is) the story|"
+    r"what (?:does|do) the (?:[\w-]+ )?(?:theme|recommendation|section|case study) (?:on|about|regarding|covering) [^?]+? "
+    r"(?:say|cover|argue|conclude)|"
+    r"what (?:does|do) (?:NP11|the authors?|they) (?:say|argue|conclude|think) (?:about|on|regarding)|"
+    r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:argue|think) (?:about|on|regarding)|"
     r"what lessons? (?:does|do|can|did) [^?]+ (?:offer|teach|hold|give)(?![^?]*\b(?:about|on|regarding)\b)|"
     r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude) (?:about|on|regarding)|"
     r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,3}section)"
@@ -117,7 +125,8 @@ LIST_CASES = re.compile(
 )
 CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and"))
 GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "region", "valley"}
-MEMBER_MATCH_TERMS = 2  # words a topic shares with one theme's (or recommendation's) title to name it
+MEMBER_MATCH_TERMS = 2  # words a topic shares with one theme's (or recommendation's) title to name it...
+MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north future"))  # ...not these
 TITLE_MATCH_SHARE, TITLE_MATCH_TERMS = 0.6, 2  # a question repeating this share of a section title's terms names it
 MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+")
 COMPARED_ON = re.compile(r"\b(?:on|in|about|regarding|over|in terms of|when it comes to)\s+([^?]+?)\W*$", re.I)
@@ -157,7 +166,9 @@ FRAME_WORDS = set(
         meant paragraph walk through headline put next alongside use uses involved get gets got whether
         abbreviated spelled spelt word words explicit think thinks happen happens matter matters kind kinds
         sort sorts contain contains beside bullet bullets takeaway takeaways describe describes described
-        account differently quote quotes quoted specific specifically general several ones""",
+        account differently quote quotes quoted specific specifically general several ones facts highlights
+        snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
+        distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines""",
         keep_stopwords=True,
     )
 )
@@ -204,6 +215,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         section = _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
+        group = _named_group(question, outline)
+        if not section and group and re.search(rf"\b{re.escape(group.split()[-1])}\b", question, re.I) and not (
+            set(terms(topic)) - set(terms(group)) - MEMBER_GENERIC - {"recommend"}
+        ):  # "summarise NP11's recommendations for future cluster policy": all of them
+            return Route("list", group=group)
         if section:
             return Route("summary", section=section)
         if not regions:  # with no topic either ("summarise the case study") only a cluster filter says which
@@ -425,11 +441,20 @@ def _member_named(question: str, outline: Outline) -> str:
     group = _named_group(question, outline)
     if not group:
         return ""
-    wanted = set(terms(question)) - set(terms(group))
+    wanted = set(terms(question)) - set(terms(group)) - MEMBER_GENERIC
     scored = sorted(((len(wanted & set(terms(p.title))), p.section) for p in outline.groups[group]), reverse=True)
-    if not scored or scored[0][0] < MEMBER_MATCH_TERMS or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    # 'the skills theme', 'the recommendation on devolution': one member, so one word of its title will do
+    one = re.search(rf"\b{re.escape(_singular(group.split()[-1]))}\b", question, re.I) and not re.search(
+        rf"\b{re.escape(group.split()[-1])}\b", question, re.I
+    )
+    least = 1 if one else MEMBER_MATCH_TERMS
+    if not scored or scored[0][0] < least or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return ""
     return scored[0][1]
+
+
+def _singular(noun: str) -> str:
+    return re.sub(r"ies$", "y", noun) if noun.endswith("ies") else noun.removesuffix("s")
 
 
 def _named_by_place(question: str, outline: Outline) -> list[str]:
