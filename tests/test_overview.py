@@ -130,6 +130,14 @@ ROUTED = [
     ("What ground does the Hull case cover?", "summary"),
     ("What does NP11 argue about devolution?", "summary"),
     ("Summarise NP11's recommendations for future cluster policy.", "list"),  # all of them, not the devolution one
+    ("In how many case studies does hydrogen feature?", "aggregate"),
+    ("Are there other clusters that mention net zero?", "aggregate"),
+    ("Where does the AMRC crop up across the case studies?", "aggregate"),
+    ("Show me the case studies that discuss skills gaps.", "aggregate"),
+    ("List every case study that mentions apprenticeships.", "aggregate"),
+    ("Across the eleven case studies, who mentions the NHS?", "aggregate"),
+    ("Where is the AI-enabled hospital command centre mentioned in the West Yorkshire case study?", "fact"),
+    ("Does the Tees Valley case study mention hydrogen?", "fact"),  # one case study: yes or no
 ]
 
 
@@ -406,6 +414,23 @@ def test_a_scene_set_before_a_colon_does_not_route_the_question(assistant: Assis
     question = "I'm building a one-slide summary: what are the bolded points opening each bullet of the Recommendations section?"
     answer = assistant.ask(question)
     assert answer.route == "list" and answer.answer.startswith("Recommendations (9 items")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Does any case study besides Tees Valley mention hydrogen?", "hydrogen"),  # the one set aside is no topic
+        ("Chemicals or chemical engineering: which case studies mention them, not just the Tees one?",
+         "Chemicals or chemical engineering"),
+        # a place can be what the case studies mention
+        ("Setting aside Greater Manchester's own case study, which case studies refer to Manchester or Greater Manchester?",
+         "Manchester or Greater Manchester"),
+        ("Which clusters have a Freeport, and which an Investment Zone?", "Freeport or Investment Zone"),
+    ],
+)
+def test_aggregates_with_a_place_set_aside_or_asked_about(assistant: Assistant, question: str, topic: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "aggregate" and route.topic == topic
 
 
 def test_a_topic_set_out_before_the_question_is_aggregated(assistant: Assistant) -> None:

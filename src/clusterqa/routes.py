@@ -84,10 +84,28 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
     r" (?:clusters|case studies|regions|areas|places|cases|locations)\b"
     r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
     r"discuss|refer|talk|report|include|are (?:in|based|located))"
-    r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|referred|cited|featur\w*|talked about)\b"
+    r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
+    r"talked about)\b"
     r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:\w+ )?"
-    r"(?:clusters|case studies|regions|areas|places)\b",
-    # "The Humber - which case studies refer to it?": the topic first
+    r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
+    r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
+    r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:other )?(?:\w+ )?(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
+    r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also)\b"
+    r"|^\W*(?:show|give|find|list|name) (?:me )?(?:all |every |each )?(?:the )?(?:\w+ )?"
+    r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with)\b"
+    r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b",
+    re.I,
+)
+PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to mention, when that is a place
+    r"\b(?:case studies|clusters|regions|areas|places)\b[^?]*?"
+    r"\b(?:mention\w*|refer\w* to|cit(?:e|es|ing)|talk\w* about|discuss\w*|reference\w*|name\w*)\s+"
+    r"(?!(?:in|by|within|across|at|on)\b)([^?]+)",
+    re.I,
+)
+EXCLUDED = re.compile(  # "does any case study besides Tees Valley mention it": that one is not what is asked about
+    r",?\s*\b(?:besides|apart from|other than|except(?: for)?|excluding|aside from|setting aside|leaving aside|"
+    r"not counting|not just)\s+(?:the\s+)?[^,?]+?(?:['’]s? own (?:case study|case))?"
+    r"(?=,|\?|$| mention| refer| discuss| talk| cite)",
     re.I,
 )
 ENUMERATE = re.compile(  # asks for a set of things, not one thing
@@ -168,7 +186,8 @@ FRAME_WORDS = set(
         sort sorts contain contains beside bullet bullets takeaway takeaways describe describes described
         account differently quote quotes quoted specific specifically general several ones facts highlights
         snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
-        distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines""",
+        distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
+        references referenced cite cites show find""",
         keep_stopwords=True,
     )
 )
@@ -191,6 +210,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
     question = PAGE_REF.sub("", core_question(SCENE.sub("", question)))  # 'the six theme statements on pages 20 and 21'
+    if AGGREGATE.search(EXCLUDED.sub("", question)) and EXCLUDED.search(question):
+        question = EXCLUDED.sub("", question)  # 'besides Tees Valley': the others are asked about
     if CASE_PARTS_ASK.search(question) and outline.case_studies:
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
     if CONTENTS_ASK.search(question):
@@ -229,6 +250,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if AGGREGATE.search(question) and not named:
         explicit = []  # "which clusters talk about net zero": a sector's name is the topic here
         topic = topic_of(question, steered, [], outline)
+    elif AGGREGATE.search(question) and PLACE_AS_TOPIC.search(question):
+        # "which case studies refer to Manchester or Greater Manchester": the place is what they mention
+        place_topic = topic_of(PLACE_AS_TOPIC.search(question).group(1), [], [], outline)  # type: ignore[union-attr]
+        if place_topic:
+            return Route("aggregate", topic=place_topic)
     if not regions and SECTOR_OF.search(question) and re.search(r"\b(?:each|every|all)\b", question, re.I):
         return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
     if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
@@ -244,7 +270,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     kind_noun = named_kind and (
         named_kind.group("noun") or named_kind.group("kinds") or _plural(named_kind.group("one"))
     )
-    if kind_noun and not _named_group(question, outline) and not CASE_NOUNS.fullmatch(kind_noun):
+    if kind_noun and not _named_group(question, outline) and not CASE_NOUNS.fullmatch(kind_noun) and not re.search(
+        r"\bcase stud|\bclusters?\b|\bregions?\b|\bareas?\b", kind_noun
+    ):
         return Route("aggregate", group=NAMES, topic=kind_noun)  # "which universities are named"
     group = _named_group(question, outline)
     rest = _rest(topic, group)
@@ -358,6 +386,8 @@ def _joins_names(tokens: list[str], i: int) -> bool:
     if tokens[i].lower() not in ("and", "&") or i == 0 or i + 1 == len(tokens):
         return False
     before, after = tokens[i - 1], tokens[i + 1]
+    if after.lower() in ("which", "what") and before[:1].isupper():  # "which have a Freeport, and which an Investment Zone"
+        return True
     within = any(t.lower() in ("of", "for") for t in tokens[max(0, i - 3) : i])
     return before[:1].isupper() and after[:1].isupper() and not within
 
