@@ -138,6 +138,12 @@ ROUTED = [
     ("Across the eleven case studies, who mentions the NHS?", "aggregate"),
     ("Where is the AI-enabled hospital command centre mentioned in the West Yorkshire case study?", "fact"),
     ("Does the Tees Valley case study mention hydrogen?", "fact"),  # one case study: yes or no
+    ("Bullet points please on how the York & North Yorkshire bioeconomy cluster has evolved.", "summary"),
+    ("What does the Cheshire & Warrington case conclude about the impact of its cluster approach?", "summary"),
+    ("Leaving the place names aside, list the sector labels the eleven case studies carry in the contents.", "list"),
+    ("Which organisations have been backing innovation clusters in their areas over the past ten years?", "fact"),
+    ("Liverpool City Region timeline: which came first in 2023, the Freeport or the Investment Zone?", "fact"),
+    ("Which North East body dates from 2014?", "fact"),
 ]
 
 
@@ -431,6 +437,48 @@ def test_a_scene_set_before_a_colon_does_not_route_the_question(assistant: Assis
 def test_aggregates_with_a_place_set_aside_or_asked_about(assistant: Assistant, question: str, topic: str) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert route.kind == "aggregate" and route.topic == topic
+
+
+def test_a_timeline_lists_the_dated_sentences_in_order_within_the_span_asked(assistant: Assistant) -> None:
+    answer = assistant.ask("Build me a timeline of the milestones from 2010 onwards that the case studies mention.")
+    years = [int(y[:4]) for y in re.findall(r"^- \*\*(\d{4}s?)\*\*", answer.answer, re.M)]
+    assert answer.route == "list" and years == sorted(years) and min(years) >= 2010 and {2013, 2014, 2020, 2021} <= set(years)
+    assert all(c.cluster for c in answer.citations)  # the case studies only
+    older = assistant.ask("Which pre-2000 dates or periods does the report cite?")
+    assert re.findall(r"^- \*\*(\d{4}s?)\*\*", older.answer, re.M)[:2] == ["1820s", "1956"]
+    # '(Northern Powerhouse 2019)' names a source: it dates nothing
+    assert not re.search(r"^- \*\*2019\*\*", assistant.ask("Give me a timeline of the documents' dates.").answer, re.M)
+    _assert_every_citation_is_verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Which case studies express a figure in terms of GVA?", "GVA"),
+        ("In which case studies do grants, as distinct from other kinds of funding, come up?", "grants"),
+        ("Doing a keyword sweep: which case studies use the words 'sustainable' or 'sustainability'?",
+         "sustainable or sustainability"),
+        ("Which case studies explicitly talk about multinationals, using that word?", "multinationals"),
+        ("Which case studies point to computing (advanced computing, computing expertise and the like) as a strength?",
+         "computing or advanced computing or computing expertise"),
+    ],
+)
+def test_aggregate_topics_without_their_framing(assistant: Assistant, question: str, topic: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "aggregate" and route.topic == topic
+
+
+def test_names_of_a_kind_within_two_named_case_studies(assistant: Assistant) -> None:
+    question = "Which big defence and aerospace companies are named across the North East space and Lancashire cyber cases?"
+    answer = assistant.ask(question)
+    names = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert answer.route == "aggregate" and {"Lockheed Martin", "BAE Systems"} <= set(names)
+    assert {c.cluster for c in answer.citations} == {"Space", "Cyber-Physical Defence and Security"}
+
+
+def test_another_name_for_a_region_steers_to_it(assistant: Assistant) -> None:
+    answer = assistant.ask("For a visit to Merseyside: which pharmaceutical multinationals have manufacturing operations there?")
+    assert not answer.abstained and "AstraZeneca" in answer.answer and answer.steered_to == ("Liverpool City Region",)
 
 
 def test_a_topic_set_out_before_the_question_is_aggregated(assistant: Assistant) -> None:

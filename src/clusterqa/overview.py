@@ -23,7 +23,7 @@ from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever
-from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, NAMES, Route
+from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, NAMES, TIMELINE, Route
 from .text import SYNONYMS, normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
@@ -241,6 +241,8 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         return _contents(b, outline)
     if b.route.group == CASE_PARTS:
         return _case_parts(b, outline)
+    if b.route.group == TIMELINE:
+        return _timeline(b, outline)
     if b.route.group == CASE_STUDIES and b.route.regions:  # one case study's sector, from the list of them
         lines = []
         for part in (p for p in outline.case_studies if p.region in b.route.regions):
@@ -307,6 +309,35 @@ def _contents(b: Builder, outline: Outline) -> Answer | None:
             continue
         where = f"{source}, " if several else ""
         lines.append(f"- **{title}** ({where}{pages_of(parts)}) {b.cite(first)}")
+    return b.answer("\n".join(lines))
+
+
+YEAR = re.compile(r"\b((?:1[6-9]|20)\d0s|(?:1[6-9]|20)\d\d)\b")
+SOURCE_YEAR = re.compile(r"\([A-Z][^()]*?\b(?:19|20)\d\d\)")  # '(Northern Powerhouse 2019)': a source, not an event
+
+
+def _timeline(b: Builder, outline: Outline) -> Answer | None:
+    """Every sentence that dates something, in order of its year (a decade by its first year), within the span
+    asked ('from 2010 onwards': '2010-'); the case studies only when the question asks about them."""
+    low, _, high = b.route.topic.partition("-")
+    only_cases = bool(re.search(r"\bcase[- ]stud|\bclusters\b", b.question, re.I))
+    dated: list[tuple[int, str, Found]] = []
+    for part in outline.case_studies if only_cases else outline.sections:
+        for found in sentences(part):
+            text = SOURCE_YEAR.sub("", found.sentence.text)
+            for label in dict.fromkeys(YEAR.findall(text)):
+                year = int(label[:4])
+                if (low and year < int(low)) or (high and year > int(high)):
+                    continue
+                dated.append((year, label, found))
+    if not dated:
+        return None
+    dated.sort(key=lambda d: (d[0], d[2].row))
+    span = f" from {low}" if low else ""
+    span += f" to {high}" if high else ""
+    lines = [f"Dated events in the {'case studies' if only_cases else 'documents'}{span} ({len(dated)}):"]
+    for _, label, found in dated:
+        lines.append(f"- **{label}** ({place_of(found.chunk)}, p. {found.sentence.page}): {found.sentence.text} {b.cite(found)}")
     return b.answer("\n".join(lines))
 
 

@@ -212,7 +212,8 @@ class Retriever:
                 continue
             # "DSIT-style": the capitalised parts are the name; a lower-case part is an ordinary word
             parts = [normalise(p) for p in re.split(r"[/-]+", token) if p and p[:1].isupper()]
-            if any(p not in self.vocabulary and p.rstrip("s") not in self.vocabulary for p in parts):
+            known = self.vocabulary | self.steering.keys()  # 'Merseyside': another name for a region they cover
+            if any(p not in known and p.rstrip("s") not in known for p in parts):
                 unknown.append(token)
         return tuple(unknown) or self._unknown_runs(words)
 
@@ -444,6 +445,20 @@ def _passage_terms(chunk: Chunk) -> set[str]:
     return set(terms(f"{chunk.title} {chunk.section} {chunk.region} {chunk.text}"))
 
 
+PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the region's own name
+    "merseyside": "liverpool",
+    "tyneside": "north east",
+    "wearside": "north east",
+    "northumberland": "north east",
+    "county durham": "north east",
+    "humberside": "hull",
+    "east riding": "hull",
+    "teesside": "tees",
+    "cumberland": "cumbria",
+    "westmorland": "cumbria",
+}
+
+
 def _steering_names(chunks: list[Chunk]) -> list[tuple[str, str]]:
     """(lower-case name, region) pairs: region names, their parts, and names used mostly in one case study."""
     pairs: dict[str, str] = {}
@@ -464,4 +479,7 @@ def _steering_names(chunks: list[Chunk]) -> list[tuple[str, str]]:
         for part in re.split(r"\s*(?:&|\band\b)\s*", region):
             if len(part) > 3:
                 pairs.setdefault(normalise(part), region)
+        for alias, known in PLACE_ALIASES.items():  # 'Merseyside' for the Liverpool City Region
+            if re.search(rf"(?<![a-z]){known}(?![a-z])", normalise(region)):
+                pairs.setdefault(alias, region)
     return sorted(pairs.items(), key=lambda p: -len(p[0]))

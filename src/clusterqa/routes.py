@@ -34,13 +34,28 @@ CASE_PARTS_ASK = re.compile(
     r"|\b(?:each|every) case[- ]study\b[^?]*\b(?:split|divided|broken|organised|organized|structured)\b",
     re.I,
 )
+LAYOUT_ASK = re.compile(  # "Every case study seems to follow the same layout. What sub-headings does each one use?"
+    r"^(?=[^?]*\bcase[- ]stud)(?=[^?]*\b(?:sub-?headings?|sub-?sections?|(?:same|internal) (?:layout|structure|headings)))"
+    r"(?=[^?]*\b(?:each|every|all)\b)",
+    re.I,
+)
+WORDS_ASKED = re.compile(
+    r"\b(?:use|uses|using|contain|contains|mention|mentions)\s+(?:the\s+)?(?:words?|terms?|phrases?)\b", re.I
+)
+TIMELINE = "timeline"  # the list route's group for the dated events in the documents
+TIMELINE_ASK = re.compile(  # "a timeline of the milestones", "which pre-2000 dates does the report cite"
+    r"\b(?:a|the) timeline (?:of|for)\b"
+    r"|\b(?:list|give(?: me)?|which|what|pull out|set out)\s+(?:all |every )?(?:the )?(?:[\w-]+\s+){0,3}?"
+    r"(?:dates|years|milestones|dated events)\b(?!\s+(?:ago|old|later|earlier|from|back|to)\b)",
+    re.I,
+)
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
     r"[^:?]*:\s+(?=\S+\s+\S+)",
     re.I,
 )
 NAMED_KIND = re.compile(
-    r"^\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,3}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
+    r"^\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
     r"(?:\w+\s+){0,4}?(?:are|is|were|does|do|did)\b.*\b(?:named|mentioned|mention|listed|cited|referred|appear\w*|"
     r"feature\w*|involved|identified)\b"
     r"|^\W*(?:list|name|pull out|find|give me)\s+(?:every|each)\s+(?:named\s+)?"  # "list every named university"
@@ -65,7 +80,8 @@ SUMMARY = re.compile(
     r"(?:key|main|essential) facts|highlights|snapshot|synopsis|pr[ée]cis|at a glance|in a nutshell|boil\w* (?:it )?down|"
     r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)|"
     r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|section)|what ground does|"
-    r"what(?:'s| is) the story|"
+    r"what(?:'s| is) the story|bullet[- ]?points?\b|"
+    r"what (?:does|do) the (?:[\w&'’-]+ ){0,5}(?:case study|case) (?:conclude|say|argue|tell us) about|"
     r"what (?:does|do) the (?:[\w-]+ )?(?:theme|recommendation|section|case study) (?:on|about|regarding|covering) [^?]+? "
     r"(?:say|cover|argue|conclude)|"
     r"what (?:does|do) (?:NP11|the authors?|they) (?:say|argue|conclude|think) (?:about|on|regarding)|"
@@ -135,6 +151,7 @@ SECTOR_OF = re.compile(
     r"|\bwhat is the (?:\w+ ){0,4}(?:case study|cluster) about\b",
     re.I,
 )
+SECTOR_LABELS = re.compile(r"\bsector (?:labels?|names?|tags?|headings?)\b", re.I)
 SECTOR_WORDS = set(terms("sector industry specialism field focus chosen about"))
 LIST_CASES = re.compile(
     r"^\W*(?:list|name|enumerate|give(?: me)?|set out)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
@@ -154,12 +171,15 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
     re.I,
 )
 CONTRASTED = re.compile(
-    r"\s*\((?:as opposed to|rather than|not|unlike|excluding|except)\b[^)]*\)"
+    r"\s*\((?:as opposed to|rather than|not|unlike|excluding|except|as distinct from|distinct from)\b[^)]*\)"
+    r"|,?\s*\b(?:as distinct from|distinct from)\b[^?.;:()]*|,?\s*\busing (?:that|the|this|those) (?:word|term|phrase)s?\b"
+    r"|\b(?:express|give|quote|put)(?:es|s)? (?:a |any )?(?:figure|number|amount)s? (?:in terms of|for|on|in)\b"
     # and qualifiers outside brackets: ', rather than just universities in general', ', whether for an event or ...'
     r"|,?\s*\b(?:rather than|as opposed to|whether (?:for|as|in|by|to))\b[^?.;:()]*|\s+in (?:some|any) (?:form|way)\b",
     re.I,
 )
 SUCH_AS = re.compile(r",?\s*\b(?:such as|e\.g\.,?|for example|including)\s+([^?.;:()]+)", re.I)  # examples: alternatives
+ETC = re.compile(r",?\s*\b(?:and so on|etc\.?|and the like|and others|and similar)\s*$", re.I)
 KEPT_FORMS = {"emerging"}  # 'emerging clusters' is a topic, though 'which themes emerged' is the frame
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(digital skills, digitalisation and so on)'
     r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?-i:([A-Z][A-Za-z&]{1,9}))"
@@ -187,7 +207,7 @@ FRAME_WORDS = set(
         account differently quote quotes quoted specific specifically general several ones facts highlights
         snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
-        references referenced cite cites show find""",
+        references referenced cite cites show find explicitly behind keyword sweep strength strengths""",
         keep_stopwords=True,
     )
 )
@@ -212,10 +232,12 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     question = PAGE_REF.sub("", core_question(SCENE.sub("", question)))  # 'the six theme statements on pages 20 and 21'
     if AGGREGATE.search(EXCLUDED.sub("", question)) and EXCLUDED.search(question):
         question = EXCLUDED.sub("", question)  # 'besides Tees Valley': the others are asked about
-    if CASE_PARTS_ASK.search(question) and outline.case_studies:
+    if (CASE_PARTS_ASK.search(question) or LAYOUT_ASK.search(question)) and outline.case_studies:
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
-    if CONTENTS_ASK.search(question):
+    if CONTENTS_ASK.search(question) and not re.search(r"\bsectors?\b|\bcase[- ]stud|\bclusters\b", question, re.I):
         return Route("list", group=CONTENTS)  # "what are the main sections of the publication"
+    if TIMELINE_ASK.search(question):
+        return Route("list", group=TIMELINE, topic=_years_asked(question))  # "a timeline of the milestones since 2010"
     steered = list(steer(question))
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
@@ -255,7 +277,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         place_topic = topic_of(PLACE_AS_TOPIC.search(question).group(1), [], [], outline)  # type: ignore[union-attr]
         if place_topic:
             return Route("aggregate", topic=place_topic)
-    if not regions and SECTOR_OF.search(question) and re.search(r"\b(?:each|every|all)\b", question, re.I):
+    every_case = re.search(r"\b(?:each|every|all)\b|\b(?:eleven|the) (?:case studies|clusters)\b", question, re.I)
+    if not regions and (SECTOR_OF.search(question) or SECTOR_LABELS.search(question)) and every_case:
         return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
     if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
         return Route("list", group=CASE_STUDIES)  # "list all eleven case studies with the region and sector of each"
@@ -264,6 +287,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     in_case = NAMES_IN_CASE.search(question)
     if len(explicit) == 1 and in_case:  # "list the organisations named in the York case study"
         return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=in_case.group("kinds"))
+    kind_in_cases = NAMED_KIND.search(question)
+    if len(explicit) >= 2 and kind_in_cases and kind_in_cases.group("noun"):
+        # "which companies are named across the North East and Lancashire cases": the names in those case studies
+        return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=kind_in_cases.group("noun"))
     if explicit:
         return Route("fact")
     named_kind = NAMED_KIND.search(question)
@@ -338,6 +365,15 @@ COUNT_ASK = re.compile(  # a figure asked of each case study: 'put a number on h
 )
 
 
+def _years_asked(question: str) -> str:
+    """The span of years a timeline asks for, as 'FROM-TO' ('from 2010 onwards' -> '2010-', 'pre-2000' -> '-1999')."""
+    since = re.search(r"\b(?:from|since|after|post-?)\s*((?:19|20)\d\d)", question, re.I)
+    until = re.search(r"\b(?:before|pre-?|until|up to)\s*((?:19|20)\d\d)", question, re.I)
+    low = since.group(1) if since else ""
+    high = str(int(until.group(1)) - (0 if re.search(r"until|up to", until.group(0), re.I) else 1)) if until else ""
+    return f"{low}-{high}" if low or high else ""
+
+
 def _strip_how_much(topic: str) -> str:
     """'Investment Zones with how much funding' -> 'Investment Zones' (the money is asked of each match)."""
     return re.sub(r"\s*\b(?:and\s+)?(?:with\s+|for\s+|of\s+)?(?:how\s+much|much|how\s+many)\b.*$", "", topic, flags=re.I) or topic
@@ -346,6 +382,9 @@ def _strip_how_much(topic: str) -> str:
 def topic_of(question: str, steered: list[str], by_sector: list[str], outline: Outline) -> str:
     """The question's words less its frame ('which clusters mention'), its stopwords and the names it
     picks case studies by, in order: 'skills shortages', 'net zero'."""
+    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,40})['’\"”]", question)
+    if quoted and WORDS_ASKED.search(question):  # "which use the words 'sustainable' or 'sustainability'": just those
+        return " or ".join(quoted)
     named: set[str] = set()
     for region in steered + by_sector:
         named |= set(terms(region))
@@ -357,7 +396,8 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     words = []
     question = CONTRASTED.sub("", question)  # "emerging (as opposed to established) clusters": not a topic
     question = INCLUDING.sub(
-        lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", m.group(1) or m.group(2) or m.group(3)), question
+        lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", ETC.sub("", m.group(1) or m.group(2) or m.group(3))),
+        question,
     )
     question = SUCH_AS.sub(lambda m: " or " + re.sub(r"\s*(?:,|\bor\b)\s*", " or ", m.group(1)), question)
     body = question.split(" ", 1)[1] if " " in question else ""

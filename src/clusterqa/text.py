@@ -103,6 +103,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
+            if suffix == "es" and word.endswith("uses") and len(word) >= 7:
+                return word[:-2]  # 'campuses', 'focuses' (not 'causes', 'houses')
             if suffix == "es" and not word.endswith(("sses", "shes", "ches", "xes", "zzes")):
                 continue  # 'zones' is 'zone' + s, 'businesses' is 'business' + es
             return word[: len(word) - len(suffix)] + keep
