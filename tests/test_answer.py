@@ -408,3 +408,23 @@ def test_a_question_asking_which_area_is_told_the_case_study_the_quote_comes_fro
     answer = assistant.ask("The report quotes a workforce of around 1,365 people. Which cluster does that figure belong to?")
     assert answer.answer.startswith("North East (Space): ") and "1,365" in answer.answer
     assert answer.citations[0].quote in answer.answer  # the quote itself is untouched
+
+
+def test_a_case_study_area_question_and_a_which_recommendation_question_are_told_where(assistant: Assistant) -> None:
+    answer = assistant.ask("Which case-study area counts a hydrogen and carbon capture hub in Morecambe Bay among its assets?")
+    assert answer.answer.startswith("Cumbria (Clean Energy): ")
+    answer = assistant.ask("The Liverpool life sciences example turns up in the Recommendations. Under which recommendation?")
+    assert answer.answer.startswith("The importance of working across administrative boundaries: ")
+    assert answer.citations[0].section.endswith("The importance of working across administrative boundaries")
+
+
+def test_a_month_in_a_claim_is_a_date_to_check_not_a_name_to_find(assistant: Assistant) -> None:
+    question = "My timeline has the Liverpool life sciences Investment Zone announced in March 2023. Which month is given?"
+    assert assistant.retriever.unknown_names(question) == ()
+    answer = assistant.ask(question)
+    assert not answer.abstained and "July 2023" in answer.answer
+
+
+def test_which_page_a_case_study_is_on(assistant: Assistant) -> None:
+    answer = assistant.ask("Which page do I turn to for the Cumbria clean energy case study?")
+    assert answer.route == "list" and "p. 16" in answer.answer and "Cumbria: Clean Energy" in answer.citations[0].quote

@@ -20,6 +20,7 @@ from .errors import UnknownNameError
 if TYPE_CHECKING:
     from .index import Embedder
     from .settings import Settings
+from .chunking import SECTION_SEP
 from .questions import REFERS_BACK, holds_kind, mentions, prefers, question_names, question_type
 from .retrieve import Passage, Retrieval, ScoredSentence
 from .text import CONTINUES, core_question, terms
@@ -28,8 +29,13 @@ MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer se
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
 MIN_TYPED_DENSE = 0.65
 WHICH_PLACE = re.compile(  # asks which case study something belongs to
-    r"\b(?:which|what) (?:area|cluster|region|place|case study|city region|county|part of the north)(?:'s)?\b"
+    r"\b(?:which|what) (?:case[- ]study )?(?:area|cluster|region|place|case study|city region|county|part of the north)(?:'s)?\b"
     r"|\bwhere (?:is|are|was) (?:that|this|it)\b",
+    re.I,
+)
+WHICH_SECTION = re.compile(  # asks which theme or recommendation something comes under
+    r"\b(?:under|in|within) which (?:recommendation|theme|section|heading|sub-?section)\b"
+    r"|\bwhich (?:recommendation|theme|heading)\b(?! (?:is|are|was|were) (?:about|on)\b)",
     re.I,
 )
 OFF_STEER_PENALTY = 0.1  # off a sentence's score when the question names another case study's place
@@ -270,6 +276,8 @@ def _compose(
     place = chosen[0][0].chunk if chosen else None
     if place is not None and place.region and WHICH_PLACE.search(retrieval.question) and place.region not in text:
         text = f"{place.region} ({place.cluster}): {text}"  # "which cluster does the 1,365 figure belong to?"
+    elif place is not None and SECTION_SEP in place.section and WHICH_SECTION.search(retrieval.question):
+        text = f"{place.section.rsplit(SECTION_SEP, 1)[-1]}: {text}"  # "under which recommendation does it turn up?"
     cited = [p for p, _ in chosen]
     first = list(dict.fromkeys([lead, *cited] if lead is not None else cited))
     ranked = tuple(first + [p for p in retrieval.passages if p not in first])

@@ -496,6 +496,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
                 elsewhere.append(f"- **{part.title}** (p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}")
     total = len(outline.case_studies)
     if not matched and not elsewhere:
+        if re.search(r"\b(?:which|what) (?:\w+ )?(?:places|locations)\b", b.question, re.I):
+            return None  # "which places lose out under competitive grants": places in general, not case studies
         return b.answer(f"None of the {total} case studies mentions {b.route.topic}.", abstained=True)
     head = f"“{b.route.topic}” comes up in {matched} of the {total} case studies"
     text = "\n".join([f"{head}:" if matched else f"{head}.", *lines])

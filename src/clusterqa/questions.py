@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .retrieve import THE_ONE_BEFORE, Passage
+from .retrieve import CALENDAR, THE_ONE_BEFORE, Passage
 from .text import SYNONYMS, core_question, expansion_of, terms
 
 FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
@@ -339,6 +339,7 @@ def question_names(question: str) -> list[set[str]]:
     rest = words[1] if len(words) > 1 else ""
     names = []
     for match in NAME_IN_QUESTION.findall(rest):
+        match = " ".join(w for w in match.split() if w.lower() not in CALENDAR)  # 'in March 2023': a date, no name
         name_terms = set(terms(match))
         if name_terms:
             names.append(name_terms)

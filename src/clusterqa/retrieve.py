@@ -31,7 +31,8 @@ SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage 
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
 CLAIM = re.compile(  # "My notes say ...", "A colleague says ...", "I've seen it said that ...": up to the sentence's end
-    r"^\W*(?:my notes|(?:a|my|our) (?:briefing|colleague|draft|note|source|slide|press release|minister)|someone|"
+    r"^\W*(?:my notes|(?:a|my|our) (?:briefing|colleague|draft|note|source|slide|press release|minister|timeline|"
+    r"spreadsheet|records?|table|chart|summary|boss|director|manager)|someone|"
     r"i(?:'ve| have)? (?:seen|heard|read)(?: it said)?)\b[^.?!]*[.?!]\s+(?=\S)",
     re.I,
 )
@@ -208,7 +209,7 @@ class Retriever:
             starts_sentence = i == 0 or re.search(r"[.?!:]['’\")]*$", words[i - 1])
             if starts_sentence or not token[:1].isupper() or len(token) < 3 or token in COMMON_ACRONYMS:
                 continue
-            if re.fullmatch(r"I['’](?:m|ve|d|ll)", token):  # "If I'm pitching ...": the asker, not a name
+            if re.fullmatch(r"I['’](?:m|ve|d|ll)", token) or token.lower() in CALENDAR:  # the asker; 'March' is a date
                 continue
             # "DSIT-style": the capitalised parts are the name; a lower-case part is an ordinary word
             parts = [normalise(p) for p in re.split(r"[/-]+", token) if p and p[:1].isupper()]
@@ -445,6 +446,10 @@ def _passage_terms(chunk: Chunk) -> set[str]:
     return set(terms(f"{chunk.title} {chunk.section} {chunk.region} {chunk.text}"))
 
 
+CALENDAR = set(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the region's own name
     "merseyside": "liverpool",
     "tyneside": "north east",

@@ -151,6 +151,7 @@ SECTOR_OF = re.compile(
     r"|\bwhat is the (?:\w+ ){0,4}(?:case study|cluster) about\b",
     re.I,
 )
+PAGE_ASK = re.compile(r"\b(?:which|what) pages?\b|\bpage numbers?\b|\bturn to\b", re.I)
 SECTOR_LABELS = re.compile(r"\bsector (?:labels?|names?|tags?|headings?)\b", re.I)
 SECTOR_WORDS = set(terms("sector industry specialism field focus chosen about"))
 LIST_CASES = re.compile(
@@ -282,6 +283,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
     if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
         return Route("list", group=CASE_STUDIES)  # "list all eleven case studies with the region and sector of each"
+    if len(explicit) == 1 and PAGE_ASK.search(question):  # "which page do I turn to for the Cumbria case study"
+        return Route("list", regions=tuple(explicit), group=CASE_STUDIES)
     if len(explicit) == 1 and SECTOR_OF.search(question) and not set(terms(topic)) - SECTOR_WORDS:
         return Route("list", regions=tuple(explicit), group=CASE_STUDIES)  # "what sector is the X case study about"
     in_case = NAMES_IN_CASE.search(question)
