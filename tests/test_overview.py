@@ -449,6 +449,9 @@ def test_a_timeline_lists_the_dated_sentences_in_order_within_the_span_asked(ass
     # '(Northern Powerhouse 2019)' names a source: it dates nothing
     assert not re.search(r"^- \*\*2019\*\*", assistant.ask("Give me a timeline of the documents' dates.").answer, re.M)
     _assert_every_citation_is_verbatim(answer)
+    one = assistant.ask("Give me a timeline for the Liverpool City Region case.")
+    assert one.answer.startswith("Dated events in the Liverpool City Region case study")
+    assert {c.cluster for c in one.citations} == {"Infection Prevention and Control"}
 
 
 @pytest.mark.parametrize(

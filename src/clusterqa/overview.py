@@ -321,8 +321,11 @@ def _timeline(b: Builder, outline: Outline) -> Answer | None:
     asked ('from 2010 onwards': '2010-'); the case studies only when the question asks about them."""
     low, _, high = b.route.topic.partition("-")
     only_cases = bool(re.search(r"\bcase[- ]stud|\bclusters\b", b.question, re.I))
+    parts = outline.case_studies if only_cases else outline.sections
+    if b.route.regions:  # "a timeline for the Liverpool City Region": that case study's dates
+        parts = tuple(p for p in outline.case_studies if p.region in b.route.regions)
     dated: list[tuple[int, str, Found]] = []
-    for part in outline.case_studies if only_cases else outline.sections:
+    for part in parts:
         for found in sentences(part):
             text = SOURCE_YEAR.sub("", found.sentence.text)
             for label in dict.fromkeys(YEAR.findall(text)):
@@ -335,7 +338,8 @@ def _timeline(b: Builder, outline: Outline) -> Answer | None:
     dated.sort(key=lambda d: (d[0], d[2].row))
     span = f" from {low}" if low else ""
     span += f" to {high}" if high else ""
-    lines = [f"Dated events in the {'case studies' if only_cases else 'documents'}{span} ({len(dated)}):"]
+    where = " and ".join(b.route.regions) + " case study" if b.route.regions else "case studies" if only_cases else "documents"
+    lines = [f"Dated events in the {where}{span} ({len(dated)}):"]
     for _, label, found in dated:
         lines.append(f"- **{label}** ({place_of(found.chunk)}, p. {found.sentence.page}): {found.sentence.text} {b.cite(found)}")
     return b.answer("\n".join(lines))

@@ -237,8 +237,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
     if CONTENTS_ASK.search(question) and not re.search(r"\bsectors?\b|\bcase[- ]stud|\bclusters\b", question, re.I):
         return Route("list", group=CONTENTS)  # "what are the main sections of the publication"
-    if TIMELINE_ASK.search(question):
-        return Route("list", group=TIMELINE, topic=_years_asked(question))  # "a timeline of the milestones since 2010"
+    if TIMELINE_ASK.search(question):  # "a timeline of the milestones since 2010", "… of the Liverpool case"
+        places = tuple(dict.fromkeys([*steer(question), *_named_by_place(question, outline)]))
+        if re.search(r"\b(?:case studies|clusters|regions|areas)\b", question, re.I):
+            places = ()  # "the years the case studies quote for HETA, iiCON ...": across them all
+        return Route("list", places, group=TIMELINE, topic=_years_asked(question))
     steered = list(steer(question))
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
