@@ -105,6 +105,13 @@ def _result(answer: str, abstained: bool, pages: list[int], texts: list[str], la
             "retrieved": retrieved, "latency_ms": latency}
 
 
+def test_required_items_are_read_as_rendered_without_bold() -> None:
+    listing = Case("l", "q", (), ("North East: Space", "Tees Valley: Chemicals"), (), (), True, ("list", "whole"))
+    result = score_case(listing, _result("- **North East**: Space (p. 8) [1]\n- **Tees Valley**: Chem (p. 19) [2]", False,
+                                         [6, 6], ["North East: Space", "Tees Valley: Chemicals"]))
+    assert result["required_share"] == 0.5  # 'North East: Space' as the reader sees it; 'Chem' is not 'Chemicals'
+
+
 def test_score_case_and_summary_metrics() -> None:
     right = Case("r", "q", ("£160 million",), (), ("seeded with £160 million",), (7,), True, ("number", "lcr"))
     wrong_page = Case("w", "q", ("2014",), (), ("established in 2014",), (8,), True, ("date", "ne"))

@@ -144,6 +144,10 @@ ROUTED = [
     ("Which organisations have been backing innovation clusters in their areas over the past ten years?", "fact"),
     ("Liverpool City Region timeline: which came first in 2023, the Freeport or the Investment Zone?", "fact"),
     ("Which North East body dates from 2014?", "fact"),
+    ("For the annex table I need every case study exactly as the contents page titles it. Can you list all eleven?", "list"),
+    ("Is Sheffield named in any of the case studies? Which ones?", "aggregate"),
+    ("What does the skills theme in the cross-cutting themes section say?", "summary"),
+    ("Stakeholder mapping: which universities get named individually anywhere in the report?", "aggregate"),
 ]
 
 
@@ -427,7 +431,7 @@ def test_a_scene_set_before_a_colon_does_not_route_the_question(assistant: Assis
     [
         ("Does any case study besides Tees Valley mention hydrogen?", "hydrogen"),  # the one set aside is no topic
         ("Chemicals or chemical engineering: which case studies mention them, not just the Tees one?",
-         "Chemicals or chemical engineering"),
+         "chemicals or chemical engineering"),
         # a place can be what the case studies mention
         ("Setting aside Greater Manchester's own case study, which case studies refer to Manchester or Greater Manchester?",
          "Manchester or Greater Manchester"),
@@ -469,6 +473,34 @@ def test_a_timeline_lists_the_dated_sentences_in_order_within_the_span_asked(ass
 def test_aggregate_topics_without_their_framing(assistant: Assistant, question: str, topic: str) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert route.kind == "aggregate" and route.topic == topic
+
+
+def test_aggregates_asking_for_a_kind_of_figure(assistant: Assistant) -> None:
+    answer = assistant.ask("Which case studies quote at least one percentage figure?")
+    assert answer.answer.startswith("5 of the 11 case studies give a percentage:")
+    assert all(re.search(r"\d\s?%", c.quote) for c in answer.citations)
+    answer = assistant.ask("Which case studies give a specific year, decade or century from before 2000?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert {"Tees Valley", "Cumbria", "Hull & East Yorkshire"} <= set(listed)  # 1820s, 1956, 1967
+    assert "Liverpool City Region" not in listed  # its years are all after 2000
+
+
+def test_a_list_of_the_sums_of_money_gives_each_sentence_with_its_amounts(assistant: Assistant) -> None:
+    answer = assistant.ask("List each sum of public money mentioned in the case studies with what it was for.")
+    assert answer.route == "list" and "**£160 million**" in answer.answer and "£7.5m" in answer.answer
+    assert all(c.cluster and re.search(r"£\s?\d", c.quote) for c in answer.citations)
+
+
+def test_items_listed_with_commas_and_or_are_alternatives(assistant: Assistant) -> None:
+    question = "Which case studies mention Freeports, Investment Zones or Launchpads?"
+    topic = route_question(question, assistant.retriever.steer, assistant.outline).topic
+    assert topic == "Freeports or Investment Zones or Launchpads"
+
+
+def test_the_opening_of_a_case_study_is_summarised_alone(assistant: Assistant) -> None:
+    answer = assistant.ask("Summarise the opening of the Liverpool City Region case, before it gets to 'Evolution'.")
+    assert answer.route == "summary" and "£160 million" in answer.answer
+    assert all(c.section.endswith("Liverpool City Region: Infection Prevention and Control") for c in answer.citations)
 
 
 def test_names_of_a_kind_within_two_named_case_studies(assistant: Assistant) -> None:

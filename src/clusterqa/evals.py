@@ -126,7 +126,7 @@ def holds(text: str, needles: Iterable[str]) -> bool:
 
 def score_case(case: Case, result: dict[str, Any]) -> dict[str, Any]:
     """The ask --json object plus id, correct, evidence_rank, cited_page_ok, abstained_ok."""
-    answer_text = MARKER.sub("", result["answer"])
+    answer_text = MARKER.sub("", result["answer"]).replace("**", "")  # as the reader sees it: markers and bold off
     abstained = bool(result["abstained"])
     if case.answerable:
         found = (not case.answers or holds(answer_text, case.answers)) and all(

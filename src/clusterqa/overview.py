@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +23,7 @@ from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever
-from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, NAMES, TIMELINE, Route
+from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, NAMES, SUMS, TIMELINE, Route, _years_asked
 from .text import SYNONYMS, normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
@@ -243,6 +243,8 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         return _case_parts(b, outline)
     if b.route.group == TIMELINE:
         return _timeline(b, outline)
+    if b.route.group == SUMS:
+        return _sums(b, outline)
     if b.route.group == CASE_STUDIES and b.route.regions:  # one case study's sector, from the list of them
         lines = []
         for part in (p for p in outline.case_studies if p.region in b.route.regions):
@@ -343,6 +345,30 @@ def _timeline(b: Builder, outline: Outline) -> Answer | None:
     for _, label, found in dated:
         lines.append(f"- **{label}** ({place_of(found.chunk)}, p. {found.sentence.page}): {found.sentence.text} {b.cite(found)}")
     return b.answer("\n".join(lines))
+
+
+AMOUNT = re.compile(r"[£$€]\s?\d[\d,.]*\s?(?:million|billion|bn|m|k)?\b", re.I)
+
+
+def _sums(b: Builder, outline: Outline) -> Answer | None:
+    """Every sentence giving an amount of money, in document order, each led by its amounts (the case studies
+    only when the question asks about them, one case study when it names one)."""
+    only_cases = bool(re.search(r"\bcase[- ]stud|\bclusters\b", b.question, re.I)) or bool(b.route.regions)
+    pool = outline.case_studies if only_cases else outline.sections
+    parts = [p for p in pool if not b.route.regions or p.region in b.route.regions]
+    lines = []
+    for part in parts:
+        for found in sentences(part):
+            amounts = list(dict.fromkeys(a.strip() for a in AMOUNT.findall(found.sentence.text)))
+            if amounts:
+                lines.append(
+                    f"- **{', '.join(amounts)}** ({place_of(found.chunk)}, p. {found.sentence.page}): "
+                    f"{found.sentence.text} {b.cite(found)}"
+                )
+    if not lines:
+        return None
+    where = " and ".join(b.route.regions) + " case study" if b.route.regions else "case studies" if only_cases else "documents"
+    return b.answer("\n".join([f"Amounts of money in the {where} ({len(lines)} sentences):", *lines]))
 
 
 def _case_parts(b: Builder, outline: Outline) -> Answer | None:
@@ -463,7 +489,12 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     # "which put a number on how many firms": a sentence that counts them ('a figure in the billions' asks for money)
     counted = COUNT_ASK.search(b.question) and not MONEY_QUESTION.search(b.question) and not MONEY_WORDS & set(b.weights)
 
+    figure = _figure_asked(b.question)
+
     def best_match(part: Part) -> Found | None:
+        if figure is not None:  # "which quote a percentage", "which give a year from before 2000": the figure decides
+            found = [f for f in sentences(part) if figure[1](f.sentence.text)]
+            return found[0] if found else None
         if lacking:  # saying so is required, so most of the topic's terms will do without its rarest ('missed')
             found = [
                 f for f in sentences(part)
@@ -504,6 +535,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             return None  # "which places lose out under competitive grants": places in general, not case studies
         return b.answer(f"None of the {total} case studies mentions {b.route.topic}.", abstained=True)
     head = f"“{b.route.topic}” comes up in {matched} of the {total} case studies"
+    if figure is not None:
+        head = f"{matched} of the {total} case studies give {figure[0]}"
     text = "\n".join([f"{head}:" if matched else f"{head}.", *lines])
     if elsewhere:
         text += "\n\nElsewhere in the documents:\n" + "\n".join(elsewhere)
@@ -520,6 +553,29 @@ def counts_of(text: str, nouns: set[str]) -> bool:
         if not re.fullmatch(r"(?:19|20)\d\d", number) and set(terms(after)) & nouns:
             return True
     return False
+
+
+CENTURY = re.compile(r"\b(1[5-9]|2[01])(?:st|nd|rd|th) century\b", re.I)
+
+
+def _figure_asked(question: str) -> tuple[str, Callable[[str], bool]] | None:
+    """What kind of figure an aggregate asks each case study for, when it asks for one, and a test for it: a
+    percentage, or a year (a decade, a century) within a span ('from before 2000')."""
+    if re.search(r"\bpercentages?\b|\bper ?cent(?:age)?s?\b", question, re.I):
+        return "a percentage", lambda text: bool(re.search(r"\d\s?(?:%|per ?cent)", text, re.I))
+    span = _years_asked(question)
+    if span and re.search(r"\b(?:years?|decades?|centur(?:y|ies)|dates?)\b", question, re.I):
+        low, _, high = span.partition("-")
+
+        def dated(text: str) -> bool:
+            years = [int(y[:4]) for y in YEAR.findall(SOURCE_YEAR.sub("", text))]
+            years += [(int(c) - 1) * 100 for c in CENTURY.findall(text)]
+            return any((not low or y >= int(low)) and (not high or y <= int(high)) for y in years)
+
+        if low and high:
+            return f"a date in {span}", dated
+        return (f"a date from {low} on" if low else f"a date before {int(high) + 1}"), dated
+    return None
 
 
 def place_of(chunk: Chunk) -> str:

@@ -42,6 +42,13 @@ LAYOUT_ASK = re.compile(  # "Every case study seems to follow the same layout. W
 WORDS_ASKED = re.compile(
     r"\b(?:use|uses|using|contain|contains|mention|mentions)\s+(?:the\s+)?(?:words?|terms?|phrases?)\b", re.I
 )
+SUMS = "sums"  # the list route's group for the amounts of money in the documents
+SUMS_ASK = re.compile(
+    r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through)\b[^?]*?"
+    r"\b(?:(?:each|every|all(?: the)?) (?:sums?|amounts?)|(?:sums?|amounts?) of (?:public )?money|money (?:figures|amounts|sums)|"
+    r"funding (?:figures|amounts|sums)|(?:the )?public money)\b",
+    re.I,
+)
 TIMELINE = "timeline"  # the list route's group for the dated events in the documents
 TIMELINE_ASK = re.compile(  # "a timeline of the milestones", "which pre-2000 dates does the report cite"
     r"\b(?:a|the) timeline (?:of|for)\b"
@@ -55,8 +62,8 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     re.I,
 )
 NAMED_KIND = re.compile(
-    r"^\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
-    r"(?:\w+\s+){0,4}?(?:are|is|were|does|do|did)\b.*\b(?:named|mentioned|mention|listed|cited|referred|appear\w*|"
+    r"^(?:[^:?]{0,40}:\s+)?\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
+    r"(?:\w+\s+){0,4}?(?:are|is|were|does|do|did|get|gets|got)\b.*\b(?:named|mentioned|mention|listed|cited|referred|appear\w*|"
     r"feature\w*|involved|identified)\b"
     r"|^\W*(?:list|name|pull out|find|give me)\s+(?:every|each)\s+(?:named\s+)?"  # "list every named university"
     r"(?P<one>(?:[a-z]\w+\s+(?!that|which|who|the|in|of|with|across|mentioned|named)(?=[a-z]\w+))?[a-z]\w+)\b"
@@ -84,6 +91,7 @@ SUMMARY = re.compile(
     r"what (?:does|do) the (?:[\w&'’-]+ ){0,5}(?:case study|case) (?:conclude|say|argue|tell us) about|"
     r"what (?:does|do) the (?:[\w-]+ )?(?:theme|recommendation|section|case study) (?:on|about|regarding|covering) [^?]+? "
     r"(?:say|cover|argue|conclude)|"
+    r"what (?:does|do) the (?:[\w-]+ ){1,2}(?:theme|recommendation)\b[^?]* (?:say|cover|argue|conclude)\b|"
     r"what (?:does|do) (?:NP11|the authors?|they) (?:say|argue|conclude|think) (?:about|on|regarding)|"
     r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:argue|think) (?:about|on|regarding)|"
     r"what lessons? (?:does|do|can|did) [^?]+ (?:offer|teach|hold|give)(?![^?]*\b(?:about|on|regarding)\b)|"
@@ -109,7 +117,9 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
     r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also)\b"
     r"|^\W*(?:show|give|find|list|name) (?:me )?(?:all |every |each )?(?:the )?(?:\w+ )?"
     r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with)\b"
-    r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b",
+    r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b"
+    r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’-]+\s+){1,4}(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
+    r"\s+(?:in|by|across)\s+(?:any|all|which|each|some)\s+(?:of\s+)?(?:the\s+)?(?:case studies|clusters|regions|areas)\b",
     re.I,
 )
 PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to mention, when that is a place
@@ -151,9 +161,19 @@ SECTOR_OF = re.compile(
     r"|\bwhat is the (?:\w+ ){0,4}(?:case study|cluster) about\b",
     re.I,
 )
+OPENING = re.compile(
+    r"\b(?:the )?(?:opening|intro(?:duction)?|first) (?:part|paragraph|section|lines?)?\b(?=[^?]*\bcase\b)"
+    r"|\bbefore it (?:gets|turns) to\b",
+    re.I,
+)
 PAGE_ASK = re.compile(r"\b(?:which|what) pages?\b|\bpage numbers?\b|\bturn to\b", re.I)
 SECTOR_LABELS = re.compile(r"\bsector (?:labels?|names?|tags?|headings?)\b", re.I)
 SECTOR_WORDS = set(terms("sector industry specialism field focus chosen about"))
+ALL_CASES = re.compile(  # the case studies themselves asked for, by their titles or names
+    r"^(?=[^?]*\b(?:every|each|all(?: the)?(?: eleven| 11)?) case[- ]stud(?:y|ies)\b|[^?]*\blist all (?:eleven|11)\b)"
+    r"(?=[^?]*\b(?:titles?|titled|names?|named|headings?|labels?|list)\b)",
+    re.I,
+)
 LIST_CASES = re.compile(
     r"^\W*(?:list|name|enumerate|give(?: me)?|set out)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
     r" (?:case[- ]stud(?:y|ies)|clusters)\b",
@@ -180,6 +200,7 @@ CONTRASTED = re.compile(
     re.I,
 )
 SUCH_AS = re.compile(r",?\s*\b(?:such as|e\.g\.,?|for example|including)\s+([^?.;:()]+)", re.I)  # examples: alternatives
+LISTED_ALTERNATIVES = re.compile(r"(?:\b[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2},? or ")
 ETC = re.compile(r",?\s*\b(?:and so on|etc\.?|and the like|and others|and similar)\s*$", re.I)
 KEPT_FORMS = {"emerging"}  # 'emerging clusters' is a topic, though 'which themes emerged' is the frame
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(digital skills, digitalisation and so on)'
@@ -208,7 +229,8 @@ FRAME_WORDS = set(
         account differently quote quotes quoted specific specifically general several ones facts highlights
         snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
-        references referenced cite cites show find explicitly behind keyword sweep strength strengths""",
+        references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
+        line individually anywhere just something someone used named""",
         keep_stopwords=True,
     )
 )
@@ -237,6 +259,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
     if CONTENTS_ASK.search(question) and not re.search(r"\bsectors?\b|\bcase[- ]stud|\bclusters\b", question, re.I):
         return Route("list", group=CONTENTS)  # "what are the main sections of the publication"
+    if SUMS_ASK.search(question):  # "list each sum of public money in the case studies with what it was for"
+        return Route("list", tuple(r for r in steer(question) if names_region(question, r)), group=SUMS)
     if TIMELINE_ASK.search(question):  # "a timeline of the milestones since 2010", "… of the Liverpool case"
         places = tuple(dict.fromkeys([*steer(question), *_named_by_place(question, outline)]))
         if re.search(r"\b(?:case studies|clusters|regions|areas)\b", question, re.I):
@@ -284,6 +308,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     every_case = re.search(r"\b(?:each|every|all)\b|\b(?:eleven|the) (?:case studies|clusters)\b", question, re.I)
     if not regions and (SECTOR_OF.search(question) or SECTOR_LABELS.search(question)) and every_case:
         return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
+    if not regions and ALL_CASES.search(question) and not TOPIC_LINK.search(question):
+        return Route("list", group=CASE_STUDIES)  # "every case study as the contents titles it - can you list all eleven?"
     if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
         return Route("list", group=CASE_STUDIES)  # "list all eleven case studies with the region and sector of each"
     if len(explicit) == 1 and PAGE_ASK.search(question):  # "which page do I turn to for the Cumbria case study"
@@ -408,9 +434,13 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     question = SUCH_AS.sub(lambda m: " or " + re.sub(r"\s*(?:,|\bor\b)\s*", " or ", m.group(1)), question)
     body = question.split(" ", 1)[1] if " " in question else ""
     in_names = {w for run in MULTIWORD_NAME.findall(body) for w in run.split()}  # "Made Smarter" keeps "Made"
+    # 'training facilities, training centres, retraining or training efforts': each a way of saying it
+    question = LISTED_ALTERNATIVES.sub(lambda m: m.group(0).replace(", ", " or "), question)
     tokens = re.findall(r"[\w£$€%&'’-]+", question)
     for i, word in enumerate(tokens):
         word = re.sub(r"['’]s$", "", word)
+        if i == 0 and word[1:].islower() and word not in in_names:
+            word = word.lower()  # 'Training: which case studies ...': capitalised as the first word, not as a name
         if word.lower() == "or" or _joins_names(tokens, i):  # "skills shortages or skills gaps": alternatives, kept apart
             words.append("or")
             continue
@@ -497,6 +527,8 @@ def _section_by_title(question: str, outline: Outline) -> str:
 def _sub_section(question: str, region: str, outline: Outline) -> str:
     """The case study's sub-section whose whole title the question uses ('Impact of cluster approach',
     'Evolution'), or ''."""
+    if OPENING.search(question):  # "the opening of the Liverpool case, before it gets to 'Evolution'"
+        return next((p.section for p in outline.sections if p.region == region and p.title == p.label), "")
     asked = set(terms(question))
     asked |= {t[:4] for t in asked if len(t) >= 4}  # 'how has it evolved': the Evolution part
     for part in outline.sections:
@@ -520,9 +552,7 @@ def _member_named(question: str, outline: Outline) -> str:
     wanted = set(terms(question)) - set(terms(group)) - MEMBER_GENERIC
     scored = sorted(((len(wanted & set(terms(p.title))), p.section) for p in outline.groups[group]), reverse=True)
     # 'the skills theme', 'the recommendation on devolution': one member, so one word of its title will do
-    one = re.search(rf"\b{re.escape(_singular(group.split()[-1]))}\b", question, re.I) and not re.search(
-        rf"\b{re.escape(group.split()[-1])}\b", question, re.I
-    )
+    one = re.search(rf"\b(?:the|this|that|one) (?:[\w-]+ ){{0,2}}{re.escape(_singular(group.split()[-1]))}\b", question, re.I)
     least = 1 if one else MEMBER_MATCH_TERMS
     if not scored or scored[0][0] < least or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return ""
