@@ -428,3 +428,20 @@ def test_a_month_in_a_claim_is_a_date_to_check_not_a_name_to_find(assistant: Ass
 def test_which_page_a_case_study_is_on(assistant: Assistant) -> None:
     answer = assistant.ask("Which page do I turn to for the Cumbria clean energy case study?")
     assert answer.route == "list" and "p. 16" in answer.answer and "Cumbria: Clean Energy" in answer.citations[0].quote
+
+
+def test_the_documents_own_name_is_no_name_to_find(assistant: Assistant) -> None:
+    # 'NP11' is in the file's name (np11-innovation-clusters-...): 'as NP11 cites it' says whose document it is
+    answer = assistant.ask("For a footnote I need the date of the Levelling Up White Paper as NP11 cites it. Which year?")
+    assert not answer.abstained and "2022" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        ("The Humber case mentions UTCs. How many does the area have?", ""),  # counted: what was named before
+        ("Of the 960 metals firms in South Yorkshire, how many are SMEs?", "SMEs"),
+    ],
+)
+def test_how_many_without_a_noun_counts_what_was_named(question: str, detail: str) -> None:
+    assert question_type(question) == ("count", detail)

@@ -182,6 +182,12 @@ def question_type(question: str) -> tuple[str, str]:
             groups = {k: v for k, v in match.groupdict().items() if v}
             acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")]
             detail = next((a for a in acronyms if a), "") or groups.get("noun") or groups.get("noun2") or ""
+            if kind == "count" and detail.split()[:1] and detail.split()[0].lower() in AUXILIARIES | {"are", "have"}:
+                # "How many are SMEs?" counts SMEs; "It mentions UTCs. How many does the area have?" counts what
+                # was named before
+                rest = detail.strip().split(" ", 1)[1] if " " in detail.strip() else ""
+                pointed = re.match(r"(?:the|it|they|there|this|that|these|those|we|you)\b", rest, re.I)
+                detail = "" if not rest or pointed else rest
             if groups.get("people"):  # "headcount for the space sector?": a number of people or jobs
                 detail = PEOPLE_COUNTED
             if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding

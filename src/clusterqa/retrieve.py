@@ -443,7 +443,9 @@ def own_section(chunk: Chunk) -> str:
 
 @lru_cache(maxsize=4096)
 def _passage_terms(chunk: Chunk) -> set[str]:
-    return set(terms(f"{chunk.title} {chunk.section} {chunk.region} {chunk.text}"))
+    # the file's name too: 'NP11' in 'as NP11 cites it' names the document (np11-innovation-clusters-....pdf)
+    named = re.sub(r"\.\w+$", "", chunk.source).replace("-", " ").replace("_", " ")
+    return set(terms(f"{chunk.title} {named} {chunk.section} {chunk.region} {chunk.text}"))
 
 
 CALENDAR = set(
