@@ -18,7 +18,7 @@ import numpy as np
 from .answer import Answer
 from .chunking import SECTION_SEP
 from .outline import Outline, Part
-from .overview import Builder, Found, _proper, item_text, names_in, pages_of, place_of, sentences
+from .overview import Builder, Found, is_proper_name, item_text, names_in, pages_of, place_of, sentences
 from .questions import MONEY
 from .text import normalise
 
@@ -261,7 +261,7 @@ def _also_named(found: list[Found], chosen: list[Found], part: Part) -> list[tup
             key = normalise(name)
             initials = {"".join(w[0] for w in k.split() if w not in ("of", "and", "for", "the")) for k in seen}
             spelt = name.isupper() and name.lower() in initials  # 'HPO' after 'High Potential Opportunity'
-            if _proper(name) and not YEAR_LIKE.search(name) and key not in said and key not in seen and not spelt:
+            if is_proper_name(name) and not YEAR_LIKE.search(name) and key not in said and key not in seen and not spelt:
                 seen[key] = (name, f)
     return list(seen.values())[:MAX_ALSO_NAMED]
 

@@ -23,7 +23,7 @@ from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever
-from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, NAMES, SUMS, TIMELINE, Route, _years_asked
+from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, NAMES, SUMS, TIMELINE, Route, years_asked
 from .text import SYNONYMS, normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
@@ -318,29 +318,37 @@ YEAR = re.compile(r"\b((?:1[6-9]|20)\d0s|(?:1[6-9]|20)\d\d)\b")
 SOURCE_YEAR = re.compile(r"\([A-Z][^()]*?\b(?:19|20)\d\d\)")  # '(Northern Powerhouse 2019)': a source, not an event
 
 
+def _scope(b: Builder, outline: Outline) -> tuple[list[Part], str]:
+    """The parts a list of figures reads and what to call them: the case studies the question names, else all
+    of them when it speaks of case studies, else every section of the documents."""
+    if b.route.regions:  # "a timeline for the Liverpool City Region": that case study's
+        return [p for p in outline.case_studies if p.region in b.route.regions], " and ".join(b.route.regions) + " case study"
+    if re.search(r"\bcase[- ]stud|\bclusters\b", b.question, re.I):
+        return list(outline.case_studies), "case studies"
+    return list(outline.sections), "documents"
+
+
+def within(year: int, span: str) -> bool:
+    """Is the year inside a span 'FROM-TO' (either end may be open: '2010-', '-1999', '')?"""
+    low, _, high = span.partition("-")
+    return (not low or year >= int(low)) and (not high or year <= int(high))
+
+
 def _timeline(b: Builder, outline: Outline) -> Answer | None:
     """Every sentence that dates something, in order of its year (a decade by its first year), within the span
-    asked ('from 2010 onwards': '2010-'); the case studies only when the question asks about them."""
-    low, _, high = b.route.topic.partition("-")
-    only_cases = bool(re.search(r"\bcase[- ]stud|\bclusters\b", b.question, re.I))
-    parts = outline.case_studies if only_cases else outline.sections
-    if b.route.regions:  # "a timeline for the Liverpool City Region": that case study's dates
-        parts = tuple(p for p in outline.case_studies if p.region in b.route.regions)
+    asked ('from 2010 onwards': '2010-')."""
+    parts, where = _scope(b, outline)
     dated: list[tuple[int, str, Found]] = []
     for part in parts:
         for found in sentences(part):
-            text = SOURCE_YEAR.sub("", found.sentence.text)
-            for label in dict.fromkeys(YEAR.findall(text)):
-                year = int(label[:4])
-                if (low and year < int(low)) or (high and year > int(high)):
-                    continue
-                dated.append((year, label, found))
+            for label in dict.fromkeys(YEAR.findall(SOURCE_YEAR.sub("", found.sentence.text))):
+                if within(int(label[:4]), b.route.topic):
+                    dated.append((int(label[:4]), label, found))
     if not dated:
         return None
     dated.sort(key=lambda d: (d[0], d[2].row))
-    span = f" from {low}" if low else ""
-    span += f" to {high}" if high else ""
-    where = " and ".join(b.route.regions) + " case study" if b.route.regions else "case studies" if only_cases else "documents"
+    low, _, high = b.route.topic.partition("-")
+    span = (f" from {low}" if low else "") + (f" to {high}" if high else "")
     lines = [f"Dated events in the {where}{span} ({len(dated)}):"]
     for _, label, found in dated:
         lines.append(f"- **{label}** ({place_of(found.chunk)}, p. {found.sentence.page}): {found.sentence.text} {b.cite(found)}")
@@ -351,11 +359,8 @@ AMOUNT = re.compile(r"[£$€]\s?\d[\d,.]*\s?(?:million|billion|bn|m|k)?\b", re.
 
 
 def _sums(b: Builder, outline: Outline) -> Answer | None:
-    """Every sentence giving an amount of money, in document order, each led by its amounts (the case studies
-    only when the question asks about them, one case study when it names one)."""
-    only_cases = bool(re.search(r"\bcase[- ]stud|\bclusters\b", b.question, re.I)) or bool(b.route.regions)
-    pool = outline.case_studies if only_cases else outline.sections
-    parts = [p for p in pool if not b.route.regions or p.region in b.route.regions]
+    """Every sentence giving an amount of money, in document order, each led by its amounts."""
+    parts, where = _scope(b, outline)
     lines = []
     for part in parts:
         for found in sentences(part):
@@ -367,7 +372,6 @@ def _sums(b: Builder, outline: Outline) -> Answer | None:
                 )
     if not lines:
         return None
-    where = " and ".join(b.route.regions) + " case study" if b.route.regions else "case studies" if only_cases else "documents"
     return b.answer("\n".join([f"Amounts of money in the {where} ({len(lines)} sentences):", *lines]))
 
 
@@ -455,7 +459,8 @@ def _named(b: Builder, outline: Outline) -> Answer | None:
                 name = re.sub(r"['’]s?$", "", name)  # "BAE Systems' work", "Lancaster University's"
                 named = terms(name)
                 plural = named and name.split()[-1].lower().endswith("s") and named[-1] in kinds  # "Combined Authorities"
-                fits = (set(named) & kinds and len(named) > 1) or (anything and _proper(name) and normalise(name) not in own)
+                any_name = anything and is_proper_name(name) and normalise(name) not in own
+                fits = (set(named) & kinds and len(named) > 1) or any_name
                 if fits and not plural and normalise(name) not in seen:
                     seen[normalise(name)] = (name, found)
     if not seen:
@@ -468,7 +473,7 @@ def _named(b: Builder, outline: Outline) -> Answer | None:
     return b.answer("\n".join(lines))
 
 
-def _proper(name: str) -> bool:
+def is_proper_name(name: str) -> bool:
     """A name of something in particular: two or more capitalised words ('Lancaster University') or an
     acronym ('BAE'), not one ordinary capitalised word ('However', 'Lancashire')."""
     words = name.split()
@@ -563,14 +568,14 @@ def _figure_asked(question: str) -> tuple[str, Callable[[str], bool]] | None:
     percentage, or a year (a decade, a century) within a span ('from before 2000')."""
     if re.search(r"\bpercentages?\b|\bper ?cent(?:age)?s?\b", question, re.I):
         return "a percentage", lambda text: bool(re.search(r"\d\s?(?:%|per ?cent)", text, re.I))
-    span = _years_asked(question)
+    span = years_asked(question)
     if span and re.search(r"\b(?:years?|decades?|centur(?:y|ies)|dates?)\b", question, re.I):
         low, _, high = span.partition("-")
 
         def dated(text: str) -> bool:
             years = [int(y[:4]) for y in YEAR.findall(SOURCE_YEAR.sub("", text))]
             years += [(int(c) - 1) * 100 for c in CENTURY.findall(text)]
-            return any((not low or y >= int(low)) and (not high or y <= int(high)) for y in years)
+            return any(within(y, span) for y in years)
 
         if low and high:
             return f"a date in {span}", dated

@@ -265,7 +265,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         places = tuple(dict.fromkeys([*steer(question), *_named_by_place(question, outline)]))
         if re.search(r"\b(?:case studies|clusters|regions|areas)\b", question, re.I):
             places = ()  # "the years the case studies quote for HETA, iiCON ...": across them all
-        return Route("list", places, group=TIMELINE, topic=_years_asked(question))
+        return Route("list", places, group=TIMELINE, topic=years_asked(question))
     steered = list(steer(question))
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
@@ -397,7 +397,7 @@ COUNT_ASK = re.compile(  # a figure asked of each case study: 'put a number on h
 )
 
 
-def _years_asked(question: str) -> str:
+def years_asked(question: str) -> str:
     """The span of years a timeline asks for, as 'FROM-TO' ('from 2010 onwards' -> '2010-', 'pre-2000' -> '-1999')."""
     since = re.search(r"\b(?:from|since|after|post-?)\s*((?:19|20)\d\d)", question, re.I)
     until = re.search(r"\b(?:before|pre-?|until|up to)\s*((?:19|20)\d\d)", question, re.I)
