@@ -516,6 +516,16 @@ def test_another_name_for_a_region_steers_to_it(assistant: Assistant) -> None:
     assert not answer.abstained and "AstraZeneca" in answer.answer and answer.steered_to == ("Liverpool City Region",)
 
 
+def test_a_case_study_set_aside_is_left_out_of_the_aggregate(assistant: Assistant) -> None:
+    answer = assistant.ask("Does any case study besides Tees Valley mention hydrogen?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert "of the 10 other case studies" in answer.answer and "Tees Valley" not in listed
+    assert {"Hull & East Yorkshire", "Cumbria"} <= set(listed)
+    # 'not just the Tees one' asks for it and the others
+    answer = assistant.ask("Chemicals or chemical engineering: which case studies mention them, not just the Tees one?")
+    assert "Tees Valley" in re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M) and "of the 11 case studies" in answer.answer
+
+
 def test_a_topic_set_out_before_the_question_is_aggregated(assistant: Assistant) -> None:
     answer = assistant.ask("Several areas describe themselves as part of a 'corridor'. Which case studies do that?")
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)

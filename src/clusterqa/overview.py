@@ -523,7 +523,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(found)}")
         head = f"{len(by_sector)} of the {len(outline.case_studies)} case studies are about {b.route.topic}:"
         return b.answer("\n".join([head, *lines]))
-    for part in outline.case_studies:
+    asked = [p for p in outline.case_studies if p.region not in b.route.excluded]  # 'besides Tees Valley'
+    for part in asked:
         best = best_match(part)
         if best:
             matched += 1
@@ -534,7 +535,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             best = None if part.region else best_match(part)
             if best:
                 elsewhere.append(f"- **{part.title}** (p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}")
-    total = len(outline.case_studies)
+    total = f"{len(asked)} other" if b.route.excluded else str(len(asked))
     if not matched and not elsewhere:
         if re.search(r"\b(?:which|what) (?:\w+ )?(?:places|locations)\b", b.question, re.I):
             return None  # "which places lose out under competitive grants": places in general, not case studies

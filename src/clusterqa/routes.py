@@ -243,6 +243,7 @@ class Route:
     group: str = ""  # the outline group listed (list), or CASE_STUDIES
     topic: str = ""  # what the question is about, beyond its frame and names
     section: str = ""  # the section summarised, when one is named
+    excluded: tuple[str, ...] = ()  # case studies an aggregate sets aside ('besides Tees Valley')
 
     @property
     def name(self) -> str:
@@ -253,7 +254,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
     question = PAGE_REF.sub("", core_question(SCENE.sub("", question)))  # 'the six theme statements on pages 20 and 21'
+    set_aside: tuple[str, ...] = ()
     if AGGREGATE.search(EXCLUDED.sub("", question)) and EXCLUDED.search(question):
+        aside = " ".join(m.group(0) for m in EXCLUDED.finditer(question) if not re.search(r"\bnot just\b", m.group(0), re.I))
+        set_aside = tuple(p.region for p in outline.case_studies if names_region(aside, p.region))
         question = EXCLUDED.sub("", question)  # 'besides Tees Valley': the others are asked about
     if (CASE_PARTS_ASK.search(question) or LAYOUT_ASK.search(question)) and outline.case_studies:
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
@@ -304,7 +308,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         # "which case studies refer to Manchester or Greater Manchester": the place is what they mention
         place_topic = topic_of(PLACE_AS_TOPIC.search(question).group(1), [], [], outline)  # type: ignore[union-attr]
         if place_topic:
-            return Route("aggregate", topic=place_topic)
+            return Route("aggregate", topic=place_topic, excluded=set_aside)
     every_case = re.search(r"\b(?:each|every|all)\b|\b(?:eleven|the) (?:case studies|clusters)\b", question, re.I)
     if not regions and (SECTOR_OF.search(question) or SECTOR_LABELS.search(question)) and every_case:
         return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
@@ -347,8 +351,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if not rest:
             return Route("list", group=CASE_STUDIES) if not re.match(r"^\W*how many", question, re.I) else Route("fact")
         if COUNT_ASK.search(question):  # "which put a number on how many firms": the firms, with a figure
-            return Route("aggregate", topic=re.sub(r"^(?:(?:numbers?|figures?|many)\s+)+", "", rest))
-        return Route("aggregate", topic=_strip_how_much(re.sub(r"^many\s+", "", rest)))  # 'how many of them mention X'
+            return Route("aggregate", topic=re.sub(r"^(?:(?:numbers?|figures?|many)\s+)+", "", rest), excluded=set_aside)
+        # 'how many of them mention X'
+        return Route("aggregate", topic=_strip_how_much(re.sub(r"^many\s+", "", rest)), excluded=set_aside)
     return Route("fact")
 
 
@@ -439,7 +444,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     tokens = re.findall(r"[\w£$€%&'’-]+", question)
     for i, word in enumerate(tokens):
         word = re.sub(r"['’]s$", "", word)
-        if i == 0 and word[1:].islower() and word not in in_names:
+        if i == 0 and len(tokens) > 4 and word[1:].islower() and word not in in_names:
             word = word.lower()  # 'Training: which case studies ...': capitalised as the first word, not as a name
         if word.lower() == "or" or _joins_names(tokens, i):  # "skills shortages or skills gaps": alternatives, kept apart
             words.append("or")
