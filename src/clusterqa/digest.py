@@ -259,8 +259,9 @@ def _also_named(found: list[Found], chosen: list[Found], part: Part) -> list[tup
             name = re.sub(r"^(?:The|This|These|Its|In|For|As|Both|Several|Many|Some|All|Our|Their|Such)\s+", "", name).strip()
             name = re.sub(r"['’]s?$", "", name)
             key = normalise(name)
-            initials = {"".join(w[0] for w in k.split() if w not in ("of", "and", "for", "the")) for k in seen}
-            spelt = name.isupper() and name.lower() in initials  # 'HPO' after 'High Potential Opportunity'
+            spelt = name.isupper() and name.lower() in {  # 'HPO' after 'High Potential Opportunity'
+                "".join(w[0] for w in k.split() if w not in ("of", "and", "for", "the")) for k in seen
+            }
             if is_proper_name(name) and not YEAR_LIKE.search(name) and key not in said and key not in seen and not spelt:
                 seen[key] = (name, f)
     return list(seen.values())[:MAX_ALSO_NAMED]

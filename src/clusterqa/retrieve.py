@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -134,15 +134,6 @@ class Retriever:
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
         }
         self.vocabulary |= {re.sub(r"'s$", "", w.strip(".,;:()'\"")) for w in self.vocabulary}
-        # words the documents write with a capital: names or parts of names ('Show' is not one)
-        self.capitalised = {
-            normalise(part)
-            for c in self.chunks
-            for w in c.text.split()
-            for part in re.split(r"[/-]+", _bare(w))
-            if part[:1].isupper()
-        }
-        self.capitalised |= {normalise(w) for c in self.chunks for w in re.split(r"[\s/:,-]+", f"{c.title} {c.section}")}
         self.steering = dict(_steering_names(self.chunks))  # longest names first, so they win
         names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
         self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
@@ -164,6 +155,19 @@ class Retriever:
                 if first in words and second in words
             )
         return self._phrases[pair]
+
+    @cached_property
+    def capitalised(self) -> set[str]:
+        """Words the documents write with a capital: names or parts of names ('Show' is not one). Gathered on the
+        first question that needs them, not at start-up."""
+        written = {
+            normalise(part)
+            for c in self.chunks
+            for w in c.text.split()
+            for part in re.split(r"[/-]+", _bare(w))
+            if part[:1].isupper()
+        }
+        return written | {normalise(w) for c in self.chunks for w in re.split(r"[\s/:,-]+", f"{c.title} {c.section}")}
 
     def clusters(self) -> list[tuple[str, str]]:
         """(region, cluster) of every case study in the index."""
@@ -213,10 +217,13 @@ class Retriever:
                 continue
             # "DSIT-style": the capitalised parts are the name; a lower-case part is an ordinary word
             parts = [normalise(p) for p in re.split(r"[/-]+", token) if p and p[:1].isupper()]
-            known = self.vocabulary | self.steering.keys()  # 'Merseyside': another name for a region they cover
-            if any(p not in known and p.rstrip("s") not in known for p in parts):
+            if any(not self._known(p) and not self._known(p.rstrip("s")) for p in parts):
                 unknown.append(token)
         return tuple(unknown) or self._unknown_runs(words)
+
+    def _known(self, word: str) -> bool:
+        """A word the documents use, or another name for a region they cover ('Merseyside')."""
+        return word in self.vocabulary or word in self.steering
 
     def _unknown_runs(self, words: list[str]) -> tuple[str, ...]:
         """A name of several capitalised words ('the Great Yorkshire Show') one of whose words the documents only
