@@ -361,15 +361,32 @@ def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
 @pytest.mark.parametrize(
     ("question", "topic"),
     [
+        # qualifiers and examples outside brackets
         ("Which case studies name a specific university, rather than just referring to universities in general?", "university"),
         ("Which case studies refer to the year 2023, whether for an event, an announcement or a dated source?", "year 2023"),
         ("Which case studies mention hydrogen in some form?", "hydrogen"),
         ("Which case studies mention skills, such as skills gaps or digital skills?", "skills or skills gaps or digital skills"),
         ("Which clusters mention ports, such as a Freeport?", "ports or Freeport"),
         ("Several areas describe themselves as part of a 'corridor'. Which case studies do that?", "part corridor"),
+        # a place set aside is no topic; a place the case studies are asked to mention is
+        ("Does any case study besides Tees Valley mention hydrogen?", "hydrogen"),  # the one set aside is no topic
+        ("Chemicals or chemical engineering: which case studies mention them, not just the Tees one?",
+         "chemicals or chemical engineering"),
+        # a place can be what the case studies mention
+        ("Setting aside Greater Manchester's own case study, which case studies refer to Manchester or Greater Manchester?",
+         "Manchester or Greater Manchester"),
+        ("Which clusters have a Freeport, and which an Investment Zone?", "Freeport or Investment Zone"),
+        # framing words and phrases
+        ("Which case studies express a figure in terms of GVA?", "GVA"),
+        ("In which case studies do grants, as distinct from other kinds of funding, come up?", "grants"),
+        ("Doing a keyword sweep: which case studies use the words 'sustainable' or 'sustainability'?",
+         "sustainable or sustainability"),
+        ("Which case studies explicitly talk about multinationals, using that word?", "multinationals"),
+        ("Which case studies point to computing (advanced computing, computing expertise and the like) as a strength?",
+         "computing or advanced computing or computing expertise"),
     ],
 )
-def test_qualifiers_and_examples_outside_brackets(assistant: Assistant, question: str, topic: str) -> None:
+def test_aggregate_topics_without_their_framing(assistant: Assistant, question: str, topic: str) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert route.kind == "aggregate" and route.topic == topic
 
@@ -426,23 +443,6 @@ def test_a_scene_set_before_a_colon_does_not_route_the_question(assistant: Assis
     assert answer.route == "list" and answer.answer.startswith("Recommendations (9 items")
 
 
-@pytest.mark.parametrize(
-    ("question", "topic"),
-    [
-        ("Does any case study besides Tees Valley mention hydrogen?", "hydrogen"),  # the one set aside is no topic
-        ("Chemicals or chemical engineering: which case studies mention them, not just the Tees one?",
-         "chemicals or chemical engineering"),
-        # a place can be what the case studies mention
-        ("Setting aside Greater Manchester's own case study, which case studies refer to Manchester or Greater Manchester?",
-         "Manchester or Greater Manchester"),
-        ("Which clusters have a Freeport, and which an Investment Zone?", "Freeport or Investment Zone"),
-    ],
-)
-def test_aggregates_with_a_place_set_aside_or_asked_about(assistant: Assistant, question: str, topic: str) -> None:
-    route = route_question(question, assistant.retriever.steer, assistant.outline)
-    assert route.kind == "aggregate" and route.topic == topic
-
-
 def test_a_timeline_lists_the_dated_sentences_in_order_within_the_span_asked(assistant: Assistant) -> None:
     answer = assistant.ask("Build me a timeline of the milestones from 2010 onwards that the case studies mention.")
     years = [int(y[:4]) for y in re.findall(r"^- \*\*(\d{4}s?)\*\*", answer.answer, re.M)]
@@ -456,23 +456,6 @@ def test_a_timeline_lists_the_dated_sentences_in_order_within_the_span_asked(ass
     one = assistant.ask("Give me a timeline for the Liverpool City Region case.")
     assert one.answer.startswith("Dated events in the Liverpool City Region case study")
     assert {c.cluster for c in one.citations} == {"Infection Prevention and Control"}
-
-
-@pytest.mark.parametrize(
-    ("question", "topic"),
-    [
-        ("Which case studies express a figure in terms of GVA?", "GVA"),
-        ("In which case studies do grants, as distinct from other kinds of funding, come up?", "grants"),
-        ("Doing a keyword sweep: which case studies use the words 'sustainable' or 'sustainability'?",
-         "sustainable or sustainability"),
-        ("Which case studies explicitly talk about multinationals, using that word?", "multinationals"),
-        ("Which case studies point to computing (advanced computing, computing expertise and the like) as a strength?",
-         "computing or advanced computing or computing expertise"),
-    ],
-)
-def test_aggregate_topics_without_their_framing(assistant: Assistant, question: str, topic: str) -> None:
-    route = route_question(question, assistant.retriever.steer, assistant.outline)
-    assert route.kind == "aggregate" and route.topic == topic
 
 
 def test_aggregates_asking_for_a_kind_of_figure(assistant: Assistant) -> None:
