@@ -323,6 +323,15 @@ def test_a_whole_comparison_also_names_what_each_sides_cells_leave_out(assistant
     _assert_every_citation_is_verbatim(answer)
 
 
+def test_a_comparison_on_a_topic_also_names_what_its_cells_leave_out(assistant: Assistant) -> None:
+    # the topic's words are not the names': 'major national cyber institutions' -> GCHQ
+    answer = assistant.ask("Compare the major national cyber or security institutions in Lancashire and Greater Manchester.")
+    assert answer.route == "compare"
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Also named |"))
+    assert "GCHQ [" in row.split("|")[3]
+    _assert_every_citation_is_verbatim(answer)
+
+
 def test_a_side_that_never_uses_the_topics_words_gives_its_closest_sentence(assistant: Assistant) -> None:
     answer = assistant.ask("South Yorkshire metals versus Tees Valley chemicals: what of skills and the workforce?")
     row = next(line for line in answer.answer.splitlines() if line.lower().startswith("| skills"))

@@ -84,12 +84,13 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
     for name, row in facets:
         cells = [" ".join(f"{_cell(f.sentence.text)} {b.cite(f)}" for f in cell) or "not stated" for cell in row]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    if not b.route.topic:  # a whole comparison: the names each side's cells leave out, as a case summary gives them
-        shown = [[f for name, row in facets for f in row[i]] for i in range(len(parts))]
-        also = [_also_named(list(sentences(p)), shown[i], p)[:MAX_ALSO_COMPARED] for i, p in enumerate(parts)]
-        if any(also):
-            cells = [", ".join(f"{_cell(name)} {b.cite(f)}" for name, f in side) or "none" for side in also]
-            lines.append("| Also named | " + " | ".join(cells) + " |")
+    # the names each side's cells leave out, as a case summary gives them: a comparison on a topic misses the
+    # ones it speaks of in other words ('big private companies' -> 'Lockheed Martin')
+    shown = [[f for name, row in facets for f in row[i]] for i in range(len(parts))]
+    also = [_also_named(list(sentences(p)), shown[i], p)[:MAX_ALSO_COMPARED] for i, p in enumerate(parts)]
+    if any(also):
+        cells = [", ".join(f"{_cell(name)} {b.cite(f)}" for name, f in side) or "none" for side in also]
+        lines.append("| Also named | " + " | ".join(cells) + " |")
     lead = " and ".join(p.region for p in parts) + " side by side:"
     return b.answer(lead + "\n\n" + "\n".join(lines))
 
