@@ -119,6 +119,8 @@ ROUTED = [
     ("What are the cross-cutting issues the report found?", "list"),
     ("Set the Cumbria skills picture beside Tees Valley's.", "compare"),
     ("What anchor investors do Greater Manchester and the North East each point to?", "compare"),
+    ("How old are Cumbria's nuclear industry and Tees Valley's chemicals industry?", "compare"),  # one question of two
+    ("What's Tees Valley's share of UK hydrogen production and how was it built?", "fact"),  # one place, lower-case 'what's'
     ("How fast is West Yorkshire's digital industry growing each year?", "fact"),  # 'each year', one place named
     ("What are the main takeaways from the Lancashire case?", "summary"),
     ("In a few bullets, what has the York & North Yorkshire cluster achieved?", "summary"),

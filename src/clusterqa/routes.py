@@ -153,7 +153,9 @@ NAMES_IN_CASE = re.compile(  # "give me a full roll-call of the organisations na
 )
 PAGE_REF = re.compile(r"\s*\b(?:on |in |at |from )?(?:pp?\.|pages?)\s*\d+(?:\s*(?:and|-|–|to|&)\s*\d+)?", re.I)
 HOW_DO = re.compile(  # "how do Hull and South Yorkshire tackle skills", "what do GM and the North East each point to"
-    r"^\W*how (?:do|did|does|have|are|were)\b|\b(?:each|both)\b", re.I
+    r"^\W*how (?:do|did|does|have|are|were)\b|\b(?:each|both)\b"
+    r"|(?-i:[A-Z]\w*['’]s\b[^?]*\band\b[^?]*\b[A-Z]\w*['’]s\b)",  # "how far back do Cumbria's cluster and Tees Valley's go"
+    re.I,
 )
 ONE_THING = re.compile(r"^\W*(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got)\b", re.I)
 SECTOR_OF = re.compile(
