@@ -40,6 +40,9 @@ FACTS = [
     ("What is BioYorkshire?", "public-private partnership", 17),  # "BioYorkshire, a public-private ..." defines it
     ("I need to know when iiCON was founded.", "2020", 7),  # a courteous lead-in is not part of the question
     ("Which organisations collaborated closely on the National Cyber Force bid?", "Lancashire Enterprise Council", 10),
+    # the author's name (np11-….pdf) as who says it is in every sentence, not only in the one that names NP11
+    ("In the last recommendation, who does NP11 want identified and connected to each other?", "industry leaders", 23),
+    ("What did NP11 base its analysis on - which tool, and whose was it?", "cluster mapping tool", 3),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -362,6 +365,7 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "Who is the current Tees Valley mayor?",
         "What's the population of Cumbria these days?",
         "Where are the Humber's two University Technical Colleges located?",
+        "When was NP11 set up?",  # the author is what is asked about here: a sentence must name it
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

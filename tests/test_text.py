@@ -154,6 +154,25 @@ def test_who_says_it_is_not_embedded_for_the_dense_search(question: str, embedde
     assert without_attribution(question) == embedded
 
 
+@pytest.mark.parametrize(
+    ("question", "author"),
+    [
+        ("Who does NP11 want identified and connected?", {"np11"}),
+        ("Does NP11 think it can be driven centrally?", {"np11"}),
+        ("In NP11's terms, what is an innovation ecosystem?", {"np11"}),
+        ("Why do clusters matter, according to NP11?", {"np11"}),
+        ("Which grants does NP11 say should go?", {"np11"}),
+        ("When was NP11 set up?", set()),  # what is asked about, not who says it
+        ("Who chairs NP11?", set()),
+        ("How many LEPs are members of the NP11 group?", set()),
+    ],
+)
+def test_a_name_used_as_who_says_it_is_told_from_one_asked_about(question: str, author: set[str]) -> None:
+    from clusterqa.text import attributed_terms
+
+    assert attributed_terms(question) == author
+
+
 def test_only_an_abbreviation_in_brackets_is_another_name() -> None:
     from clusterqa.routes import INCLUDING
 

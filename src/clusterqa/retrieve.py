@@ -22,7 +22,17 @@ import numpy as np
 from .chunking import SECTION_SEP, Chunk, Sentence
 from .errors import UnknownNameError
 from .index import Index, Snapshot
-from .text import SYNONYMS, expansion_of, expansions, normalise, question_terms, split_sentences, terms, without_attribution
+from .text import (
+    SYNONYMS,
+    attributed_terms,
+    expansion_of,
+    expansions,
+    normalise,
+    question_terms,
+    split_sentences,
+    terms,
+    without_attribution,
+)
 
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
 STEER_SHARE = 0.6  # a name steers to a case study when this share of its mentions are there
@@ -341,10 +351,11 @@ class Retriever:
 
         weights = {t: self.idf(t) for t in set(q_terms)}
         spelled = self._acronym_words(question)
+        author = attributed_terms(question)
         passages = []
         for i, base in fused.items():
             chunk = self.chunks[i]
-            scored = self._score_sentences(i, sentence_sims, weights, spelled)
+            scored = self._score_sentences(i, sentence_sims, weights, spelled, author)
             best = max((s.score for s in scored), default=0.0)
             score = base / (VOTES * top_vote) + SENTENCE_WEIGHT * best
             before = self.chunks[i - 1] if i and self.chunks[i - 1].section == chunk.section else None
@@ -396,13 +407,20 @@ class Retriever:
         return found
 
     def _score_sentences(
-        self, i: int, sentence_sims: np.ndarray, weights: dict[str, float], spelled: dict[str, set[str]] | None = None
+        self,
+        i: int,
+        sentence_sims: np.ndarray,
+        weights: dict[str, float],
+        spelled: dict[str, set[str]] | None = None,
+        author: set[str] | None = None,
     ) -> list[ScoredSentence]:
-        """Each sentence of chunk i: cosine to the question plus the IDF-weighted share of its terms it holds."""
+        """Each sentence of chunk i: cosine to the question plus the IDF-weighted share of its terms it holds.
+        A sentence holds its section's title and, when the question names the file's author as who says it
+        ('what does NP11 want'), the author too: every sentence of np11-….pdf is NP11's saying."""
         chunk = self.chunks[i]
         start = self.sentence_offset[i]
         sims = sentence_sims[start : start + len(chunk.sentences)]
-        context = set(terms(own_section(chunk)))
+        context = set(terms(own_section(chunk))) | (_source_terms(chunk.source) & author if author else set())
         total = sum(weights.values()) or 1.0
         out = []
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
@@ -451,8 +469,13 @@ def own_section(chunk: Chunk) -> str:
 @lru_cache(maxsize=4096)
 def _passage_terms(chunk: Chunk) -> set[str]:
     # the file's name too: 'NP11' in 'as NP11 cites it' names the document (np11-innovation-clusters-....pdf)
-    named = re.sub(r"\.\w+$", "", chunk.source).replace("-", " ").replace("_", " ")
-    return set(terms(f"{chunk.title} {named} {chunk.section} {chunk.region} {chunk.text}"))
+    return set(terms(f"{chunk.title} {chunk.section} {chunk.region} {chunk.text}")) | _source_terms(chunk.source)
+
+
+@lru_cache(maxsize=256)
+def _source_terms(source: str) -> set[str]:
+    """The words of a file's name ('np11-innovation-clusters-north-of-england.pdf')."""
+    return set(terms(re.sub(r"\.\w+$", "", source).replace("-", " ").replace("_", " ")))
 
 
 CALENDAR = set(

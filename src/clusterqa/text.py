@@ -195,6 +195,24 @@ ATTRIBUTION = re.compile(  # "according to the report", "do the authors say": wh
 )
 
 
+SAYS = (  # verbs of an author's saying: 'does NP11 want', 'NP11 recommends'
+    r"(?:say|think|want|argue|recommend|see|believe|call|cite|note|suggest|propose|draw|put|describe|define|count|"
+    r"mention|give|list|single|base|set|mean|make|consider|find|expect|hope|stress)"
+)
+AUTHOR_IN_QUESTION = re.compile(  # a name used as who says it: 'does NP11 want', "in NP11's terms", 'NP11 says'
+    rf"\b(?i:does|did|do|according to|for)\s+(?P<asker>[A-Z][\w&]*)(?=\s+(?:[a-z]+\s+)?{SAYS}|\s*[?.!,]|\s+to\b)"
+    r"|\b(?P<owner>[A-Z][\w&]*)['’]s\b"
+    rf"|\b(?P<sayer>[A-Z][\w&]*)\s+{SAYS}s\b"
+)
+
+
+def attributed_terms(question: str) -> set[str]:
+    """The terms of names the question uses as the one who says something ('who does NP11 want connected',
+    "in NP11's terms"), not as what it asks about ('when was NP11 set up', 'who chairs NP11')."""
+    found = (m.group("asker") or m.group("owner") or m.group("sayer") for m in AUTHOR_IN_QUESTION.finditer(question))
+    return {t for name in found for t in terms(name)}
+
+
 ACRONYM_GLUE = {"of", "for", "and", "&", "the", "in", ","}  # words an acronym skips: DSIT, Department for Science, ...
 
 
