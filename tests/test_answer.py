@@ -260,6 +260,11 @@ def test_a_recommendation_title_brings_the_sentence_that_explains_it(assistant: 
     assert "long term planning" in answer.answer and len(answer.citations) == 2
 
 
+def test_the_authors_name_alone_adds_no_second_sentence(assistant: Assistant) -> None:
+    answer = assistant.ask("Is central government the right engine for most of what clusters add, as NP11 sees it?")
+    assert "NP11 group" not in answer.answer  # 'NP11' is who says it; the one sentence naming it adds nothing
+
+
 def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assistant: Assistant) -> None:
     assert assistant.ask("How much did BAE Systems invest in setting up AMRC North West?").abstained
 
