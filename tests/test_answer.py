@@ -290,6 +290,8 @@ def test_a_name_in_the_chunk_before_does_not_license_an_unrelated_sentence(assis
         ("Who led the bid?", "The bid was led by the county council.", True),
         ("How many roles will be needed?", "Over 116,000 jobs will be needed to replace them.", True),  # a synonym
         ("How many roles will be needed?", "Over 1,400 companies are in the area.", False),
+        ("How many smaller firms are there?", "It has a broad ecosystem of nearly 200 SMEs.", True),  # small firms: SMEs
+        ("How many firms are there?", "It has a broad ecosystem of nearly 200 SMEs.", False),  # SMEs are not all firms
         ("What was the annual income in 2023?", "It generated £113 million in annual income by 2020.", False),
         ("What was the annual income in 2020?", "It generated £113 million in annual income by 2020.", True),
         ("My notes say it opened in 2022. Is that right?", "It opened for business in January of 2023.", True),  # a check

@@ -233,6 +233,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         return bool(YEAR.search(sentence))
     if kind == "count":
         nouns = set(terms(detail)) - NOT_COUNTED  # 'how many roles' is answered by '116,000 jobs'
+        if SMALL_FIRMS.search(detail):  # 'how many smaller firms' is answered by 'nearly 200 SMEs'
+            nouns |= set(terms("SMEs"))
         total = re.search(r"\b(?:in total|total|altogether|in all)\b", question, re.I)  # a share is no total
         if not total and nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
             return True  # 'how many people have digital skills' - 'only 59% have'
@@ -281,6 +283,7 @@ def prefers(question: str) -> Callable[[str], float]:
 
 
 
+SMALL_FIRMS = re.compile(r"\bsmall(?:er)?(?: and medium[- ]sized)? (?:firms|companies|businesses|enterprises)\b", re.I)
 FACT_CHECK = re.compile(
     r"\b(?:is|was) (?:that|this|it|the (?:year|date|figure|number)) (?:right|correct|true|accurate|what the \w+ says?)\b"
     r"|\b(?:is|was) (?:that|this) what\b|\b(?:right|correct|true|accurate)\s*\?\s*$|\bmy notes say\b|\ba draft says\b",
