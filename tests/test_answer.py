@@ -40,6 +40,8 @@ FACTS = [
     ("What is BioYorkshire?", "public-private partnership", 17),  # "BioYorkshire, a public-private ..." defines it
     ("I need to know when iiCON was founded.", "2020", 7),  # a courteous lead-in is not part of the question
     ("Which organisations collaborated closely on the National Cyber Force bid?", "Lancashire Enterprise Council", 10),
+    ("Which company owns Alderley Park?", "Bruntwood SciTech", 11),  # 'now part of Bruntwood SciTech'
+    ("How big is the Greater Manchester digital economy?", "£5 billion", 12),
     # the author's name (np11-….pdf) as who says it is in every sentence, not only in the one that names NP11
     ("In the last recommendation, who does NP11 want identified and connected to each other?", "industry leaders", 23),
     ("What did NP11 base its analysis on - which tool, and whose was it?", "cluster mapping tool", 3),
@@ -224,6 +226,12 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("What is HETA?", ""),  # a definition: HETA is 'a Group Training Association'
         ("Who owns the Wilton International site?", "role"),
         ("What was the North East space cluster's annual income in 2023?", "amount"),
+        ("Which university runs iiCON?", "role"),  # a body that runs it: a sentence must say who runs it
+        ("Which company owns Alderley Park?", "role"),
+        ("How big was the seed investment in NESACoE?", "amount"),  # a size wants a figure
+        ("Where will the Global Bioeconomy Institute be built?", "place"),
+        ("What is the publication date of the report?", "date"),
+        ("What does the abbreviation NESACoE stand for?", "acronym"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
@@ -373,6 +381,11 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "What's the population of Cumbria these days?",
         "Where are the Humber's two University Technical Colleges located?",
         "When was NP11 set up?",  # the author is what is asked about here: a sentence must name it
+        "Which university runs iiCON?",  # founded, funded and described, but who runs it is not said
+        "How big was the seed investment in NESACoE?",  # 'comparatively small', no figure
+        "Where will the Global Bioeconomy Institute be built?",  # planned, its site not given
+        "What is the publication date of the report?",
+        "What does the abbreviation NESACoE stand for?",  # 'formerly NESACoE' is its old name, not its expansion
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -49,7 +49,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "acronym",
         re.compile(
-            r"\bwhat (?:does|did) (?:the )?(?P<acronym>[A-Za-z&]{2,}) stand for\b"
+            r"\bwhat (?:does|did) (?:the )?(?:acronym |abbreviation |initialism )?(?P<acronym>[A-Za-z&]{2,}) stand for\b"
             r"|\bwhat is (?:the )?(?P<acronym2>[A-Za-z&]{2,}) short for\b"
             r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short) for\b"
             r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
@@ -71,7 +71,13 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             re.I,
         ),
     ),
-    ("place", re.compile(r"^\W*where (?:is|are|was|were) .*\b(?:located|based|headquartered|situated|sited)\b", re.I)),
+    (
+        "place",
+        re.compile(
+            r"^\W*where (?:is|are|was|were|will|would|could|should) .*\b(?:located|based|headquartered|situated|sited|built)\b",
+            re.I,
+        ),
+    ),
     (
         "amount",
         re.compile(
@@ -80,6 +86,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum)\b"
+            r"|^\W*how (?:large|big) (?:is|was|are|were|will)\b"  # 'how large was the seed funding': a figure
             r"|\bin (?:pounds|sterling|£)\W*$",
             re.I,
         ),
@@ -92,7 +99,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
             r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|open|operational|launch|start|"
             r"complete|built|established)))"  # "when are pitches most persuasive" asks a condition, not a date
-            r"|\b(?:what|which|in what|in which) (?:year|month|date)\b",
+            r"|\b(?:what|which|in what|in which) (?:year|month|date)\b"
+            r"|\bwhat(?:'s|’s| is| was) (?:the |its )?(?:\w+ )?date\b",  # "what's the publication date"
             re.I,
         ),
     ),
@@ -100,15 +108,17 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
 NOT_COUNTED = {"along", "across", "around", "beyond", "near", "since"}  # 'how many people work along the corridor'
 PEOPLE_COUNTED = "people jobs staff employees workers employ"
 ROLE_QUESTION = re.compile(  # "Who chairs the Innovation Board?": an answer names the role
-    r"^\W*who (?:(?:currently|now) )?(?P<verb>chairs|chaired|heads|headed|leads|led|runs|ran|founded|manages|managed|"
-    r"owns|owned|operates|operated)\b"
+    r"^\W*(?:who|(?:which|what) (?:\w+ )?(?:university|company|firm|organi[sz]ation|body|council|authority|department|"
+    r"partner|institution)) (?:(?:currently|now) )?(?P<verb>chairs|chaired|heads|headed|leads|led|runs|ran|founded|"
+    r"manages|managed|owns|owned|operates|operated)\b"
     r"|^\W*who (?:is|was) (?:the |its |their )?(?:current )?(?:(?-i:[A-Z][\w&]*)\s+){0,3}"  # 'the current Tees Valley mayor'
     r"(?P<role>chair(?:man|woman|person)?|head|leader|mayor|"
     r"chief executive|ceo|director|founder|minister|manager|president)\b",
     re.I,
 )
 OWNER_QUESTION = re.compile(
-    r"^\W*who does .+ belong to\b|^\W*who (?:now )?owns\b"
+    r"^\W*who does .+ belong to\b"
+    r"|^\W*(?:who|(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body|university)) (?:now |currently )?owns\b"
     r"|^\W*(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body) (?:is|are) .+ now part of\b",
     re.I,
 )
