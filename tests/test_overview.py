@@ -125,6 +125,11 @@ ROUTED = [
     ("What are the main takeaways from the Lancashire case?", "summary"),
     ("In a few bullets, what has the York & North Yorkshire cluster achieved?", "summary"),
     ("What distinguishes the Lancashire cluster from the Cumbria one?", "compare"),
+    ("Give me the Hull net zero story in a paragraph.", "summary"),
+    ("What's NP11's overall line on skills?", "summary"),
+    ("What's the argument of the theme on funding?", "summary"),
+    ("What does the case-studies overview page say about the choice of clusters?", "summary"),
+    ("On the overview list, what label does Cumbria have?", "fact"),  # the overview page, not an overview asked for
     ("Tees Valley relative to Hull on hydrogen?", "compare"),
     ("Give me the key facts about the North East space cluster.", "summary"),
     ("Briefly describe the Cheshire & Warrington case study.", "summary"),
@@ -296,10 +301,25 @@ def test_one_theme_or_recommendation_named_by_one_word_of_its_title(assistant: A
     assert route.kind == "summary" and route.section.endswith(title)
 
 
-def test_a_sub_section_named_by_another_form_of_its_title_is_summarised_alone(assistant: Assistant) -> None:
-    answer = assistant.ask("In a few bullets, how has Cumbria's clean energy landscape evolved?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In a few bullets, how has Cumbria's clean energy landscape evolved?",
+        "Can you give me a short account of how the Cumbria cluster developed?",  # its growth is its Evolution
+    ],
+)
+def test_a_sub_section_named_by_another_form_of_its_title_is_summarised_alone(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
     assert answer.route == "summary" and answer.answer.startswith("Cumbria: Evolution")
     assert all(c.section.endswith("Cumbria: Clean Energy › Evolution") for c in answer.citations)
+
+
+def test_a_case_study_topic_held_by_few_sentences_gets_the_case_summary_after_them(assistant: Assistant) -> None:
+    # so many asks in so few words match one sentence or two: those first, then the case study's central points
+    answer = assistant.ask("West Yorkshire AI: what's gone well and how is it funded? Quick overview.")
+    assert answer.route == "summary" and "in brief:" in answer.answer.splitlines()[0]
+    assert len(_lines(answer)) >= 3 and "£80m" in _lines(answer)[0]
+    _assert_every_citation_is_verbatim(answer)
 
 
 def test_a_case_study_summary_also_names_what_its_points_leave_out(assistant: Assistant) -> None:

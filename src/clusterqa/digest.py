@@ -156,8 +156,10 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
             return None
         if route.topic and b.weights:  # "tell me about iiCON": the case study's sentences on it
             found = sorted((f for f in sentences(part) if b.matches(f)), key=b.fit, reverse=True)
-            if not found:  # "summarise the second page of the GM case": the words are no topic it has
-                return _case_summary(b, part)
+            # "summarise the second page of the GM case": the words are no topic it has; 'what's gone well, where
+            # are the skills gaps, and how is it funded?' asks so much in so few words that one sentence holds it all
+            if len(found) < SUMMARY_POINTS[0]:
+                return _case_summary(b, part, first=found)
             chosen = sorted(found[: SUMMARY_POINTS[1]], key=lambda f: f.row)
             return _points(b, f"What the {part.label} case study ({pages_of([part])}) says on {route.topic}:", chosen)
         return _case_summary(b, part)
@@ -192,14 +194,17 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
     return _points(b, f"What the documents say about {route.topic}:", chosen, label=True)
 
 
-def _case_summary(b: Builder, part: Part) -> Answer | None:
+def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> Answer | None:
     """What the cluster is (its opening sentence), then the sentences that are both central to the case
-    study and carry the most facts: figures and names."""
+    study and carry the most facts: figures and names. The sentences on what was asked, if any, come first."""
     found = list(sentences(part))
     if not found:
         return None
-    rest = [f for f in found[1:] if not is_heading(f)]
-    chosen = sorted([found[0], *informative(b, rest, SUMMARY_POINTS[1] - 1)], key=lambda f: f.row)
+    first = first or []
+    rest = [f for f in found[1:] if not is_heading(f) and f not in first]
+    opening = [found[0]] if found[0] not in first else []
+    others = opening + informative(b, rest, SUMMARY_POINTS[1] - len(opening))
+    chosen = first + sorted(others, key=lambda f: f.row)[: SUMMARY_POINTS[1] - len(first)]
     return _points(
         b, f"The {part.label} case study ({pages_of([part])}), in brief:", chosen, also=_also_named(found, chosen, part)
     )

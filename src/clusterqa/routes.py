@@ -78,8 +78,9 @@ COMPARE = re.compile(
     r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b",
     re.I,
 )
+EVOLVED = set(terms("developed grew grown emerged origins"))  # a case study's growth is told in its 'Evolution'
 SUMMARY = re.compile(
-    r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|overview|gist|"
+    r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|(?<!the )overview(?! (?:list|page|section|table))|gist|"
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|pull together|"
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
@@ -87,8 +88,13 @@ SUMMARY = re.compile(
     r"(?:key|main|essential) facts|highlights|snapshot|synopsis|pr[ée]cis|at a glance|in a nutshell|boil\w* (?:it )?down|"
     r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)|"
     r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|section)|what ground does|"
-    r"what(?:'s| is) the story|bullet[- ]?points?\b|"
+    r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short |brief |quick )?account of (?:how|what|the)\b|"
+    r"(?:give|tell) me the (?:[\w&'’-]+ ){1,5}story\b|\bin a (?:short |single )?paragraph\b|"
+    r"(?:overall|general|main) (?:line|position|stance|view|message) (?:on|about)\b|"
+    r"what(?:'s| is) (?:\w+['’]s )?(?:overall|general) line\b|"
+    r"what(?:'s| is) the (?:argument|case|reasoning) (?:of|in|behind) the (?:[\w-]+ )?(?:theme|recommendation|section)\b|"
     r"what (?:does|do) the (?:[\w&'’-]+ ){0,5}(?:case study|case) (?:conclude|say|argue|tell us) about|"
+    r"what (?:does|do) the (?:[\w&'’-]+ ){1,4}page say about\b|"
     r"what (?:does|do) the (?:[\w-]+ )?(?:theme|recommendation|section|case study) (?:on|about|regarding|covering) [^?]+? "
     r"(?:say|cover|argue|conclude)|"
     r"what (?:does|do) the (?:[\w-]+ ){1,2}(?:theme|recommendation)\b[^?]* (?:say|cover|argue|conclude)\b|"
@@ -538,6 +544,8 @@ def _sub_section(question: str, region: str, outline: Outline) -> str:
         return next((p.section for p in outline.sections if p.region == region and p.title == p.label), "")
     asked = set(terms(question))
     asked |= {t[:4] for t in asked if len(t) >= 4}  # 'how has it evolved': the Evolution part
+    if asked & EVOLVED:  # 'how the cluster developed', 'how it grew': the same part
+        asked.add("evol")
     for part in outline.sections:
         title = set(terms(part.title))
         if title and len(title) == 1:
