@@ -130,6 +130,8 @@ ROUTED = [
     ("What's the argument of the theme on funding?", "summary"),
     ("What does the case-studies overview page say about the choice of clusters?", "summary"),
     ("On the overview list, what label does Cumbria have?", "fact"),  # the overview page, not an overview asked for
+    ("The Humber and the Tees both struggle with skills. How do the two cases describe it?", "compare"),  # places
+    ("Place the Cumbria cluster's size next to the Tees Valley one.", "compare"),
     ("Tees Valley relative to Hull on hydrogen?", "compare"),
     ("Give me the key facts about the North East space cluster.", "summary"),
     ("Briefly describe the Cheshire & Warrington case study.", "summary"),

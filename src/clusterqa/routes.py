@@ -74,7 +74,7 @@ NAMED_KIND = re.compile(
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
-    r"in common|side by side|stack up|put (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
+    r"in common|side by side|stack up|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
     r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b",
     re.I,
 )
@@ -162,6 +162,9 @@ HOW_DO = re.compile(  # "how do Hull and South Yorkshire tackle skills", "what d
     r"^\W*how (?:do|did|does|have|are|were)\b|\b(?:each|both)\b"
     r"|(?-i:[A-Z]\w*['’]s\b[^?]*\band\b[^?]*\b[A-Z]\w*['’]s\b)",  # "how far back do Cumbria's cluster and Tees Valley's go"
     re.I,
+)
+BOTH_SIDES = re.compile(
+    r"\b(?:both|each(?! (?:year|month|week|day|time))|the two (?:cases|case studies|clusters|areas|regions|places))\b", re.I
 )
 ONE_THING = re.compile(r"^\W*(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got)\b", re.I)
 SECTOR_OF = re.compile(
@@ -285,7 +288,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
     topic = topic_of(question, steered, by_sector, outline)
     named_sides = [r for r in steered if names_region(question, r)]
-    if len(regions) >= 2 and (COMPARE.search(question) or (HOW_DO.search(question) and len(named_sides) >= 2)):
+    # 'the Humber and the Tees both ... how do the two cases frame them': two places, each asked the same
+    two_sides = len(named_sides) >= 2 or (len(steered) == len(regions) == 2 and BOTH_SIDES.search(question))
+    if len(regions) >= 2 and (COMPARE.search(question) or (HOW_DO.search(question) and two_sides)):
         # "Tees Valley and Cumbria ... hydrogen and net zero": the sector a topic names is no third side
         sides = named_sides if len(named_sides) >= 2 else regions
         return Route("compare", tuple(sides), topic=_compare_topic(question, sides, outline))
