@@ -132,6 +132,7 @@ ROUTED = [
     ("On the overview list, what label does Cumbria have?", "fact"),  # the overview page, not an overview asked for
     ("The Humber and the Tees both struggle with skills. How do the two cases describe it?", "compare"),  # places
     ("Place the Cumbria cluster's size next to the Tees Valley one.", "compare"),
+    ("On page 5, beyond levelling up, what do clusters get positioned to achieve?", "fact"),  # 'what do clusters'
     ("Tees Valley relative to Hull on hydrogen?", "compare"),
     ("Give me the key facts about the North East space cluster.", "summary"),
     ("Briefly describe the Cheshire & Warrington case study.", "summary"),
@@ -417,6 +418,10 @@ def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
         ("Which case studies explicitly talk about multinationals, using that word?", "multinationals"),
         ("Which case studies point to computing (advanced computing, computing expertise and the like) as a strength?",
          "computing or advanced computing or computing expertise"),
+        ("Which case studies name a Freeport (existing or planned)?", "Freeport"),  # a status, not a second topic
+        # a preamble before the question is no part of its topic
+        ("Space has its own case study, but which case studies in total mention space?", "space"),
+        ("Leaving the chapter titles aside, which case studies mention AI in their text?", "AI"),
     ],
 )
 def test_aggregate_topics_without_their_framing(assistant: Assistant, question: str, topic: str) -> None:

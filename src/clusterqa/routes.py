@@ -106,27 +106,39 @@ SUMMARY = re.compile(
     r"(?: (?:to|of|in) (?:the|this) (?:report|publication|document|paper))? (?:cover|say|contain|discuss|set out|deal with))\b",
     re.I,
 )
+_WHICH_CASES = (  # 'which case studies', 'in which regions'; not 'what do clusters'
+    r"(?:in )?(?:which|what) (?:of the )?(?:(?!(?:do|does|did|are|is|were|was|have|has|can)\b)\w+ )?"
+    r"(?:clusters|case studies|regions|areas)\b"
+)
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
-    r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
-    r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)"
-    r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+)?"
-    r"(?: case[- ]study)?"  # "what innovation clusters enable" asks what clusters in general do, not which ones
-    r" (?:clusters|case studies|regions|areas|places|cases|locations)\b"
-    r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
-    r"discuss|refer|talk|report|include|are (?:in|based|located))"
-    r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
-    r"talked about)\b"
-    r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:\w+ )?"
-    r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
-    r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
-    r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:other )?(?:\w+ )?(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
-    r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also)\b"
-    r"|^\W*(?:show|give|find|list|name) (?:me )?(?:all |every |each )?(?:the )?(?:\w+ )?"
-    r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with)\b"
-    r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b"
-    r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’-]+\s+){1,4}(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
-    r"\s+(?:in|by|across)\s+(?:any|all|which|each|some)\s+(?:of\s+)?(?:the\s+)?(?:case studies|clusters|regions|areas)\b",
+    (
+        r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
+        r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)"
+        r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+)?"
+        r"(?: case[- ]study)?"  # "what innovation clusters enable" asks what clusters in general do, not which ones
+        r" (?:clusters|case studies|regions|areas|places|cases|locations)\b"
+        r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
+        r"discuss|refer|talk|report|include|are (?:in|based|located))"
+        r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
+        r"talked about)\b"
+        r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:\w+ )?"
+        r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
+        r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
+        r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:other )?(?:\w+ )?(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
+        r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also)\b"
+        r"|^\W*(?:show|give|find|list|name) (?:me )?(?:all |every |each )?(?:the )?(?:\w+ )?"
+        r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with)\b"
+        r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b"
+        r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’-]+\s+){1,4}(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
+        r"\s+(?:in|by|across)\s+(?:any|all|which|each|some)\s+(?:of\s+)?(?:the\s+)?(?:case studies|clusters|regions|areas)\b"
+    )
+    # "The bioeconomy has its own case study, but which case studies mention it?": the question after its preamble
+    + r"|^[^?]{2,100}?,\s+(?:but |so |and )?"
+    + _WHICH_CASES,
     re.I,
+)
+AFTER_PREAMBLE = re.compile(
+    r"^[^?]{2,100}?,\s+(?:but |so |and )?(" + _WHICH_CASES + r"[^?]*\?)"
 )
 PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to mention, when that is a place
     r"\b(?:case studies|clusters|regions|areas|places)\b[^?]*?"
@@ -202,8 +214,14 @@ TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list fi
     r"address\w*|deal\w* with|refer\w* to|tackl\w*)\b",
     re.I,
 )
+_STATUS = (
+    r"existing|planned|proposed|current|former|past|future|new|old|announced|operational|formal|informal|direct|"
+    r"indirect|explicit|implicit|passing|named|unnamed|actual|potential|national|local|public|private"
+)
 CONTRASTED = re.compile(
     r"\s*\((?:as opposed to|rather than|not|unlike|excluding|except|as distinct from|distinct from)\b[^)]*\)"
+    # '(existing or planned)': a status, not a second topic
+    rf"|\s*\((?:{_STATUS})(?:\s*(?:,|or|and|/)\s*(?:{_STATUS}))*\)"
     r"|,?\s*\b(?:as distinct from|distinct from)\b[^?.;:()]*|,?\s*\busing (?:that|the|this|those) (?:word|term|phrase)s?\b"
     r"|\b(?:express|give|quote|put)(?:es|s)? (?:a |any )?(?:figure|number|amount)s? (?:in terms of|for|on|in)\b"
     # and qualifiers outside brackets: ', rather than just universities in general', ', whether for an event or ...'
@@ -241,7 +259,7 @@ FRAME_WORDS = set(
         snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
-        line individually anywhere just something someone used named""",
+        line individually anywhere just something someone used named total""",
         keep_stopwords=True,
     )
 )
@@ -316,7 +334,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     named = [p.region for p in outline.case_studies if p.region in regions_named]  # each region tested once
     if AGGREGATE.search(question) and not named:
         explicit = []  # "which clusters talk about net zero": a sector's name is the topic here
-        topic = topic_of(question, steered, [], outline)
+        # after a preamble ('Leaving the chapter titles aside, which case studies ...?'), the question itself
+        asked = AFTER_PREAMBLE.search(question)
+        topic = topic_of(asked.group(1) if asked else question, steered, [], outline)
     elif AGGREGATE.search(question) and PLACE_AS_TOPIC.search(question):
         # "which case studies refer to Manchester or Greater Manchester": the place is what they mention
         place_topic = topic_of(PLACE_AS_TOPIC.search(question).group(1), [], [], outline)  # type: ignore[union-attr]
