@@ -133,6 +133,8 @@ ROUTED = [
     ("The Humber and the Tees both struggle with skills. How do the two cases describe it?", "compare"),  # places
     ("Place the Cumbria cluster's size next to the Tees Valley one.", "compare"),
     ("On page 5, beyond levelling up, what do clusters get positioned to achieve?", "fact"),  # 'what do clusters'
+    ("Which difficulty do the authors say crops up in nearly every cluster?", "fact"),  # the authors are no kind
+    ("List every figure the case studies give for annual income or exports.", "list"),  # the sums of money
     ("Tees Valley relative to Hull on hydrogen?", "compare"),
     ("Give me the key facts about the North East space cluster.", "summary"),
     ("Briefly describe the Cheshire & Warrington case study.", "summary"),
@@ -811,6 +813,12 @@ def test_an_abbreviation_in_brackets_is_another_name_for_the_topic(assistant: As
         # "a national agritech Catapult": lower-case words before the proper noun
         ("Which Catapults are named in the report's case studies?",
          ["national agritech Catapult", "High Value Manufacturing Catapult"]),
+        # several kinds at once, each its own
+        ("Which named plans, strategies and white papers does the publication mention?",
+         ["Levelling Up White Paper", "Innovation Strategy", "Cumbria Clean Energy Plan", "Humber Industrial Cluster Plan"]),
+        # 'research, innovation or technology centres' are centres of each sort; none says 'Technology', so any centre
+        ("Which named research, innovation or technology centres appear in the case studies?",
+         ["Cyber Security Research Centre", "Net Zero Industry Innovation Centre", "Centre for Process Industries"]),
     ],
 )
 def test_names_of_a_kind_in_other_words(assistant: Assistant, question: str, names: list[str]) -> None:
@@ -818,6 +826,12 @@ def test_names_of_a_kind_in_other_words(assistant: Assistant, question: str, nam
     assert answer.route == "aggregate"
     for name in names:
         assert f"**{name}**" in answer.answer, answer.answer
+
+
+def test_a_kind_with_its_qualifier_is_only_the_names_that_say_it(assistant: Assistant) -> None:
+    answer = assistant.ask("Which combined authorities come up in the case studies?")
+    assert answer.route == "aggregate" and "**Tees Valley Combined Authority**" in answer.answer
+    assert "Atomic Energy Authority" not in answer.answer  # an authority, not a combined one
 
 
 def test_a_section_named_as_a_section_is_summarised_whole(assistant: Assistant) -> None:

@@ -440,14 +440,18 @@ def _case_study_parent(outline: Outline) -> Part | None:
 def _named(b: Builder, outline: Outline) -> Answer | None:
     """Every name of a kind the documents use ('universities' -> 'University of York', 'Lancaster University'),
     each cited to the first sentence that names it."""
-    heads = [terms(part)[-1] for part in re.split(r",|\band\b|\bor\b|&", b.route.topic) if terms(part)]
-    if not heads:
+    parts = [part.split() for part in re.split(r",|\band\b|\bor\b|&", b.route.topic) if terms(part)]
+    if not parts:
         return None
-    kinds = set().union(*(KIND_WORDS.get(h, {h}) for h in heads))
+    # 'research, innovation or technology centres': research centres and so on; 'plans, strategies and white papers'
+    last = parts[-1][-1]
+    asked = [terms(" ".join(p if p[-1].lower().endswith("s") else [*p, last])) for p in parts]
+    asked = [words for words in asked if words]
+    kinds = set().union(*(KIND_WORDS.get(words[-1], {words[-1]}) for words in asked))
     # within one case study, 'organisations' or 'companies' are any names it uses, not names with that word
     anything = bool(b.route.regions) and bool(kinds & ANY_NAME_KINDS)
     own = {normalise(r) for r in b.route.regions} | {normalise(p.cluster) for p in outline.case_studies}
-    seen: dict[str, tuple[str, Found]] = {}
+    candidates: list[tuple[str, tuple[str, ...], Found]] = []
     for part in outline.sections:
         if b.route.regions and part.region not in b.route.regions:
             continue
@@ -460,9 +464,17 @@ def _named(b: Builder, outline: Outline) -> Answer | None:
                 named = terms(name)
                 plural = named and name.split()[-1].lower().endswith("s") and named[-1] in kinds  # "Combined Authorities"
                 any_name = anything and is_proper_name(name) and normalise(name) not in own
-                fits = (set(named) & kinds and len(named) > 1) or any_name
-                if fits and not plural and normalise(name) not in seen:
-                    seen[normalise(name)] = (name, found)
+                if ((set(named) & kinds and len(named) > 1) or any_name) and not plural:
+                    candidates.append((name, named, found))
+    # 'combined authorities': the names that say 'Combined' too, when the documents have any; 'training initiatives'
+    # are any initiatives when none says 'Training'
+    held = [words for words in asked if any(set(words) <= set(named) for _, named, _ in candidates)]
+    seen: dict[str, tuple[str, Found]] = {}
+    for name, named, found in candidates:
+        loose = {k for words in asked if words not in held for k in KIND_WORDS.get(words[-1], {words[-1]})}
+        fits = anything or bool(set(named) & loose) or any(set(words) <= set(named) for words in held)
+        if fits and normalise(name) not in seen:
+            seen[normalise(name)] = (name, found)
     if not seen:
         return None
     what = b.route.topic if len(seen) > 1 else re.sub(r"(?<=[^aeiou])ies$", "y", b.route.topic).removesuffix("s")

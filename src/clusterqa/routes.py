@@ -46,7 +46,10 @@ SUMS = "sums"  # the list route's group for the amounts of money in the document
 SUMS_ASK = re.compile(
     r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through)\b[^?]*?"
     r"\b(?:(?:each|every|all(?: the)?) (?:sums?|amounts?)|(?:sums?|amounts?) of (?:public )?money|money (?:figures|amounts|sums)|"
-    r"funding (?:figures|amounts|sums)|(?:the )?public money)\b",
+    r"funding (?:figures|amounts|sums)|(?:the )?public money)\b"
+    # 'every figure the case studies give for annual income, value, GVA or exports': their sums of money
+    r"|\b(?:each|every|all(?: the)?) (?:money |financial )?figures?\b(?=[^?]*\b(?:income|value|gva|exports?|turnover|worth|"
+    r"revenue|funding|investment)\b)",
     re.I,
 )
 TIMELINE = "timeline"  # the list route's group for the dated events in the documents
@@ -62,13 +65,14 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     re.I,
 )
 NAMED_KIND = re.compile(
-    r"^(?:[^:?]{0,40}:\s+)?\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?(?P<noun>[a-z]\w+s)['’\"]?\s+"
-    r"(?:\w+\s+){0,4}?(?:are|is|were|does|do|did|get|gets|got)\b.*\b(?:named|mentioned|mention|listed|cited|referred|appear\w*|"
-    r"feature\w*|involved|identified)\b"
+    r"^[^?]*?\b(?:which|what) named\s+(?P<kinds>[^?]+?)\s*(?:\([^)]*\)\s*)?"  # "what named skills initiatives are mentioned"
+    r"(?:are|were|is|was|appear\w*|feature\w*|does|do|did|come up|crop up)\b"
+    r"|^(?:[^:?]{0,40}:\s+)?\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?"
+    r"(?P<noun>(?:(?!(?:the|a|an|of|and|or)\b)[a-z]\w+\s+)?[a-z]\w+s)['’\"]?\s+"  # 'combined authorities': with its word
+    r"(?:(?:\w+\s+){0,4}?(?:are|is|were|does|do|did|get|gets|got)\b.*\b(?:named|mentioned|mention|listed|cited|referred|"
+    r"appear\w*|feature\w*|involved|identified)\b|(?:come|came|crop|cropped) up\b)"
     r"|^\W*(?:list|name|pull out|find|give me)\s+(?:every|each)\s+(?:named\s+)?"  # "list every named university"
-    r"(?P<one>(?:[a-z]\w+\s+(?!that|which|who|the|in|of|with|across|mentioned|named)(?=[a-z]\w+))?[a-z]\w+)\b"
-    r"|^[^?]*?\b(?:which|what) named\s+(?P<kinds>[^?]+?)\s*(?:\([^)]*\)\s*)?"  # "what named skills initiatives are mentioned"
-    r"(?:are|were|is|was|appear\w*|feature\w*|does|do|did|come up|crop up)\b",
+    r"(?P<one>(?:[a-z]\w+\s+(?!that|which|who|the|in|of|with|across|mentioned|named)(?=[a-z]\w+))?[a-z]\w+)\b",
     re.I,
 )
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
