@@ -834,6 +834,21 @@ def test_a_kind_with_its_qualifier_is_only_the_names_that_say_it(assistant: Assi
     assert "Atomic Energy Authority" not in answer.answer  # an authority, not a combined one
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # a scene set in a sentence of its own; 'lead line' is no 'headline' (the observations page's shorter list)
+        ("I'm preparing a slide on the closing Recommendations section. Give me the lead line of each recommendation.",
+         "Recommendations (9 items"),
+        ("Near the end there's a section on the themes that cut across the cases. What bold headings does it use?",
+         "Cross-cutting themes (6 items"),
+    ],
+)
+def test_a_group_asked_for_in_other_words_is_listed_whole(assistant: Assistant, question: str, lead: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "list" and answer.answer.startswith(lead), answer.answer
+
+
 def test_a_section_named_as_a_section_is_summarised_whole(assistant: Assistant) -> None:
     answer = assistant.ask("Can you summarise the report's recommendations section?")
     assert answer.route == "list" and answer.answer.count("\n- ") == 9, answer.answer

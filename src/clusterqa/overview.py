@@ -411,7 +411,8 @@ def _introduced_list(b: Builder, outline: Outline) -> tuple[Found, list[Found]] 
                 if not f.sentence.text.startswith("•"):
                     break
                 items.append(f)
-            if len(items) >= 2 and any(p in " ".join(terms(lead.sentence.text)) for p in phrases):
+            said = f" {' '.join(terms(lead.sentence.text))} "  # whole words: 'lead line recommendation' is no 'headline' one
+            if len(items) >= 2 and any(f" {p} " in said for p in phrases):
                 return lead, items
     return None
 

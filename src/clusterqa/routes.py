@@ -61,7 +61,7 @@ TIMELINE_ASK = re.compile(  # "a timeline of the milestones", "which pre-2000 da
 )
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
-    r"[^:?]*:\s+(?=\S+\s+\S+)",
+    r"[^:?.]*(?::|\.(?=\s+[A-Z]))\s+(?=\S+\s+\S+)",  # "I'm drafting a slide on the recommendations. Give me ..."
     re.I,
 )
 NAMED_KIND = re.compile(
@@ -159,7 +159,8 @@ EXCLUDED = re.compile(  # "does any case study besides Tees Valley mention it": 
 ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"^\W*(?:list|name|enumerate|give|set out|outline|how many|show|in which|across which)\b|\bwhich\b"
     r"|\bwhat (?:are|were) (?:the|its|their|all)\b|\bwhat (?:[\w-]+ )?(?:clusters|case studies|regions|areas|places|"
-    r"recommendations|themes)\b|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
+    r"recommendations|themes|headings|sub-?headings|titles|headlines)\b"
+    r"|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
     re.I,
 )
 _KIND = (  # kinds of named thing a case study may be asked for, one or several
@@ -263,7 +264,7 @@ FRAME_WORDS = set(
         snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
-        line individually anywhere just something someone used named total""",
+        line individually anywhere just something someone used named total near bold heading headings subheadings""",
         keep_stopwords=True,
     )
 )
@@ -528,7 +529,11 @@ def _named_group(question: str, outline: Outline) -> str:
 def _rest(topic: str, group: str) -> str:
     """The topic less the group's own words: 'funding' in 'which recommendations are about funding'."""
     own = set(terms(group)) | {"recommend"}
-    kept = " ".join(w for w in topic.split() if w == "or" or not set(terms(w)) <= own)
+
+    def owned(word: str) -> bool:  # 'cut across' says the 'cutting' of 'cross-cutting'
+        return all(any(t == o or (len(t) >= 3 and o.startswith(t)) for o in own) for t in terms(word))
+
+    kept = " ".join(w for w in topic.split() if w == "or" or not owned(w))
     return re.sub(r"^(?:or\s+)+|(?:\s+or)+$|^or$", "", kept)
 
 
