@@ -42,6 +42,9 @@ FACTS = [
     ("Which organisations collaborated closely on the National Cyber Force bid?", "Lancashire Enterprise Council", 10),
     ("Which company owns Alderley Park?", "Bruntwood SciTech", 11),  # 'now part of Bruntwood SciTech'
     ("How big is the Greater Manchester digital economy?", "£5 billion", 12),
+    ("What is the metals sector worth to South Yorkshire in GVA terms?", "£1.5 billion", 18),  # the sector: the section's
+    ("Cumbria hosts RAIC. Expand the abbreviation for me.", "Robotics and AI Collaboration", 16),
+    ("What kind of body is BioYorkshire and what is it trying to do?", "public-private partnership", 17),
     # the author's name (np11-….pdf) as who says it is in every sentence, not only in the one that names NP11
     ("In the last recommendation, who does NP11 want identified and connected to each other?", "industry leaders", 23),
     ("What did NP11 base its analysis on - which tool, and whose was it?", "cluster mapping tool", 3),
@@ -232,6 +235,13 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("Where will the Global Bioeconomy Institute be built?", "place"),
         ("What is the publication date of the report?", "date"),
         ("What does the abbreviation NESACoE stand for?", "acronym"),
+        ("What did the Cambridge Econometrics study cost?", "amount"),
+        ("How large a fund does NP11 propose for each cluster?", "amount"),
+        ("What annual income did the space cluster generate in 2023?", "amount"),
+        ("When does the Net Zero Industry Innovation Centre open?", "date"),  # 'when does ... open' asks a date
+        ("When do investment pitches work best?", ""),  # a condition
+        ("Cumbria hosts RAIC. Expand the abbreviation for me.", "acronym"),
+        ("What kind of body is BioYorkshire and what is it trying to do?", ""),  # a definition, then its aim
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
@@ -386,6 +396,10 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "Where will the Global Bioeconomy Institute be built?",  # planned, its site not given
         "What is the publication date of the report?",
         "What does the abbreviation NESACoE stand for?",  # 'formerly NESACoE' is its old name, not its expansion
+        "What did the Cambridge Econometrics study cost?",  # who did it is said, not what it cost
+        "What annual income did the North East space cluster generate in 2023?",  # 2020's is given
+        "When does the Net Zero Industry Innovation Centre open?",
+        "What's the population of the Tees Valley?",  # firms and jobs are counted, not residents
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -86,7 +86,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum)\b"
-            r"|^\W*how (?:large|big) (?:is|was|are|were|will)\b"  # 'how large was the seed funding': a figure
+            r"|^\W*how (?:large|big) (?:is|was|are|were|will|an?)\b"  # 'how large was the seed funding': a figure
+            r"|\bwhat (?:did|does|do|will|would) [^?]+ cost\b"  # 'what did the analysis cost NP11?'
+            r"|\bwhat (?:\w+ )?(?:income|revenue|turnover|budget|salary) (?:did|does|do|will|would|has|have)\b"
             r"|\bin (?:pounds|sterling|£)\W*$",
             re.I,
         ),
@@ -94,7 +96,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "date",
         re.compile(
-            r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b)"
+            r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end)\b))"
             r"(?![^?]*,\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|what|who|which|how|where|why)\b)"
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
             r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|open|operational|launch|start|"
@@ -124,7 +126,9 @@ OWNER_QUESTION = re.compile(
 )
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
 SPELL_IT_OUT = re.compile(
-    r"\b(?:spell (?:it|that|this) out|what (?:does|did) (?:it|that|this) stand for|give (?:it|that) in full)\b", re.I
+    r"\b(?:spell (?:it|that|this) out|what (?:does|did) (?:it|that|this) stand for|give (?:it|that) in full|"
+    r"expand (?:it|that|this|the (?:abbreviation|acronym)))\b",
+    re.I,
 )
 ROLE_WORDS = {
     "leads": "lead led leader",
@@ -145,7 +149,8 @@ REFERS_BACK = re.compile(  # 'It ...', or 'The site, now part of Bruntwood SciTe
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
 PLACE_BONUS = 0.1
 WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?"
-    r"^\W*what (?:(?:kind|type|sort) of (?:[\w-]+ ){0,2})?(?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)\s*\??\s*$",
+    r"^\W*what (?:(?:kind|type|sort) of (?:[\w-]+ ){0,2})?(?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)"
+    r"(?:,? and (?:what|how|why) [^?]*)?\s*\??\s*$",  # 'what kind of body is BioYorkshire and what is it trying to do?'
     re.I,
 )
 FORMER_NAME = re.compile(
@@ -229,7 +234,10 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         return bool(PERCENT.search(sentence))
     if kind == "amount":
         measure, _, measured = detail.partition(":")
-        if terms(measured) and not set(terms(measured)) & set(terms(sentence)):
+        if measure == "population":  # people living there, not firms or jobs
+            return bool(re.search(r"\bpopulation\b|\binhabitants\b|\bresidents\b", sentence, re.I)) and _has_count(sentence)
+        # 'what's the metals sector worth': the sector is what is valued, said in the section if not in the sentence
+        if measure != "worth" and terms(measured) and not set(terms(measured)) & set(terms(sentence)):
             return False  # the thing measured ("GVA" in "the total GVA") must be in the sentence
         if MONEY_QUESTION.search(question):
             return bool(MONEY.search(sentence))

@@ -84,7 +84,9 @@ COMPARE = re.compile(
 )
 EVOLVED = set(terms("developed grew grown emerged origins"))  # a case study's growth is told in its 'Evolution'
 SUMMARY = re.compile(
-    r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|(?<!the )overview(?! (?:list|page|section|table))|gist|"
+    r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|gist|"
+    # not the document's own overview page: 'the overview list', 'the case-study overview refers to ...'
+    r"(?<!the )overview(?! (?:list|page|section|table|refers|says|lists|mentions|describes|notes|shows|states))|"
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|pull together|"
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
