@@ -849,6 +849,20 @@ def test_a_group_asked_for_in_other_words_is_listed_whole(assistant: Assistant, 
     assert answer.route == "list" and answer.answer.startswith(lead), answer.answer
 
 
+def test_a_glossary_lists_the_abbreviations_introduced_in_brackets_with_what_they_stand_for(assistant: Assistant) -> None:
+    answer = assistant.ask("Building a glossary: which abbreviations does the Lancashire case introduce?")
+    assert answer.route == "list" and answer.answer.startswith("Abbreviations introduced in the Lancashire case study (5)")
+    for line in ["**NCF**: National Cyber Force", "**MA & I**: Military Air and Information", "**CSRC**: Cyber Security"]:
+        assert line in answer.answer, answer.answer
+    whole = assistant.ask("List the acronyms used in the publication.").answer
+    for line in ["**RAIC**: Robotics and AI Collaboration", "**SMRs**: small modular reactors", "**CCS**: carbon capture"]:
+        assert line in whole, whole  # an abbreviation inside the name, a plural, a name in lower case
+    assert "NESACoE" not in whole  # '(formerly NESACoE)' introduces no abbreviation
+    _assert_every_citation_is_verbatim(answer)
+    # one abbreviation asked about is not a glossary
+    assert assistant.ask("What does the acronym NCF stand for?").route == "fact"
+
+
 def test_a_section_named_as_a_section_is_summarised_whole(assistant: Assistant) -> None:
     answer = assistant.ask("Can you summarise the report's recommendations section?")
     assert answer.route == "list" and answer.answer.count("\n- ") == 9, answer.answer

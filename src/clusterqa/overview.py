@@ -23,7 +23,7 @@ from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever
-from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, NAMES, SUMS, TIMELINE, Route, years_asked
+from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, GLOSSARY, NAMES, SUMS, TIMELINE, Route, years_asked
 from .text import SYNONYMS, normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
@@ -245,6 +245,8 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         return _timeline(b, outline)
     if b.route.group == SUMS:
         return _sums(b, outline)
+    if b.route.group == GLOSSARY:
+        return _glossary(b, outline)
     if b.route.group == CASE_STUDIES and b.route.regions:  # one case study's sector, from the list of them
         lines = []
         for part in (p for p in outline.case_studies if p.region in b.route.regions):
@@ -373,6 +375,55 @@ def _sums(b: Builder, outline: Outline) -> Answer | None:
     if not lines:
         return None
     return b.answer("\n".join([f"Amounts of money in the {where} ({len(lines)} sentences):", *lines]))
+
+
+BRACKETED = re.compile(r"\(([A-Za-z][A-Za-z&\- ]{1,11})\)")  # '(NCF)', '(MA & I)', '(ACE-CSR)', '(iiCON)'
+GLUE = {"of", "for", "and", "the", "in", "&", "on"}
+
+
+def _spelled_before(letters: str, before: str) -> str:
+    """The words just before an abbreviation whose initials spell it: 'BAE Systems Military Air and Information'
+    -> 'Military Air and Information' for MA & I, 'carbon capture and storage' for CCS; else the capitalised
+    name just before it ('The Infection Innovation Consortium' for iiCON), or ''."""
+    words = re.findall(r"[\w'’-]+|&", before)
+    wanted = re.sub(r"(?<=[A-Z])s$", "", letters).upper()  # 'SMRs': small modular reactors
+    for start in range(len(words) - 1, max(-1, len(words) - 3 * len(wanted) - 1), -1):
+        run = words[start:]
+        # 'Robotics and AI Collaboration': an abbreviation inside the name gives all its letters
+        initials = "".join(w if w.isupper() else w[0] for w in run if w.lower() not in GLUE).upper()
+        if initials == wanted and run[0].lower() not in GLUE:
+            return " ".join(run)
+    name: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or (name and word.lower() in GLUE)):
+            break
+        name.insert(0, word)
+    while name and name[0].lower() in GLUE | {"the"}:
+        name.pop(0)
+    return " ".join(name)
+
+
+def _glossary(b: Builder, outline: Outline) -> Answer | None:
+    """Every abbreviation the documents introduce in brackets, with the words it stands for, cited to the
+    sentence that introduces it: 'National Cyber Force (NCF)' gives NCF."""
+    parts, where = _scope(b, outline)
+    seen: dict[str, tuple[str, Found]] = {}
+    for part in parts:
+        for found in sentences(part):
+            text = found.sentence.text
+            for match in BRACKETED.finditer(text):
+                abbreviation = match.group(1).strip()
+                letters = re.sub(r"[^A-Za-z]", "", abbreviation)
+                if sum(c.isupper() for c in letters) < 2 or re.search(r"[a-z]{3}", letters) or abbreviation in seen:
+                    continue  # '(formerly NESACoE)', '(2022)' and the like introduce nothing
+                seen[abbreviation] = (_spelled_before(letters, text[: match.start()]), found)
+    if not seen:
+        return None
+    lines = [f"Abbreviations introduced in the {where} ({len(seen)}):"]
+    for abbreviation, (spelled, found) in seen.items():
+        meaning = f": {spelled}" if spelled else ""
+        lines.append(f"- **{abbreviation}**{meaning} ({place_of(found.chunk)}, p. {found.sentence.page}) {b.cite(found)}")
+    return b.answer("\n".join(lines))
 
 
 def _case_parts(b: Builder, outline: Outline) -> Answer | None:

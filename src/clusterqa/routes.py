@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
+from .questions import question_type
 from .text import STOPWORDS, core_question, normalise, terms
 
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
@@ -50,6 +51,11 @@ SUMS_ASK = re.compile(
     # 'every figure the case studies give for annual income, value, GVA or exports': their sums of money
     r"|\b(?:each|every|all(?: the)?) (?:money |financial )?figures?\b(?=[^?]*\b(?:income|value|gva|exports?|turnover|worth|"
     r"revenue|funding|investment)\b)",
+    re.I,
+)
+GLOSSARY = "abbreviations"  # the list route's group for the abbreviations the documents spell out
+GLOSSARY_ASK = re.compile(  # "which abbreviations are introduced in brackets in the Lancashire case", "a glossary"
+    r"\b(?:abbreviations|acronyms|initialisms)\b|\bglossary of\b|\b(?:build|make|draft|compile)\w* (?:a |the |my )?glossary\b",
     re.I,
 )
 TIMELINE = "timeline"  # the list route's group for the dated events in the documents
@@ -299,6 +305,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
     if CONTENTS_ASK.search(question) and not re.search(r"\bsectors?\b|\bcase[- ]stud|\bclusters\b", question, re.I):
         return Route("list", group=CONTENTS)  # "what are the main sections of the publication"
+    if GLOSSARY_ASK.search(question) and question_type(question)[0] != "acronym":  # not 'what does the acronym X mean'
+        return Route("list", tuple(r for r in steer(question) if names_region(question, r)), group=GLOSSARY)
     if SUMS_ASK.search(question):  # "list each sum of public money in the case studies with what it was for"
         return Route("list", tuple(r for r in steer(question) if names_region(question, r)), group=SUMS)
     if TIMELINE_ASK.search(question):  # "a timeline of the milestones since 2010", "… of the Liverpool case"
