@@ -863,6 +863,13 @@ def test_a_glossary_lists_the_abbreviations_introduced_in_brackets_with_what_the
     assert assistant.ask("What does the acronym NCF stand for?").route == "fact"
 
 
+def test_bodies_known_by_another_name_are_listed_with_the_sentences_saying_so(assistant: Assistant) -> None:
+    answer = assistant.ask("Which organisations in the report have been renamed, and what were they called before?")
+    assert answer.route == "aggregate" and "**North East**" in answer.answer and "**West Yorkshire**" in answer.answer
+    assert "formerly NESACoE" in answer.answer and "formerly the Local Digital Skills Partnership" in answer.answer
+    assert assistant.ask("What was Space North East previously known as?").route == "fact"  # one body's former name
+
+
 def test_a_section_named_as_a_section_is_summarised_whole(assistant: Assistant) -> None:
     answer = assistant.ask("Can you summarise the report's recommendations section?")
     assert answer.route == "list" and answer.answer.count("\n- ") == 9, answer.answer

@@ -53,6 +53,12 @@ SUMS_ASK = re.compile(
     r"revenue|funding|investment)\b)",
     re.I,
 )
+RENAMED_ASK = re.compile(  # "which bodies are flagged as known by another name before?": the sentences saying 'formerly'
+    r"(?=[^?]*\b(?:renamed|re-named|another name|other names|(?:previously|formerly|once) (?:called|known)|former names?|"
+    r"old names?|used to be (?:called|known))\b)"
+    r"[^?]*\b(?:which (?:are they|ones|bodies|organi[sz]ations)|bodies|organi[sz]ations|list|all)\b",
+    re.I,
+)
 GLOSSARY = "abbreviations"  # the list route's group for the abbreviations the documents spell out
 GLOSSARY_ASK = re.compile(  # "which abbreviations are introduced in brackets in the Lancashire case", "a glossary"
     r"\b(?:abbreviations|acronyms|initialisms)\b|\bglossary of\b|\b(?:build|make|draft|compile)\w* (?:a |the |my )?glossary\b",
@@ -305,6 +311,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
     if CONTENTS_ASK.search(question) and not re.search(r"\bsectors?\b|\bcase[- ]stud|\bclusters\b", question, re.I):
         return Route("list", group=CONTENTS)  # "what are the main sections of the publication"
+    if RENAMED_ASK.search(question):  # across the documents, the sentences that say what a body was called before
+        return Route("aggregate", topic="formerly or renamed")
     if GLOSSARY_ASK.search(question) and question_type(question)[0] != "acronym":  # not 'what does the acronym X mean'
         return Route("list", tuple(r for r in steer(question) if names_region(question, r)), group=GLOSSARY)
     if SUMS_ASK.search(question):  # "list each sum of public money in the case studies with what it was for"
