@@ -645,6 +645,24 @@ def test_a_comparison_on_a_topic_leads_with_that_topic(assistant: Assistant) -> 
     assert len(cells) == 2 and all(1 <= len(re.findall(r"\[\d+\]", cell)) <= 3 for cell in cells)  # one to three each
 
 
+@pytest.mark.parametrize(
+    ("question", "topic", "quoted"),
+    [
+        # the name both sides share is what they are compared on; the phrase naming the two places is no topic
+        ("Made Smarter appears in both the Greater Manchester and South Yorkshire cases. What role does it play in each?",
+         "Made Smarter role play", ["Made Smarter Adoption Programme", "Programmes such as Made Smarter"]),
+        # 'Teesside' is another name for the Tees Valley side
+        ("How do the Liverpool and Teesside freeports compare?", "freeports", ["Liverpool Freeport", "Teesside Freeport"]),
+    ],
+)
+def test_a_comparison_topic_is_what_both_sides_share(assistant: Assistant, question: str, topic: str, quoted: list[str]) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "compare" and route.topic == topic
+    first = [line for line in assistant.ask(question).answer.splitlines() if line.startswith("| ")][1]
+    for words in quoted:
+        assert words in first, first
+
+
 def test_a_comparison_gives_each_sides_headline_figures(assistant: Assistant) -> None:
     answer = assistant.ask("Compare the Liverpool City Region and Cheshire & Warrington life sciences clusters.")
     for figure in ["£160 million", "£18.6 million", "nearly 200 SMEs", "160 life science companies"]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
 from .questions import question_type
+from .retrieve import PLACE_ALIASES
 from .text import STOPWORDS, core_question, normalise, terms
 
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
@@ -94,6 +95,8 @@ COMPARE = re.compile(
     r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b",
     re.I,
 )
+ASKING_VERBS = set(terms("summarise summarize compare contrast list give tell describe name show outline explain set put place "
+                         "pull walk brief sum run find profile itemise enumerate"))
 EVOLVED = set(terms("developed grew grown emerged origins"))  # a case study's growth is told in its 'Evolution'
 SUMMARY = re.compile(
     r"\b(summar(?:ise|ize|ised|ized|y|ising|izing)|sum up|gist|"
@@ -436,7 +439,8 @@ def _compare_topic(question: str, regions: list[str], outline: Outline) -> str:
     """What two case studies are compared on: the words after 'on' / 'in' / 'about' ('differ on net zero'),
     else what is left once the case studies' places and sectors are taken out."""
     tail = COMPARED_ON.search(question)
-    if tail:
+    # 'in both the Greater Manchester and South Yorkshire cases. What role does it play?': where, not what
+    if tail and not any(names_region(tail.group(1)[:60], r) for r in regions):
         topic = topic_of(tail.group(1), regions, [], outline)
         if topic:
             return topic
@@ -481,6 +485,8 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     named: set[str] = set()
     for region in steered + by_sector:
         named |= set(terms(region))
+        # and its other names: 'Teesside' for Tees Valley, 'Merseyside' for the Liverpool City Region
+        named |= {t for alias, word in PLACE_ALIASES.items() if word in normalise(region) for t in terms(alias)}
     for region in by_sector:
         part = outline.case_study(region)
         if part:
@@ -500,16 +506,22 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     tokens = re.findall(r"[\w£$€%&'’-]+", question)
     for i, word in enumerate(tokens):
         word = re.sub(r"['’]s$", "", word)
-        if i == 0 and len(tokens) > 4 and word[1:].islower() and word not in in_names:
+        # 'Made Smarter appears in ...': a name, not a verb asking ('Compare Greater Manchester', "Summarise NP11's")
+        starts_name = len(tokens) > 1 and tokens[1][:1].isupper() and not tokens[1].endswith(("'s", "’s")) and not (
+            set(terms(tokens[0])) & ASKING_VERBS
+        )
+        if i == 0 and len(tokens) > 4 and word[1:].islower() and word not in in_names and not starts_name:
             word = word.lower()  # 'Training: which case studies ...': capitalised as the first word, not as a name
-        if word.lower() == "or" or _joins_names(tokens, i):  # "skills shortages or skills gaps": alternatives, kept apart
+        # "skills shortages or skills gaps": alternatives, kept apart; not the 'and' between two places set aside
+        joins = _joins_names(tokens, i) and not any(named >= set(terms(tokens[j])) > set() for j in (i - 1, i + 1))
+        if word.lower() == "or" or joins:
             words.append("or")
             continue
         word_terms = terms(word, keep_stopwords=True)
         if not word_terms or all(t in named for t in word_terms):
             continue
         framed = all(t in FRAME_WORDS or t in STOPWORDS for t in word_terms) and word.lower() not in KEPT_FORMS
-        if word not in in_names and framed:
+        if word not in in_names and framed and not (i == 0 and starts_name):
             continue
         if word.lower() in STOPWORDS:
             continue
