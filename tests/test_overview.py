@@ -341,6 +341,13 @@ def test_a_case_study_summary_also_names_what_its_points_leave_out(assistant: As
     _assert_every_citation_is_verbatim(answer)
 
 
+def test_a_section_summary_also_names_what_its_points_leave_out(assistant: Assistant) -> None:
+    answer = assistant.ask("What does the introduction cover?")
+    also = next(line for line in answer.answer.splitlines() if line.startswith("Also named: "))
+    assert "Cambridge Econometrics [" in also  # who did the analysis, left out of the points
+    _assert_every_citation_is_verbatim(answer)
+
+
 def test_a_whole_comparison_also_names_what_each_sides_cells_leave_out(assistant: Assistant) -> None:
     answer = assistant.ask("Compare Cumbria's clean energy cluster with the Hull & East Yorkshire net zero cluster.")
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Also named |"))

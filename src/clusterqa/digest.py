@@ -171,7 +171,7 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         if len(parts) == 1 and parts[0].region and parts[0].title != parts[0].label:  # "Hull & East Yorkshire: Evolution"
             title = f"{parts[0].region}: {parts[0].title}"
         chosen = _central(b, parts)
-        also = _also_named([f for p in parts for f in sentences(p)], chosen, parts[0]) if parts[0].region else []
+        also = _also_named([f for p in parts for f in sentences(p)], chosen, parts[0])
         return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also)
     if not b.weights:
         return None
