@@ -45,6 +45,7 @@ FACTS = [
     ("What is the metals sector worth to South Yorkshire in GVA terms?", "£1.5 billion", 18),  # the sector: the section's
     ("Cumbria hosts RAIC. Expand the abbreviation for me.", "Robotics and AI Collaboration", 16),
     ("What kind of body is BioYorkshire and what is it trying to do?", "public-private partnership", 17),
+    ("Roughly how many smaller firms work in the LCR's infection prevention ecosystem?", "nearly 200 SMEs", 7),  # LCR: its words
     # the author's name (np11-….pdf) as who says it is in every sentence, not only in the one that names NP11
     ("In the last recommendation, who does NP11 want identified and connected to each other?", "industry leaders", 23),
     ("What did NP11 base its analysis on - which tool, and whose was it?", "cluster mapping tool", 3),

@@ -153,7 +153,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         for p in retrieval.passages
         for s in p.sentences
         if holds_kind(kind, detail, s.sentence.text, question)
-        and (kind in ("", "acronym") or mentions(p, names, s.sentence.text))  # an acronym is spelled out anywhere
+        # an acronym asked about is spelled out anywhere; a typed answer's passage must hold the names asked about
+        and (kind in ("", "acronym") or mentions(p, names, s.sentence.text, retrieval.spelled))
     ]
     if not candidates or retrieval.unknown_names:
         return abstain(retrieval)

@@ -373,13 +373,18 @@ def question_names(question: str) -> list[set[str]]:
     return names
 
 
-def mentions(passage: Passage, names: list[set[str]], sentence: str = "") -> bool:
+def mentions(
+    passage: Passage, names: list[set[str]], sentence: str = "", spelled: dict[str, set[str]] | None = None
+) -> bool:
     """Every name of the question appears in the passage or its section path, or, when the sentence refers
-    back ('it', 'they' early on), in the chunk before it."""
-    have = passage.terms
-    if all(name <= have for name in names):
+    back ('it', 'they' early on), in the chunk before it. An acronym the documents spell out appears as its
+    words: 'LCR' in a passage on the Liverpool City Region."""
+    def held(name: set[str], have: set[str]) -> bool:
+        return name <= have or bool(spelled and all(t in spelled and spelled[t] <= have for t in name))
+
+    if all(held(name, passage.terms) for name in names):
         return True
     if sentence and REFERS_BACK.search(sentence):
-        have = have | passage.context_terms
-        return all(name <= have for name in names)
+        have = passage.terms | passage.context_terms
+        return all(held(name, have) for name in names)
     return False

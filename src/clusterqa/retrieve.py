@@ -112,6 +112,7 @@ class Retrieval:
     filters: dict[str, str]
     question_terms: tuple[str, ...]
     unknown_names: tuple[str, ...]
+    spelled: dict[str, set[str]] = field(default_factory=dict)  # the question's acronyms as the words they stand for
 
 
 class Retriever:
@@ -368,6 +369,7 @@ class Retriever:
             filters=filters,
             question_terms=tuple(q_terms),
             unknown_names=self.unknown_names(question),
+            spelled=spelled,
         )
 
     def _spelling_out(self, question: str, allowed: np.ndarray) -> list[int]:
