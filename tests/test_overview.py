@@ -443,6 +443,10 @@ def test_a_two_word_term_the_documents_use_needs_both_words(assistant: Assistant
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
     # Cumbria's 'advanced modular reactors' and Hull's 'most advanced net zero' clusters are not it
     assert answer.route == "aggregate" and "North East" in listed and not {"Cumbria", "Hull & East Yorkshire"} & set(listed)
+    # three words too: Hull's 'greenhouse gas reduction' in 'industries' is not the offshore gas industry
+    answer = assistant.ask("Which case studies involve the offshore gas industry?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert answer.route == "aggregate" and "Cumbria" in listed and "Hull & East Yorkshire" not in listed
     # but a word of the same meaning will do: West Yorkshire's 'this gap' in digital skills is a skills shortage
     answer = assistant.ask("Which clusters mention skills shortages?")
     assert "West Yorkshire" in re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)

@@ -184,10 +184,12 @@ class _Topic:
         # city-regions or Mayoral Combined Authorities'): then the topic's terms decide, as for any other
         self.names = names if named >= NAMED_SHARE * sum(self.weights.values()) else []
         self.key = max(self.weights, key=lambda t: self.weights[t], default="")
-        # a two-word term the documents use as one ('advanced manufacturing'): one of its words is something else
-        # ('advanced modular reactors'), so a sentence must have both
-        pair = tuple(self.weights)
-        self.compound = len(pair) == 2 and tuple(terms(text)) == pair and retriever.is_phrase(*pair)
+        # a two- or three-word term the documents use as one ('advanced manufacturing', 'offshore gas industry'): one
+        # of its words is something else ('advanced modular reactors', 'greenhouse gas'), so a sentence must have all
+        run = tuple(self.weights)
+        self.compound = (
+            len(run) in (2, 3) and tuple(terms(text)) == run and all(retriever.is_phrase(a, b) for a, b in zip(run, run[1:]))
+        )
 
     def coverage(self, sentence: str, *, synonyms: bool = False) -> float:
         """The IDF-weighted share of the topic's terms in the sentence; with synonyms, a word of the same meaning
