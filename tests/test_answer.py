@@ -46,6 +46,8 @@ FACTS = [
     ("Cumbria hosts RAIC. Expand the abbreviation for me.", "Robotics and AI Collaboration", 16),
     ("What kind of body is BioYorkshire and what is it trying to do?", "public-private partnership", 17),
     ("Roughly how many smaller firms work in the LCR's infection prevention ecosystem?", "nearly 200 SMEs", 7),  # LCR: its words
+    ("Space North East used to go by another name - what was it?", "NESACoE", 8),  # 'formerly NESACoE'
+    ("BAE's 'MA & I' operation in Lancashire - spell it out please", "Military Air and Information", 10),  # a quoted one
     # the author's name (np11-….pdf) as who says it is in every sentence, not only in the one that names NP11
     ("In the last recommendation, who does NP11 want identified and connected to each other?", "industry leaders", 23),
     ("What did NP11 base its analysis on - which tool, and whose was it?", "cluster mapping tool", 3),

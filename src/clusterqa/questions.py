@@ -154,7 +154,8 @@ WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorks
     re.I,
 )
 FORMER_NAME = re.compile(
-    r"\b(?:previously|formerly|originally|once) (?:known|called|named)\b|\bused to be (?:called|known)\b|"
+    r"\b(?:previously|formerly|originally|once) (?:known|called|named)\b|\bused to (?:be (?:called|known)|go by)\b|"
+    r"\b(?:a different|another|other) name\b|"
     r"\b(?:old|former|previous|original) name\b|\bcalled before\b",
     re.I,
 )
@@ -183,8 +184,10 @@ def question_type(question: str) -> tuple[str, str]:
     if OWNER_QUESTION.search(question):  # "who does Alderley Park belong to", "which company is it now part of"
         return "role", OWNER_WORDS
     spell = SPELL_IT_OUT.search(question)
-    if spell:  # "... abbreviated SAM&M as its focus. Spell it out."
-        acronyms = re.findall(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?![\w&])", question[: spell.start()])
+    if spell:  # "... abbreviated SAM&M as its focus. Spell it out."; "BAE's 'MA & I' business - spell it out"
+        before = question[: spell.start()]
+        quoted = re.findall(r"['‘\"“]((?-i:[A-Z][A-Z&\- ]{1,9}[A-Z]))['’\"”]", before)
+        acronyms = quoted or re.findall(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?![\w&])", before)
         if acronyms:
             return "acronym", acronyms[-1]
     role = ROLE_QUESTION.search(question)
