@@ -410,7 +410,7 @@ def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
         ("Which case studies mention hydrogen in some form?", "hydrogen"),
         ("Which case studies mention skills, such as skills gaps or digital skills?", "skills or skills gaps or digital skills"),
         ("Which clusters mention ports, such as a Freeport?", "ports or Freeport"),
-        ("Several areas describe themselves as part of a 'corridor'. Which case studies do that?", "part corridor"),
+        ("Several areas describe themselves as part of a 'corridor'. Which case studies do that?", "corridor"),  # quoted
         # a place set aside is no topic; a place the case studies are asked to mention is
         ("Does any case study besides Tees Valley mention hydrogen?", "hydrogen"),  # the one set aside is no topic
         ("Chemicals or chemical engineering: which case studies mention them, not just the Tees one?",
@@ -431,6 +431,13 @@ def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
         # a preamble before the question is no part of its topic
         ("Space has its own case study, but which case studies in total mention space?", "space"),
         ("Leaving the chapter titles aside, which case studies mention AI in their text?", "AI"),
+        # the statement first, then 'Which ones?'; a quoted word is the topic; so is the name they are called by
+        ("Some case studies describe the cluster as built on a 'legacy'. Which ones?", "legacy"),
+        ("Which case studies name a body with 'Council' in its title?", "Council"),
+        ("Small and medium-sized firms: which case studies refer to them as SMEs?", "SMEs"),
+        ("Which case studies trace the cluster back to decades of investment?", "decades investment"),
+        # 'of any kind (physical, digital)' are kinds of it, not other topics
+        ("Infrastructure of any kind (physical, digital, research): which case studies bring it up?", "infrastructure"),
     ],
 )
 def test_aggregate_topics_without_their_framing(assistant: Assistant, question: str, topic: str) -> None:

@@ -41,6 +41,9 @@ LAYOUT_ASK = re.compile(  # "Every case study seems to follow the same layout. W
     r"(?=[^?]*\b(?:each|every|all)\b)",
     re.I,
 )
+CALLED_AS = re.compile(  # "which areas' write-ups refer to them as SMEs": that name is the topic
+    r"\b(?:refer to|describe|call|label|name)s? (?:them|it|these|those) as ['‘\"“]?([\w&-]+(?: [\w&-]+)?)", re.I
+)
 WORDS_ASKED = re.compile(
     r"\b(?:use|uses|using|contain|contains|mention|mentions)\s+(?:the\s+)?(?:words?|terms?|phrases?)\b", re.I
 )
@@ -107,7 +110,9 @@ SUMMARY = re.compile(
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
     r"round up|recap|run-?down|walk me through|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story (?:of|in|behind)|"
     r"(?:key|main|essential) facts|highlights|snapshot|synopsis|pr[ée]cis|at a glance|in a nutshell|boil\w* (?:it )?down|"
-    r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)|"
+    # not 'describe the cluster as built on a legacy'
+    r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)"
+    r"(?! as\b)|"
     r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|section)|what ground does|"
     r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short |brief |quick )?account of (?:how|what|the)\b|"
     r"(?:give|tell) me the (?:[\w&'’-]+ ){1,5}story\b|\bin a (?:short |single )?paragraph\b|"
@@ -142,6 +147,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"discuss|refer|talk|report|include|are (?:in|based|located))"
         r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
         r"talked about)\b"
+        # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
+        r"|^[^?]*\b(?:case studies|clusters|areas|regions)\b[^?]*[.:]\s+(?:which|what)(?: ones| of them)?\s*\?\s*$"
         r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:\w+ )?"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
@@ -242,6 +249,8 @@ _STATUS = (
 )
 CONTRASTED = re.compile(
     r"\s*\((?:as opposed to|rather than|not|unlike|excluding|except|as distinct from|distinct from)\b[^)]*\)"
+    # 'infrastructure of any kind (physical, digital, national)': kinds of it, not other topics
+    r"|\s+of (?:any|every|all) (?:kinds?|sorts?|types?)\s*(?:\([^)]*\))?"
     # '(existing or planned)': a status, not a second topic
     rf"|\s*\((?:{_STATUS})(?:\s*(?:,|or|and|/)\s*(?:{_STATUS}))*\)"
     r"|,?\s*\b(?:as distinct from|distinct from)\b[^?.;:()]*|,?\s*\busing (?:that|the|this|those) (?:word|term|phrase)s?\b"
@@ -281,7 +290,8 @@ FRAME_WORDS = set(
         snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
-        line individually anywhere just something someone used named total near bold heading headings subheadings""",
+        line individually anywhere just something someone used named total near bold heading headings subheadings
+        trace traces traced back""",
         keep_stopwords=True,
     )
 )
@@ -479,9 +489,14 @@ def _strip_how_much(topic: str) -> str:
 def topic_of(question: str, steered: list[str], by_sector: list[str], outline: Outline) -> str:
     """The question's words less its frame ('which clusters mention'), its stopwords and the names it
     picks case studies by, in order: 'skills shortages', 'net zero'."""
-    quoted = re.findall(r"['‘\"“]([^'’\"”]{2,40})['’\"”]", question)
+    quoted = re.findall(r"(?<!\w)['‘\"“]([^'’\"”]{2,40})['’\"”](?!\w)", question)
     if quoted and WORDS_ASKED.search(question):  # "which use the words 'sustainable' or 'sustainability'": just those
         return " or ".join(quoted)
+    called = CALLED_AS.search(question)
+    if called:  # "which areas' write-ups refer to them as SMEs": the name they are called by
+        return called.group(1)
+    if len(quoted) == 1 and len(quoted[0].split()) <= 3 and AGGREGATE.search(question):
+        return quoted[0]  # "which name an organisation with 'Council' in its title", "built on a 'legacy'"
     named: set[str] = set()
     for region in steered + by_sector:
         named |= set(terms(region))
