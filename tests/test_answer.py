@@ -245,6 +245,14 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("When do investment pitches work best?", ""),  # a condition
         ("Cumbria hosts RAIC. Expand the abbreviation for me.", "acronym"),
         ("What kind of body is BioYorkshire and what is it trying to do?", ""),  # a definition, then its aim
+        ("How long did the Cambridge Econometrics analysis take?", "duration"),
+        ("What volume of trade passes through the Liverpool Freeport?", "amount"),
+        ("What's the current figure for R&D spending?", "amount"),
+        ("Which town will host the new plant?", "place"),
+        ("Which County Durham body kept the space initiative going?", ""),  # a county's name, not 'which county'
+        ("At what level of government are the recommendations pitched?", ""),
+        ("What output capacity will the hydrogen project have?", "amount"),
+        ("What is the York & North Yorkshire MCA's first-year budget?", "amount"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
@@ -403,6 +411,11 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "What annual income did the North East space cluster generate in 2023?",  # 2020's is given
         "When does the Net Zero Industry Innovation Centre open?",
         "What's the population of the Tees Valley?",  # firms and jobs are counted, not residents
+        "How long did the Cambridge Econometrics analysis take?",  # who did it, not how long
+        "When did Calder Hall stop generating electricity?",  # when it was built is not when it stopped
+        "Which town has Lockheed Martin chosen for its North East plant?",  # it is only considering the area
+        "What output capacity will Cumbria's green hydrogen project have?",
+        "What is the York & North Yorkshire MCA's first-year budget?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -74,7 +74,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "place",
         re.compile(
-            r"^\W*where (?:is|are|was|were|will|would|could|should) .*\b(?:located|based|headquartered|situated|sited|built)\b",
+            r"^\W*where (?:is|are|was|were|will|would|could|should) .*\b(?:located|based|headquartered|situated|sited|built)\b"
+            # 'which town has X chosen'; not 'which County Durham body'
+            r"|^\W*(?:which|what|in which|in what) (?-i:town|city|village|county|borough|location)\b",
             re.I,
         ),
     ),
@@ -82,16 +84,22 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "amount",
         re.compile(
             r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
-            r"|\bwhat(?:'s| is| was| are| were) (?:the )?(?:current )?(?P<measured>(?:[\w'-]+ ){0,5}?)"
+            r"|\bwhat(?:'s| is| was| are| were) (?:the )?(?:current )?(?P<measured>(?:[\w&'-]+ ){0,6}?)"
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
-            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum)\b"
+            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum|capacity|output)\b"
+            r"|\bwhat (?:\w+ )?(?:volume|quantity) of\b"  # 'what volume of trade passed through it'
+            r"|\bwhat(?:'s| is) the (?:current|latest|present) (?:figure|number|level)\b"
             r"|^\W*how (?:large|big) (?:is|was|are|were|will|an?)\b"  # 'how large was the seed funding': a figure
             r"|\bwhat (?:did|does|do|will|would) [^?]+ cost\b"  # 'what did the analysis cost NP11?'
             r"|\bwhat (?:\w+ )?(?:income|revenue|turnover|budget|salary) (?:did|does|do|will|would|has|have)\b"
             r"|\bin (?:pounds|sterling|£)\W*$",
             re.I,
         ),
+    ),
+    (  # 'how long did the research take?'
+        "duration",
+        re.compile(r"^\W*how long (?:did|does|do|will|would|has|have|had)\b[^?]*\b(?:take|last|run|took|lasted)\b", re.I),
     ),
     (
         "date",
@@ -250,8 +258,11 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind == "place":  # 'where is it based': a place the question does not name itself
         asked = set(terms(question))
         return any(not set(terms(place)) <= asked for place in PLACE.findall(sentence))
-    if kind == "date":
-        return bool(YEAR.search(sentence))
+    if kind == "date":  # 'when did Calder Hall stop generating?' is not answered by when it was built
+        ended = ENDED.search(question)
+        return bool(YEAR.search(sentence)) and (not ended or bool(ENDED.search(sentence)))
+    if kind == "duration":  # 'how long did the research take?': a span of time
+        return bool(DURATION.search(sentence))
     if kind == "count":
         nouns = set(terms(detail)) - NOT_COUNTED  # 'how many roles' is answered by '116,000 jobs'
         if SMALL_FIRMS.search(detail):  # 'how many smaller firms' is answered by 'nearly 200 SMEs'
@@ -304,6 +315,11 @@ def prefers(question: str) -> Callable[[str], float]:
 
 
 
+ENDED = re.compile(r"\b(?:stop\w*|clos(?:e|ed|ing|ure)|shut\w*|end(?:ed|ing)?|ceas\w*|decommission\w*|wound up)\b", re.I)
+DURATION = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\b",
+    re.I,
+)
 SMALL_FIRMS = re.compile(r"\bsmall(?:er)?(?: and medium[- ]sized)? (?:firms|companies|businesses|enterprises)\b", re.I)
 FACT_CHECK = re.compile(
     r"\b(?:is|was) (?:that|this|it|the (?:year|date|figure|number)) (?:right|correct|true|accurate|what the \w+ says?)\b"
