@@ -48,6 +48,7 @@ FACTS = [
     ("Roughly how many smaller firms work in the LCR's infection prevention ecosystem?", "nearly 200 SMEs", 7),  # LCR: its words
     ("Space North East used to go by another name - what was it?", "NESACoE", 8),  # 'formerly NESACoE'
     ("BAE's 'MA & I' operation in Lancashire - spell it out please", "Military Air and Information", 10),  # a quoted one
+    ("Size of South Yorkshire's metals base, counted in firms?", "960 local firms", 18),  # a count of firms
     # the author's name (np11-….pdf) as who says it is in every sentence, not only in the one that names NP11
     ("In the last recommendation, who does NP11 want identified and connected to each other?", "industry leaders", 23),
     ("What did NP11 base its analysis on - which tool, and whose was it?", "cluster mapping tool", 3),
@@ -253,6 +254,7 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("At what level of government are the recommendations pitched?", ""),
         ("What output capacity will the hydrogen project have?", "amount"),
         ("What is the York & North Yorkshire MCA's first-year budget?", "amount"),
+        ("Size of the Tees chemicals base, counted in firms?", "count"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
