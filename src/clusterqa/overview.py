@@ -24,7 +24,7 @@ from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever
 from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, GLOSSARY, NAMES, SUMS, TIMELINE, Route, years_asked
-from .text import SYNONYMS, normalise, terms
+from .text import ACRONYM_GLUE, SYNONYMS, normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
 MODIFIED_NAME = re.compile(r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][a-z]+\b")
@@ -380,7 +380,6 @@ def _sums(b: Builder, outline: Outline) -> Answer | None:
 
 
 BRACKETED = re.compile(r"\(([A-Za-z][A-Za-z&\- ]{1,11})\)")  # '(NCF)', '(MA & I)', '(ACE-CSR)', '(iiCON)'
-GLUE = {"of", "for", "and", "the", "in", "&", "on"}
 
 
 def _spelled_before(letters: str, before: str) -> str:
@@ -392,15 +391,15 @@ def _spelled_before(letters: str, before: str) -> str:
     for start in range(len(words) - 1, max(-1, len(words) - 3 * len(wanted) - 1), -1):
         run = words[start:]
         # 'Robotics and AI Collaboration': an abbreviation inside the name gives all its letters
-        initials = "".join(w if w.isupper() else w[0] for w in run if w.lower() not in GLUE).upper()
-        if initials == wanted and run[0].lower() not in GLUE:
+        initials = "".join(w if w.isupper() else w[0] for w in run if w.lower() not in ACRONYM_GLUE).upper()
+        if initials == wanted and run[0].lower() not in ACRONYM_GLUE:
             return " ".join(run)
     name: list[str] = []
     for word in reversed(words):
-        if not (word[:1].isupper() or (name and word.lower() in GLUE)):
+        if not (word[:1].isupper() or (name and word.lower() in ACRONYM_GLUE)):
             break
         name.insert(0, word)
-    while name and name[0].lower() in GLUE | {"the"}:
+    while name and name[0].lower() in ACRONYM_GLUE:
         name.pop(0)
     return " ".join(name)
 
@@ -523,9 +522,9 @@ def _named(b: Builder, outline: Outline) -> Answer | None:
     # 'combined authorities': the names that say 'Combined' too, when the documents have any; 'training initiatives'
     # are any initiatives when none says 'Training'
     held = [words for words in asked if any(set(words) <= set(named) for _, named, _ in candidates)]
+    loose = {k for words in asked if words not in held for k in KIND_WORDS.get(words[-1], {words[-1]})}
     seen: dict[str, tuple[str, Found]] = {}
     for name, named, found in candidates:
-        loose = {k for words in asked if words not in held for k in KIND_WORDS.get(words[-1], {words[-1]})}
         fits = anything or bool(set(named) & loose) or any(set(words) <= set(named) for words in held)
         if fits and normalise(name) not in seen:
             seen[normalise(name)] = (name, found)
