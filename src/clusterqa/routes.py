@@ -136,6 +136,7 @@ _WHICH_CASES = (  # 'which case studies', 'in which regions'; not 'what do clust
     r"(?:in )?(?:which|what) (?:of the )?(?:(?!(?:do|does|did|are|is|were|was|have|has|can)\b)\w+ )?"
     r"(?:clusters|case studies|regions|areas)\b"
 )
+_PREAMBLE = r"^[^?]{2,100}?,\s+(?:but |so |and )?"  # "The bioeconomy has its own case study, but ..."
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
     (
         r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
@@ -161,13 +162,10 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"\s+(?:in|by|across)\s+(?:any|all|which|each|some)\s+(?:of\s+)?(?:the\s+)?(?:case studies|clusters|regions|areas)\b"
     )
     # "The bioeconomy has its own case study, but which case studies mention it?": the question after its preamble
-    + r"|^[^?]{2,100}?,\s+(?:but |so |and )?"
-    + _WHICH_CASES,
+    + "|" + _PREAMBLE + _WHICH_CASES,
     re.I,
 )
-AFTER_PREAMBLE = re.compile(
-    r"^[^?]{2,100}?,\s+(?:but |so |and )?(" + _WHICH_CASES + r"[^?]*\?)"
-)
+AFTER_PREAMBLE = re.compile(_PREAMBLE + "(" + _WHICH_CASES + r"[^?]*\?)")
 PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to mention, when that is a place
     r"\b(?:case studies|clusters|regions|areas|places)\b[^?]*?"
     r"\b(?:mention\w*|refer\w* to|cit(?:e|es|ing)|talk\w* about|discuss\w*|reference\w*|name\w*)\s+"
