@@ -498,6 +498,11 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
 }
 
 
+def aliases_of(region: str) -> list[str]:
+    """The other names of a region ('merseyside' for the Liverpool City Region, 'teesside' for Tees Valley)."""
+    return [alias for alias, known in PLACE_ALIASES.items() if re.search(rf"(?<![a-z]){known}(?![a-z])", normalise(region))]
+
+
 def _steering_names(chunks: list[Chunk]) -> list[tuple[str, str]]:
     """(lower-case name, region) pairs: region names, their parts, and names used mostly in one case study."""
     pairs: dict[str, str] = {}
@@ -518,7 +523,6 @@ def _steering_names(chunks: list[Chunk]) -> list[tuple[str, str]]:
         for part in re.split(r"\s*(?:&|\band\b)\s*", region):
             if len(part) > 3:
                 pairs.setdefault(normalise(part), region)
-        for alias, known in PLACE_ALIASES.items():  # 'Merseyside' for the Liverpool City Region
-            if re.search(rf"(?<![a-z]){known}(?![a-z])", normalise(region)):
-                pairs.setdefault(alias, region)
+        for alias in aliases_of(region):  # 'Merseyside' for the Liverpool City Region
+            pairs.setdefault(alias, region)
     return sorted(pairs.items(), key=lambda p: -len(p[0]))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
 from .questions import question_type
-from .retrieve import PLACE_ALIASES
+from .retrieve import aliases_of
 from .text import STOPWORDS, core_question, normalise, terms
 
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
@@ -499,7 +499,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     for region in steered + by_sector:
         named |= set(terms(region))
         # and its other names: 'Teesside' for Tees Valley, 'Merseyside' for the Liverpool City Region
-        named |= {t for alias, word in PLACE_ALIASES.items() if word in normalise(region) for t in terms(alias)}
+        named |= {t for alias in aliases_of(region) for t in terms(alias)}
     for region in by_sector:
         part = outline.case_study(region)
         if part:
@@ -517,12 +517,12 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     # 'training facilities, training centres, retraining or training efforts': each a way of saying it
     question = LISTED_ALTERNATIVES.sub(lambda m: m.group(0).replace(", ", " or "), question)
     tokens = re.findall(r"[\w£$€%&'’-]+", question)
+    # 'Made Smarter appears in ...': a name, not a verb asking ('Compare Greater Manchester', "Summarise NP11's")
+    starts_name = len(tokens) > 1 and tokens[1][:1].isupper() and not tokens[1].endswith(("'s", "’s")) and not (
+        set(terms(tokens[0])) & ASKING_VERBS
+    )
     for i, word in enumerate(tokens):
         word = re.sub(r"['’]s$", "", word)
-        # 'Made Smarter appears in ...': a name, not a verb asking ('Compare Greater Manchester', "Summarise NP11's")
-        starts_name = len(tokens) > 1 and tokens[1][:1].isupper() and not tokens[1].endswith(("'s", "’s")) and not (
-            set(terms(tokens[0])) & ASKING_VERBS
-        )
         if i == 0 and len(tokens) > 4 and word[1:].islower() and word not in in_names and not starts_name:
             word = word.lower()  # 'Training: which case studies ...': capitalised as the first word, not as a name
         # "skills shortages or skills gaps": alternatives, kept apart; not the 'and' between two places set aside
