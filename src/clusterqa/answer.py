@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 from .chunking import SECTION_SEP
 from .questions import REFERS_BACK, holds_kind, mentions, prefers, question_names, question_type
 from .retrieve import Passage, Retrieval, ScoredSentence
-from .text import CONTINUES, attributed_terms, core_question, terms
+from .text import CONTINUES, core_question, terms
 
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
@@ -187,7 +187,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     if follow is not None:
         chosen.append((passage, follow))
     # a sentence adds something only with a term the answer lacks; the author's name ('does NP11 want') is no such term
-    covered = set(terms(" ".join(c.sentence.text for _, c in chosen))) | attributed_terms(question)
+    covered = set(terms(" ".join(c.sentence.text for _, c in chosen))) | retrieval.author
     for p, s in ranked[1:]:
         if len(chosen) >= MAX_SENTENCES or s.score < best.score * SECOND_SENTENCE_RATIO:
             break

@@ -113,6 +113,7 @@ class Retrieval:
     question_terms: tuple[str, ...]
     unknown_names: tuple[str, ...]
     spelled: dict[str, set[str]] = field(default_factory=dict)  # the question's acronyms as the words they stand for
+    author: set[str] = field(default_factory=set)  # names the question uses as who says it ('does NP11 want')
 
 
 class Retriever:
@@ -370,6 +371,7 @@ class Retriever:
             question_terms=tuple(q_terms),
             unknown_names=self.unknown_names(question),
             spelled=spelled,
+            author=author,
         )
 
     def _spelling_out(self, question: str, allowed: np.ndarray) -> list[int]:
