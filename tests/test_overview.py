@@ -160,6 +160,8 @@ ROUTED = [
     ("Is Sheffield named in any of the case studies? Which ones?", "aggregate"),
     ("What does the skills theme in the cross-cutting themes section say?", "summary"),
     ("Stakeholder mapping: which universities get named individually anywhere in the report?", "aggregate"),
+    ("Compile all the sums in pounds mentioned in the report.", "list"),
+    ("Which case studies across the whole report mention hydrogen?", "aggregate"),  # 'which': not a summary
 ]
 
 
@@ -530,6 +532,28 @@ def test_a_list_of_the_sums_of_money_gives_each_sentence_with_its_amounts(assist
     answer = assistant.ask("List each sum of public money mentioned in the case studies with what it was for.")
     assert answer.route == "list" and "**£160 million**" in answer.answer and "£7.5m" in answer.answer
     assert all(c.cluster and re.search(r"£\s?\d", c.quote) for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "regions", "topic"),
+    [
+        ("What does the publication say, across cases and recommendations, about devolution?", (), "devolution"),
+        ("Skills across the whole report: what does NP11 find?", (), "skills"),
+        ("What explains the Liverpool City Region's success? Draw on the whole case.", ("Liverpool City Region",), "success"),
+    ],
+)
+def test_how_widely_to_read_asks_for_a_summary_and_is_no_topic(
+    assistant: Assistant, question: str, regions: tuple[str, ...], topic: str
+) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions, route.topic) == ("summary", regions, topic)
+
+
+def test_every_statistic_about_a_topic_gives_each_case_studys_figure(assistant: Assistant) -> None:
+    answer = assistant.ask("Pull out every statistic about people employed.")
+    assert answer.route == "aggregate" and "1,365 people" in answer.answer and "27,000 people" in answer.answer
+    assert all(re.search(r"\d", c.quote) for c in answer.citations)  # a figure, not a mention of employment
+    assert "Cumbria" not in answer.answer
 
 
 def test_items_listed_with_commas_and_or_are_alternatives(assistant: Assistant) -> None:

@@ -23,7 +23,19 @@ from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever
-from .routes import CASE_PARTS, CASE_STUDIES, CONTENTS, COUNT_ASK, GLOSSARY, NAMES, SUMS, TIMELINE, Route, years_asked
+from .routes import (
+    CASE_PARTS,
+    CASE_STUDIES,
+    CONTENTS,
+    COUNT_ASK,
+    FIGURES_ABOUT,
+    GLOSSARY,
+    NAMES,
+    SUMS,
+    TIMELINE,
+    Route,
+    years_asked,
+)
 from .text import ACRONYM_GLUE, SYNONYMS, normalise, terms
 
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
@@ -560,6 +572,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     counted = COUNT_ASK.search(b.question) and not MONEY_QUESTION.search(b.question) and not MONEY_WORDS & set(b.weights)
 
     figure = _figure_asked(b.question)
+    statistic = FIGURES_ABOUT.search(b.question)
 
     def best_match(part: Part) -> Found | None:
         if figure is not None:  # "which quote a percentage", "which give a year from before 2000": the figure decides
@@ -573,6 +586,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             ]
         else:
             found = [f for f in sentences(part) if b.matches(f)]
+        if statistic:  # "every statistic about people employed": a sentence giving a figure, not a year alone
+            found = [f for f in found if re.search(r"\d", YEAR.sub("", SOURCE_YEAR.sub("", f.sentence.text)))]
         if counted:  # a count of firms: '960 local firms', '1,300 advanced manufacturing businesses'
             found = [f for f in sentences(part) if counts_of(f.sentence.text, b.counted_terms)]
         if not found:

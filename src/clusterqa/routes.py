@@ -49,7 +49,8 @@ WORDS_ASKED = re.compile(
 )
 SUMS = "sums"  # the list route's group for the amounts of money in the documents
 SUMS_ASK = re.compile(
-    r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through)\b[^?]*?"
+    r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through|compile|collate|gather|collect|extract|"
+    r"pull together|round up)\b[^?]*?"
     r"\b(?:(?:each|every|all(?: the)?) (?:sums?|amounts?)|(?:sums?|amounts?) of (?:public )?money|money (?:figures|amounts|sums)|"
     r"funding (?:figures|amounts|sums)|(?:the )?public money)\b"
     # 'every figure the case studies give for annual income, value, GVA or exports': their sums of money
@@ -91,6 +92,12 @@ NAMED_KIND = re.compile(
     r"(?P<one>(?:[a-z]\w+\s+(?!that|which|who|the|in|of|with|across|mentioned|named)(?=[a-z]\w+))?[a-z]\w+)\b",
     re.I,
 )
+FIGURES_ABOUT = re.compile(  # "pull out every statistic about people employed": each case study's figure for it
+    r"^\W*(?:list|give(?: me)?|pull out|find|show(?: me)?|collect|compile|collate|gather|extract|round up|what are)\s+"
+    r"(?:every|each|all(?: of)?(?: the)?|the)\s+(?:statistics?|stats?|figures?|numbers?|data(?: points?)?)\s+"
+    r"(?:about|on|for|regarding|relating to|covering|to do with)\s+(?P<about>[^?]+)",
+    re.I,
+)
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
@@ -124,10 +131,15 @@ SUMMARY = re.compile(
     r"what (?:does|do) the (?:[\w-]+ )?(?:theme|recommendation|section|case study) (?:on|about|regarding|covering) [^?]+? "
     r"(?:say|cover|argue|conclude)|"
     r"what (?:does|do) the (?:[\w-]+ ){1,2}(?:theme|recommendation)\b[^?]* (?:say|cover|argue|conclude)\b|"
-    r"what (?:does|do) (?:NP11|the authors?|they) (?:say|argue|conclude|think) (?:about|on|regarding)|"
-    r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:argue|think) (?:about|on|regarding)|"
+    r"what (?:does|do) (?:NP11|the authors?|they) (?:say|argue|conclude|think|find)(?:,[^,?]{3,60},)? (?:about|on|regarding)|"
+    r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:argue|think|find)(?:,[^,?]{3,60},)? "
+    r"(?:about|on|regarding)|"
+    # "Skills across the whole report: what does NP11 find?", "what explains X's success, drawing on the whole case"
+    r"^(?![^?]*\bwhich\b)[^?]*\bacross (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b|"
+    r"\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b|"
     r"what lessons? (?:does|do|can|did) [^?]+ (?:offer|teach|hold|give)(?![^?]*\b(?:about|on|regarding)\b)|"
-    r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude) (?:about|on|regarding)|"
+    r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude)(?:,[^,?]{3,60},)? "
+    r"(?:about|on|regarding)|"
     r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,3}section)"
     r"(?: (?:to|of|in) (?:the|this) (?:report|publication|document|paper))? (?:cover|say|contain|discuss|set out|deal with))\b",
     re.I,
@@ -266,6 +278,12 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
     r"|([^),]+(?:,[^),]+)+?)(?:,?\s*(?:and so on|etc\.?|and the like|and others))?)\)",
     re.I,
 )
+SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
+    r",\s*across [^,?]{3,60},"
+    r"|\s*\b(?:across|in|throughout) (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b"
+    r"|[.,]?\s*\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b\.?",
+    re.I,
+)
 FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
 FRAME_WORDS = set(
     terms(
@@ -288,7 +306,7 @@ FRAME_WORDS = set(
         snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
-        line individually anywhere just something someone used named total near bold heading headings subheadings
+        line individually anywhere just explain explains something someone used named total near bold heading headings subheadings
         trace traces traced back""",
         keep_stopwords=True,
     )
@@ -338,7 +356,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     by_sector = named_by_sector(question, steered, outline)
     regions = steered + by_sector
     explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
-    topic = topic_of(question, steered, by_sector, outline)
+    topic = topic_of(SCOPE.sub("", question), steered, by_sector, outline)
     named_sides = [r for r in steered if names_region(question, r)]
     # 'the Humber and the Tees both ... how do the two cases frame them': two places, each asked the same
     two_sides = len(named_sides) >= 2 or (len(steered) == len(regions) == 2 and BOTH_SIDES.search(question))
@@ -351,7 +369,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             part = _sub_section(question, regions[0], outline)
             if part:  # "the gist of the 'Impact of cluster approach' part of the Hull case"
                 return Route("summary", section=part)
-            return Route("summary", tuple(regions), topic=topic_of(question, [], regions, outline))
+            return Route("summary", tuple(regions), topic=topic_of(SCOPE.sub("", question), [], regions, outline))
         section = _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
@@ -396,6 +414,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=kind_in_cases.group("noun"))
     if explicit:
         return Route("fact")
+    figures = FIGURES_ABOUT.search(question)
+    if figures and outline.case_studies:  # the topic after 'about', each case study's sentence giving a figure for it
+        return Route("aggregate", topic=topic_of(figures.group("about"), steered, [], outline), excluded=set_aside)
     named_kind = NAMED_KIND.search(question)
     kind_noun = named_kind and (
         named_kind.group("noun") or named_kind.group("kinds") or _plural(named_kind.group("one"))
