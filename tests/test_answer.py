@@ -384,6 +384,8 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
          "Lockheed Martin"),
         ("Which cluster is held up as the example in the recommendation about working across administrative "
          "boundaries?", "life sciences cluster in Liverpool"),
+        # 'Teesside' is another name of Tees Valley, whose sentence says only 'the region'
+        ("By what year is Teesside committed to becoming a net-zero industrial cluster?", "2040"),
     ],
 )
 def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, question: str, expected: str) -> None:

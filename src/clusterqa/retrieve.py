@@ -473,7 +473,9 @@ def own_section(chunk: Chunk) -> str:
 @lru_cache(maxsize=4096)
 def _passage_terms(chunk: Chunk) -> set[str]:
     # the file's name too: 'NP11' in 'as NP11 cites it' names the document (np11-innovation-clusters-....pdf)
-    return set(terms(f"{chunk.title} {chunk.section} {chunk.region} {chunk.text}")) | _source_terms(chunk.source)
+    # and the region's other names: 'Teesside' is said of a Tees Valley passage that only says 'the region'
+    aliases = " ".join(aliases_of(chunk.region)) if chunk.region else ""
+    return set(terms(f"{chunk.title} {chunk.section} {chunk.region} {aliases} {chunk.text}")) | _source_terms(chunk.source)
 
 
 @lru_cache(maxsize=256)
