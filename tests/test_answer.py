@@ -255,6 +255,8 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("What output capacity will the hydrogen project have?", "amount"),
         ("What is the York & North Yorkshire MCA's first-year budget?", "amount"),
         ("Size of the Tees chemicals base, counted in firms?", "count"),
+        ("Where exactly is the hydrogen project located?", "place"),  # 'exactly' sharpens, it asks nothing more
+        ("How large, in pounds, is the pool of place-based funding?", "amount"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:

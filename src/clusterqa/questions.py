@@ -187,9 +187,16 @@ PURE_ECHO_PENALTY = 0.3  # and weaker still when it adds none
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
 
 
+HEDGES = re.compile(  # words that sharpen a question, asking nothing more: 'where exactly is', 'how large, in pounds, is'
+    r"(?<=\w)\s+(?:exactly|precisely|actually|roughly|approximately|specifically)\b(?=\s+\w)"
+    r"|,\s*in (?:pounds|sterling|£|money terms|cash terms|round numbers|round terms)\s*,",
+    re.I,
+)
+
+
 def question_type(question: str) -> tuple[str, str]:
     """(kind, detail): e.g. ('count', 'organisations'), ('date', ''), ('acronym', 'NORSS'), ('', '')."""
-    question = core_question(question)
+    question = HEDGES.sub("", core_question(question))
     if OWNER_QUESTION.search(question):  # "who does Alderley Park belong to", "which company is it now part of"
         return "role", OWNER_WORDS
     spell = SPELL_IT_OUT.search(question)
