@@ -162,6 +162,16 @@ ROUTED = [
     ("Stakeholder mapping: which universities get named individually anywhere in the report?", "aggregate"),
     ("Compile all the sums in pounds mentioned in the report.", "list"),
     ("Which case studies across the whole report mention hydrogen?", "aggregate"),  # 'which': not a summary
+    ("Can you collate every cross-cutting theme the report draws out of the eleven case studies?", "list"),
+    ("Across all eleven case studies, which places mention a freeport?", "aggregate"),
+    ("For a briefing note, set out each of the points made in the closing recommendations section.", "list"),
+    ("For the Liverpool case, what did iiCON attract?", "fact"),  # a case named, not a note being written
+    ("Give me a quick read-out of what the report says about funding and finance challenges.", "summary"),
+    ("Give me the full roll-call of places the case studies cover, with the cluster each one focuses on.", "list"),
+    ("How does the publication explain what a regional innovation cluster is?", "summary"),
+    ("In which case-study write-ups is a skills shortage or workforce gap actually discussed?", "aggregate"),
+    ("Talk me through the Lancashire cyber-physical defence and security case in a few lines.", "summary"),
+    ("I need a short note on West Yorkshire's AI and healthtech cluster.", "summary"),
 ]
 
 
@@ -547,6 +557,12 @@ def test_how_widely_to_read_asks_for_a_summary_and_is_no_topic(
 ) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.regions, route.topic) == ("summary", regions, topic)
+
+
+def test_what_the_report_asks_government_to_do_is_its_recommendations(assistant: Assistant) -> None:
+    route = route_question("For a one-pager, boil down what NP11 is asking national policymakers to do.",
+                           assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.group, route.topic) == ("list", "Recommendations", "")
 
 
 def test_every_statistic_about_a_topic_gives_each_case_studys_figure(assistant: Assistant) -> None:

@@ -108,6 +108,8 @@ def test_worked_examples_in_docstrings_hold() -> None:
         ("When was HETA established?", "When was HETA established?"),
         ("Quick one: what does HETA stand for?", "what does HETA stand for?"),
         ("I need the full list of the eleven case studies.", "List the eleven case studies."),
+        ("Can you collate every cross-cutting theme?", "collate every cross-cutting theme?"),  # the request's own verb
+        ("Could you please list the recommendations?", "list the recommendations?"),
     ],
 )
 def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> None:

@@ -78,7 +78,10 @@ TIMELINE_ASK = re.compile(  # "a timeline of the milestones", "which pre-2000 da
 )
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
-    r"[^:?.]*(?::|\.(?=\s+[A-Z]))\s+(?=\S+\s+\S+)",  # "I'm drafting a slide on the recommendations. Give me ..."
+    r"[^:?.]*(?::|\.(?=\s+[A-Z]))\s+(?=\S+\s+\S+)"  # "I'm drafting a slide on the recommendations. Give me ..."
+    # "For a briefing note, set out ...": what it is for, then the question
+    r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
+    r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
     re.I,
 )
 NAMED_KIND = re.compile(
@@ -90,6 +93,12 @@ NAMED_KIND = re.compile(
     r"appear\w*|feature\w*|involved|identified)\b|(?:come|came|crop|cropped) up\b)"
     r"|^\W*(?:list|name|pull out|find|give me)\s+(?:every|each)\s+(?:named\s+)?"  # "list every named university"
     r"(?P<one>(?:[a-z]\w+\s+(?!that|which|who|the|in|of|with|across|mentioned|named)(?=[a-z]\w+))?[a-z]\w+)\b",
+    re.I,
+)
+ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
+    r"\bwhat (?:does |do |is |are )?(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
+    r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of )?"
+    r"(?:the )?(?:national |central |UK )?(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b",
     re.I,
 )
 FIGURES_ABOUT = re.compile(  # "pull out every statistic about people employed": each case study's figure for it
@@ -115,7 +124,11 @@ SUMMARY = re.compile(
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|pull together|"
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
-    r"round up|recap|run-?down|walk me through|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story (?:of|in|behind)|"
+    r"round up|recap|run-?down|read-?out|(?:walk|talk|take|run) me through|in a few (?:lines|sentences)|"
+    r"(?:a|some) (?:short |brief |quick )?(?:note|notes|write-?up) (?:on|about)\b|"
+    r"what (?:the )?(?:report|publication|document|paper|NP11|authors?) (?:says|argues|concludes|finds) (?:about|on|regarding)|"
+    r"how (?:does|do) (?:the )?(?:report|publication|document|paper|NP11|authors?) (?:explain|describe|define|frame|present|"
+    r"characteri[sz]e|portray)\b|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story (?:of|in|behind)|"
     r"(?:key|main|essential) facts|highlights|snapshot|synopsis|pr[ée]cis|at a glance|in a nutshell|boil\w* (?:it )?down|"
     # not 'describe the cluster as built on a legacy'
     r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)"
@@ -146,7 +159,7 @@ SUMMARY = re.compile(
 )
 _WHICH_CASES = (  # 'which case studies', 'in which regions'; not 'what do clusters'
     r"(?:in )?(?:which|what) (?:of the )?(?:(?!(?:do|does|did|are|is|were|was|have|has|can)\b)\w+ )?"
-    r"(?:clusters|case studies|regions|areas)\b"
+    r"(?:clusters|case studies|regions|areas|places|(?:case[- ]study )?write-?ups)\b"
 )
 _PREAMBLE = r"^[^?]{2,100}?,\s+(?:but |so |and )?"  # "The bioeconomy has its own case study, but ..."
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
@@ -155,7 +168,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)"
         r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+)?"
         r"(?: case[- ]study)?"  # "what innovation clusters enable" asks what clusters in general do, not which ones
-        r" (?:clusters|case studies|regions|areas|places|cases|locations)\b"
+        r" (?:clusters|case studies|regions|areas|places|cases|locations|write-?ups)\b"
         r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
         r"discuss|refer|talk|report|include|are (?:in|based|located))"
         r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
@@ -191,7 +204,8 @@ EXCLUDED = re.compile(  # "does any case study besides Tees Valley mention it": 
     re.I,
 )
 ENUMERATE = re.compile(  # asks for a set of things, not one thing
-    r"^\W*(?:list|name|enumerate|give|set out|outline|how many|show|in which|across which)\b|\bwhich\b"
+    r"^\W*(?:list|name|enumerate|give|set out|outline|how many|show|in which|across which|collate|compile|gather|"
+    r"pull together|round up|run through|go through|itemi[sz]e|spell out)\b|\bwhich\b"
     r"|\bwhat (?:are|were) (?:the|its|their|all)\b|\bwhat (?:[\w-]+ )?(?:clusters|case studies|regions|areas|places|"
     r"recommendations|themes|headings|sub-?headings|titles|headlines)\b"
     r"|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
@@ -238,10 +252,11 @@ ALL_CASES = re.compile(  # the case studies themselves asked for, by their title
 )
 LIST_CASES = re.compile(
     r"^\W*(?:list|name|enumerate|give(?: me)?|set out)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
-    r" (?:case[- ]stud(?:y|ies)|clusters)\b",
+    r" (?:case[- ]stud(?:y|ies)|clusters)\b"
+    r"|\b(?:roll-?call|full list|complete list|run-?down) of (?:all )?(?:the )?(?:places|regions|areas|clusters|case studies)\b",
     re.I,
 )
-CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and"))
+CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and full complete"))
 GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "region", "valley"}
 MEMBER_MATCH_TERMS = 2  # words a topic shares with one theme's (or recommendation's) title to name it...
 MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north future"))  # ...not these
@@ -306,7 +321,8 @@ FRAME_WORDS = set(
         snapshot synopsis essentials describe briefly profile outline ground argue argues conclude concludes
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
-        line individually anywhere just explain explains something someone used named total near bold heading headings subheadings
+        line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
+        write-ups writeups actually something someone used named total near bold heading headings subheadings
         trace traces traced back""",
         keep_stopwords=True,
     )
@@ -364,6 +380,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         # "Tees Valley and Cumbria ... hydrogen and net zero": the sector a topic names is no third side
         sides = named_sides if len(named_sides) >= 2 else regions
         return Route("compare", tuple(sides), topic=_compare_topic(question, sides, outline))
+    recommendations = next((g for g in outline.groups if re.search(r"\brecommend", g, re.I)), "")
+    if recommendations and not regions and ASKS_OF_GOVERNMENT.search(question):
+        return Route("list", group=recommendations)  # what it asks government to do is what it recommends
     if SUMMARY.search(question):
         if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
             part = _sub_section(question, regions[0], outline)

@@ -165,7 +165,8 @@ def question_terms(question: str) -> list[str]:
 LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
     r"^\W*(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
     r"find out|check|confirm|explain|say)|i (?:need|want|would like|'d like|['’]d like) to (?:know|understand|check|find out)|"
-    r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again)\b[\s,:]*",
+    r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
+    r"(?:please\s+)?(?:can|could|would|will) you(?:\s+please)?(?=\s+\w))\b[\s,:]*",
     re.I,
 )
 
