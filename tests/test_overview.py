@@ -559,6 +559,13 @@ def test_how_widely_to_read_asks_for_a_summary_and_is_no_topic(
     assert (route.kind, route.regions, route.topic) == ("summary", regions, topic)
 
 
+def test_a_named_kind_of_thing_needs_its_name_not_the_word(assistant: Assistant) -> None:
+    answer = assistant.ask("Which case studies refer to a specific named plan?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert {"Hull & East Yorkshire", "Lancashire", "Cumbria", "York & North Yorkshire"} <= set(listed)
+    assert all(re.search(r"[A-Z]\w* Plan\b", c.quote) for c in answer.citations)  # 'BioYorkshire plans to create' is none
+
+
 def test_what_the_report_asks_government_to_do_is_its_recommendations(assistant: Assistant) -> None:
     route = route_question("For a one-pager, boil down what NP11 is asking national policymakers to do.",
                            assistant.retriever.steer, assistant.outline)

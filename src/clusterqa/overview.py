@@ -573,6 +573,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
 
     figure = _figure_asked(b.question)
     statistic = FIGURES_ABOUT.search(b.question)
+    titled = _titled_kind(b.question, b.route.topic)
 
     def best_match(part: Part) -> Found | None:
         if figure is not None:  # "which quote a percentage", "which give a year from before 2000": the figure decides
@@ -586,6 +587,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             ]
         else:
             found = [f for f in sentences(part) if b.matches(f)]
+        if titled:  # "a specific named plan": the word in a name ('the Cumbria Clean Energy Plan'), not 'plans to create'
+            found = [f for f in found if titled.search(f.sentence.text)]
         if statistic:  # "every statistic about people employed": a sentence giving a figure, not a year alone
             found = [f for f in found if re.search(r"\d", YEAR.sub("", SOURCE_YEAR.sub("", f.sentence.text)))]
         if counted:  # a count of firms: '960 local firms', '1,300 advanced manufacturing businesses'
@@ -642,6 +645,17 @@ def counts_of(text: str, nouns: set[str]) -> bool:
 
 
 CENTURY = re.compile(r"\b(1[5-9]|2[01])(?:st|nd|rd|th) century\b", re.I)
+
+
+def _titled_kind(question: str, topic: str) -> re.Pattern[str] | None:
+    """For "which mention a (specific) named plan", a pattern for that kind of thing by name: capitalised words
+    ending in 'Plan' ('Humber Industrial Cluster Plan', 'Innovation Plan'). None when no name is asked for."""
+    words = topic.split()
+    asked = len(words) == 1 and re.search(rf"\b(?:named|titled)\s+(?:an?\s+)?{re.escape(words[0])}\b", question, re.I)
+    if not asked:
+        return None
+    noun = re.escape(words[0][:1].upper() + words[0][1:].lower().rstrip("s"))
+    return re.compile(rf"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’-]*)*\s+{noun}s?\b(?! is\b)")
 
 
 def _figure_asked(question: str) -> tuple[str, Callable[[str], bool]] | None:
