@@ -559,6 +559,14 @@ def test_how_widely_to_read_asks_for_a_summary_and_is_no_topic(
     assert (route.kind, route.regions, route.topic) == ("summary", regions, topic)
 
 
+def test_an_aggregate_word_said_in_other_words_everywhere_is_not_the_telling_one(assistant: Assistant) -> None:
+    # 'money' is said as 'funding' in every case study: 'seed' tells them apart
+    answer = assistant.ask("Which case studies mention money used to seed something?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert set(listed) == {"Liverpool City Region", "North East"}  # 'seeded with £160 million', 'seed funding'
+    assert "Cheshire & Warrington" not in answer.answer  # 'the money to discover' seeds nothing
+
+
 def test_a_named_kind_of_thing_needs_its_name_not_the_word(assistant: Assistant) -> None:
     answer = assistant.ask("Which case studies refer to a specific named plan?")
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)

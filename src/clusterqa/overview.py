@@ -195,7 +195,12 @@ class _Topic:
         # a name is the topic ('Innovate UK funding') unless it only qualifies a longer one ('funding available to
         # city-regions or Mayoral Combined Authorities'): then the topic's terms decide, as for any other
         self.names = names if named >= NAMED_SHARE * sum(self.weights.values()) else []
-        self.key = max(self.weights, key=lambda t: self.weights[t], default="")
+        # the most telling word, as rare as its commonest synonym: 'seed', not 'money' (said as 'funding' everywhere)
+        self.key = max(
+            self.weights,
+            key=lambda t: min([self.weights[t], *(retriever.idf(s) for s in SYNONYMS.get(t, ()) if retriever.doc_freq.get(s))]),
+            default="",
+        )
         # a two- or three-word term the documents use as one ('advanced manufacturing', 'offshore gas industry'): one
         # of its words is something else ('advanced modular reactors', 'greenhouse gas'), so a sentence must have all
         run = tuple(self.weights)
@@ -218,7 +223,7 @@ class _Topic:
         if self.names:
             said = " ".join(terms(sentence))
             return all(re.search(rf"(?<!\S){re.escape(name)}(?!\S)", said) for name in self.names)
-        coverage = self.coverage(sentence)
+        coverage = self.coverage(sentence, synonyms=True)
         have = set(terms(sentence))
         if self.compound and not all(t in have or SYNONYMS.get(t, frozenset()) & have for t in self.weights):
             return False  # both words, or a word of the same meaning ('skills shortages', 'skills gaps')
