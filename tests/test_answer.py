@@ -388,6 +388,8 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
          "boundaries?", "life sciences cluster in Liverpool"),
         # 'Teesside' is another name of Tees Valley, whose sentence says only 'the region'
         ("By what year is Teesside committed to becoming a net-zero industrial cluster?", "2040"),
+        # the closest sentence falls short of the bar; the next one ('would benefit from consistency of funding') meets it
+        ("If the Humber could change how national funding works for it, what would it ask for?", "consistency of funding"),
     ],
 )
 def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, question: str, expected: str) -> None:

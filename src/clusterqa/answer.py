@@ -170,7 +170,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     plain_best = max((s for _, s in candidates), key=lambda s: s.score)
     spelled_out = kind == "acronym"  # holding the acronym's expansion is a fit in itself
     if not spelled_out and not fits(best, typed=bool(kind)) and not fits(plain_best, typed=bool(kind)):
-        return abstain(retrieval)
+        fitting = [ps for ps in ranked if fits(ps[1], typed=bool(kind))]
+        if not fitting:
+            return abstain(retrieval)
+        passage, best = fitting[0]  # the closest sentence is no answer; the closest that is good enough may be
     if LIST_QUESTION.search(question):
         items = _list_items(passage)
         if items:
