@@ -255,6 +255,9 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("What output capacity will the hydrogen project have?", "amount"),
         ("What is the York & North Yorkshire MCA's first-year budget?", "amount"),
         ("Size of the Tees chemicals base, counted in firms?", "count"),
+        ("Drug discovery in Cheshire - what travel time is quoted?", "distance"),  # minutes of travel, or miles
+        ("How far does the Cheshire Science Corridor stretch?", "distance"),
+        ("How far back does the chemicals history go?", ""),  # a time, not a distance
         ("Where exactly is the hydrogen project located?", "place"),  # 'exactly' sharpens, it asks nothing more
         ("How large, in pounds, is the pool of place-based funding?", "amount"),
     ],
@@ -390,6 +393,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("By what year is Teesside committed to becoming a net-zero industrial cluster?", "2040"),
         # the closest sentence falls short of the bar; the next one ('would benefit from consistency of funding') meets it
         ("If the Humber could change how national funding works for it, what would it ask for?", "consistency of funding"),
+        ("How closely packed is drug discovery in Cheshire and Warrington? What journey time is quoted?", "10-minute"),
     ],
 )
 def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, question: str, expected: str) -> None:

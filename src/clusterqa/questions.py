@@ -98,6 +98,15 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             re.I,
         ),
     ),
+    (  # 'what travel time is quoted?', 'how far does the corridor stretch?': minutes of travel or miles
+        "distance",
+        re.compile(
+            r"\b(?:travel|journey|drive|driving|commute|commuting) (?:time|distance)s?\b"
+            r"|^\W*how far\b(?! back| along| into| ahead| behind)"  # 'how far back' asks a date
+            r"|\bwithin what (?:radius|distance)\b|\bhow (?:many|much) (?:miles|minutes|kilometres|km)\b",
+            re.I,
+        ),
+    ),
     (  # 'how long did the research take?'
         "duration",
         re.compile(r"^\W*how long (?:did|does|do|will|would|has|have|had)\b[^?]*\b(?:take|last|run|took|lasted)\b", re.I),
@@ -270,6 +279,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind == "date":  # 'when did Calder Hall stop generating?' is not answered by when it was built
         ended = ENDED.search(question)
         return bool(YEAR.search(sentence)) and (not ended or bool(ENDED.search(sentence)))
+    if kind == "distance":  # 'a 10-minute car journey', 'spans 40 miles'
+        return bool(DISTANCE.search(sentence))
     if kind == "duration":  # 'how long did the research take?': a span of time
         return bool(DURATION.search(sentence))
     if kind == "count":
@@ -325,6 +336,7 @@ def prefers(question: str) -> Callable[[str], float]:
 
 
 ENDED = re.compile(r"\b(?:stop\w*|clos(?:e|ed|ing|ure)|shut\w*|end(?:ed|ing)?|ceas\w*|decommission\w*|wound up)\b", re.I)
+DISTANCE = re.compile(r"\b\d+(?:\.\d+)?[- ]?(?:minutes?|mins?|hours?|miles?|km|kilometres?)\b", re.I)
 DURATION = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\b",
     re.I,
