@@ -511,3 +511,9 @@ def test_the_documents_own_name_is_no_name_to_find(assistant: Assistant) -> None
 )
 def test_how_many_without_a_noun_counts_what_was_named(question: str, detail: str) -> None:
     assert question_type(question) == ("count", detail)
+
+
+def test_an_acronym_in_a_sentence_holds_the_words_it_stands_for(assistant: Assistant) -> None:
+    # the sentence says 'MCA', which the documents spell out as Mayoral Combined Authority
+    answer = assistant.ask("What opportunity does the new mayoral authority in York & North Yorkshire offer?")
+    assert answer.citations[0].quote.startswith("The incoming York & North Yorkshire MCA offers an opportunity")

@@ -140,6 +140,7 @@ class Retriever:
         self.bm25.index(docs, show_progress=False)
         self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))
         self._expansions: dict[str, str] = {}  # acronym -> the words the documents spell it out with, or ''
+        self._sentence_spelled: dict[str, frozenset[str]] = {}  # sentence -> the words its acronyms stand for
         self._spelling: dict[str, list[int]] = {}  # acronym -> the chunks that spell it out
         self._phrases: dict[tuple[str, str], bool] = {}  # two terms -> do the documents use them as one phrase
         self.vocabulary = {
@@ -399,6 +400,15 @@ class Retriever:
             )
         return self._expansions[acronym]
 
+    def _spelled_terms(self, sentence: str) -> frozenset[str]:
+        """The words the sentence's acronyms stand for ('MCA' - mayoral, combined, authority), so a question
+        that says 'the new mayoral authority' finds 'The incoming York & North Yorkshire MCA' (looked up once)."""
+        if sentence not in self._sentence_spelled:
+            self._sentence_spelled[sentence] = frozenset(
+                t for token in _acronyms(sentence) if token not in COMMON_ACRONYMS for t in terms(self._expansion(token))
+            )
+        return self._sentence_spelled[sentence]
+
     def _acronym_words(self, question: str) -> dict[str, set[str]]:
         """The question's acronyms that the documents also spell out, as terms: {'gm': {'greater', 'manchest'}},
         so a sentence saying 'Greater Manchester' holds the 'GM' of the question."""
@@ -428,7 +438,7 @@ class Retriever:
         total = sum(weights.values()) or 1.0
         out = []
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
-            have = set(terms(sentence.text)) | context
+            have = set(terms(sentence.text)) | context | self._spelled_terms(sentence.text)
             if position and THE_ONE_BEFORE.match(sentence.text):  # 'The site, now part of ...': named just before
                 have |= {t for name in NAMES.findall(chunk.sentences[position - 1].text) for t in terms(name)}
             coverage = sum(
