@@ -394,6 +394,8 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         # the closest sentence falls short of the bar; the next one ('would benefit from consistency of funding') meets it
         ("If the Humber could change how national funding works for it, what would it ask for?", "consistency of funding"),
         ("How closely packed is drug discovery in Cheshire and Warrington? What journey time is quoted?", "10-minute"),
+        ("What idea does the West Yorkshire case float for its fragmented funding?", "single pot"),  # 'potential to explore'
+        ("Were the clusters picked for the case studies all at roughly the same level of maturity?", "stages of development"),
     ],
 )
 def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, question: str, expected: str) -> None:

@@ -143,6 +143,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "precondition preconditions prerequisite prerequisites",
     "benefit benefits advantage advantages",
     "foundation foundations basis built",
+    "maturity mature maturing stage stages",
+    "idea ideas explore exploring propose proposes proposal suggest suggests suggestion float floats",
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
