@@ -478,6 +478,7 @@ def test_an_aggregate_asking_for_a_figure_lists_the_sentences_that_give_one(assi
     answer = assistant.ask(question)
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
     assert {"North East", "South Yorkshire", "Cheshire & Warrington"} <= set(listed)
+    assert "Liverpool City Region" in listed  # 'nearly 200 SMEs' counts firms
     assert "Greater Manchester" not in listed  # '78% of local firms' is a share, not a count
     assert all(re.search(r"\d", c.quote) for c in answer.citations)
     how_many = route_question("How many of the case studies mention hydrogen, and which ones?", assistant.retriever.steer,

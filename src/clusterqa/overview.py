@@ -100,6 +100,8 @@ class Builder:
         how_many = HOW_MANY.search(question)
         own = set(terms(how_many.group(1))) if how_many else {t for topic in self.alternatives for t in topic.weights}
         self.counted_terms = own | {s for t in own for s in SYNONYMS.get(t, ())}
+        if self.counted_terms & set(terms("firms companies businesses")):
+            self.counted_terms |= set(terms("SMEs"))  # 'nearly 200 SMEs' counts firms too
         self._sims: np.ndarray | None = None
 
     @property
