@@ -575,6 +575,17 @@ def test_a_named_kind_of_thing_needs_its_name_not_the_word(assistant: Assistant)
     assert all(re.search(r"[A-Z]\w* Plan\b", c.quote) for c in answer.citations)  # 'BioYorkshire plans to create' is none
 
 
+def test_a_case_study_summary_lists_the_figures_its_points_leave_out(assistant: Assistant) -> None:
+    answer = assistant.ask("Summarise the York and North Yorkshire case study.")
+    line = next(line for line in answer.answer.splitlines() if line.startswith("In figures: "))
+    assert "an estimated investment ask of £171 million" in line
+    by_n = {c.n: c for c in answer.citations}
+    for text, n in re.findall(r"([^;]+?) \[(\d+)\]", line.removeprefix("In figures: ")):
+        assert normalise(text) in normalise(by_n[int(n)].quote)  # each figure in the words of the sentence it cites
+    points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert not any("£171 million" in point for point in points)  # not repeated from the points
+
+
 def test_what_the_report_asks_government_to_do_is_its_recommendations(assistant: Assistant) -> None:
     route = route_question("For a one-pager, boil down what NP11 is asking national policymakers to do.",
                            assistant.retriever.steer, assistant.outline)

@@ -34,6 +34,13 @@ TITLE_WEIGHT = 1.0  # a topic summary prefers the sections titled on the topic: 
 MIN_TITLE_COVERAGE = 0.5  # ...and takes their sentences even when these do not repeat the topic's words
 MAX_ALSO_NAMED = 12  # names a case study summary lists beyond its points
 MAX_ALSO_COMPARED = 8  # ...and a comparison, on each side, beyond its cells
+MAX_FIGURES = 8  # figures a case study summary lists beyond its points...
+CLAUSE_WORDS = 12  # ...each in at most this many words around it
+FIGURE = re.compile(  # a figure worth a briefing: money, a percentage, a count (not a year or a page)
+    r"[£$€]\s?\d[\d,.]*\s*(?:million|billion|bn|m|k)?\b|\b\d[\d,.]*\s?(?:%|per ?cent\b)|\b\d[\d,.]*\s+(?:million|billion)\b"
+    r"|\b\d{1,3}(?:,\d{3})+\b|\b(?<![-–])\d{2,3}(?![-–%\d])\s+(?=[a-z])",
+    re.I,
+)
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
     r"\d[\d,.]*\s*(?:%|per cent|million|billion|bn|m\b)?[^.]{0,40}?\b(?:firms|companies|businesses|organisations|"
@@ -171,8 +178,9 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         if len(parts) == 1 and parts[0].region and parts[0].title != parts[0].label:  # "Hull & East Yorkshire: Evolution"
             title = f"{parts[0].region}: {parts[0].title}"
         chosen = _central(b, parts)
-        also = _also_named([f for p in parts for f in sentences(p)], chosen, parts[0])
-        return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also)
+        found = [f for p in parts for f in sentences(p)]
+        also = _also_named(found, chosen, parts[0])
+        return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also, figures=_also_figures(found, chosen))
     if not b.weights:
         return None
     # a section whose own title is on the topic ('Piecemeal funding decisions …' for funding) speaks for the report
@@ -206,7 +214,8 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     others = opening + informative(b, rest, SUMMARY_POINTS[1] - len(opening))
     chosen = first + sorted(others, key=lambda f: f.row)[: SUMMARY_POINTS[1] - len(first)]
     return _points(
-        b, f"The {part.label} case study ({pages_of([part])}), in brief:", chosen, also=_also_named(found, chosen, part)
+        b, f"The {part.label} case study ({pages_of([part])}), in brief:", chosen, also=_also_named(found, chosen, part),
+        figures=_also_figures(found, chosen),
     )
 
 
@@ -273,8 +282,32 @@ def _also_named(found: list[Found], chosen: list[Found], part: Part) -> list[tup
     return list(seen.values())[:MAX_ALSO_NAMED]
 
 
+def _also_figures(found: list[Found], chosen: list[Found]) -> list[tuple[str, Found]]:
+    """The figures in a case study's other sentences, each in the words around it ('growing at 4.2% annually',
+    'an estimated investment ask of £171 million'): a briefing wants the numbers its points leave out."""
+    out: list[tuple[str, Found]] = []
+    for f in found:
+        if f in chosen or is_heading(f):
+            continue
+        for clause in re.split(r"\s*[,;:()–]\s*|\s+-\s+|\s+(?=but\b|while\b|whereas\b)", f.sentence.text):
+            if not FIGURE.search(clause) or YEAR_LIKE.fullmatch(clause.strip()):
+                continue
+            words = clause.strip(" .").split()
+            if len(words) > CLAUSE_WORDS:  # the words nearest the figure
+                at = next(i for i, w in enumerate(words) if FIGURE.search(w + " x"))
+                words = words[max(0, at - CLAUSE_WORDS // 2) : at + CLAUSE_WORDS // 2 + 1]
+            out.append((" ".join(words), f))
+    return out[:MAX_FIGURES]
+
+
 def _points(
-    b: Builder, lead: str, chosen: list[Found], *, label: bool = False, also: list[tuple[str, Found]] | None = None
+    b: Builder,
+    lead: str,
+    chosen: list[Found],
+    *,
+    label: bool = False,
+    also: list[tuple[str, Found]] | None = None,
+    figures: list[tuple[str, Found]] | None = None,
 ) -> Answer | None:
     if not chosen:
         return None
@@ -283,6 +316,8 @@ def _points(
         where = place_of(f.chunk)
         prefix = f"**{where}** (p. {f.sentence.page}): " if label else ""
         lines.append(f"- {prefix}{item_text(f.sentence.text)} {b.cite(f)}")
+    if figures:
+        lines.append("\nIn figures: " + "; ".join(f"{text} {b.cite(f)}" for text, f in figures) + ".")
     if also:
         lines.append("\nAlso named: " + ", ".join(f"{name} {b.cite(f)}" for name, f in also) + ".")
     return b.answer("\n".join(lines))
