@@ -586,6 +586,12 @@ def test_a_case_study_summary_lists_the_figures_its_points_leave_out(assistant: 
     assert not any("£171 million" in point for point in points)  # not repeated from the points
 
 
+def test_facets_listed_after_a_case_study_are_each_a_topic(assistant: Assistant) -> None:
+    question = "I need a short note on West Yorkshire's AI and healthtech cluster - growth, skills and funding."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions, route.topic) == ("summary", ("West Yorkshire",), "growth or skills or funding")
+
+
 def test_what_the_report_asks_government_to_do_is_its_recommendations(assistant: Assistant) -> None:
     route = route_question("For a one-pager, boil down what NP11 is asking national policymakers to do.",
                            assistant.retriever.steer, assistant.outline)

@@ -299,6 +299,7 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
     r"|[.,]?\s*\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b\.?",
     re.I,
 )
+FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
 FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
 FRAME_WORDS = set(
     terms(
@@ -388,7 +389,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             part = _sub_section(question, regions[0], outline)
             if part:  # "the gist of the 'Impact of cluster approach' part of the Hull case"
                 return Route("summary", section=part)
-            return Route("summary", tuple(regions), topic=topic_of(SCOPE.sub("", question), [], regions, outline))
+            # 'a short note on X - strengths, skills and funding': each of the facets listed at the end
+            facets = FACET_LIST.sub(lambda m: re.sub(r",?\s+and\s+|,\s*", " or ", m.group(0)), SCOPE.sub("", question))
+            return Route("summary", tuple(regions), topic=topic_of(facets, [], regions, outline))
         section = _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
