@@ -592,6 +592,25 @@ def test_facets_listed_after_a_case_study_are_each_a_topic(assistant: Assistant)
     assert (route.kind, route.regions, route.topic) == ("summary", ("West Yorkshire",), "growth or skills or funding")
 
 
+@pytest.mark.parametrize(
+    ("question", "held_back"),
+    [
+        ("Tell me about the Greater Manchester AI cluster", "skills gaps"),  # 'are perennial barriers'
+        ("Summarise the Cumbria case study", "regulatory and developmental uncertainty"),
+    ],
+)
+def test_a_case_study_summary_says_what_holds_the_cluster_back(assistant: Assistant, question: str, held_back: str) -> None:
+    answer = assistant.ask(question)
+    points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(points) <= 6 and any(held_back in point for point in points)
+
+
+def test_funding_pots_with_their_amounts_are_the_sums_of_money(assistant: Assistant) -> None:
+    question = "Pull together all the funding pots with amounts that the West Yorkshire case mentions."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.group, route.regions) == ("list", "sums", ("West Yorkshire",))
+
+
 def test_what_the_report_asks_government_to_do_is_its_recommendations(assistant: Assistant) -> None:
     route = route_question("For a one-pager, boil down what NP11 is asking national policymakers to do.",
                            assistant.retriever.steer, assistant.outline)

@@ -47,6 +47,10 @@ SCALE = re.compile(
     r"jobs|people|employ\w*|GVA|economy|SMEs|workforce|income|exports|enterprises)\b",
     re.I,
 )
+HOLDS_BACK = re.compile(  # what a case study says holds its cluster back (lower case: 'the Decarbonisation Challenge' is a fund)
+    r"\b(?:challenges?|barriers?|gaps?|shortages?|lack(?:s|ing)?|struggl\w*|uncertaint\w*|risks?|fragmented|missing out|"
+    r"pinch points?|concerns?)\b"
+)
 FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
 CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a fund, not a difficulty
     r"\b(?:challeng\w*|barrier\w*|gaps?\b|difficult\w*|lack\w*|risk\w*|uncertain\w*|struggl\w*|missing out|"
@@ -211,7 +215,13 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     first = first or []
     rest = [f for f in found[1:] if not is_heading(f) and f not in first]
     opening = [found[0]] if found[0] not in first else []
-    others = opening + informative(b, rest, SUMMARY_POINTS[1] - len(opening))
+    # a briefing on a cluster says what holds it back: the most central sentence on its challenges has a place
+    said = any(HOLDS_BACK.search(f.sentence.text) for f in first)
+    hard = [] if said else [f for f in rest if HOLDS_BACK.search(f.sentence.text)]
+    most = max((len(HOLDS_BACK.findall(f.sentence.text)) for f in hard), default=0)  # 'skills gaps ... are barriers'
+    challenge = informative(b, [f for f in hard if len(HOLDS_BACK.findall(f.sentence.text)) == most], 1)
+    slots = SUMMARY_POINTS[1] - len(opening) - len(challenge)
+    others = opening + challenge + informative(b, [f for f in rest if f not in challenge], slots)
     chosen = first + sorted(others, key=lambda f: f.row)[: SUMMARY_POINTS[1] - len(first)]
     return _points(
         b, f"The {part.label} case study ({pages_of([part])}), in brief:", chosen, also=_also_named(found, chosen, part),
@@ -289,7 +299,7 @@ def _also_figures(found: list[Found], chosen: list[Found]) -> list[tuple[str, Fo
     for f in found:
         if f in chosen or is_heading(f):
             continue
-        for clause in re.split(r"\s*[,;:()–]\s*|\s+-\s+|\s+(?=but\b|while\b|whereas\b)", f.sentence.text):
+        for clause in re.split(r"\s*[,;:()–]\s*|\s+-\s+|\s+(?=but\b|while\b|whereas\b|as well as\b)", f.sentence.text):
             if not FIGURE.search(clause) or YEAR_LIKE.fullmatch(clause.strip()):
                 continue
             words = clause.strip(" .").split()

@@ -52,6 +52,7 @@ SUMS_ASK = re.compile(
     r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through|compile|collate|gather|collect|extract|"
     r"pull together|round up)\b[^?]*?"
     r"\b(?:(?:each|every|all(?: the)?) (?:sums?|amounts?)|(?:sums?|amounts?) of (?:public )?money|money (?:figures|amounts|sums)|"
+    r"(?:funding|money|finance) (?:pots|streams|sources|awards)\b[^?]*\bwith (?:their |the |its )?(?:amounts?|sums?|values?)|"
     r"funding (?:figures|amounts|sums)|(?:the )?public money)\b"
     # 'every figure the case studies give for annual income, value, GVA or exports': their sums of money
     r"|\b(?:each|every|all(?: the)?) (?:money |financial )?figures?\b(?=[^?]*\b(?:income|value|gva|exports?|turnover|worth|"
