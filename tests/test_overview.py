@@ -172,6 +172,18 @@ ROUTED = [
     ("In which case-study write-ups is a skills shortage or workforce gap actually discussed?", "aggregate"),
     ("Talk me through the Lancashire cyber-physical defence and security case in a few lines.", "summary"),
     ("I need a short note on West Yorkshire's AI and healthtech cluster.", "summary"),
+    ("What have the case studies got to say about skills?", "aggregate"),  # one line per case study
+    ("What does each case study say about skills?", "aggregate"),
+    ("What does the case study say about skills?", "summary"),  # one case study (a filter says which)
+    ("Draw me up a list of the recommendations.", "list"),
+    ("Line up Cumbria against Tees Valley on energy.", "compare"),
+    ("Which of the eleven mention universities?", "aggregate"),
+    ("Which of the eleven is the oldest?", "fact"),
+    ("For a one-pager on devolution, what does the report say?", "summary"),
+    ("Can you collate the places that have an Investment Zone?", "aggregate"),
+    ("Is there a pattern in which places mention net zero?", "aggregate"),
+    ("Across the case studies, where is hydrogen mentioned?", "aggregate"),
+    ("List all the universities named in the report.", "aggregate"),
 ]
 
 
@@ -609,6 +621,26 @@ def test_funding_pots_with_their_amounts_are_the_sums_of_money(assistant: Assist
     question = "Pull together all the funding pots with amounts that the West Yorkshire case mentions."
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.group, route.regions) == ("list", "sums", ("West Yorkshire",))
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("I've got five minutes with the minister - what does the report want on funding?", "funding"),
+        ("What is the report recommending on skills?", "skills"),
+        ("What does NP11 recommend for future cluster policy?", ""),  # all of them
+    ],
+)
+def test_what_the_report_wants_on_a_topic_is_its_recommendations_on_it(assistant: Assistant, question: str, topic: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.group, route.topic) == ("list", "Recommendations", topic)
+
+
+def test_everything_the_report_says_about_a_name_is_read_across_it(assistant: Assistant) -> None:
+    # 'Made Smarter' steers to one case study, but the report names it in two
+    answer = assistant.ask("Tell me everything the report says about Made Smarter.")
+    assert answer.route == "summary" and {c.cluster for c in answer.citations} >= {
+        "Artificial Intelligence/Digital", "Metals and Metallurgy"}
 
 
 def test_what_the_report_asks_government_to_do_is_its_recommendations(assistant: Assistant) -> None:

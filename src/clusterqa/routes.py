@@ -79,7 +79,7 @@ TIMELINE_ASK = re.compile(  # "a timeline of the milestones", "which pre-2000 da
 )
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
-    r"[^:?.]*(?::|\.(?=\s+[A-Z]))\s+(?=\S+\s+\S+)"  # "I'm drafting a slide on the recommendations. Give me ..."
+    r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
     # "For a briefing note, set out ...": what it is for, then the question
     r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
     r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
@@ -91,11 +91,19 @@ NAMED_KIND = re.compile(
     r"|^(?:[^:?]{0,40}:\s+)?\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?"
     r"(?P<noun>(?:(?!(?:the|a|an|of|and|or)\b)[a-z]\w+\s+)?[a-z]\w+s)['’\"]?\s+"  # 'combined authorities': with its word
     r"(?:(?:\w+\s+){0,4}?(?:are|is|were|does|do|did|get|gets|got)\b.*\b(?:named|mentioned|mention|listed|cited|referred|"
-    r"appear\w*|feature\w*|involved|identified)\b|(?:come|came|crop|cropped) up\b)"
+    r"appear\w*|feature\w*|involved|identified)\b|(?:come|came|crop|cropped) up\b"
+    r"|(?:named|mentioned|listed|cited)\s+(?:in|by|across|anywhere|throughout)\b)"  # "list all the universities named in …"
     r"|^\W*(?:list|name|pull out|find|give me)\s+(?:every|each)\s+(?:named\s+)?"  # "list every named university"
     r"(?P<one>(?:[a-z]\w+\s+(?!that|which|who|the|in|of|with|across|mentioned|named)(?=[a-z]\w+))?[a-z]\w+)\b",
     re.I,
 )
+RECOMMENDS_ON = re.compile(  # "what does the report want on funding": its recommendations on that
+    r"\bwhat (?:does|do|is|are) (?:the report|the publication|NP11|the authors?|they) (?:want|wanting|recommend|recommending|"
+    r"propose|proposing|call(?:ing)? for|ask(?:ing)? for|urg(?:e|ing))(?: to (?:happen|see))? (?:on|about|for|regarding) "
+    r"(?P<topic>[^?]+)",
+    re.I,
+)
+REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:does |do |is |are )?(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
     r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of )?"
@@ -111,7 +119,9 @@ FIGURES_ABOUT = re.compile(  # "pull out every statistic about people employed":
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
-    r"in common|side by side|stack up|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
+    r"in common|side by side|stack up|line (?:\S+ ){1,6}up (?:against|with|beside|alongside)|"
+    r"line up (?:\S+ ){1,6}(?:against|beside|alongside)|"
+    r"head[- ]to[- ]head|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
     r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b",
     re.I,
 )
@@ -127,7 +137,11 @@ SUMMARY = re.compile(
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
     r"round up|recap|run-?down|read-?out|(?:walk|talk|take|run) me through|in a few (?:lines|sentences)|"
     r"(?:a|some) (?:short |brief |quick )?(?:note|notes|write-?up) (?:on|about)\b|"
-    r"what (?:the )?(?:report|publication|document|paper|NP11|authors?) (?:says|argues|concludes|finds) (?:about|on|regarding)|"
+    r"(?:what|everything|all) (?:that )?(?:the )?(?:report|publication|document|paper|NP11|authors?) "
+    r"(?:says|argues|concludes|finds|has to say) (?:about|on|regarding)|"
+    # 'For a one-pager on devolution, what does the report say?': the topic first
+    r"^[^?]*,\s*what (?:does|do) (?:the )?(?:report|publication|document|NP11) say(?=\W*$)|"
+
     r"how (?:does|do) (?:the )?(?:report|publication|document|paper|NP11|authors?) (?:explain|describe|define|frame|present|"
     r"characteri[sz]e|portray)\b|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story (?:of|in|behind)|"
     r"(?:key|main|essential) facts|highlights|snapshot|synopsis|pr[ée]cis|at a glance|in a nutshell|boil\w* (?:it )?down|"
@@ -172,7 +186,15 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r" (?:clusters|case studies|regions|areas|places|cases|locations|write-?ups)\b"
         r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
         r"discuss|refer|talk|report|include|are (?:in|based|located))"
-        r"|^\W*where\b.*\b(?:mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
+        r"|^\W*(?:which|what) of the (?:eleven|11)\b(?! (?:is|was|has)\b)"  # "which of the eleven mention universities"
+        r"|^\W*(?:is there|are there|do you see|can you see) (?:a|any) (?:pattern|trend|common thread)\b[^?]*\b(?:which|what) "
+        r"(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
+        # "what have the case studies got to say about skills", "what does each case study say": one line each
+        r"|^\W*what (?:do|does|have|did) (?:(?:the |all (?:the )?|any )?(?:of the )?(?:eleven |11 )?"
+        r"(?:case studies|clusters|regions|areas)|each (?:case study|cluster|region|area))(?: \w+)? "
+        r"(?:say|said|got to say|tell us)\b"
+        r"|^(?:[^?]{2,60}?,\s+)?\W*where\b.*\b(?:"
+        r"mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
         r"talked about)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
         r"|^[^?]*\b(?:case studies|clusters|areas|regions)\b[^?]*[.:]\s+(?:which|what)(?: ones| of them)?\s*\?\s*$"
@@ -181,7 +203,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
         r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:other )?(?:\w+ )?(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
         r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also)\b"
-        r"|^\W*(?:show|give|find|list|name) (?:me )?(?:all |every |each )?(?:the )?(?:\w+ )?"
+        r"|^\W*(?:show|give|find|list|name|collate|compile|gather|pull together|round up) (?:me )?(?:all |every |each )?"
+        r"(?:the )?(?:\w+ )?"
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with)\b"
         r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b"
         r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’-]+\s+){1,4}(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
@@ -324,7 +347,8 @@ FRAME_WORDS = set(
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
-        write-ups writeups actually something someone used named total near bold heading headings subheadings
+        write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
+        something someone used named total near bold heading headings subheadings
         trace traces traced back""",
         keep_stopwords=True,
     )
@@ -385,8 +409,14 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     recommendations = next((g for g in outline.groups if re.search(r"\brecommend", g, re.I)), "")
     if recommendations and not regions and ASKS_OF_GOVERNMENT.search(question):
         return Route("list", group=recommendations)  # what it asks government to do is what it recommends
+    wanted = RECOMMENDS_ON.search(question)
+    if recommendations and not explicit and wanted:  # 'for future cluster policy' is all of them
+        on = topic_of(wanted.group("topic"), [], [], outline)
+        return Route("list", group=recommendations, topic=on if set(terms(on)) - MEMBER_GENERIC else "")
     if SUMMARY.search(question):
-        if len(regions) == 1:  # "summarise the space cluster": its sector's name is not a topic within it
+        # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
+        report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
+        if len(regions) == 1 and not report_wide:  # "summarise the space cluster": its sector's name is no topic within it
             part = _sub_section(question, regions[0], outline)
             if part:  # "the gist of the 'Impact of cluster approach' part of the Hull case"
                 return Route("summary", section=part)
@@ -403,7 +433,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("list", group=group)
         if section:
             return Route("summary", section=section)
-        if not regions:  # with no topic either ("summarise the case study") only a cluster filter says which
+        if not regions or report_wide:  # with no topic either ("summarise the case study") only a cluster filter says which
             return Route("summary", topic=_without_facet(topic))
     regions_named = {r for r in {p.region for p in outline.case_studies} if names_region(question, r)}
     named = [p.region for p in outline.case_studies if p.region in regions_named]  # each region tested once
