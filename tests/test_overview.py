@@ -184,6 +184,18 @@ ROUTED = [
     ("Is there a pattern in which places mention net zero?", "aggregate"),
     ("Across the case studies, where is hydrogen mentioned?", "aggregate"),
     ("List all the universities named in the report.", "aggregate"),
+    ("Give me the lowdown on Cumbria.", "summary"),
+    ("Give me a thumbnail sketch of the York bioeconomy cluster.", "summary"),
+    ("In two sentences, what is the Liverpool case about?", "summary"),
+    ("Outline the Tees Valley story.", "summary"),
+    ("What are the key numbers for the North East space cluster?", "summary"),
+    ("What figures does the South Yorkshire case quote?", "summary"),
+    ("Give me the report's view on devolution.", "summary"),
+    ("What's the report's take on competitive grants?", "summary"),
+    ("What are NP11's asks of government?", "list"),
+    ("Where do Greater Manchester and West Yorkshire overlap?", "compare"),
+    ("Which organisations are named in the Hull case?", "aggregate"),
+    ("What is the Tees Valley cluster's biggest site?", "fact"),
 ]
 
 
@@ -1059,3 +1071,11 @@ def test_a_sentence_naming_exactly_three_organisations_fills_the_organisations_r
     answer = assistant.ask("Compare the Hull & East Yorkshire and Tees Valley clusters.")
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Organisations |"))
     assert "Humber Industrial Cluster Plan" in row, row
+
+
+def test_names_in_a_case_study_leave_out_sentence_openers_and_its_own_place(assistant: Assistant) -> None:
+    answer = assistant.ask("Which organisations are named in the Hull case?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert "Humber Industrial Cluster" in listed and "HETA" in listed
+    assert not any(name.startswith(("Although", "Both", "The ")) for name in listed)  # 'Although the Humber …'
+    assert "East Yorkshire" not in listed  # a part of the case study's own name

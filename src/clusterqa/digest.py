@@ -18,7 +18,7 @@ import numpy as np
 from .answer import Answer
 from .chunking import SECTION_SEP
 from .outline import Outline, Part
-from .overview import Builder, Found, is_proper_name, item_text, names_in, pages_of, place_of, sentences
+from .overview import OPENER, Builder, Found, is_proper_name, item_text, names_in, pages_of, place_of, sentences
 from .questions import MONEY
 from .text import normalise
 
@@ -281,7 +281,7 @@ def _also_named(found: list[Found], chosen: list[Found], part: Part) -> list[tup
         if f in chosen:
             continue
         for name in names_in(f.sentence.text):
-            name = re.sub(r"^(?:The|This|These|Its|In|For|As|Both|Several|Many|Some|All|Our|Their|Such)\s+", "", name).strip()
+            name = OPENER.sub("", name).strip()
             name = re.sub(r"['’]s?$", "", name)
             key = normalise(name)
             spelt = name.isupper() and name.lower() in {  # 'HPO' after 'High Potential Opportunity'

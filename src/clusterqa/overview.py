@@ -531,11 +531,11 @@ def _named(b: Builder, outline: Outline) -> Answer | None:
             text = found.sentence.text
             # "a national agritech Catapult": a proper noun with lower-case words before it names one too
             for name in [*names_in(text), *MODIFIED_NAME.findall(text)]:
-                name = re.sub(r"-[a-z].*$", "", re.sub(r"^(?:The|the|an?)\s+", "", name)).strip()  # "Sheffield-based ..."
+                name = re.sub(r"-[a-z].*$", "", OPENER.sub("", name)).strip()  # "Sheffield-based ...", "Although the …"
                 name = re.sub(r"['’]s?$", "", name)  # "BAE Systems' work", "Lancaster University's"
                 named = terms(name)
                 plural = named and name.split()[-1].lower().endswith("s") and named[-1] in kinds  # "Combined Authorities"
-                any_name = anything and is_proper_name(name) and normalise(name) not in own
+                any_name = anything and is_proper_name(name) and not any(normalise(name) in o for o in own)
                 if ((set(named) & kinds and len(named) > 1) or any_name) and not plural:
                     candidates.append((name, named, found))
     # 'combined authorities': the names that say 'Combined' too, when the documents have any; 'training initiatives'
@@ -555,6 +555,12 @@ def _named(b: Builder, outline: Outline) -> Answer | None:
     for name, found in seen.values():
         lines.append(f"- **{name}** ({place_of(found.chunk)}, p. {found.sentence.page}) {b.cite(found)}")
     return b.answer("\n".join(lines))
+
+
+OPENER = re.compile(  # words that start a sentence before a name: 'Although the Humber Industrial Cluster', 'Both Humber'
+    r"^(?:(?:The|This|These|Its|In|For|As|Both|Several|Many|Some|All|Our|Their|Such|Although|However|While|Whilst|With|"
+    r"Since|Despite|Through|Finally|Meanwhile|Also|Together|Recent|Recently)\s+)+(?:the\s+|an?\s+)?|^(?:the|an?)\s+"
+)
 
 
 def is_proper_name(name: str) -> bool:

@@ -107,7 +107,9 @@ REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\bev
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:does |do |is |are )?(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
     r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of )?"
-    r"(?:the )?(?:national |central |UK )?(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b",
+    r"(?:the )?(?:national |central |UK )?(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
+    r"|\b(?:NP11|the report|the publication)['’]s? asks\b"
+    r"|\basks of (?:the )?(?:national |central |UK )?(?:government|policy-?makers)\b",
     re.I,
 )
 FIGURES_ABOUT = re.compile(  # "pull out every statistic about people employed": each case study's figure for it
@@ -121,7 +123,7 @@ COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
     r"in common|side by side|stack up|line (?:\S+ ){1,6}up (?:against|with|beside|alongside)|"
     r"line up (?:\S+ ){1,6}(?:against|beside|alongside)|"
-    r"head[- ]to[- ]head|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
+    r"head[- ]to[- ]head|overlap\w*|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
     r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b",
     re.I,
 )
@@ -150,8 +152,14 @@ SUMMARY = re.compile(
     r"(?! as\b)|"
     r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|section)|what ground does|"
     r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short |brief |quick )?account of (?:how|what|the)\b|"
-    r"(?:give|tell) me the (?:[\w&'’-]+ ){1,5}story\b|\bin a (?:short |single )?paragraph\b|"
+    r"(?:give me|tell me|outline|summari[sz]e|recap) the (?:[\w&'’-]+ ){1,5}story\b|\bin a (?:short |single )?paragraph\b|"
     r"(?:overall|general|main) (?:line|position|stance|view|message) (?:on|about)\b|"
+    r"\b(?:report|publication|NP11|authors?)['’]s? (?:view|take|position|stance|verdict|thinking|line) (?:on|about|regarding)\b|"
+    r"\b(?:lowdown|low-down|thumbnail(?: sketch)?|big picture|potted (?:history|version)) (?:on|of|about|for)\b|"
+    r"\bwhat(?:'s| is) (?:the )?(?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|chapter) (?:all )?about\b|"
+    r"\bwhat are the (?:key|main|headline) (?:numbers|figures|statistics|stats) (?:for|of|on|in)\b|"
+    r"\bwhat (?:figures|numbers|statistics|stats) (?:does|do) (?:the )?(?:[\w&'’-]+ ){0,4}(?:case study|case|cluster|section) "
+    r"(?:quote|give|cite|use|mention|include)\b|"
     r"what(?:'s| is) (?:\w+['’]s )?(?:overall|general) line\b|"
     r"what(?:'s| is) the (?:argument|case|reasoning) (?:of|in|behind) the (?:[\w-]+ )?(?:theme|recommendation|section)\b|"
     r"what (?:does|do) the (?:[\w&'’-]+ ){0,5}(?:case study|case) (?:conclude|say|argue|tell us) about|"
@@ -348,6 +356,7 @@ FRAME_WORDS = set(
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
+        lowdown thumbnail sketch big picture sentences sentence numbers figures view take
         something someone used named total near bold heading headings subheadings
         trace traces traced back""",
         keep_stopwords=True,
@@ -462,9 +471,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if len(explicit) == 1 and in_case:  # "list the organisations named in the York case study"
         return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=in_case.group("kinds"))
     kind_in_cases = NAMED_KIND.search(question)
-    if len(explicit) >= 2 and kind_in_cases and kind_in_cases.group("noun"):
-        # "which companies are named across the North East and Lancashire cases": the names in those case studies
-        return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=kind_in_cases.group("noun"))
+    noun = kind_in_cases.group("noun") if kind_in_cases else None
+    # "which companies are named across the North East and Lancashire cases", "which organisations are named in the
+    # Hull case" (a kind of body, not 'which sites are named'): the names in those case studies
+    if noun and (len(explicit) >= 2 or len(explicit) == 1 and re.search(_KIND, noun, re.I)):
+        return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=noun)
     if explicit:
         return Route("fact")
     figures = FIGURES_ABOUT.search(question)
