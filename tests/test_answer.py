@@ -255,6 +255,9 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("What output capacity will the hydrogen project have?", "amount"),
         ("What is the York & North Yorkshire MCA's first-year budget?", "amount"),
         ("Size of the Tees chemicals base, counted in firms?", "count"),
+        ("What did Raytheon UK pay to acquire NORSS?", "amount"),  # a price: a sentence without one does not say
+        ("Which North East town has the firm picked for its plant?", "place"),
+        ("WY digital growth rate?", "amount"),
         ("Drug discovery in Cheshire - what travel time is quoted?", "distance"),  # minutes of travel, or miles
         ("How far does the Cheshire Science Corridor stretch?", "distance"),
         ("How far back does the chemicals history go?", ""),  # a time, not a distance
@@ -395,6 +398,9 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("If the Humber could change how national funding works for it, what would it ask for?", "consistency of funding"),
         ("How closely packed is drug discovery in Cheshire and Warrington? What journey time is quoted?", "10-minute"),
         ("What idea does the West Yorkshire case float for its fragmented funding?", "single pot"),  # 'potential to explore'
+        ("Who is the big anchor company in the Lancs cyber-physical cluster?", "BAE"),  # 'Lancs' is Lancashire
+        ("When the recommendations argue that clusters cross council boundaries, which example do they point to?",
+         "life sciences cluster in Liverpool"),  # one example, not the list of recommendations
         ("Were the clusters picked for the case studies all at roughly the same level of maturity?", "stages of development"),
     ],
 )
@@ -430,6 +436,8 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "Which town has Lockheed Martin chosen for its North East plant?",  # it is only considering the area
         "What output capacity will Cumbria's green hydrogen project have?",
         "What is the York & North Yorkshire MCA's first-year budget?",
+        "When did NESACoE change its name to Space North East?",  # founded in 2014; when it was renamed is not said
+        "Which North East town has Lockheed Martin picked for its new plant?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

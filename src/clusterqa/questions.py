@@ -77,7 +77,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         re.compile(
             r"^\W*where (?:is|are|was|were|will|would|could|should) .*\b(?:located|based|headquartered|situated|sited|built)\b"
             # 'which town has X chosen'; not 'which County Durham body'
-            r"|^\W*(?:which|what|in which|in what) (?-i:town|city|village|county|borough|location)\b",
+            r"|^\W*(?:which|what|in which|in what) (?:(?-i:[A-Z][\w&'-]*) ){0,3}"  # 'which North East town'
+            r"(?-i:town|city|village|county|borough|location)\b",
             re.I,
         ),
     ),
@@ -93,6 +94,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\bwhat(?:'s| is) the (?:current|latest|present) (?:figure|number|level)\b"
             r"|^\W*how (?:large|big) (?:is|was|are|were|will|an?)\b"  # 'how large was the seed funding': a figure
             r"|\bwhat (?:did|does|do|will|would) [^?]+ cost\b"  # 'what did the analysis cost NP11?'
+            r"|\bwhat (?:did|does|do|will|would) [^?]+ (?:pay|spend|charge)\b"  # 'what did Raytheon pay for NORSS?'
+            r"|\b(?:growth|annual|yearly|employment|retention) rates?(?=\W*$)"  # 'WY digital growth rate?'
             r"|\bwhat (?:\w+ )?(?:income|revenue|turnover|budget|salary) (?:did|does|do|will|would|has|have)\b"
             r"|\bin (?:pounds|sterling|£)\W*$",
             re.I,
@@ -277,8 +280,9 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         asked = set(terms(question))
         return any(not set(terms(place)) <= asked for place in PLACE.findall(sentence))
     if kind == "date":  # 'when did Calder Hall stop generating?' is not answered by when it was built
-        ended = ENDED.search(question)
-        return bool(YEAR.search(sentence)) and (not ended or bool(ENDED.search(sentence)))
+        ended, renamed = ENDED.search(question), RENAMED.search(question)  # nor when it changed its name
+        return bool(YEAR.search(sentence)) and all(not asked or bool(test.search(sentence)) for asked, test in
+                                                   ((ended, ENDED), (renamed, RENAMED)))
     if kind == "distance":  # 'a 10-minute car journey', 'spans 40 miles'
         return bool(DISTANCE.search(sentence))
     if kind == "duration":  # 'how long did the research take?': a span of time
@@ -336,6 +340,9 @@ def prefers(question: str) -> Callable[[str], float]:
 
 
 ENDED = re.compile(r"\b(?:stop\w*|clos(?:e|ed|ing|ure)|shut\w*|end(?:ed|ing)?|ceas\w*|decommission\w*|wound up)\b", re.I)
+RENAMED = re.compile(
+    r"\b(?:renam\w*|chang\w* (?:its |their |the )?names?|rebrand\w*|(?:became|now) known as|name change)\b", re.I
+)
 DISTANCE = re.compile(r"\b\d+(?:\.\d+)?[- ]?(?:minutes?|mins?|hours?|miles?|km|kilometres?)\b", re.I)
 DURATION = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\b",

@@ -150,6 +150,7 @@ class Retriever:
         self.steering = dict(_steering_names(self.chunks))  # longest names first, so they win
         names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
         self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
+        self._steering_words = {w for name in self.steering for w in name.split()}  # 'yorks' of 'north yorks'
 
     # --- corpus statistics -------------------------------------------------------
 
@@ -236,7 +237,7 @@ class Retriever:
 
     def _known(self, word: str) -> bool:
         """A word the documents use, or another name for a region they cover ('Merseyside')."""
-        return word in self.vocabulary or word in self.steering
+        return word in self.vocabulary or word in self.steering or word in self._steering_words
 
     def _unknown_runs(self, words: list[str]) -> tuple[str, ...]:
         """A name of several capitalised words ('the Great Yorkshire Show') one of whose words the documents only
@@ -508,6 +509,11 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
     "east riding": "hull",
     "teesside": "tees",
     "cumberland": "cumbria",
+    "lancs": "lancashire",  # the usual short forms
+    "north yorks": "north yorkshire",
+    "west yorks": "west yorkshire",
+    "south yorks": "south yorkshire",
+    "east yorks": "east yorkshire",
     "westmorland": "cumbria",
 }
 

@@ -263,7 +263,8 @@ HOW_DO = re.compile(  # "how do Hull and South Yorkshire tackle skills", "what d
 BOTH_SIDES = re.compile(
     r"\b(?:both|each(?! (?:year|month|week|day|time))|the two (?:cases|case studies|clusters|areas|regions|places))\b", re.I
 )
-ONE_THING = re.compile(r"^\W*(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got)\b", re.I)
+# "which example do they point to", "When the recommendations argue X, which example …": one thing, not a list
+ONE_THING = re.compile(r"(?:^\W*|,\s*)(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got|do|does|did)\b", re.I)
 SECTOR_OF = re.compile(
     r"\b(?:what|which) (?:sectors?|industry|industries|specialisms?|fields?|cluster|focus)\b"
     r"|\bwhat is the (?:\w+ ){0,4}(?:case study|cluster) about\b",
