@@ -125,6 +125,8 @@ def test_document_filter(retriever: Retriever) -> None:
         ("How did Raytheon UK get a foothold?", ()),  # 'Raytheon' opens a sentence there, and is a name
         ("Why do West Yorkshire AI/healthtech firms share a labour pool?", ()),  # the lower-case half is no name
         ("Summarise the 'Impact Of Cluster Approach' part for Hull.", ()),  # a title in quotes
+        ("What could help North Yorks compete for funding?", ()),  # a short form of the region's name
+        ("Who anchors the Lancs cluster?", ()),
     ],
 )
 def test_unknown_names(retriever: Retriever, question: str, unknown: tuple[str, ...]) -> None:
