@@ -196,6 +196,10 @@ ROUTED = [
     ("Where do Greater Manchester and West Yorkshire overlap?", "compare"),
     ("Which organisations are named in the Hull case?", "aggregate"),
     ("What is the Tees Valley cluster's biggest site?", "fact"),
+    ("Which particular skills and trades are short in the Humber's net zero cluster? Every one named.", "fact"),
+    ("AstraZeneca crops up in which of the case studies?", "aggregate"),
+    ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
+    ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
 ]
 
 
@@ -1079,3 +1083,31 @@ def test_names_in_a_case_study_leave_out_sentence_openers_and_its_own_place(assi
     assert "Humber Industrial Cluster" in listed and "HETA" in listed
     assert not any(name.startswith(("Although", "Both", "The ")) for name in listed)  # 'Although the Humber …'
     assert "East Yorkshire" not in listed  # a part of the case study's own name
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("What is the report about?", "Introduction"),  # what the publication is: its introduction
+        ("What is this publication, who did the work behind it, and what policy context does it set itself in?",
+         "Introduction"),
+        ("In plain terms, what does NP11 mean by a regional innovation cluster and why does it think they matter?",
+         "What is a regional innovation cluster and why are they important?"),
+    ],
+)
+def test_what_the_publication_is_and_means_is_summarised_from_its_own_sections(
+    assistant: Assistant, question: str, section: str
+) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.section) == ("summary", section)
+    assert route_question("What is the report's main recommendation?", assistant.retriever.steer,
+                          assistant.outline).section != "Introduction"
+
+
+def test_a_one_word_topic_is_said_in_any_of_its_words(assistant: Assistant) -> None:
+    answer = assistant.ask("Which recommendations are about money?")  # said as 'funding' and 'grants'
+    assert answer.route == "list"
+    assert "Piecemeal funding decisions" in answer.answer and "Long-term commitment and flexible funding pots" in answer.answer
+    topic = route_question("Which clusters draw on nuclear expertise or nuclear research assets?",
+                           assistant.retriever.steer, assistant.outline).topic
+    assert topic == "nuclear expertise or nuclear research assets"  # 'draw on' asks, it is no topic

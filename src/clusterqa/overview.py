@@ -115,8 +115,8 @@ class Builder:
     def coverage(self, sentence: str, *, synonyms: bool = False) -> float:
         return max(topic.coverage(sentence, synonyms=synonyms) for topic in self.alternatives)
 
-    def matches(self, found: Found) -> bool:
-        return any(topic.matches(found.sentence.text, float(self.sims[found.row])) for topic in self.alternatives)
+    def matches(self, found: Found, *, loose: bool = False) -> bool:
+        return any(topic.matches(found.sentence.text, float(self.sims[found.row]), loose=loose) for topic in self.alternatives)
 
     def fit(self, found: Found) -> float:
         return self.coverage(found.sentence.text) + float(self.sims[found.row])
@@ -219,7 +219,7 @@ class _Topic:
         said = [t in have or (synonyms and bool(SYNONYMS.get(t, frozenset()) & have)) for t in self.weights]
         return sum(w for w, ok in zip(self.weights.values(), said) if ok) / sum(self.weights.values())
 
-    def matches(self, sentence: str, dense: float) -> bool:
+    def matches(self, sentence: str, dense: float, *, loose: bool = False) -> bool:
         """Does the sentence speak of the topic? A name in the topic ('Innovate UK') must be there word for
         word; otherwise enough of the topic's terms, or some of them and a close meaning ('skills gaps')."""
         if self.names:
@@ -231,7 +231,9 @@ class _Topic:
             return False  # both words, or a word of the same meaning ('skills shortages', 'skills gaps')
         if self.phrase is not None:
             return bool(self.phrase.search(sentence))
-        if coverage >= MIN_TOPIC_COVERAGE and self.key in have:
+        # loosely, a one-word topic is said in any of its words ('recommendations about money': 'funding', 'grants')
+        said_key = self.key in have or (loose and len(self.weights) == 1 and bool(SYNONYMS.get(self.key, frozenset()) & have))
+        if coverage >= MIN_TOPIC_COVERAGE and said_key:
             return True  # most of the topic, including its most telling word ('nuclear' in 'nuclear facilities')
         return coverage >= SOFT_COVERAGE and dense >= SOFT_DENSE
 
@@ -298,8 +300,8 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         picked = []
         for part in parts:
             best = max(sentences(part), key=b.fit)
-            if any(b.matches(f) for f in sentences(part)):
-                picked.append((part, max((f for f in sentences(part) if b.matches(f)), key=b.fit), best))
+            if any(b.matches(f, loose=True) for f in sentences(part)):
+                picked.append((part, max((f for f in sentences(part) if b.matches(f, loose=True)), key=b.fit), best))
         if not picked:
             return None
         lines = [f"{len(picked)} of the {len(parts)} {b.route.group.lower()} concern {b.route.topic}:"]

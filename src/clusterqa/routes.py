@@ -52,7 +52,8 @@ SUMS_ASK = re.compile(
     r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through|compile|collate|gather|collect|extract|"
     r"pull together|round up)\b[^?]*?"
     r"\b(?:(?:each|every|all(?: the)?) (?:sums?|amounts?)|(?:sums?|amounts?) of (?:public )?money|money (?:figures|amounts|sums)|"
-    r"(?:funding|money|finance) (?:pots|streams|sources|awards)\b[^?]*\bwith (?:their |the |its )?(?:amounts?|sums?|values?)|"
+    r"(?:(?:funding|money|finance) (?:pots|streams|sources|awards)|pots? of (?:[\w-]+ )?(?:money|funding|finance))\b"
+    r"[^?]*\bwith (?:their |the |its )?(?:amounts?|sums?|values?)|"
     r"funding (?:figures|amounts|sums)|(?:the )?public money)\b"
     # 'every figure the case studies give for annual income, value, GVA or exports': their sums of money
     r"|\b(?:each|every|all(?: the)?) (?:money |financial )?figures?\b(?=[^?]*\b(?:income|value|gva|exports?|turnover|worth|"
@@ -100,8 +101,14 @@ NAMED_KIND = re.compile(
 RECOMMENDS_ON = re.compile(  # "what does the report want on funding": its recommendations on that
     r"\bwhat (?:does|do|is|are) (?:the report|the publication|NP11|the authors?|they) (?:want|wanting|recommend|recommending|"
     r"propose|proposing|call(?:ing)? for|ask(?:ing)? for|urg(?:e|ing))(?: to (?:happen|see))? (?:on|about|for|regarding) "
-    r"(?P<topic>[^?]+)",
+    r"(?P<topic>[^?]+)"
+    # "everything the recommendations say about how cluster money should be provided"
+    r"|\b(?:what|everything|all) (?:that )?the recommendations (?:say|said|have to say|propose) (?:about|on|regarding) "
+    r"(?P<said>[^?]+)",
     re.I,
+)
+ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the work behind it …": its introduction
+    r"^\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)\b(?!['’]s\b| (?:called|titled)\b)", re.I
 )
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
@@ -116,6 +123,11 @@ FIGURES_ABOUT = re.compile(  # "pull out every statistic about people employed":
     r"^\W*(?:list|give(?: me)?|pull out|find|show(?: me)?|collect|compile|collate|gather|extract|round up|what are)\s+"
     r"(?:every|each|all(?: of)?(?: the)?|the)\s+(?:statistics?|stats?|figures?|numbers?|data(?: points?)?)\s+"
     r"(?:about|on|for|regarding|relating to|covering|to do with)\s+(?P<about>[^?]+)",
+    re.I,
+)
+UNNAMED_KINDS = re.compile(  # "which skills and trades are short? Every one named": things named in words, not by names
+    r"\b(?:skills|trades|jobs|roles|occupations|professions|sectors|industries|technologies|challenges|barriers|issues|"
+    r"problems|gaps|shortages|strengths|weaknesses|opportunities|risks|lessons)\b",
     re.I,
 )
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
@@ -156,6 +168,7 @@ SUMMARY = re.compile(
     r"(?:overall|general|main) (?:line|position|stance|view|message) (?:on|about)\b|"
     r"\b(?:report|publication|NP11|authors?)['’]s? (?:view|take|position|stance|verdict|thinking|line) (?:on|about|regarding)\b|"
     r"\b(?:lowdown|low-down|thumbnail(?: sketch)?|big picture|potted (?:history|version)) (?:on|of|about|for)\b|"
+    r"\bwhat (?:does|do) (?:NP11|the report|the publication|the authors?|they) mean by [^?]+ and (?:why|how|what)\b|"
     r"\bwhat(?:'s| is) (?:the )?(?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|chapter) (?:all )?about\b|"
     r"\bwhat are the (?:key|main|headline) (?:numbers|figures|statistics|stats) (?:for|of|on|in)\b|"
     r"\bwhat (?:figures|numbers|statistics|stats) (?:does|do) (?:the )?(?:[\w&'’-]+ ){0,4}(?:case study|case|cluster|section) "
@@ -195,6 +208,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
         r"discuss|refer|talk|report|include|are (?:in|based|located))"
         r"|^\W*(?:which|what) of the (?:eleven|11)\b(?! (?:is|was|has)\b)"  # "which of the eleven mention universities"
+        r"|\b(?:in|across) (?:which|what) (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\W*$"
         r"|^\W*(?:is there|are there|do you see|can you see) (?:a|any) (?:pattern|trend|common thread)\b[^?]*\b(?:which|what) "
         r"(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
         # "what have the case studies got to say about skills", "what does each case study say": one line each
@@ -357,7 +371,8 @@ FRAME_WORDS = set(
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
-        lowdown thumbnail sketch big picture sentences sentence numbers figures view take
+        lowdown thumbnail sketch big picture draw draws drawing provided allocated distributed closing point points
+        build builds built sentences sentence numbers figures view take
         something someone used named total near bold heading headings subheadings
         trace traces traced back""",
         keep_stopwords=True,
@@ -421,8 +436,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=recommendations)  # what it asks government to do is what it recommends
     wanted = RECOMMENDS_ON.search(question)
     if recommendations and not explicit and wanted:  # 'for future cluster policy' is all of them
-        on = topic_of(wanted.group("topic"), [], [], outline)
+        on = topic_of(wanted.group("topic") or wanted.group("said"), [], [], outline)
         return Route("list", group=recommendations, topic=on if set(terms(on)) - MEMBER_GENERIC else "")
+    if ABOUT_THE_PUBLICATION.search(question) and outline.sections and not regions:
+        return Route("summary", section=outline.sections[0].section)
     if SUMMARY.search(question):
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
         report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
@@ -488,7 +505,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     )
     if kind_noun and not _named_group(question, outline) and not CASE_NOUNS.fullmatch(kind_noun) and not re.search(
         r"\bcase stud|\bclusters?\b|\bregions?\b|\bareas?\b", kind_noun
-    ):
+    ) and not UNNAMED_KINDS.fullmatch(kind_noun.split()[-1]):
         return Route("aggregate", group=NAMES, topic=kind_noun)  # "which universities are named"
     group = _named_group(question, outline)
     rest = _rest(topic, group)
@@ -608,7 +625,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
         set(terms(tokens[0])) & ASKING_VERBS
     )
     for i, word in enumerate(tokens):
-        word = re.sub(r"['’]s$", "", word)
+        word = re.sub(r"['’]s$|-(?:related|linked)$", "", word)  # 'funding-related points': funding
         if i == 0 and len(tokens) > 4 and word[1:].islower() and word not in in_names and not starts_name:
             word = word.lower()  # 'Training: which case studies ...': capitalised as the first word, not as a name
         # "skills shortages or skills gaps": alternatives, kept apart; not the 'and' between two places set aside
