@@ -108,7 +108,9 @@ RECOMMENDS_ON = re.compile(  # "what does the report want on funding": its recom
     re.I,
 )
 ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the work behind it …": its introduction
-    r"^\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)\b(?!['’]s\b| (?:called|titled)\b)", re.I
+    r"^\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
+    r"\s*(?:[?,.]|$|\band\b)",  # not 'what is the publication date'
+    re.I,
 )
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations

@@ -252,10 +252,18 @@ def without_attribution(question: str) -> str:
     return stripped if len(stripped.split()) >= 3 else question
 
 
+IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short supply' - 'shortages'
+    (re.compile(r"\bin short supply\b|\bhard to (?:find|recruit|hire)\b|\bscarce\b", re.I), "in shortage"),
+)
+
+
 def without_instructions(question: str) -> str:
-    """The question without a trailing note on how to answer it ('One line, please.'), which is no help to search."""
-    stripped = INSTRUCTION.sub("", question).strip()
-    return stripped or question
+    """The question without a trailing note on how to answer it ('One line, please.'), which is no help to search,
+    and with its idioms in the documents' words ('which trades are in short supply' - 'in shortage')."""
+    stripped = INSTRUCTION.sub("", question).strip() or question
+    for idiom, plain in IDIOMS:
+        stripped = idiom.sub(plain, stripped)
+    return stripped
 
 
 def core_question(question: str) -> str:
