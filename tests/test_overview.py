@@ -1111,3 +1111,13 @@ def test_a_one_word_topic_is_said_in_any_of_its_words(assistant: Assistant) -> N
     topic = route_question("Which clusters draw on nuclear expertise or nuclear research assets?",
                            assistant.retriever.steer, assistant.outline).topic
     assert topic == "nuclear expertise or nuclear research assets"  # 'draw on' asks, it is no topic
+
+
+def test_two_topics_set_side_by_side_are_each_summarised(assistant: Assistant) -> None:
+    question = "How does what the report says about funding barriers differ from what it says about skills gaps?"
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == ("summary", "funding or skills gaps")
+    answer = assistant.ask(question)
+    sections = {c.section.rsplit(" › ", 1)[-1] for c in answer.citations}
+    assert {"Funding and finance challenges come in a variety of forms",
+            "Skills gaps remain one of the most common challenges"} <= sections

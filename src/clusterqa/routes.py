@@ -107,6 +107,11 @@ RECOMMENDS_ON = re.compile(  # "what does the report want on funding": its recom
     r"(?P<said>[^?]+)",
     re.I,
 )
+TWO_TOPICS = re.compile(  # "how does what the report says about funding barriers differ from what it says about skills gaps"
+    r"\b(?:about|on)\s+(?P<a>[^?,]+?)\s+(?:differs?|compares?|contrasts?)\s+(?:from|with|to)\s+"
+    r"(?:what (?:it|the report|the publication|NP11) (?:says|said) (?:about|on)\s+)?(?P<b>[^?,]+)",
+    re.I,
+)
 ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the work behind it …": its introduction
     r"^\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
     r"\s*(?:[?,.]|$|\band\b)",  # not 'what is the publication date'
@@ -440,6 +445,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if recommendations and not explicit and wanted:  # 'for future cluster policy' is all of them
         on = topic_of(wanted.group("topic") or wanted.group("said"), [], [], outline)
         return Route("list", group=recommendations, topic=on if set(terms(on)) - MEMBER_GENERIC else "")
+    two = TWO_TOPICS.search(question) if not regions else None
+    if two:  # two topics set side by side: what the documents say about each
+        a, b = (topic_of(two.group(side), [], [], outline) for side in ("a", "b"))
+        if a and b:
+            return Route("summary", topic=f"{_without_facet(a)} or {_without_facet(b)}")
     if ABOUT_THE_PUBLICATION.search(question) and outline.sections and not regions:
         return Route("summary", section=outline.sections[0].section)
     if SUMMARY.search(question):
