@@ -92,7 +92,7 @@ def test_faithful_sentences_are_supported(space_checker: tuple[CitationChecker, 
     ("sentence", "reason"),
     [
         ("The cluster employed 113 people.", "does not state 113 with 'people'"),
-        ("The cluster had 1,365 organisations.", "does not state 1365 with 'organisation'"),
+        ("The cluster had 1,365 organisations.", "does not state 1365 with 'organise'"),
         ("The cluster employed 2,000 people by 2020.", "does not state 2000"),
         ("The cluster was founded by NASA.", "does not name nasa"),
         ("The North East space cluster launched its first satellite into orbit.", "does not say this"),

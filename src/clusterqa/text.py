@@ -107,6 +107,8 @@ def stem(word: str) -> str:
                 return word[:-2]  # 'campuses', 'focuses' (not 'causes', 'houses')
             if suffix == "es" and not word.endswith(("sses", "shes", "ches", "xes", "zzes")):
                 continue  # 'zones' is 'zone' + s, 'businesses' is 'business' + es
+            if suffix == "s":  # the singular's own ending too: 'organisations' is 'organisation', so 'organise'
+                return stem(word[:-1])
             return word[: len(word) - len(suffix)] + keep
     return word
 
