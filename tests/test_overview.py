@@ -1121,3 +1121,11 @@ def test_two_topics_set_side_by_side_are_each_summarised(assistant: Assistant) -
     sections = {c.section.rsplit(" › ", 1)[-1] for c in answer.citations}
     assert {"Funding and finance challenges come in a variety of forms",
             "Skills gaps remain one of the most common challenges"} <= sections
+
+
+def test_a_case_study_summary_keeps_what_the_case_is_an_example_of(assistant: Assistant) -> None:
+    answer = assistant.ask("Talk me through the main points of the Hull & East Yorkshire net zero chapter.")
+    points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(points) <= 6
+    assert any("mission-based approach" in point for point in points)  # 'This is an example of how …'
+    assert any("Skills shortages" in point for point in points)  # and what holds it back

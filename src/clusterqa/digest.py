@@ -51,6 +51,9 @@ HOLDS_BACK = re.compile(  # what a case study says holds its cluster back (lower
     r"\b(?:challenges?|barriers?|gaps?|shortages?|lack(?:s|ing)?|struggl\w*|uncertaint\w*|risks?|fragmented|missing out|"
     r"pinch points?|concerns?)\b"
 )
+LESSON = re.compile(  # a case study's own statement of what it shows
+    r"\b(?:an? (?:\w+ )?example of how|lessons?\b|exemplar|a model for|demonstrates|illustrates|shows how)", re.I
+)
 FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
 CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a fund, not a difficulty
     r"\b(?:challeng\w*|barrier\w*|gaps?\b|difficult\w*|lack\w*|risk\w*|uncertain\w*|struggl\w*|missing out|"
@@ -220,8 +223,12 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     hard = [] if said else [f for f in rest if HOLDS_BACK.search(f.sentence.text)]
     most = max((len(HOLDS_BACK.findall(f.sentence.text)) for f in hard), default=0)  # 'skills gaps ... are barriers'
     challenge = informative(b, [f for f in hard if len(HOLDS_BACK.findall(f.sentence.text)) == most], 1)
-    slots = SUMMARY_POINTS[1] - len(opening) - len(challenge)
-    others = opening + challenge + informative(b, [f for f in rest if f not in challenge], slots)
+    # ...and what it is an example of ('an example of how taking a mission-based approach …'), when it says so
+    taught = [] if any(LESSON.search(f.sentence.text) for f in first) else [f for f in rest if LESSON.search(f.sentence.text)]
+    lesson = [f for f in informative(b, taught, 1) if f not in challenge]
+    kept = challenge + lesson
+    slots = SUMMARY_POINTS[1] - len(opening) - len(kept)
+    others = opening + kept + informative(b, [f for f in rest if f not in kept], slots)
     chosen = first + sorted(others, key=lambda f: f.row)[: SUMMARY_POINTS[1] - len(first)]
     return _points(
         b, f"The {part.label} case study ({pages_of([part])}), in brief:", chosen, also=_also_named(found, chosen, part),
