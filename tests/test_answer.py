@@ -261,6 +261,7 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("Drug discovery in Cheshire - what travel time is quoted?", "distance"),  # minutes of travel, or miles
         ("How far does the Cheshire Science Corridor stretch?", "distance"),
         ("How far back does the chemicals history go?", ""),  # a time, not a distance
+        ("How far beyond Cumbria do its research links reach?", ""),  # which places, not miles
         ("Where exactly is the hydrogen project located?", "place"),  # 'exactly' sharpens, it asks nothing more
         ("How large, in pounds, is the pool of place-based funding?", "amount"),
     ],

@@ -200,6 +200,7 @@ ROUTED = [
     ("AstraZeneca crops up in which of the case studies?", "aggregate"),
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
+    ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),
 ]
 
 
@@ -1129,3 +1130,23 @@ def test_a_case_study_summary_keeps_what_the_case_is_an_example_of(assistant: As
     assert len(points) <= 6
     assert any("mission-based approach" in point for point in points)  # 'This is an example of how …'
     assert any("Skills shortages" in point for point in points)  # and what holds it back
+
+
+@pytest.mark.parametrize(
+    ("question", "regions", "topic"),
+    [
+        # the scene names the case study: it is kept
+        ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", ("North East",), ""),
+        ("What's the big picture on skills across the North?", (), "skills"),
+    ],
+)
+def test_a_scene_that_names_the_case_study_is_kept(
+    assistant: Assistant, question: str, regions: tuple[str, ...], topic: str
+) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions, route.topic) == ("summary", regions, topic)
+
+
+def test_big_is_a_topic_word_of_its_own(assistant: Assistant) -> None:
+    question = "How different is the role of big anchor firms in the North East space cluster versus Lancashire's?"
+    assert "big" in route_question(question, assistant.retriever.steer, assistant.outline).topic.split()

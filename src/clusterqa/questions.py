@@ -105,7 +105,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "distance",
         re.compile(
             r"\b(?:travel|journey|drive|driving|commute|commuting) (?:time|distance)s?\b"
-            r"|^\W*how far\b(?! back| along| into| ahead| behind)"  # 'how far back' asks a date
+            r"|^\W*how far\b(?! back| along| into| ahead| behind| beyond| afield| and wide)"  # 'how far back' asks a date
             r"|\bwithin what (?:radius|distance)\b|\bhow (?:many|much) (?:miles|minutes|kilometres|km)\b",
             re.I,
         ),

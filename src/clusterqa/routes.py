@@ -78,6 +78,11 @@ TIMELINE_ASK = re.compile(  # "a timeline of the milestones", "which pre-2000 da
     r"(?:dates|years|milestones|dated events)\b(?!\s+(?:ago|old|later|earlier|from|back|to)\b)",
     re.I,
 )
+NEWCOMER = re.compile(
+    r"^\W*(?:I'm|I am|I've been|We're|We are) (?:new to|not familiar with|unfamiliar with|reading up on|looking at|"
+    r"briefing (?:a minister |someone )?on)\s+",
+    re.I,
+)
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
     r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
@@ -350,7 +355,8 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
 SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
     r",\s*across [^,?]{3,60},"
     r"|\s*\b(?:across|in|throughout) (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b"
-    r"|[.,]?\s*\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b\.?",
+    r"|[.,]?\s*\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b\.?"
+    r"|\b(?:the )?big picture\b",  # 'what's the big picture on skills'; 'big' alone is a topic ('big anchor firms')
     re.I,
 )
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
@@ -378,7 +384,7 @@ FRAME_WORDS = set(
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
-        lowdown thumbnail sketch big picture draw draws drawing provided allocated distributed closing point points
+        lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built sentences sentence numbers figures view take
         something someone used named total near bold heading headings subheadings
         trace traces traced back""",
@@ -404,7 +410,13 @@ class Route:
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
-    question = PAGE_REF.sub("", core_question(SCENE.sub("", question)))  # 'the six theme statements on pages 20 and 21'
+    question = NEWCOMER.sub("", question)  # "I'm new to the North East space cluster - …": the cluster is kept
+    scene = SCENE.search(question)
+    # the scene is set aside, unless it names the case study the question is about ('I'm new to the North East
+    # space cluster - what are the main points NP11 makes about it?')
+    if scene and not set(steer(scene.group(0))) - set(steer(question[scene.end() :])):
+        question = question[scene.end() :]
+    question = PAGE_REF.sub("", core_question(question))  # 'the six theme statements on pages 20 and 21'
     set_aside: tuple[str, ...] = ()
     if AGGREGATE.search(EXCLUDED.sub("", question)) and EXCLUDED.search(question):
         aside = " ".join(m.group(0) for m in EXCLUDED.finditer(question) if not re.search(r"\bnot just\b", m.group(0), re.I))
