@@ -400,6 +400,8 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("How closely packed is drug discovery in Cheshire and Warrington? What journey time is quoted?", "10-minute"),
         ("What idea does the West Yorkshire case float for its fragmented funding?", "single pot"),  # 'potential to explore'
         ("Which skills are in short supply in the Humber?", "welders"),  # 'in short supply': 'Skills shortages'
+        # 'the NP11 report' is who wrote it: the one sentence naming NP11 does not win
+        ("Why, in brief, does the NP11 report say innovation clusters matter?", "boost the innovation and productivity"),
         ("Who is the big anchor company in the Lancs cyber-physical cluster?", "BAE"),  # 'Lancs' is Lancashire
         ("When the recommendations argue that clusters cross council boundaries, which example do they point to?",
          "life sciences cluster in Liverpool"),  # one example, not the list of recommendations

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from clusterqa.text import (
+    attributed_terms,
     core_question,
+    maker_terms,
     normalise,
     question_terms,
     split_sentences,
@@ -209,3 +211,16 @@ def test_an_acronym_is_spelled_by_words_not_by_another_acronym() -> None:
     from clusterqa.text import expansion_of
 
     assert expansion_of("US", "funded by the UKRI Strength in Places Fund") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "author"),
+    [
+        ("How does the NP11 report define a cluster?", {"np11"}),  # initials naming who wrote it
+        ("What did the NP11 researchers find?", {"np11"}),
+        ("When was NP11 set up?", set()),  # what is asked about
+    ],
+)
+def test_the_author_named_as_who_wrote_the_report(question: str, author: set[str]) -> None:
+    assert attributed_terms(question) == author == maker_terms(question)
+    assert maker_terms("Who does NP11 want connected?") == set()  # who says it, not who wrote it

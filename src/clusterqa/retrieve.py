@@ -27,6 +27,7 @@ from .text import (
     attributed_terms,
     expansion_of,
     expansions,
+    maker_terms,
     normalise,
     question_terms,
     split_sentences,
@@ -141,6 +142,7 @@ class Retriever:
         self.doc_freq: Counter[str] = Counter(t for d in docs for t in set(d))
         self._expansions: dict[str, str] = {}  # acronym -> the words the documents spell it out with, or ''
         self._sentence_spelled: dict[str, frozenset[str]] = {}  # sentence -> the words its acronyms stand for
+        self.source_words: set[str] = set().union(*(_source_terms(s) for s in {c.source for c in self.chunks}))  # files' names
         self._spelling: dict[str, list[int]] = {}  # acronym -> the chunks that spell it out
         self._phrases: dict[tuple[str, str], bool] = {}  # two terms -> do the documents use them as one phrase
         self.vocabulary = {
@@ -312,6 +314,9 @@ class Retriever:
             filters["document"] = self.resolve_document(document)
             where["source"] = filters["document"]
         searched = without_attribution(question)  # 'according to the report' is who says it, not what is asked
+        # the file's author named as who wrote it ('the NP11 report', 'the NP11 researchers') says nothing of what is
+        # asked: no weight, no keyword ('who does NP11 want connected' credits it to every sentence instead, below)
+        written_by = maker_terms(question) & self.source_words
         if vector is None:
             vector = self.index.embedder.embed([searched])[0]
         allowed_ids = (
@@ -326,7 +331,8 @@ class Retriever:
         dense_rank = {int(i): r for r, i in enumerate(dense_order)}
         dense_score = {int(i): float(chunk_sims[i]) for i in dense_order}
         q_terms = question_terms(searched)
-        wider = q_terms + [t for t in expansions(q_terms) if self.doc_freq.get(t)]  # 'problem' finds 'challenges' too
+        keywords = [t for t in q_terms if t not in written_by] or q_terms
+        wider = keywords + [t for t in expansions(keywords) if self.doc_freq.get(t)]  # 'problem' finds 'challenges' too
         bm25 = self.bm25.get_scores(wider) if q_terms else np.zeros(len(self.chunks))
         keyword_order = allowed_ids[np.argsort(-bm25[allowed_ids], kind="stable")[:CANDIDATES]]  # ties: document order
         keyword_rank = {int(i): r for r, i in enumerate(keyword_order) if bm25[i] > 0}
@@ -354,9 +360,9 @@ class Retriever:
         for i in self._spelling_out(question, allowed_ids):  # "what's a LEP?": where the words it stands for are
             fused[i] += VOTES * top_vote
 
-        weights = {t: self.idf(t) for t in set(q_terms)}
         spelled = self._acronym_words(question)
         author = attributed_terms(question)
+        weights = {t: self.idf(t) for t in set(q_terms) if t not in written_by}
         passages = []
         for i, base in fused.items():
             chunk = self.chunks[i]
