@@ -255,6 +255,8 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("What output capacity will the hydrogen project have?", "amount"),
         ("What is the York & North Yorkshire MCA's first-year budget?", "amount"),
         ("Size of the Tees chemicals base, counted in firms?", "count"),
+        ("iiCON in Liverpool - what does the acronym stand for?", "acronym"),  # the acronym named before
+        ("NPIC - what is it, in full?", "acronym"),
         ("What did Raytheon UK pay to acquire NORSS?", "amount"),  # a price: a sentence without one does not say
         ("Which North East town has the firm picked for its plant?", "place"),
         ("WY digital growth rate?", "amount"),
@@ -402,6 +404,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("Which skills are in short supply in the Humber?", "welders"),  # 'in short supply': 'Skills shortages'
         # 'the NP11 report' is who wrote it: the one sentence naming NP11 does not win
         ("Why, in brief, does the NP11 report say innovation clusters matter?", "boost the innovation and productivity"),
+        ("iiCON in Liverpool - what does the acronym stand for?", "Infection Innovation Consortium"),
         ("Who is the big anchor company in the Lancs cyber-physical cluster?", "BAE"),  # 'Lancs' is Lancashire
         ("When the recommendations argue that clusters cross council boundaries, which example do they point to?",
          "life sciences cluster in Liverpool"),  # one example, not the list of recommendations

@@ -148,7 +148,10 @@ OWNER_QUESTION = re.compile(
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
 SPELL_IT_OUT = re.compile(
     r"\b(?:spell (?:it|that|this) out|what (?:does|did) (?:it|that|this) stand for|give (?:it|that) in full|"
-    r"expand (?:it|that|this|the (?:abbreviation|acronym)))\b",
+    r"expand (?:it|that|this|the (?:abbreviation|acronym))|"
+    # "iiCON in Liverpool - what does the acronym stand for?", "NPIC - what is it, in full?"
+    r"what (?:does|did) the (?:acronym|abbreviation|initialism|initials) stand for|what(?:'s| is) (?:it|that|this),? in full|"
+    r"(?:written|spelled|spelt) out in full)\b",
     re.I,
 )
 ROLE_WORDS = {
@@ -215,7 +218,7 @@ def question_type(question: str) -> tuple[str, str]:
     if spell:  # "... abbreviated SAM&M as its focus. Spell it out."; "BAE's 'MA & I' business - spell it out"
         before = question[: spell.start()]
         quoted = re.findall(r"['‘\"“]((?-i:[A-Z][A-Z&\- ]{1,9}[A-Z]))['’\"”]", before)
-        acronyms = quoted or re.findall(r"(?<![\w&])[A-Z][A-Z&]{1,7}(?![\w&])", before)
+        acronyms = quoted or re.findall(r"(?<![\w&])(?:[A-Z][A-Z&]{1,7}|(?=\w*[A-Z]\w*[A-Z])[A-Za-z&]{3,9})(?![\w&])", before)
         if acronyms:
             return "acronym", acronyms[-1]
     role = ROLE_QUESTION.search(question)
