@@ -201,6 +201,11 @@ ROUTED = [
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
     ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),
+    ("For a briefing note I need the full set of recurring themes NP11 draws out - every one, please.", "list"),
+    ("The minister wants every policy ask from the closing section of the report - nothing left out.", "list"),
+    ("What pots of public money does the West Yorkshire case say its firms can tap? Amounts too, please.", "list"),
+    ("Innovate UK money or programmes: which of the case-study places does the report connect them with?", "aggregate"),
+    ("What does the opening of the NP11 report tell a reader about how the study was put together?", "summary"),
 ]
 
 

@@ -56,6 +56,7 @@ SUMS_ASK = re.compile(
     r"[^?]*\bwith (?:their |the |its )?(?:amounts?|sums?|values?)|"
     r"funding (?:figures|amounts|sums)|(?:the )?public money)\b"
     # 'every figure the case studies give for annual income, value, GVA or exports': their sums of money
+    r"|\b(?:pots?|sources?|streams?) of (?:[\w-]+ )?(?:money|funding|finance)\b.*\b(?:amounts?|sums?|how much)\b"
     r"|\b(?:each|every|all(?: the)?) (?:money |financial )?figures?\b(?=[^?]*\b(?:income|value|gva|exports?|turnover|worth|"
     r"revenue|funding|investment)\b)",
     re.I,
@@ -119,7 +120,9 @@ TWO_TOPICS = re.compile(  # "how does what the report says about funding barrier
 )
 ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the work behind it …": its introduction
     r"^\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
-    r"\s*(?:[?,.]|$|\band\b)",  # not 'what is the publication date'
+    r"\s*(?:[?,.]|$|\band\b)"  # not 'what is the publication date'
+    r"|\b(?:the )?(?:opening|intro|start|first section|first pages?) of (?:the |this )?(?:[A-Z0-9]+ )?(?:[\w-]+ )?"
+    r"(?:report|publication|document)\b",  # 'what does the opening of the NP11 report tell a reader'
     re.I,
 )
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
@@ -127,7 +130,7 @@ ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national poli
     r"\bwhat (?:does |do |is |are )?(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
     r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of )?"
     r"(?:the )?(?:national |central |UK )?(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
-    r"|\b(?:NP11|the report|the publication)['’]s? asks\b"
+    r"|\b(?:NP11|the report|the publication)['’]s? asks\b|\b(?:every|each|all(?: the)?|the) policy asks?\b"
     r"|\basks of (?:the )?(?:national |central |UK )?(?:government|policy-?makers)\b",
     re.I,
 )
@@ -232,7 +235,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"talked about)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
         r"|^[^?]*\b(?:case studies|clusters|areas|regions)\b[^?]*[.:]\s+(?:which|what)(?: ones| of them)?\s*\?\s*$"
-        r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:\w+ )?"
+        r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ )?"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
         r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:other )?(?:\w+ )?(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
@@ -266,7 +269,8 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"pull together|round up|run through|go through|itemi[sz]e|spell out)\b|\bwhich\b"
     r"|\bwhat (?:are|were) (?:the|its|their|all)\b|\bwhat (?:[\w-]+ )?(?:clusters|case studies|regions|areas|places|"
     r"recommendations|themes|headings|sub-?headings|titles|headlines)\b"
-    r"|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b",
+    r"|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b"
+    r"|\b(?:full|complete|whole) (?:list|set|rundown|roll-?call) of\b|\bevery one\b|\bnothing left out\b|\ball of them\b",
     re.I,
 )
 _KIND = (  # kinds of named thing a case study may be asked for, one or several
@@ -385,7 +389,7 @@ FRAME_WORDS = set(
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
-        build builds built sentences sentence numbers figures view take
+        build builds built connect connects connected sentences sentence numbers figures view take
         something someone used named total near bold heading headings subheadings
         trace traces traced back""",
         keep_stopwords=True,
