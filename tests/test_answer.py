@@ -256,6 +256,8 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("What is the York & North Yorkshire MCA's first-year budget?", "amount"),
         ("Size of the Tees chemicals base, counted in firms?", "count"),
         ("iiCON in Liverpool - what does the acronym stand for?", "acronym"),  # the acronym named before
+        ("Where in the North East has Lockheed Martin decided to site its plant?", "place"),
+        ("What site is the focal point of the Cheshire & Warrington cluster?", ""),  # a named site, not 'in X'
         ("NPIC - what is it, in full?", "acronym"),
         ("What did Raytheon UK pay to acquire NORSS?", "amount"),  # a price: a sentence without one does not say
         ("Which North East town has the firm picked for its plant?", "place"),
@@ -445,6 +447,7 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "What is the York & North Yorkshire MCA's first-year budget?",
         "When did NESACoE change its name to Space North East?",  # founded in 2014; when it was renamed is not said
         "Which North East town has Lockheed Martin picked for its new plant?",
+        "Where in the North East has Lockheed Martin decided to site its new manufacturing facility?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

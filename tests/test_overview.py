@@ -206,6 +206,7 @@ ROUTED = [
     ("What pots of public money does the West Yorkshire case say its firms can tap? Amounts too, please.", "list"),
     ("Innovate UK money or programmes: which of the case-study places does the report connect them with?", "aggregate"),
     ("What does the opening of the NP11 report tell a reader about how the study was put together?", "summary"),
+    ("Which single Government department does NP11 recommend should own cluster policy?", "fact"),  # one thing
 ]
 
 

@@ -75,7 +75,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "place",
         re.compile(
-            r"^\W*where (?:is|are|was|were|will|would|could|should) .*\b(?:located|based|headquartered|situated|sited|built)\b"
+            r"^\W*where(?: in [^,?]+?)? (?:is|are|was|were|will|would|could|should|has|have|had|did|does|do) "
+            r".*\b(?:located|based|headquartered|situated|sited|built|locate|to site)\b"
             # 'which town has X chosen'; not 'which County Durham body'
             r"|^\W*(?:which|what|in which|in what) (?:(?-i:[A-Z][\w&'-]*) ){0,3}"  # 'which North East town'
             r"(?-i:town|city|village|county|borough|location)\b",

@@ -294,7 +294,11 @@ BOTH_SIDES = re.compile(
     r"\b(?:both|each(?! (?:year|month|week|day|time))|the two (?:cases|case studies|clusters|areas|regions|places))\b", re.I
 )
 # "which example do they point to", "When the recommendations argue X, which example …": one thing, not a list
-ONE_THING = re.compile(r"(?:^\W*|,\s*)(?:which|what) (?P<noun>[a-z]+(?<!s)) (?:is|was|has|gets|got|do|does|did)\b", re.I)
+ONE_THING = re.compile(  # "which single Government department does NP11 recommend …"
+    r"(?:^\W*|,\s*)(?:which|what) (?:(?:single|one|particular) )?(?:[A-Za-z-]+ ){0,2}?(?P<noun>[a-z]+(?<!s)) "
+    r"(?:is|was|has|gets|got|do|does|did)\b",
+    re.I,
+)
 SECTOR_OF = re.compile(
     r"\b(?:what|which) (?:sectors?|industry|industries|specialisms?|fields?|cluster|focus)\b"
     r"|\bwhat is the (?:\w+ ){0,4}(?:case study|cluster) about\b",
