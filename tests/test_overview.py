@@ -207,6 +207,13 @@ ROUTED = [
     ("Innovate UK money or programmes: which of the case-study places does the report connect them with?", "aggregate"),
     ("What does the opening of the NP11 report tell a reader about how the study was put together?", "summary"),
     ("Which single Government department does NP11 recommend should own cluster policy?", "fact"),  # one thing
+    ("Set out, in full, the recommendations made on the closing pages of the publication.", "list"),
+    ("Hydrogen: which of the case study regions bring it into their story?", "aggregate"),
+    ("Researcher's query: in which case study areas is Innovate UK named as a funder?", "aggregate"),
+    ("AstraZeneca turns up in more than one of the regional stories. Which ones?", "aggregate"),
+    ("What's the North East space cluster's story, in brief?", "summary"),
+    ("Outline the Cumbria clean energy cluster: where it comes from and where it is heading.", "summary"),
+    ("What does the introduction tell the reader about why this publication was put together?", "summary"),
 ]
 
 
@@ -1156,3 +1163,17 @@ def test_a_scene_that_names_the_case_study_is_kept(
 def test_big_is_a_topic_word_of_its_own(assistant: Assistant) -> None:
     question = "How different is the role of big anchor firms in the North East space cluster versus Lancashire's?"
     assert "big" in route_question(question, assistant.retriever.steer, assistant.outline).topic.split()
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Researcher's query: in which case study areas is Innovate UK named as a funder or partner?",
+         "Innovate UK funder or partner"),  # the label before the colon is no topic
+        ("Offshore wind - which case study areas count it among their cluster strengths?", "offshore wind"),
+        ("AstraZeneca turns up in more than one of the regional stories. Which ones?", "AstraZeneca"),
+    ],
+)
+def test_an_aggregate_after_its_topic_takes_only_the_topic(assistant: Assistant, question: str, topic: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == ("aggregate", topic)

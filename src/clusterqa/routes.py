@@ -87,6 +87,7 @@ NEWCOMER = re.compile(
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
     r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
+    r"|^\W*(?:[\w'’]+\s+){0,2}(?:query|question|request|ask|note)\s*:\s+(?=\S+\s+\S+)"  # "Researcher's query: …"
     # "For a briefing note, set out ...": what it is for, then the question
     r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
     r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
@@ -183,6 +184,9 @@ SUMMARY = re.compile(
     r"(?:overall|general|main) (?:line|position|stance|view|message) (?:on|about)\b|"
     r"\b(?:report|publication|NP11|authors?)['’]s? (?:view|take|position|stance|verdict|thinking|line) (?:on|about|regarding)\b|"
     r"\b(?:lowdown|low-down|thumbnail(?: sketch)?|big picture|potted (?:history|version)) (?:on|of|about|for)\b|"
+    r"\bwhat(?:'s| is) (?:the )?[^?]{0,60}['’]s? story\b|"  # "what's the North East space cluster's story"
+    r"\boutline (?:the|this) (?:[\w&'’-]+ ){0,5}cluster\b|"
+    r"\bwhat (?:does|do) the (?:introduction|intro|opening|conclusions?|overview) tell (?:the |a )?(?:reader|us|you)\b|"
     r"\bwhat (?:does|do) (?:NP11|the report|the publication|the authors?|they) mean by [^?]+ and (?:why|how|what)\b|"
     r"\bwhat(?:'s| is) (?:the )?(?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|chapter) (?:all )?about\b|"
     r"\bwhat are the (?:key|main|headline) (?:numbers|figures|statistics|stats) (?:for|of|on|in)\b|"
@@ -234,8 +238,9 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
         r"talked about)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
-        r"|^[^?]*\b(?:case studies|clusters|areas|regions)\b[^?]*[.:]\s+(?:which|what)(?: ones| of them)?\s*\?\s*$"
-        r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ )?"
+        r"|^[^?]*\b(?:case studies|clusters|areas|regions|stories|write-?ups|cases|places)\b[^?]*[.:]\s+(?:which|what)"
+        r"(?: ones| of them)?\s*\?\s*$"
+        r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ ){0,2}"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
         r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:other )?(?:\w+ )?(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
@@ -394,6 +399,7 @@ FRAME_WORDS = set(
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built connect connects connected sentences sentence numbers figures view take
+        full complete entire page pages turn turns turned count counts
         something someone used named total near bold heading headings subheadings
         trace traces traced back""",
         keep_stopwords=True,
