@@ -63,6 +63,7 @@ def test_keyword_only_word_is_found(retriever: Retriever) -> None:
         ("Who supports iiCON?", "Liverpool City Region"),
         ("What happened at Alderley Park?", "Cheshire & Warrington"),
         ("How is Cumbria's nuclear legacy used?", "Cumbria"),
+        ("What is the chemicals industry like in the Tees area?", "Tees Valley"),  # 'the Tees'
     ],
 )
 def test_place_and_cluster_names_steer_to_the_case_study(retriever: Retriever, question: str, region: str) -> None:

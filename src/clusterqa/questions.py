@@ -246,7 +246,8 @@ def question_type(question: str) -> tuple[str, str]:
                 for word in groups["much"].split():
                     if word.lower() in AUXILIARIES or word.lower() in ("a", "per", "each", "every", "annually"):
                         break  # "by how much a year": a rate, not a thing measured
-                    words.append(word)
+                    if word.lower() not in ("extra", "additional", "more", "further", "new", "total", "overall"):
+                        words.append(word)  # 'how much extra money': money, not something called extra
                 detail = f"much:{' '.join(words)}" if words else ""
             if groups.get("measure"):  # "what is the total GVA", "what is the graduate retention rate"
                 measured = groups.get("measured", "")
@@ -273,7 +274,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         if measure == "population":  # people living there, not firms or jobs
             return bool(re.search(r"\bpopulation\b|\binhabitants\b|\bresidents\b", sentence, re.I)) and _has_count(sentence)
         # 'what's the metals sector worth': the sector is what is valued, said in the section if not in the sentence
-        if measure != "worth" and terms(measured) and not set(terms(measured)) & set(terms(sentence)):
+        said = set(terms(sentence))
+        if measure != "worth" and terms(measured) and not {s for t in terms(measured) for s in (t, *SYNONYMS.get(t, ()))} & said:
             return False  # the thing measured ("GVA" in "the total GVA") must be in the sentence
         if MONEY_QUESTION.search(question):
             return bool(MONEY.search(sentence))

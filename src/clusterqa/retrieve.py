@@ -515,6 +515,7 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
     "humberside": "hull",
     "east riding": "hull",
     "teesside": "tees",
+    "tees": "tees valley",  # 'the Tees area
     "cumberland": "cumbria",
     "lancs": "lancashire",  # the usual short forms
     "north yorks": "north yorkshire",

@@ -146,6 +146,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "benefit benefits advantage advantages",
     "foundation foundations basis built",
     "maturity mature maturing stage stages",
+    "output gva",  # economic output: gross value added
     "idea ideas explore exploring propose proposes proposal suggest suggests suggestion float floats",
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
