@@ -450,6 +450,7 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "When did NESACoE change its name to Space North East?",  # founded in 2014; when it was renamed is not said
         "Which North East town has Lockheed Martin picked for its new plant?",
         "Where in the North East has Lockheed Martin decided to site its new manufacturing facility?",
+        "How many people are employed in West Yorkshire's AI cluster?",  # a growth rate and a share of jobs are no headcount
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -298,7 +298,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         if SMALL_FIRMS.search(detail):  # 'how many smaller firms' is answered by 'nearly 200 SMEs'
             nouns |= set(terms("SMEs"))
         total = re.search(r"\b(?:in total|total|altogether|in all)\b", question, re.I)  # a share is no total
-        if not total and nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
+        employed = re.search(r"\bemploy|\bwork(?:s|ing)? (?:in|for|at)\b", question, re.I)  # a headcount, not a share
+        if not total and not employed and nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
             return True  # 'how many people have digital skills' - 'only 59% have'
         return _has_count(sentence, nouns.union(*(SYNONYMS.get(n, ()) for n in nouns)))
     if kind == "role":  # 'chaired by', 'the chair of', 'led by', 'founded by'
@@ -372,6 +373,8 @@ def _new_figure(question: str, sentence: str) -> bool:
 def _share_of_people(sentence: str) -> bool:
     """A percentage of people: '59% have the skills', not '78% of local firms'."""
     for match in re.finditer(r"\d[\d.]*\s?(?:%|per ?cent)(?:\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+))?", sentence, re.I):
+        if match.group(1) is None and not re.match(r"\s+(?:are|were|have|had|hold|lack)\b", sentence[match.end() :]):
+            continue  # 'growing at 4.2% annually': a rate, no share of anyone ('only 59% are equipped' is)
         counted = set(terms(match.group(1) or ""))
         if not counted or counted & set(terms(PEOPLE_COUNTED + " people population workforce residents")):
             return True
