@@ -214,6 +214,13 @@ ROUTED = [
     ("What's the North East space cluster's story, in brief?", "summary"),
     ("Outline the Cumbria clean energy cluster: where it comes from and where it is heading.", "summary"),
     ("What does the introduction tell the reader about why this publication was put together?", "summary"),
+    ("I'd like a list of every university mentioned.", "aggregate"),
+    ("Give me a one-line summary of each case study.", "list"),  # each one's opening line
+    ("What do the case studies have in common?", "list"),  # the themes that cut across them
+    ("What do Hull and Tees have in common?", "compare"),  # two of them: a comparison
+    ("What does each recommendation say?", "list"),
+    ("What's said about apprenticeships anywhere in the report?", "summary"),
+    ("Any mention of the NHS across the case studies?", "aggregate"),
 ]
 
 

@@ -113,6 +113,7 @@ def test_worked_examples_in_docstrings_hold() -> None:
         ("I need the full list of the eleven case studies.", "List the eleven case studies."),
         ("Can you collate every cross-cutting theme?", "collate every cross-cutting theme?"),  # the request's own verb
         ("Could you please list the recommendations?", "list the recommendations?"),
+        ("I'd like a list of every university mentioned.", "List every university mentioned."),
     ],
 )
 def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> None:

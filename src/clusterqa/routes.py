@@ -119,6 +119,16 @@ TWO_TOPICS = re.compile(  # "how does what the report says about funding barrier
     r"(?:what (?:it|the report|the publication|NP11) (?:says|said) (?:about|on)\s+)?(?P<b>[^?,]+)",
     re.I,
 )
+EACH_IN_BRIEF = re.compile(
+    r"\b(?:one-line|one line|short|quick|brief|potted) (?:summary|description|sketch) of (?:each|every|all)(?: the| of the)? "
+    r"(?:eleven |11 )?(?:case stud(?:y|ies)|clusters?)\b",
+    re.I,
+)
+IN_COMMON = re.compile(
+    r"\b(?:case studies|clusters|regions|areas)\b[^?]*\b(?:have|share) in common\b|\bcommon (?:threads?|themes?|ground)\b"
+    r"|\brecurring themes?\b",
+    re.I,
+)
 ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the work behind it …": its introduction
     r"^\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
     r"\s*(?:[?,.]|$|\band\b)"  # not 'what is the publication date'
@@ -185,6 +195,7 @@ SUMMARY = re.compile(
     r"\b(?:report|publication|NP11|authors?)['’]s? (?:view|take|position|stance|verdict|thinking|line) (?:on|about|regarding)\b|"
     r"\b(?:lowdown|low-down|thumbnail(?: sketch)?|big picture|potted (?:history|version)) (?:on|of|about|for)\b|"
     r"\bwhat(?:'s| is) (?:the )?[^?]{0,60}['’]s? story\b|"  # "what's the North East space cluster's story"
+    r"\bwhat(?:'s| is) said (?:about|on)\b|"
     r"\boutline (?:the|this) (?:[\w&'’-]+ ){0,5}cluster\b|"
     r"\bwhat (?:does|do) the (?:introduction|intro|opening|conclusions?|overview) tell (?:the |a )?(?:reader|us|you)\b|"
     r"\bwhat (?:does|do) (?:NP11|the report|the publication|the authors?|they) mean by [^?]+ and (?:why|how|what)\b|"
@@ -227,6 +238,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
         r"discuss|refer|talk|report|include|are (?:in|based|located))"
         r"|^\W*(?:which|what) of the (?:eleven|11)\b(?! (?:is|was|has)\b)"  # "which of the eleven mention universities"
+        r"|^\W*(?:any|is there any|are there any) (?:mentions?|references?) (?:of|to)\b[^?]*\b"
+        r"(?:case studies|clusters|regions|areas)\b"
         r"|\b(?:in|across) (?:which|what) (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\W*$"
         r"|^\W*(?:is there|are there|do you see|can you see) (?:a|any) (?:pattern|trend|common thread)\b[^?]*\b(?:which|what) "
         r"(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
@@ -275,7 +288,8 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"|\bwhat (?:are|were) (?:the|its|their|all)\b|\bwhat (?:[\w-]+ )?(?:clusters|case studies|regions|areas|places|"
     r"recommendations|themes|headings|sub-?headings|titles|headlines)\b"
     r"|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b"
-    r"|\b(?:full|complete|whole) (?:list|set|rundown|roll-?call) of\b|\bevery one\b|\bnothing left out\b|\ball of them\b",
+    r"|\b(?:full|complete|whole) (?:list|set|rundown|roll-?call) of\b|\bevery one\b|\bnothing left out\b|\ball of them\b"
+    r"|\b(?:each|every) (?:recommendation|theme)\b",
     re.I,
 )
 _KIND = (  # kinds of named thing a case study may be asked for, one or several
@@ -476,6 +490,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         a, b = (topic_of(two.group(side), [], [], outline) for side in ("a", "b"))
         if a and b:
             return Route("summary", topic=f"{_without_facet(a)} or {_without_facet(b)}")
+    if EACH_IN_BRIEF.search(question) and not regions and outline.case_studies:
+        return Route("list", group=CASE_STUDIES)  # "a one-line summary of each case study": each one's opening line
+    themes = next((g for g in outline.groups if re.search(r"\bthemes?\b", g, re.I)), "")
+    if themes and not regions and IN_COMMON.search(question):
+        return Route("list", group=themes)  # "what do the case studies have in common": the themes that cut across them
     if ABOUT_THE_PUBLICATION.search(question) and outline.sections and not regions:
         return Route("summary", section=outline.sections[0].section)
     if SUMMARY.search(question):

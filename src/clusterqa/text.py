@@ -177,7 +177,7 @@ LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me
 
 
 LIST_LEAD_IN = re.compile(  # "I need the full list of the case studies" asks to list them
-    r"^\W*(?:i (?:need|want|would like|['’]d like)|give me|can i (?:have|get)|could i (?:have|get)|please (?:give|provide)|"
+    r"^\W*(?:i(?: need| want| would like|['’]d like)|give me|can i (?:have|get)|could i (?:have|get)|please (?:give|provide)|"
     r"(?:draw|make|put together|compile|write|pull together)(?: me)?(?: up)?)"
     r"\s+(?:me\s+)?(?:the|a)\s+(?:full\s+|complete\s+|whole\s+)?list of\s+",
     re.I,
