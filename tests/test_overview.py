@@ -1184,3 +1184,10 @@ def test_big_is_a_topic_word_of_its_own(assistant: Assistant) -> None:
 def test_an_aggregate_after_its_topic_takes_only_the_topic(assistant: Assistant, question: str, topic: str) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.topic) == ("aggregate", topic)
+
+
+def test_a_short_section_is_summarised_in_most_of_its_points(assistant: Assistant) -> None:
+    # nine sentences: six points, not four ('extensive collaboration', 'networked relationships' are not left out)
+    answer = assistant.ask("How does the report explain what a regional innovation cluster is and why it matters?")
+    points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(points) == 6

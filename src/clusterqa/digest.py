@@ -29,7 +29,7 @@ YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 MIN_NAMES = 3  # an "Organisations" line names at least this many
 INFO_WEIGHT, MAX_FACTS = 0.05, 4  # a summary prefers sentences that carry figures and names...
 SECTION_INFO_WEIGHT = 0.1  # ...the more so within one section or case study, where all are on its subject
-SENTENCES_PER_POINT = 2  # a section of 8 sentences gets 4 points; 12 or more get 6
+SENTENCES_PER_POINT = 1.5  # a section of 6 sentences gets 4 points; 9 or more get 6
 TITLE_WEIGHT = 1.0  # a topic summary prefers the sections titled on the topic: the report's own view of it
 MIN_TITLE_COVERAGE = 0.5  # ...and takes their sentences even when these do not repeat the topic's words
 MAX_ALSO_NAMED = 12  # names a case study summary lists beyond its points
@@ -263,7 +263,7 @@ def _facts(text: str) -> int:
 
 def mmr(b: Builder, found: list[Found], relevance: np.ndarray, most: int = SUMMARY_POINTS[1]) -> list[Found]:
     """Maximal marginal relevance: central (or relevant) sentences that do not repeat each other; in document order."""
-    n = min(most, max(SUMMARY_POINTS[0], len(found) // SENTENCES_PER_POINT), len(found))
+    n = min(most, max(SUMMARY_POINTS[0], int(len(found) / SENTENCES_PER_POINT)), len(found))
     vectors = b.retriever.sentence_vectors[[f.row for f in found]]
     chosen: list[int] = []
     while len(chosen) < n:
