@@ -412,7 +412,7 @@ FRAME_WORDS = set(
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
-        build builds built connect connects connected sentences sentence numbers figures view take
+        build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
         full complete entire page pages turn turns turned count counts
         something someone used named total near bold heading headings subheadings
         trace traces traced back""",
@@ -612,7 +612,19 @@ def _compare_topic(question: str, regions: list[str], outline: Outline) -> str:
         topic = topic_of(tail.group(1), regions, [], outline)
         if topic:
             return topic
-    return topic_of(question, [], regions, outline)
+    # the sectors' names are no topic when both sides share them ('the two AI clusters'); one side's sector is the
+    # other side's topic ('how do Hull & East Yorkshire and Tees Valley each frame their path to net zero')
+    sectors = []
+    for region in regions:
+        part = outline.case_study(region)
+        names = sector_names(part.cluster, " ".join(c.text for c in part.chunks)) if part else set()
+        sectors.append({t for name in names for t in terms(name)})
+    shared = set.intersection(*sectors) if sectors else set()
+    asked = set(terms(question))
+    if sectors and all((sector - shared) & asked for sector in sectors):  # "GM's AI/digital beside WY's AI/healthtech"
+        shared = set.union(*sectors)  # each side named by its own sector: none is the topic
+    kept = [w for w in topic_of(question, regions, [], outline).split() if w == "or" or not set(terms(w)) <= shared]
+    return re.sub(r"^(?:or\b\s*)+|(?:\s*\bor)+$", "", " ".join(kept)) if any(w != "or" for w in kept) else ""
 
 
 def names_region(question: str, region: str) -> bool:
