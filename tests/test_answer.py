@@ -407,6 +407,8 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         # 'the NP11 report' is who wrote it: the one sentence naming NP11 does not win
         ("Why, in brief, does the NP11 report say innovation clusters matter?", "boost the innovation and productivity"),
         ("iiCON in Liverpool - what does the acronym stand for?", "Infection Innovation Consortium"),
+        ("How much did Lockheed Martin commit to Northumbria Uni in 2022?", "£630,000"),  # 'Uni': University
+        ("Is it right that iiCON started in 2019? What year was it actually founded?", "2020"),  # a year is no name
         ("Since its start-up grant, how much extra money has the Liverpool consortium brought in?", "£256 million"),
         ("How much economic output does South Yorkshire's metals base add?", "£1.5 billion"),  # output: GVA
         ("Who is the big anchor company in the Lancs cyber-physical cluster?", "BAE"),  # 'Lancs' is Lancashire

@@ -221,6 +221,7 @@ ROUTED = [
     ("What does each recommendation say?", "list"),
     ("What's said about apprenticeships anywhere in the report?", "summary"),
     ("Any mention of the NHS across the case studies?", "aggregate"),
+    ("Is it right that the summary of findings flags one problem as the most widespread? Which one?", "fact"),
 ]
 
 

@@ -422,7 +422,8 @@ def question_names(question: str) -> list[set[str]]:
     rest = words[1] if len(words) > 1 else ""
     names = []
     for match in NAME_IN_QUESTION.findall(rest):
-        match = " ".join(w for w in match.split() if w.lower() not in CALENDAR)  # 'in March 2023': a date, no name
+        # 'in March 2023': a date, no name; 'started in 2019?' a year, no name either
+        match = " ".join(w for w in match.split() if w.lower() not in CALENDAR and not re.fullmatch(r"[\d.,%£$€]+", w))
         name_terms = set(terms(match))
         if name_terms:
             names.append(name_terms)
