@@ -453,6 +453,8 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "Which North East town has Lockheed Martin picked for its new plant?",
         "Where in the North East has Lockheed Martin decided to site its new manufacturing facility?",
         "How many people are employed in West Yorkshire's AI cluster?",  # a growth rate and a share of jobs are no headcount
+        "How much of BioYorkshire's £171 million investment ask has been secured so far?",  # only the £171 million itself
+        "Whereabouts in the North East is Lockheed Martin planning to put its manufacturing operation?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

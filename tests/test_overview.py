@@ -222,6 +222,7 @@ ROUTED = [
     ("What's said about apprenticeships anywhere in the report?", "summary"),
     ("Any mention of the NHS across the case studies?", "aggregate"),
     ("Is it right that the summary of findings flags one problem as the most widespread? Which one?", "fact"),
+    ("What kind of funding does the summary of recommendations say would send a positive signal?", "fact"),
 ]
 
 

@@ -75,8 +75,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "place",
         re.compile(
-            r"^\W*where(?: in [^,?]+?)? (?:is|are|was|were|will|would|could|should|has|have|had|did|does|do) "
-            r".*\b(?:located|based|headquartered|situated|sited|built|locate|to site)\b"
+            r"^\W*where(?:abouts)?(?: in [^,?]+?)? (?:is|are|was|were|will|would|could|should|has|have|had|did|does|do) "
+            r".*\b(?:located|based|headquartered|situated|sited|built|locate|to site|to put)\b"
             # 'which town has X chosen'; not 'which County Durham body'
             r"|^\W*(?:which|what|in which|in what) (?:(?-i:[A-Z][\w&'-]*) ){0,3}"  # 'which North East town'
             r"(?-i:town|city|village|county|borough|location)\b",
@@ -367,7 +367,9 @@ def _new_figure(question: str, sentence: str) -> bool:
     """'How much of the £80m is ringfenced?' is not answered by a sentence whose only figure is that £80m."""
     asked = {n for n in FIGURE.findall(question) if not YEAR.fullmatch(n)}
     said = {n for n in FIGURE.findall(sentence) if not YEAR.fullmatch(n)}
-    return not asked or bool(said - asked) or bool(NUMBER_WORD.search(sentence))
+    # a number in words ('ten companies') is new; 'million' after '£171' is part of the figure already asked
+    worded = any(not re.search(r"\d\s*$", sentence[: m.start()]) for m in NUMBER_WORD.finditer(sentence))
+    return not asked or bool(said - asked) or worded
 
 
 def _share_of_people(sentence: str) -> bool:

@@ -170,7 +170,8 @@ ASKING_VERBS = set(terms("summarise summarize compare contrast list give tell de
 EVOLVED = set(terms("developed grew grown emerged origins"))  # a case study's growth is told in its 'Evolution'
 SUMMARY = re.compile(
     # not the document's own 'summary of findings'
-    r"\b(summar(?:ise|ize|ised|ized|y(?! of (?:the )?findings| (?:section|page|flags|says|lists|notes))|ising|izing)|sum up|gist|"
+    r"\b(summar(?:ise|ize|ised|ized|y(?! of (?:the )?(?:findings|recommendations)| (?:section|page|flags|says|lists|notes))|"
+    r"ising|izing)|sum up|gist|"
     # not the document's own overview page: 'the overview list', 'the case-study overview refers to ...'
     r"(?<!the )overview(?! (?:list|page|section|table|refers|says|lists|mentions|describes|notes|shows|states))|"
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|pull together|"
