@@ -261,9 +261,9 @@ class Retriever:
             " ".join(run)
             for run in runs
             if len(run) >= 2
+            and normalise(" ".join(run)) not in self.steering  # 'North Yorks': a short form of a region's name
             and any(
                 len(part) >= 3 and part not in COMMON_ACRONYMS and normalise(part) not in self.capitalised
-                and normalise(" ".join(run)) not in self.steering  # 'North Yorks': a short form of a region's name
                 for w in run
                 for part in re.split(r"[/-]+", w)
                 if part[:1].isupper()
