@@ -223,6 +223,18 @@ ROUTED = [
     ("Any mention of the NHS across the case studies?", "aggregate"),
     ("Is it right that the summary of findings flags one problem as the most widespread? Which one?", "fact"),
     ("What kind of funding does the summary of recommendations say would send a positive signal?", "fact"),
+    ("Pull together every cross-cutting theme set out in the detailed themes section - I want the full set.", "list"),
+    ("Which eleven places did NP11 profile? Run me through all of them.", "list"),
+    ("Do any of the clusters have a link to a Catapult? Which ones?", "aggregate"),
+    ("I need a short brief on the Hull and East Yorkshire net zero cluster for a visit next week.", "summary"),
+    ("What does the report say across the board about money?", "summary"),
+    ("What's the purpose and method of the NP11 study, as the introduction tells it?", "summary"),
+    ("Walk me through each point in the closing recommendations section - every one, not a selection.", "list"),
+    ("Itemise each funding source that West Yorkshire's firms are said to benefit from, with the sums involved.", "list"),
+    ("Across the eleven areas profiled, where does a freeport come into the story?", "aggregate"),
+    ("Line up the economic scale of South Yorkshire's metals cluster against Tees Valley's chemicals cluster.", "compare"),
+    ("What does the opening section tell us about why and how the report was put together?", "summary"),
+    ("What are the headlines from the West Yorkshire AI and healthtech case?", "summary"),
 ]
 
 

@@ -49,10 +49,10 @@ WORDS_ASKED = re.compile(
 )
 SUMS = "sums"  # the list route's group for the amounts of money in the documents
 SUMS_ASK = re.compile(
-    r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through|compile|collate|gather|collect|extract|"
+    r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through|compile|collate|gather|collect|extract|itemi[sz]e|"
     r"pull together|round up)\b[^?]*?"
     r"\b(?:(?:each|every|all(?: the)?) (?:sums?|amounts?)|(?:sums?|amounts?) of (?:public )?money|money (?:figures|amounts|sums)|"
-    r"(?:(?:funding|money|finance) (?:pots|streams|sources|awards)|pots? of (?:[\w-]+ )?(?:money|funding|finance))\b"
+    r"(?:(?:funding|money|finance) (?:pots?|streams?|sources?|awards?)|pots? of (?:[\w-]+ )?(?:money|funding|finance))\b"
     r"[^?]*\bwith (?:their |the |its )?(?:amounts?|sums?|values?)|"
     r"funding (?:figures|amounts|sums)|(?:the )?public money)\b"
     # 'every figure the case studies give for annual income, value, GVA or exports': their sums of money
@@ -119,6 +119,9 @@ TWO_TOPICS = re.compile(  # "how does what the report says about funding barrier
     r"(?:what (?:it|the report|the publication|NP11) (?:says|said) (?:about|on)\s+)?(?P<b>[^?,]+)",
     re.I,
 )
+ELEVEN_ASKED = re.compile(
+    r"^\W*(?:which|what) (?:eleven|11) (?:places|areas|regions|clusters|case studies|locations)\b", re.I
+)
 EACH_IN_BRIEF = re.compile(
     r"\b(?:one-line|one line|short|quick|brief|potted) (?:summary|description|sketch) of (?:each|every|all)(?: the| of the)? "
     r"(?:eleven |11 )?(?:case stud(?:y|ies)|clusters?)\b",
@@ -133,7 +136,9 @@ ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the wo
     r"^\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
     r"\s*(?:[?,.]|$|\band\b)"  # not 'what is the publication date'
     r"|\b(?:the )?(?:opening|intro|start|first section|first pages?) of (?:the |this )?(?:[A-Z0-9]+ )?(?:[\w-]+ )?"
-    r"(?:report|publication|document)\b",  # 'what does the opening of the NP11 report tell a reader'
+    r"(?:report|publication|document)\b"  # 'what does the opening of the NP11 report tell a reader'
+    r"|\bas the (?:introduction|intro|opening) (?:tells|puts|describes|sets out) it\b"
+    r"|\bthe (?:opening|first) (?:section|part|pages?)\b(?![^?]*\bcase\b)",
     re.I,
 )
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
@@ -160,7 +165,7 @@ CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
     r"in common|side by side|stack up|line (?:\S+ ){1,6}up (?:against|with|beside|alongside)|"
-    r"line up (?:\S+ ){1,6}(?:against|beside|alongside)|"
+    r"line up (?:\S+ ){1,10}(?:against|beside|alongside)|"
     r"head[- ]to[- ]head|overlap\w*|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
     r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b",
     re.I,
@@ -178,7 +183,7 @@ SUMMARY = re.compile(
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
     r"round up|recap|run-?down|read-?out|(?:walk|talk|take|run) me through|in a few (?:lines|sentences)|"
-    r"(?:a|some) (?:short |brief |quick )?(?:note|notes|write-?up) (?:on|about)\b|"
+    r"(?:a|some) (?:short |brief |quick )?(?:note|notes|write-?up|brief|briefing) (?:on|about)\b|"
     r"(?:what|everything|all) (?:that )?(?:the )?(?:report|publication|document|paper|NP11|authors?) "
     r"(?:says|argues|concludes|finds|has to say) (?:about|on|regarding)|"
     # 'For a one-pager on devolution, what does the report say?': the topic first
@@ -197,9 +202,10 @@ SUMMARY = re.compile(
     r"\b(?:report|publication|NP11|authors?)['’]s? (?:view|take|position|stance|verdict|thinking|line) (?:on|about|regarding)\b|"
     r"\b(?:lowdown|low-down|thumbnail(?: sketch)?|big picture|potted (?:history|version)) (?:on|of|about|for)\b|"
     r"\bwhat(?:'s| is) (?:the )?[^?]{0,60}['’]s? story\b|"  # "what's the North East space cluster's story"
-    r"\bwhat(?:'s| is) said (?:about|on)\b|"
+    r"\bwhat(?:'s| is) said (?:about|on)\b|\bheadlines? (?:from|of|on)\b|"
     r"\boutline (?:the|this) (?:[\w&'’-]+ ){0,5}cluster\b|"
-    r"\bwhat (?:does|do) the (?:introduction|intro|opening|conclusions?|overview) tell (?:the |a )?(?:reader|us|you)\b|"
+    r"\bwhat (?:does|do) the (?:introduction|intro|opening|conclusions?|overview)(?: section| part| pages?)? tell "
+    r"(?:the |a )?(?:reader|us|you)\b|"
     r"\bwhat (?:does|do) (?:NP11|the report|the publication|the authors?|they) mean by [^?]+ and (?:why|how|what)\b|"
     r"\bwhat(?:'s| is) (?:the )?(?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|chapter) (?:all )?about\b|"
     r"\bwhat are the (?:key|main|headline) (?:numbers|figures|statistics|stats) (?:for|of|on|in)\b|"
@@ -219,7 +225,8 @@ SUMMARY = re.compile(
     r"^(?![^?]*\bwhich\b)[^?]*\bacross (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b|"
     r"\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b|"
     r"what lessons? (?:does|do|can|did) [^?]+ (?:offer|teach|hold|give)(?![^?]*\b(?:about|on|regarding)\b)|"
-    r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude)(?:,[^,?]{3,60},)? "
+    r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude)"
+    r"(?:,[^,?]{3,60},| across the board| overall| in general| generally)? "
     r"(?:about|on|regarding)|"
     r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,3}section)"
     r"(?: (?:to|of|in) (?:the|this) (?:report|publication|document|paper))? (?:cover|say|contain|discuss|set out|deal with))\b",
@@ -250,16 +257,17 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"(?:case studies|clusters|regions|areas)|each (?:case study|cluster|region|area))(?: \w+)? "
         r"(?:say|said|got to say|tell us)\b"
         r"|^(?:[^?]{2,60}?,\s+)?\W*where\b.*\b(?:"
-        r"mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|"
+        r"mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|comes? into|"
         r"talked about)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
-        r"|^[^?]*\b(?:case studies|clusters|areas|regions|stories|write-?ups|cases|places)\b[^?]*[.:]\s+(?:which|what)"
+        r"|^[^?]*\b(?:case studies|clusters|areas|regions|stories|write-?ups|cases|places)\b[^?]*[.:?]\s+(?:which|what)"
         r"(?: ones| of them)?\s*\?\s*$"
         r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ ){0,2}"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
-        r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:other )?(?:\w+ )?(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
-        r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also)\b"
+        r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:of the )?(?:other )?(?:\w+ )?"
+        r"(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
+        r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also|have|has)\b"
         r"|^\W*(?:show|give|find|list|name|collate|compile|gather|pull together|round up) (?:me )?(?:all |every |each )?"
         r"(?:the )?(?:\w+ )?"
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with)\b"
@@ -385,7 +393,8 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
     r",\s*across [^,?]{3,60},"
     r"|\s*\b(?:across|in|throughout) (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b"
     r"|[.,]?\s*\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b\.?"
-    r"|\b(?:the )?big picture\b",  # 'what's the big picture on skills'; 'big' alone is a topic ('big anchor firms')
+    # 'what's the big picture on skills', 'across the board'; 'big' alone is a topic ('big anchor firms')
+    r"|\b(?:the )?big picture\b|\bacross the board\b",
     re.I,
 )
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
@@ -415,7 +424,7 @@ FRAME_WORDS = set(
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
-        full complete entire page pages turn turns turned count counts
+        full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
         something someone used named total near bold heading headings subheadings
         trace traces traced back""",
         keep_stopwords=True,
@@ -492,6 +501,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         a, b = (topic_of(two.group(side), [], [], outline) for side in ("a", "b"))
         if a and b:
             return Route("summary", topic=f"{_without_facet(a)} or {_without_facet(b)}")
+    if ELEVEN_ASKED.search(question) and not regions and outline.case_studies:
+        return Route("list", group=CASE_STUDIES)  # "which eleven places did NP11 profile? Run me through all of them."
     if EACH_IN_BRIEF.search(question) and not regions and outline.case_studies:
         return Route("list", group=CASE_STUDIES)  # "a one-line summary of each case study": each one's opening line
     themes = next((g for g in outline.groups if re.search(r"\bthemes?\b", g, re.I)), "")
