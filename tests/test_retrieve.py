@@ -172,3 +172,9 @@ def test_a_compound_that_starts_with_a_question_word_earns_part_credit() -> None
     assert _credit("health", {"healthtech"}) == SYNONYM_CREDIT
     assert _credit("health", {"healthy"}) == 0.0  # a suffix, not a second word
     assert _credit("health", {"health"}) == 1.0
+
+
+def test_keeping_something_going_is_sustaining_it(retriever: Retriever) -> None:
+    # 'keeping NESACoE going' - 'sustained interest by local partners such as Business Durham'
+    result = retriever.retrieve("Which local bodies does the report credit with keeping NESACoE going?", k=5)
+    assert any("Business Durham" in p.chunk.text for p in result.passages)
