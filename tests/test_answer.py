@@ -408,6 +408,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("Why, in brief, does the NP11 report say innovation clusters matter?", "boost the innovation and productivity"),
         ("iiCON in Liverpool - what does the acronym stand for?", "Infection Innovation Consortium"),
         ("How much did Lockheed Martin commit to Northumbria Uni in 2022?", "£630,000"),  # 'Uni': University
+        ("What are the long-running obstacles Manchester's AI sector keeps bumping into?", "talent acquisition"),  # perennial
         ("If a place already has plenty of specialist companies, is that enough on its own? What does the report say "
          "actually powers innovation inside a cluster?", "degree and nature of interactions"),  # 'the vital fuel'
         ("Is it right that iiCON started in 2019? What year was it actually founded?", "2020"),  # a year is no name

@@ -149,6 +149,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "output gva",  # economic output: gross value added
     "fuel fuels power powers powered drive drives driver drivers engine",  # 'what powers innovation': 'the vital fuel'
     "sustain sustains sustained sustaining keep keeps keeping kept",
+    "perennial long-running persistent recurring chronic",
     "idea ideas explore exploring propose proposes proposal suggest suggests suggestion float floats",
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
