@@ -1219,3 +1219,11 @@ def test_a_short_section_is_summarised_in_most_of_its_points(assistant: Assistan
 def test_a_comparisons_topic_keeps_a_sector_only_one_side_has(assistant: Assistant, question: str, topic: str) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.topic) == ("compare", topic)
+
+
+def test_a_name_in_one_of_several_roles_is_what_is_asked_about(assistant: Assistant) -> None:
+    # 'Innovate UK as a funder or programme partner': Innovate UK, not any 'partner'
+    answer = assistant.ask("Where in the eleven cases does Innovate UK appear as a funder or programme partner?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert {"Greater Manchester", "West Yorkshire", "York & North Yorkshire"} <= set(listed)
+    assert not {"Lancashire", "North East"} & set(listed)

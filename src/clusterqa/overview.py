@@ -161,6 +161,10 @@ def _alternatives(topic: str) -> list[str]:
     parts = [p for p in re.split(r"\s+or\s+", topic) if p]
     # names on every side ('Combined Authority or mayoral combined authorities or MCAs') are alternatives too
     named_each = all(NAME.search(p) or len(p.split()) > 1 for p in parts)
+    # 'Innovate UK funder or programme partner': the name qualifies both ('Innovate UK as funder or as partner')
+    # - whatever the role it is named in, it is the name that is asked about
+    if any(NAME.search(p) and NAME.sub("", p).strip() for p in parts) and any(not NAME.search(p) for p in parts):
+        return [max(NAME.findall(topic), key=len)]
     if len(parts) < 2 or (NAME.search(topic) and not named_each) or any(len(p.split()) > 3 for p in parts):
         return [re.sub(r"\s+or\s+", " ", topic)]
     # 'digital or digital skills or digital economy': whatever says 'digital skills' says 'digital'
