@@ -614,9 +614,12 @@ def test_a_list_of_the_sums_of_money_gives_each_sentence_with_its_amounts(assist
         ("What does the publication say, across cases and recommendations, about devolution?", (), "devolution"),
         ("Skills across the whole report: what does NP11 find?", (), "skills"),
         ("What explains the Liverpool City Region's success? Draw on the whole case.", ("Liverpool City Region",), "success"),
+        ("What's the big picture on skills across the North?", (), "skills"),
+        # a scene that names the case study is kept
+        ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", ("North East",), ""),
     ],
 )
-def test_how_widely_to_read_asks_for_a_summary_and_is_no_topic(
+def test_a_summarys_case_study_and_topic_leave_out_scope_and_scene(
     assistant: Assistant, question: str, regions: tuple[str, ...], topic: str
 ) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
@@ -1164,21 +1167,6 @@ def test_a_case_study_summary_keeps_what_the_case_is_an_example_of(assistant: As
     assert len(points) <= 6
     assert any("mission-based approach" in point for point in points)  # 'This is an example of how …'
     assert any("Skills shortages" in point for point in points)  # and what holds it back
-
-
-@pytest.mark.parametrize(
-    ("question", "regions", "topic"),
-    [
-        # the scene names the case study: it is kept
-        ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", ("North East",), ""),
-        ("What's the big picture on skills across the North?", (), "skills"),
-    ],
-)
-def test_a_scene_that_names_the_case_study_is_kept(
-    assistant: Assistant, question: str, regions: tuple[str, ...], topic: str
-) -> None:
-    route = route_question(question, assistant.retriever.steer, assistant.outline)
-    assert (route.kind, route.regions, route.topic) == ("summary", regions, topic)
 
 
 def test_big_is_a_topic_word_of_its_own(assistant: Assistant) -> None:

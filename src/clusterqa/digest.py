@@ -220,9 +220,9 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     opening = [found[0]] if found[0] not in first else []
     # a briefing on a cluster says what holds it back: the most central sentence on its challenges has a place
     said = any(HOLDS_BACK.search(f.sentence.text) for f in first)
-    hard = [] if said else [f for f in rest if HOLDS_BACK.search(f.sentence.text)]
-    most = max((len(HOLDS_BACK.findall(f.sentence.text)) for f in hard), default=0)  # 'skills gaps ... are barriers'
-    challenge = informative(b, [f for f in hard if len(HOLDS_BACK.findall(f.sentence.text)) == most], 1)
+    hard = [] if said else [(f, len(HOLDS_BACK.findall(f.sentence.text))) for f in rest]
+    most = max((n for _, n in hard), default=0)  # the sentence naming the most: 'skills gaps ... are barriers'
+    challenge = informative(b, [f for f, n in hard if n and n == most], 1)
     # ...and what it is an example of ('an example of how taking a mission-based approach …'), when it says so
     taught = [] if any(LESSON.search(f.sentence.text) for f in first) else [f for f in rest if LESSON.search(f.sentence.text)]
     lesson = [f for f in informative(b, taught, 1) if f not in challenge]

@@ -481,7 +481,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     by_sector = named_by_sector(question, steered, outline)
     regions = steered + by_sector
     explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
-    topic = topic_of(SCOPE.sub("", question), steered, by_sector, outline)
+    scoped = SCOPE.sub("", question)  # how widely to read is no topic
+    topic = topic_of(scoped, steered, by_sector, outline)
     named_sides = [r for r in steered if names_region(question, r)]
     # 'the Humber and the Tees both ... how do the two cases frame them': two places, each asked the same
     two_sides = len(named_sides) >= 2 or (len(steered) == len(regions) == 2 and BOTH_SIDES.search(question))
@@ -518,7 +519,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             if part:  # "the gist of the 'Impact of cluster approach' part of the Hull case"
                 return Route("summary", section=part)
             # 'a short note on X - strengths, skills and funding': each of the facets listed at the end
-            facets = FACET_LIST.sub(lambda m: re.sub(r",?\s+and\s+|,\s*", " or ", m.group(0)), SCOPE.sub("", question))
+            facets = FACET_LIST.sub(lambda m: re.sub(r",?\s+and\s+|,\s*", " or ", m.group(0)), scoped)
             return Route("summary", tuple(regions), topic=topic_of(facets, [], regions, outline))
         section = _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
@@ -627,17 +628,12 @@ def _compare_topic(question: str, regions: list[str], outline: Outline) -> str:
             return topic
     # the sectors' names are no topic when both sides share them ('the two AI clusters'); one side's sector is the
     # other side's topic ('how do Hull & East Yorkshire and Tees Valley each frame their path to net zero')
-    sectors = []
-    for region in regions:
-        part = outline.case_study(region)
-        names = sector_names(part.cluster, " ".join(c.text for c in part.chunks)) if part else set()
-        sectors.append({t for name in names for t in terms(name)})
+    sectors = [_sector_terms(region, outline) for region in regions]
     shared = set.intersection(*sectors) if sectors else set()
     asked = set(terms(question))
     if sectors and all((sector - shared) & asked for sector in sectors):  # "GM's AI/digital beside WY's AI/healthtech"
         shared = set.union(*sectors)  # each side named by its own sector: none is the topic
-    kept = [w for w in topic_of(question, regions, [], outline).split() if w == "or" or not set(terms(w)) <= shared]
-    return re.sub(r"^(?:or\b\s*)+|(?:\s*\bor)+$", "", " ".join(kept)) if any(w != "or" for w in kept) else ""
+    return _without(topic_of(question, regions, [], outline), lambda word: set(terms(word)) <= shared)
 
 
 def names_region(question: str, region: str) -> bool:
@@ -686,10 +682,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
         # and its other names: 'Teesside' for Tees Valley, 'Merseyside' for the Liverpool City Region
         named |= {t for alias in aliases_of(region) for t in terms(alias)}
     for region in by_sector:
-        part = outline.case_study(region)
-        if part:
-            for name in sector_names(part.cluster, " ".join(c.text for c in part.chunks)):
-                named |= set(terms(name))
+        named |= _sector_terms(region, outline)
     words = []
     question = CONTRASTED.sub("", question)  # "emerging (as opposed to established) clusters": not a topic
     question = INCLUDING.sub(
@@ -761,8 +754,20 @@ def _rest(topic: str, group: str) -> str:
     def owned(word: str) -> bool:  # 'cut across' says the 'cutting' of 'cross-cutting'
         return all(any(t == o or (len(t) >= 3 and o.startswith(t)) for o in own) for t in terms(word))
 
-    kept = " ".join(w for w in topic.split() if w == "or" or not owned(w))
+    return _without(topic, owned)
+
+
+def _without(topic: str, drop: Callable[[str], bool]) -> str:
+    """The topic less the words drop() picks, and less the 'or's left dangling at either end."""
+    kept = " ".join(w for w in topic.split() if w == "or" or not drop(w))
     return re.sub(r"^(?:or\s+)+|(?:\s+or)+$|^or$", "", kept)
+
+
+def _sector_terms(region: str, outline: Outline) -> set[str]:
+    """The terms of every way of naming the region's sector ('Artificial Intelligence/Digital': ai, digital, …)."""
+    part = outline.case_study(region)
+    names = sector_names(part.cluster, " ".join(c.text for c in part.chunks)) if part else set()
+    return {t for name in names for t in terms(name)}
 
 
 def _named_section(topic: str, outline: Outline) -> str:
