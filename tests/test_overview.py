@@ -276,8 +276,9 @@ def test_lists_from_structure_are_complete_and_each_item_cites_its_own_page(
     by_n = {c.n: c for c in answer.citations}
     for item, line in zip(items, bullets):
         assert normalise(item) in normalise(line)
-        (n,) = _cited(line, answer)
+        n, *said = _cited(line, answer)  # a bare heading may add the sentence saying what is needed, cited too
         assert normalise(item) in normalise(by_n[n].quote) and by_n[n].page in pages
+        assert all(by_n[m].section == by_n[n].section for m in said)
     _assert_every_citation_is_verbatim(answer)
 
 
@@ -1215,3 +1216,48 @@ def test_a_name_in_one_of_several_roles_is_what_is_asked_about(assistant: Assist
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
     assert {"Greater Manchester", "West Yorkshire", "York & North Yorkshire"} <= set(listed)
     assert not {"Lancashire", "North East"} & set(listed)
+
+
+@pytest.mark.parametrize(
+    ("question", "only_here", "only_there"),
+    [
+        ("Are the themes on the observations page the same as the ones in the later themes section? Any differences?",
+         ["anchor local growth"], ["Magic happens at the boundaries"]),
+        ("The recommendations appear twice. Which ones in the final section are missing from the headline list?",
+         [], ["Piecemeal funding decisions", "shift away from small competitive grants", "identifying and connecting"]),
+    ],
+)
+def test_a_group_listed_twice_gives_what_each_listing_lacks(
+    assistant: Assistant, question: str, only_here: list[str], only_there: list[str]
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "compare", answer.answer
+    blocks = answer.answer.split("\n\nSources:")[0].split("\n\n")  # lead, p. 5's own, the section's own, both
+    assert len(blocks) == 4 and blocks[3].startswith("In both:"), answer.answer
+    assert blocks[1].startswith("Only in the list on p. 5" if only_here else "Nothing is only in the list on p. 5")
+    assert all(needle in blocks[1] for needle in only_here), blocks[1]
+    assert blocks[2].startswith("Only in the") and all(needle in blocks[2] for needle in only_there), blocks[2]
+    assert "Skills gaps" in blocks[3] or "devolution" in blocks[3]
+    for line in _lines(answer):
+        assert _cited(line, answer), line
+
+
+def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assistant: Assistant) -> None:
+    answer = assistant.ask("What are the recommendations?")
+    first = _lines(answer)[0]
+    assert first.startswith("- Recognise different types of innovation cluster.") and "tailored support packages" in first
+    assert len(_cited(first, answer)) == 2
+    assert not any("Piecemeal" in line and "Government Departments" in line for line in _lines(answer))  # a full heading
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic"),
+    [
+        ("Sum up NP11's key policy asks, please.", "list", ""),  # its recommendations
+        ("Outline the West Yorkshire AI/healthtech case for a council newsletter.", "summary", ""),  # '/' and what it is for
+        ("Which case studies have carbon capture as part of the cluster's plans or prospects?", "aggregate", "carbon capture"),
+    ],
+)
+def test_wordings_around_the_topic_are_no_topic(assistant: Assistant, question: str, kind: str, topic: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == (kind, topic)

@@ -18,9 +18,20 @@ import numpy as np
 from .answer import Answer
 from .chunking import SECTION_SEP
 from .outline import Outline, Part
-from .overview import OPENER, Builder, Found, is_proper_name, item_text, names_in, pages_of, place_of, sentences
+from .overview import (
+    OPENER,
+    Builder,
+    Found,
+    bulleted_lists,
+    is_proper_name,
+    item_text,
+    names_in,
+    pages_of,
+    place_of,
+    sentences,
+)
 from .questions import MONEY
-from .text import normalise
+from .text import normalise, terms
 
 SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
 TOPIC_SENTENCES = 3  # sentences per side on the topic a comparison is about
@@ -65,6 +76,8 @@ CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a
 
 
 def compare_answer(b: Builder, outline: Outline) -> Answer | None:
+    if b.route.group:
+        return _listed_twice(b, outline)
     parts = [p for p in (outline.case_study(r) for r in b.route.regions) if p]
     if len(parts) < 2:
         return None
@@ -107,6 +120,63 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
         lines.append("| Also named | " + " | ".join(cells) + " |")
     lead = " and ".join(p.region for p in parts) + " side by side:"
     return b.answer(lead + "\n\n" + "\n".join(lines))
+
+
+def _listed_twice(b: Builder, outline: Outline) -> Answer | None:
+    """A group the documents list twice ('some cross-cutting themes have emerged:' on p. 5, then a section of
+    them): the bulleted list elsewhere that pairs with most of the group's items, then what each listing has
+    that the other lacks, each item cited."""
+    members = outline.groups.get(b.route.group, ())
+    heads = [next(sentences(p)) for p in members]
+    best: tuple[Found, list[Found], list[tuple[int, int]]] | None = None
+    for part in outline.sections:
+        if part.section.startswith(b.route.group):
+            continue
+        for lead, items in bulleted_lists(part):
+            pairs = _paired(b, [f.sentence.text for f in items], [f.sentence.text for f in heads])
+            if len(pairs) >= 2 and (best is None or len(pairs) > len(best[2])):
+                best = (lead, items, pairs)
+    if best is None:
+        return None
+    lead, items, pairs = best
+    only_here = [f for i, f in enumerate(items) if i not in {i for i, _ in pairs}]
+    only_there = [f for j, f in enumerate(heads) if j not in {j for _, j in pairs}]
+    here = f"the list on p. {lead.sentence.page} ({place_of(lead.chunk)})"
+    there = f"the {b.route.group} section ({pages_of(list(members))})"
+    lines = [
+        f"{b.route.group} are listed twice: {here}, introduced by “{lead.sentence.text.strip()}” {b.cite(lead)}, and {there}. "
+        f"{len(pairs)} items are in both."
+    ]
+    for name, only in ((here, only_here), (there, only_there)):
+        lines.append(f"\nOnly in {name}:" if only else f"\nNothing is only in {name}.")
+        lines += [f"- {item_text(f.sentence.text)} {b.cite(f)}" for f in only]
+    shared = "; ".join(item_text(heads[j].sentence.text).rstrip(".:") for _, j in sorted(pairs, key=lambda p: p[1]))
+    lines.append(f"\nIn both: {shared}.")
+    return b.answer("\n".join(lines))
+
+
+PAIRED = 0.5  # share of the shorter item's (IDF-weighted) terms two items must share to be the same item
+
+
+def _paired(b: Builder, these: list[str], those: list[str]) -> list[tuple[int, int]]:
+    """Items of two lists that say the same thing, one to one, the closest pairs first."""
+    def weight(words: set[str]) -> float:
+        return sum(b.retriever.idf(t) for t in words if b.retriever.doc_freq.get(t))
+
+    said = [set(terms(item_text(t))) for t in these], [set(terms(item_text(t))) for t in those]
+    scores = sorted(
+        (
+            (weight(a & c) / (min(weight(a), weight(c)) or 1.0), i, j)
+            for i, a in enumerate(said[0])
+            for j, c in enumerate(said[1])
+        ),
+        reverse=True,
+    )
+    pairs: list[tuple[int, int]] = []
+    for score, i, j in scores:
+        if score >= PAIRED and all(i != p and j != q for p, q in pairs):
+            pairs.append((i, j))
+    return pairs
 
 
 def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Found | None]]]:

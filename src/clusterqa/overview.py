@@ -263,6 +263,10 @@ def pages_of(parts: list[Part]) -> str:
 # --- list ------------------------------------------------------------------------------
 
 
+SHORT_HEADING = 7  # words: a list item's heading this short is topped up with what it says is needed
+NEEDED = re.compile(r"\b(?:needs?|needed|should|must|requires?|required|suggests)\b")
+
+
 def list_answer(b: Builder, outline: Outline) -> Answer | None:
     if b.route.group == CONTENTS:
         return _contents(b, outline)
@@ -321,7 +325,13 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         heading = next(sentences(part))
         body = item_text(heading.sentence.text)
         item = body if normalise(body).startswith(normalise(item_text(part.title))) else f"**{part.title}**: {body}"
-        lines.append(f"- {item} {b.cite(heading)}")
+        line = f"- {item} {b.cite(heading)}"
+        # a bare heading ('Recognise different types of innovation cluster.') with the sentence saying what is
+        # needed ('... will therefore need tailored support packages')
+        needed = next((f for f in sentences(part) if f is not heading and NEEDED.search(f.sentence.text)), None)
+        if len(body.split()) <= SHORT_HEADING and needed:
+            line += f" {item_text(needed.sentence.text)} {b.cite(needed)}"
+        lines.append(line)
     return b.answer("\n".join(lines))
 
 
@@ -479,19 +489,26 @@ def _introduced_list(b: Builder, outline: Outline) -> tuple[Found, list[Found]] 
         f"{a} {c}" for a, c in zip(words, words[1:]) if c in group_terms or c.startswith("recommend") if a not in group_terms
     }
     for part in outline.sections:
-        found = list(sentences(part))
-        for i, lead in enumerate(found):
-            if not lead.sentence.text.rstrip().endswith(":"):
-                continue
-            items = []
-            for f in found[i + 1 :]:
-                if not f.sentence.text.startswith("•"):
-                    break
-                items.append(f)
+        for lead, items in bulleted_lists(part):
             said = f" {' '.join(terms(lead.sentence.text))} "  # whole words: 'lead line recommendation' is no 'headline' one
-            if len(items) >= 2 and any(f" {p} " in said for p in phrases):
+            if any(f" {p} " in said for p in phrases):
                 return lead, items
     return None
+
+
+def bulleted_lists(part: Part) -> Iterator[tuple[Found, list[Found]]]:
+    """Each bulleted list in a section (two items or more) with the sentence that introduces it (ending ':')."""
+    found = list(sentences(part))
+    for i, lead in enumerate(found):
+        if not lead.sentence.text.rstrip().endswith(":"):
+            continue
+        items = []
+        for f in found[i + 1 :]:
+            if not f.sentence.text.startswith("•"):
+                break
+            items.append(f)
+        if len(items) >= 2:
+            yield lead, items
 
 
 def _listing(outline: Outline, part: Part) -> Found:

@@ -141,13 +141,26 @@ ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the wo
     r"|\bthe (?:opening|first) (?:section|part|pages?)\b(?![^?]*\bcase\b)",
     re.I,
 )
+LISTED_TWICE = re.compile(  # "the themes are listed twice - once in the observations and once in their own section"
+    r"\b(?:twice|two lists|both lists|two (?:versions|listings|sets of (?:themes|recommendations))|(?:first|second|other) list)\b"
+    r"|(?=[^?]*\b(?:headline|observations?|up front|near the (?:front|start|beginning)|summary list|opening list)\b)"
+    r"(?=[^?]*\b(?:full|fuller|detailed|longer|at the end|own section|(?:later|main|dedicated|themes|cross-cutting) "
+    r"(?:section|chapter|list|pages?)|section (?:on|at the end))\b)",
+    re.I,
+)
+LISTS_DIFFER = re.compile(  # "... what differs between the two lists", "what does the fuller list add"
+    r"\b(?:differ\w*|diverg\w*|difference\w*|add(?:s|ed)?|missing|left out|leaves? out|omit\w*|drop\w*|not (?:quite )?the same|"
+    r"same|match\w*|mismatch\w*|discrepanc\w*|extra|(?:do|does|did)(?: no|n[o']t)\b)",
+    re.I,
+)
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:does |do |is |are )?(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
     r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of )?"
     r"(?:the )?(?:national |central |UK )?(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
-    r"|\b(?:NP11|the report|the publication)['’]s? asks\b|\b(?:every|each|all(?: the)?|the) policy asks?\b"
-    r"|\basks of (?:the )?(?:national |central |UK )?(?:government|policy-?makers)\b",
+    r"|\b(?:NP11|the report|the publication)['’]s? asks\b|\b(?:every|each|all(?: the)?|the) policy ask\b"
+    r"|\bpolicy asks\b"  # 'NP11's closing policy asks'
+    r"|\basks (?:of|to) (?:the )?(?:national |central |UK )?(?:government|policy-?makers)\b",
     re.I,
 )
 FIGURES_ABOUT = re.compile(  # "pull out every statistic about people employed": each case study's figure for it
@@ -195,7 +208,7 @@ SUMMARY = re.compile(
     # not 'describe the cluster as built on a legacy'
     r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)"
     r"(?! as\b)|"
-    r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|section)|what ground does|"
+    r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’/-]+ ){0,5}(?:case study|case|section)|what ground does|"
     r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short |brief |quick )?account of (?:how|what|the)\b|"
     r"(?:give me|tell me|outline|summari[sz]e|recap) the (?:[\w&'’-]+ ){1,5}story\b|\bin a (?:short |single )?paragraph\b|"
     r"(?:overall|general|main) (?:line|position|stance|view|message) (?:on|about)\b|"
@@ -394,11 +407,19 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
     r"|\s*\b(?:across|in|throughout) (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b"
     r"|[.,]?\s*\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b\.?"
     # 'what's the big picture on skills', 'across the board'; 'big' alone is a topic ('big anchor firms')
-    r"|\b(?:the )?big picture\b|\bacross the board\b",
+    r"|\b(?:the )?big picture\b|\bacross the board\b"
+    # what the answer is for, at the end: 'outline the Greater Manchester case for a local press piece'
+    r"|\s+for (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:piece|article|story|note|notes|briefing|brief|slide|slides|deck|paper|pack|"
+    r"one-pager|meeting|memo|submission|email|newsletter|blog|post|speech|minister)(?=\W*$)",
     re.I,
 )
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
 FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
+PART_OF_CLUSTER = re.compile(  # the cluster's doings in general, which every case study has: no topic
+    r"\b(?:as |a |an )?part of (?:the |their |its |each )?(?:cluster|case|region|area)(?:['’]s|s['’]?)? "
+    r"(?:(?:[\w-]+) (?:or|and) )?(?:activity|activities|prospects|story|plans|picture|mix|offer|focus|future|ambitions)\b",
+    re.I,
+)
 FRAME_WORDS = set(
     terms(
         """which what clusters cluster case studies study regions areas places sectors cases report's report
@@ -476,6 +497,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if re.search(r"\b(?:case studies|clusters|regions|areas)\b", question, re.I):
             places = ()  # "the years the case studies quote for HETA, iiCON ...": across them all
         return Route("list", places, group=TIMELINE, topic=years_asked(question))
+    twice = _named_group(question, outline) if LISTED_TWICE.search(question) and LISTS_DIFFER.search(question) else ""
+    if twice:  # the group listed in two places: what one listing has that the other lacks
+        return Route("compare", group=twice)
     steered = list(steer(question))
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
@@ -685,6 +709,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
         named |= _sector_terms(region, outline)
     words = []
     question = CONTRASTED.sub("", question)  # "emerging (as opposed to established) clusters": not a topic
+    question = PART_OF_CLUSTER.sub(" ", question)  # "is hydrogen part of the cluster's activity or prospects": hydrogen
     question = INCLUDING.sub(
         lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", ETC.sub("", m.group(1) or m.group(2) or m.group(3))),
         question,
