@@ -547,3 +547,23 @@ def test_an_acronym_in_a_sentence_holds_the_words_it_stands_for(assistant: Assis
     # the sentence says 'MCA', which the documents spell out as Mayoral Combined Authority
     answer = assistant.ask("What opportunity does the new mayoral authority in York & North Yorkshire offer?")
     assert answer.citations[0].quote.startswith("The incoming York & North Yorkshire MCA offers an opportunity")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which consultancy carried out the detailed analysis behind the eleven case studies?",
+        "Who did the in-depth research behind the case studies?",
+    ],
+)
+def test_who_did_a_deed_is_answered_by_the_sentence_saying_it_was_done_by_them(assistant: Assistant, question: str) -> None:
+    # 'The in-depth analysis was undertaken by Cambridge Econometrics': a short passage, far down on meaning alone
+    answer = assistant.ask(question)
+    assert answer.citations[0].quote.startswith("The in-depth analysis was undertaken by Cambridge Econometrics"), answer.answer
+
+
+def test_a_sentence_starting_its_holds_the_name_the_sentence_before_gave(assistant: Assistant) -> None:
+    # 'The NESACoE initiative is an example ...' ends one passage; 'Its success to date was due to sustained interest
+    # by local partners such as Business Durham ...' opens the next: it is NESACoE's success
+    answer = assistant.ask("Name a local partner the report says kept NESACoE going.")
+    assert "Business Durham" in answer.answer and not answer.abstained

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .retrieve import CALENDAR, THE_ONE_BEFORE, Passage
+from .retrieve import AGENT_ASK, CALENDAR, PASSIVE_BY, THE_ONE_BEFORE, Passage
 from .text import SYNONYMS, core_question, expansion_of, terms
 
 FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
@@ -198,6 +198,7 @@ NAMES_ASKED = re.compile(
 ORGANISATION_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]*)+|\b[A-Z]{2,}\b")
 MANY_NAMES = 4  # a sentence naming this many gets the whole nudge
 NAMES_BONUS = 0.2  # for names the question does not give, when it asks for names
+AGENT_BONUS = 0.5  # for saying who did the deed asked about ('the analysis was undertaken by X'): the answer itself
 ECHO_NEW_TERMS, ECHO_PENALTY = 2, 0.2  # a sentence adding this few terms to the question's own is a weaker answer
 PURE_ECHO_PENALTY = 0.3  # and weaker still when it adds none
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
@@ -326,6 +327,7 @@ def prefers(question: str) -> Callable[[str], float]:
     )
     former = bool(FORMER_NAME.search(core))
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
+    agent = bool(AGENT_ASK.search(question))  # "who did the in-depth analysis"
 
     def nudge(sentence: str) -> float:
         new_terms = len(set(terms(sentence)) - asked)
@@ -341,6 +343,8 @@ def prefers(question: str) -> Callable[[str], float]:
         if names_asked:  # names the question does not already give
             names = [n for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]) if not set(terms(n)) <= asked]
             score += NAMES_BONUS * min(len(names), MANY_NAMES) / MANY_NAMES
+        if agent and (done := PASSIVE_BY.match(sentence)) and asked & set(terms(done.group("subject"))):
+            score += AGENT_BONUS
         return score
 
     return nudge

@@ -53,6 +53,7 @@ CLAIMED_FIGURE = re.compile(  # the figures a claim puts forward: '1970s', '2050
 THE_ONE_BEFORE = re.compile(  # a sentence about the thing the sentence before it named
     r"^(?:The|This|That|These) (?:site|park|campus|company|firm|centre|center|hub|body|organisation|programme|fund)\b"
 )
+ITS_OWN = re.compile(r"^(?:Its|Their)\b")  # 'Its success to date was due to ...': of the thing the sentence before named
 NAMES = re.compile(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")  # 'Alderley Park', 'AstraZeneca R&D'
 COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spell: 'US' is not 'University of Sheffield'
     "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs",
@@ -64,6 +65,18 @@ COMPOUND_HEAD, COMPOUND_TAIL = 4, 3  # letters of each half of a compound that s
 # + 'pad'); terms are stemmed, so a longer tail is another word, not a suffix
 SYNONYM_CREDIT = 0.5  # share of a question term's weight a sentence earns with a synonym of it (text.SYNONYMS)
 _NONE: frozenset[str] = frozenset()
+AGENT_ASK = re.compile(  # "who did the in-depth analysis", "which consultancy carried out ...": the doer of a deed
+    r"(?:^|[:;,.?!–-]\s)\W*(?:who|which (?:[\w-]+ ){0,2}(?:consultancy|consultants?|firm|company|organi[sz]ation|body|team|"
+    r"institution|university|group|agency))\b[^?]*?\b(?:did|does|do|carried|carries|undertook|undertakes|undertaken|conducted|conducts|"
+    r"performed|performs|led|leads|ran|runs|wrote|writes|written|produced|produces|prepared|prepares|delivered|delivers|"
+    r"authored|compiled|completed)\b",
+    re.I,
+)
+PASSIVE_BY = re.compile(  # "The in-depth analysis was undertaken by Cambridge Econometrics": the subject, then the doer
+    r"^(?P<subject>.{3,80}?)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|ook|one|un|ht|de)"
+    r"\s+by\s+(?:the\s+)?[A-Z]"
+)
+AGENT_VOTES = 1  # votes for a passage saying, in the passive, who did what the question asks about
 VOTES = 3  # dense, keyword, and passages ranked by their best sentence's cosine
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
     r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
@@ -359,6 +372,8 @@ class Retriever:
 
         for i in self._spelling_out(question, allowed_ids):  # "what's a LEP?": where the words it stands for are
             fused[i] += VOTES * top_vote
+        for i in self._done_by(question, q_terms, allowed_ids):  # 'who did the analysis': '... was undertaken by X'
+            fused[i] += AGENT_VOTES * top_vote
 
         spelled = self._acronym_words(question)
         author = attributed_terms(question)
@@ -382,6 +397,19 @@ class Retriever:
             spelled=spelled,
             author=author,
         )
+
+    def _done_by(self, question: str, q_terms: list[str], allowed: np.ndarray) -> list[int]:
+        """For a question asking who did something, the chunks with a sentence saying in the passive who did it
+        to a thing the question names ('The in-depth analysis was undertaken by Cambridge Econometrics')."""
+        if not AGENT_ASK.search(question):
+            return []
+        asked = set(q_terms)
+        allowed_set = set(allowed.tolist())
+        return [
+            i for i, c in enumerate(self.chunks)
+            if i in allowed_set
+            and any((m := PASSIVE_BY.match(s.text)) and asked & set(terms(m.group("subject"))) for s in c.sentences)
+        ]
 
     def _spelling_out(self, question: str, allowed: np.ndarray) -> list[int]:
         """For a question asking what an acronym stands for, the chunks that spell it out ('(LEP)' or 'Local
@@ -445,10 +473,15 @@ class Retriever:
         context = set(terms(own_section(chunk))) | (_source_terms(chunk.source) & author if author else set())
         total = sum(weights.values()) or 1.0
         out = []
+        # the sentence before the chunk's first, when the section goes on from the chunk before
+        previous = self.chunks[i - 1] if i else None
+        before = previous.sentences[-1].text if previous and previous.sentences and previous.section == chunk.section else ""
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
             have = set(terms(sentence.text)) | context | self._spelled_terms(sentence.text)
-            if position and THE_ONE_BEFORE.match(sentence.text):  # 'The site, now part of ...': named just before
-                have |= {t for name in NAMES.findall(chunk.sentences[position - 1].text) for t in terms(name)}
+            # 'The site, now part of ...', 'Its success to date was due to ...': about what was named just before
+            if before and (THE_ONE_BEFORE.match(sentence.text) or ITS_OWN.match(sentence.text)):
+                have |= {t for name in NAMES.findall(before) for t in terms(name)}
+            before = sentence.text
             coverage = sum(
                 w * (1.0 if spelled and t in spelled and spelled[t] <= have else _credit(t, have)) for t, w in weights.items()
             ) / total
