@@ -567,3 +567,16 @@ def test_a_sentence_starting_its_holds_the_name_the_sentence_before_gave(assista
     # by local partners such as Business Durham ...' opens the next: it is NESACoE's success
     answer = assistant.ask("Name a local partner the report says kept NESACoE going.")
     assert "Business Durham" in answer.answer and not answer.abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Which company has been chosen to build Cumbria's planned small modular reactors?", ""),  # plans, no builder
+        ("Which company acquired NORSS?", "Raytheon UK"),
+        ("Which firm is investing in Northumbria University's engineering facilities?", "Lockheed Martin"),  # 'it', named before
+    ],
+)
+def test_which_company_needs_a_name_the_question_does_not_give(assistant: Assistant, question: str, answered: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained if not answered else answered in answer.answer, answer.answer

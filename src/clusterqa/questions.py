@@ -195,6 +195,15 @@ NAMES_ASKED = re.compile(
     r"|\bwho (?:did|undertook|carried out|conducted|produced|wrote|commissioned|funded|backed|supported)\b",
     re.I,
 )
+ONE_ORGANISATION = re.compile(  # "which company has been selected to build ...": one body, by its name
+    r"^\W*(?:which|what) (?:[\w-]+ )?(?:company|firm|consultancy|organi[sz]ation|body|department|university|institution|"
+    r"agency|developer|operator|manufacturer|multinational|business)\s+"
+    # the body does something (not 'which Lancaster University research centre', 'which multinational drug makers')
+    r"(?:is|was|are|were|has|have|had|(?:will|would|could|can|should)(?!\s+(?:the|a|an|its|their|they|it|we|you)\b)|"
+    r"did|does|do|now|currently|recently|already|"
+    r"bought|built|won|led|ran|made|took|set|\w+ed|\w+[^s]s)\b",
+    re.I,
+)
 ORGANISATION_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]*)+|\b[A-Z]{2,}\b")
 MANY_NAMES = 4  # a sentence naming this many gets the whole nudge
 NAMES_BONUS = 0.2  # for names the question does not give, when it asks for names
@@ -227,6 +236,8 @@ def question_type(question: str) -> tuple[str, str]:
     if role:
         asked = (role.group("verb") or role.group("role")).lower()
         return "role", ROLE_WORDS.get(asked, asked)
+    if ONE_ORGANISATION.search(question):  # "which consultancy did the analysis": a name the question lacks
+        return "organisation", ""
     for kind, pattern in QUESTION_TYPES:
         match = pattern.search(question)
         if match:
@@ -305,6 +316,11 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         if not total and not employed and nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
             return True  # 'how many people have digital skills' - 'only 59% have'
         return _has_count(sentence, nouns.union(*(SYNONYMS.get(n, ()) for n in nouns)))
+    if kind == "organisation":  # a body's name the question does not give, or the sentence before gives it ('it')
+        in_question = f" {' '.join(terms(question))} "  # the name as the question says it, not its words anywhere in it
+        return bool(REFERS_BACK.match(sentence)) or any(
+            f" {' '.join(terms(name))} " not in in_question for name in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1])
+        )
     if kind == "role":  # 'chaired by', 'the chair of', 'led by', 'founded by'
         return bool(set(terms(detail)) & set(terms(sentence)))
     return True
