@@ -1261,3 +1261,11 @@ def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assist
 def test_wordings_around_the_topic_are_no_topic(assistant: Assistant, question: str, kind: str, topic: str) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.topic) == (kind, topic)
+
+
+def test_a_comparisons_further_figures_row_gives_two_sentences_a_side(assistant: Assistant) -> None:
+    # Tees Valley's workforce audit has the most figures; '50% of the UK's hydrogen production' is the next
+    answer = assistant.ask("Compare the Hull & East Yorkshire and Tees Valley clusters.")
+    figures = next(line for line in answer.answer.splitlines() if line.startswith("| More figures |"))
+    tees = figures.split(" | ")[-1]
+    assert "116,000 jobs" in tees and "50% of the UK's hydrogen production" in tees, figures

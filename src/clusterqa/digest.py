@@ -35,6 +35,7 @@ from .text import normalise, terms
 
 SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
 TOPIC_SENTENCES = 3  # sentences per side on the topic a comparison is about
+FIGURE_SENTENCES = 2  # ...and giving further figures ('50% of the UK's hydrogen production' beside a workforce audit)
 CLOSE_ENOUGH = 0.3  # cosine to the topic of a sentence that speaks of it in other words
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 MIN_NAMES = 3  # an "Organisations" line names at least this many
@@ -105,7 +106,7 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
 
         pick(b.route.topic[:1].upper() + b.route.topic[1:], on_topic, TOPIC_SENTENCES)
     for name, choose in _facets(b, used):
-        pick(name, choose)
+        pick(name, choose, FIGURE_SENTENCES if name == "More figures" else 1)
     header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])})" for p in parts) + " |"
     lines = [header, "|---" * (len(parts) + 1) + "|"]
     for name, row in facets:
