@@ -420,7 +420,9 @@ def test_a_case_study_summary_also_names_what_its_points_leave_out(assistant: As
 def test_a_section_summary_also_names_what_its_points_leave_out(assistant: Assistant) -> None:
     answer = assistant.ask("What does the introduction cover?")
     also = next(line for line in answer.answer.splitlines() if line.startswith("Also named: "))
-    assert "Cambridge Econometrics [" in also  # who did the analysis, left out of the points
+    # who has been supporting clusters, left out of the points (who did the analysis is one of them)
+    assert "Local Enterprise Partnerships [" in also and "Cambridge Econometrics" not in also
+    assert "Cambridge Econometrics" in answer.answer
     _assert_every_citation_is_verbatim(answer)
 
 
@@ -1269,3 +1271,23 @@ def test_a_comparisons_further_figures_row_gives_two_sentences_a_side(assistant:
     figures = next(line for line in answer.answer.splitlines() if line.startswith("| More figures |"))
     tees = figures.split(" | ")[-1]
     assert "116,000 jobs" in tees and "50% of the UK's hydrogen production" in tees, figures
+
+
+def test_a_summary_of_the_opening_section_keeps_what_it_says_of_the_publication_itself(assistant: Assistant) -> None:
+    answer = assistant.ask("Summarise the introduction.")
+    points = _lines(answer)
+    assert any("cluster mapping tool" in p and "interviews with local stakeholders" in p for p in points), answer.answer
+    assert any(p.startswith("- This publication summarises our case studies") for p in points)
+    assert points[0].startswith("- The North of England has a long history of innovation")  # still opens on its subject
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("Summarise the Hull & East Yorkshire case study.", "would benefit from consistency of funding"),
+        ("Summarise the West Yorkshire case study.", "potential to explore a single pot of R&D funding"),
+    ],
+)
+def test_a_case_summary_keeps_what_the_case_says_would_help(assistant: Assistant, question: str, needle: str) -> None:
+    answer = assistant.ask(question)
+    assert any(needle in p for p in _lines(answer)), answer.answer

@@ -53,6 +53,13 @@ FIGURE = re.compile(  # a figure worth a briefing: money, a percentage, a count 
     r"|\b\d{1,3}(?:,\d{3})+\b|\b(?<![-–])\d{2,3}(?![-–%\d])\s+(?=[a-z])",
     re.I,
 )
+SELF_REFERENCE = re.compile(  # a document on itself: 'This publication summarises ...', 'We have based our analysis on ...'
+    r"\b(?:this|the present) (?:publication|report|paper|document|study)\b|\b(?:we have|we) based\b"
+    r"|\bour (?:analysis|research|method\w*)\b|\bthe (?:in-depth |detailed |underlying )?(?:analysis|research) "
+    r"(?:was|is|has been) (?:undertaken|carried out|conducted|done)\b",
+    re.I,
+)
+KEPT = 3  # sentences of the opening section on the document itself a summary keeps
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
     r"\d[\d,.]*\s*(?:%|per cent|million|billion|bn|m\b)?[^.]{0,40}?\b(?:firms|companies|businesses|organisations|"
@@ -65,6 +72,9 @@ HOLDS_BACK = re.compile(  # what a case study says holds its cluster back (lower
 )
 LESSON = re.compile(  # a case study's own statement of what it shows
     r"\b(?:an? (?:\w+ )?example of how|lessons?\b|exemplar|a model for|demonstrates|illustrates|shows how)", re.I
+)
+WOULD_HELP = re.compile(  # what a case study says would help its cluster
+    r"\bwould benefit from\b|\bthere is (?:potential|an opportunity|scope) to\b|\bwould welcome\b|\bcalls? for\b", re.I
 )
 FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
 CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a fund, not a difficulty
@@ -255,7 +265,10 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         title = parts[0].title if len(parts) == 1 else route.section
         if len(parts) == 1 and parts[0].region and parts[0].title != parts[0].label:  # "Hull & East Yorkshire: Evolution"
             title = f"{parts[0].region}: {parts[0].title}"
-        chosen = _central(b, parts)
+        # a document's opening section: what it says of the document itself (what it is, how it was made) is kept
+        source = parts[0].chunks[0].source
+        opening = len(parts) == 1 and parts[0] is next((p for p in outline.sections if p.chunks[0].source == source), None)
+        chosen = _central(b, parts, keep=SELF_REFERENCE if opening else None)
         found = [f for p in parts for f in sentences(p)]
         also = _also_named(found, chosen, parts[0])
         return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also, figures=_also_figures(found, chosen))
@@ -297,7 +310,11 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     # ...and what it is an example of ('an example of how taking a mission-based approach …'), when it says so
     taught = [] if any(LESSON.search(f.sentence.text) for f in first) else [f for f in rest if LESSON.search(f.sentence.text)]
     lesson = [f for f in informative(b, taught, 1) if f not in challenge]
-    kept = challenge + lesson
+    # ...and what it says would help ('would benefit from consistency of funding', 'potential to explore a single pot')
+    helpful = [f for f in rest if WOULD_HELP.search(f.sentence.text)]
+    asked = [] if any(WOULD_HELP.search(f.sentence.text) for f in first) else helpful
+    helps = [f for f in informative(b, asked, 1) if f not in challenge + lesson]
+    kept = challenge + lesson + helps
     slots = SUMMARY_POINTS[1] - len(opening) - len(kept)
     others = opening + kept + informative(b, [f for f in rest if f not in kept], slots)
     chosen = first + sorted(others, key=lambda f: f.row)[: SUMMARY_POINTS[1] - len(first)]
@@ -307,14 +324,15 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     )
 
 
-def _central(b: Builder, parts: list[Part]) -> list[Found]:
-    """The section's opening sentence (what it is about: 'Regional innovation clusters refer to …'), then its
-    central, fact-rich sentences."""
+def _central(b: Builder, parts: list[Part], keep: re.Pattern[str] | None = None) -> list[Found]:
+    """The section's opening sentence (what it is about: 'Regional innovation clusters refer to …'), the sentences
+    keep() matches (up to KEPT), then its central, fact-rich sentences."""
     found = [f for part in parts for f in sentences(part) if not is_heading(f)]
     if not found:
         return []
-    rest = informative(b, found[1:], SUMMARY_POINTS[1] - 1)
-    return sorted([found[0], *rest], key=lambda f: f.row)
+    kept = informative(b, [f for f in found[1:] if keep.search(f.sentence.text)], KEPT) if keep else []
+    rest = informative(b, [f for f in found[1:] if f not in kept], SUMMARY_POINTS[1] - 1 - len(kept))
+    return sorted([found[0], *kept, *rest], key=lambda f: f.row)
 
 
 def informative(b: Builder, found: list[Found], most: int) -> list[Found]:
