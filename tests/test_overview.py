@@ -235,6 +235,7 @@ ROUTED = [
     ("Line up the economic scale of South Yorkshire's metals cluster against Tees Valley's chemicals cluster.", "compare"),
     ("What does the opening section tell us about why and how the report was put together?", "summary"),
     ("What are the headlines from the West Yorkshire AI and healthtech case?", "summary"),
+    ("Where do the case studies bring in a Local Enterprise Partnership?", "aggregate"),
 ]
 
 
@@ -1291,3 +1292,17 @@ def test_a_summary_of_the_opening_section_keeps_what_it_says_of_the_publication_
 def test_a_case_summary_keeps_what_the_case_says_would_help(assistant: Assistant, question: str, needle: str) -> None:
     answer = assistant.ask(question)
     assert any(needle in p for p in _lines(answer)), answer.answer
+
+
+def test_an_aggregate_on_missing_out_weighs_what_was_missed_not_the_missing(assistant: Assistant) -> None:
+    # 'lacked' is what the sentence must say in some way ('not previously had'); the rest is what it must be about
+    answer = assistant.ask("Which case studies report having lacked access to place-based funding mechanisms?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert {"Cheshire & Warrington", "York & North Yorkshire"} <= set(listed), answer.answer
+
+
+def test_a_name_in_an_aggregate_is_found_by_its_acronym_too(assistant: Assistant) -> None:
+    # 'Both Humber-based LEPs ...', 'it worked with Lancashire LEP ...': the documents spell LEP out elsewhere
+    answer = assistant.ask("Which case studies mention a Local Enterprise Partnership?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert {"Hull & East Yorkshire", "Lancashire", "North East"} <= set(listed), answer.answer

@@ -195,6 +195,7 @@ class _Topic:
         )
         # in the topic's own order, so that of two equally rare terms the first ('nuclear' in 'nuclear research
         # facilities') is the key, whatever the process's hash seed
+        self.retriever = retriever
         self.weights = {t: retriever.idf(t) for t in dict.fromkeys(terms(text)) if retriever.doc_freq.get(t)}
         names = [" ".join(terms(name)) for name in NAME.findall(text) if terms(name)]
         named = sum(self.weights.get(t, 0.0) for name in names for t in name.split())
@@ -226,8 +227,8 @@ class _Topic:
     def matches(self, sentence: str, dense: float, *, loose: bool = False) -> bool:
         """Does the sentence speak of the topic? A name in the topic ('Innovate UK') must be there word for
         word; otherwise enough of the topic's terms, or some of them and a close meaning ('skills gaps')."""
-        if self.names:
-            said = " ".join(terms(sentence))
+        if self.names:  # said in full, or by its acronym ('Humber-based LEPs' for 'Local Enterprise Partnership')
+            said = " | ".join(" ".join(terms(text)) for text in [sentence, *self.retriever.spelled_in(sentence)])
             return all(re.search(rf"(?<!\S){re.escape(name)}(?!\S)", said) for name in self.names)
         coverage = self.coverage(sentence, synonyms=True)
         have = set(terms(sentence))
@@ -604,6 +605,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     matched = 0
 
     lacking = NEGATIVE_ASK.search(b.question)  # "which missed out on X": those that say they did, not all that say X
+    unsaid = _Topic(NEGATIVE_ASK.sub(" ", b.route.topic), b.retriever)  # X, the missing out aside
     # "which put a number on how many firms": a sentence that counts them ('a figure in the billions' asks for money)
     counted = COUNT_ASK.search(b.question) and not MONEY_QUESTION.search(b.question) and not MONEY_WORDS & set(b.weights)
 
@@ -615,11 +617,11 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
         if figure is not None:  # "which quote a percentage", "which give a year from before 2000": the figure decides
             found = [f for f in sentences(part) if figure[1](f.sentence.text)]
             return found[0] if found else None
-        if lacking:  # saying so is required, so most of the topic's terms will do without its rarest ('missed')
+        if lacking:  # saying so is required, so most of the topic's other terms will do ('missed', 'lacked' aside)
             found = [
                 f for f in sentences(part)
                 if NEGATIVE_SAY.search(f.sentence.text)
-                and (b.matches(f) or b.coverage(f.sentence.text) >= MIN_TOPIC_COVERAGE)
+                and (b.matches(f) or unsaid.coverage(f.sentence.text) >= MIN_TOPIC_COVERAGE)
             ]
         else:
             found = [f for f in sentences(part) if b.matches(f)]

@@ -436,6 +436,11 @@ class Retriever:
             )
         return self._expansions[acronym]
 
+    def spelled_in(self, sentence: str) -> list[str]:
+        """What the sentence's acronyms stand for, as the documents spell them out ('LEPs' - 'Local Enterprise
+        Partnerships')."""
+        return [e for token in _acronyms(sentence) if token not in COMMON_ACRONYMS and (e := self._expansion(token))]
+
     def _spelled_terms(self, sentence: str) -> frozenset[str]:
         """The words the sentence's acronyms stand for ('MCA' - mayoral, combined, authority), so a question
         that says 'the new mayoral authority' finds 'The incoming York & North Yorkshire MCA' (looked up once)."""

@@ -272,6 +272,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^(?:[^?]{2,60}?,\s+)?\W*where\b.*\b(?:"
         r"mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|comes? into|"
         r"talked about)\b"
+        # "where do the case studies bring in a Local Enterprise Partnership"
+        r"|^\W*where (?:do|does|did) (?:the |any of the |each of the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
         r"|^[^?]*\b(?:case studies|clusters|areas|regions|stories|write-?ups|cases|places)\b[^?]*[.:?]\s+(?:which|what)"
         r"(?: ones| of them)?\s*\?\s*$"
