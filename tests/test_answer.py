@@ -226,6 +226,7 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("CIEL - full name?", "acronym"),
         ("GM picked something abbreviated SAM&M as its Investment Zone focus. Spell it out.", "acronym"),
         ("Who does Alderley Park belong to nowadays?", "role"),
+        ("Alderley Park is now part of which company's estate?", "role"),
         ("Who is the current Tees Valley mayor?", "role"),
         ("What's the population of Cumbria these days?", "amount"),
         ("What minimum number of firms does an area need?", "count"),
@@ -384,6 +385,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("On top of the two UTCs, what is being considered for skills in the Humber?", "campus partnership"),
         ("Which organisation is Alderley Park now part of?", "Bruntwood SciTech"),  # 'The site, now part of ...'
         ("Who does Alderley Park belong to nowadays?", "Bruntwood SciTech"),
+        ("Alderley Park is now part of which company's estate?", "Bruntwood SciTech"),  # not its name said again
         ("GM picked something abbreviated SAM&M as its Investment Zone focus. Spell it out.",
          "sustainable advanced materials and Manufacturing"),
         ("Is WY's wider digital sector actually growing? by how much a year?", "4.2%"),  # a rate: no 'year' needed

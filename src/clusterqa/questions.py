@@ -143,7 +143,9 @@ ROLE_QUESTION = re.compile(  # "Who chairs the Innovation Board?": an answer nam
 OWNER_QUESTION = re.compile(
     r"^\W*who does .+ belong to\b"
     r"|^\W*(?:who|(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body|university)) (?:now |currently )?owns\b"
-    r"|^\W*(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body) (?:is|are) .+ now part of\b",
+    r"|^\W*(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body) (?:is|are) .+ now part of\b"
+    r"|\b(?:is|are|was) (?:now |currently )?(?:part of|owned by) (?:which|what)\b",  # 'Alderley Park is now part of which …'
+
     re.I,
 )
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
