@@ -1259,6 +1259,11 @@ def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assist
         ("Sum up NP11's key policy asks, please.", "list", ""),  # its recommendations
         ("Outline the West Yorkshire AI/healthtech case for a council newsletter.", "summary", ""),  # '/' and what it is for
         ("Which case studies have carbon capture as part of the cluster's plans or prospects?", "aggregate", "carbon capture"),
+        ("Which areas are grappling with an ageing workforce?", "aggregate", "ageing workforce"),
+        ("Which areas have Mayoral Combined Authorities, according to the case studies?", "aggregate",
+         "Mayoral Combined Authorities"),
+        ("Give me the headline points on skills from the whole report.", "summary", "skills"),
+        ("Run me through what the report says about boundaries between places.", "summary", "boundaries"),
     ],
 )
 def test_wordings_around_the_topic_are_no_topic(assistant: Assistant, question: str, kind: str, topic: str) -> None:

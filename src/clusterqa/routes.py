@@ -406,7 +406,7 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
 )
 SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
     r",\s*across [^,?]{3,60},"
-    r"|\s*\b(?:across|in|throughout) (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b"
+    r"|\s*\b(?:across|in|throughout|from|of) (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b"
     r"|[.,]?\s*\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b\.?"
     # 'what's the big picture on skills', 'across the board'; 'big' alone is a topic ('big anchor firms')
     r"|\b(?:the )?big picture\b|\bacross the board\b"
@@ -449,7 +449,8 @@ FRAME_WORDS = set(
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
         full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
         something someone used named total near bold heading headings subheadings
-        trace traces traced back""",
+        trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
+        contending cope copes coping according""",
         keep_stopwords=True,
     )
 )
