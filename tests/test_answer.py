@@ -386,6 +386,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("Which organisation is Alderley Park now part of?", "Bruntwood SciTech"),  # 'The site, now part of ...'
         ("Who does Alderley Park belong to nowadays?", "Bruntwood SciTech"),
         ("Alderley Park is now part of which company's estate?", "Bruntwood SciTech"),  # not its name said again
+        ("Who founded HETA?", "established by local companies"),  # founded: established, set up, formed
         ("GM picked something abbreviated SAM&M as its Investment Zone focus. Spell it out.",
          "sustainable advanced materials and Manufacturing"),
         ("Is WY's wider digital sector actually growing? by how much a year?", "4.2%"),  # a rate: no 'year' needed

@@ -236,6 +236,8 @@ ROUTED = [
     ("What does the opening section tell us about why and how the report was put together?", "summary"),
     ("What are the headlines from the West Yorkshire AI and healthtech case?", "summary"),
     ("Where do the case studies bring in a Local Enterprise Partnership?", "aggregate"),
+    ("Across the case studies, which mention SMEs?", "aggregate"),
+    ("Who gets a mention as an anchor firm across the case studies?", "aggregate"),
 ]
 
 
@@ -1264,6 +1266,7 @@ def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assist
          "Mayoral Combined Authorities"),
         ("Give me the headline points on skills from the whole report.", "summary", "skills"),
         ("Run me through what the report says about boundaries between places.", "summary", "boundaries"),
+        ("Which recommendations concern funding?", "list", "funding"),
     ],
 )
 def test_wordings_around_the_topic_are_no_topic(assistant: Assistant, question: str, kind: str, topic: str) -> None:

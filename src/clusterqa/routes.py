@@ -272,6 +272,9 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^(?:[^?]{2,60}?,\s+)?\W*where\b.*\b(?:"
         r"mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|comes? into|"
         r"talked about)\b"
+        # "across the case studies, which mention SMEs?", "who gets a mention as an anchor firm across the case studies?"
+        r"|^\W*(?:across|in|of|among) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b,?\s+which\b"
+        r"|^\W*who\b[^?]*\b(?:across|in) (?:all )?(?:the |each of the )?(?:eleven |11 )?(?:case studies|clusters)\W*$"
         # "where do the case studies bring in a Local Enterprise Partnership"
         r"|^\W*where (?:do|does|did) (?:the |any of the |each of the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
@@ -450,7 +453,7 @@ FRAME_WORDS = set(
         full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
         something someone used named total near bold heading headings subheadings
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
-        contending cope copes coping according""",
+        contending cope copes coping according concern concerns concerning""",
         keep_stopwords=True,
     )
 )
