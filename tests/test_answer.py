@@ -583,3 +583,17 @@ def test_a_sentence_starting_its_holds_the_name_the_sentence_before_gave(assista
 def test_which_company_needs_a_name_the_question_does_not_give(assistant: Assistant, question: str, answered: str) -> None:
     answer = assistant.ask(question)
     assert answer.abstained if not answered else answered in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "To what does the report attribute the success of the NESACoE initiative?",  # the next sentence fits nearly as well
+        "How did NESACoE get large returns from a small initial investment?",  # a 'how did' question: the next says how
+    ],
+)
+def test_the_sentence_going_on_from_the_best_one_joins_it_across_a_passage_break(assistant: Assistant, question: str) -> None:
+    # 'The NESACoE initiative is an example of ... large returns.' ends one passage; 'Its success to date was due to
+    # sustained interest by local partners such as Business Durham ...' opens the next
+    answer = assistant.ask(question)
+    assert [c.quote[:22] for c in answer.citations[:2]] == ["The NESACoE initiative", "Its success to date wa"], answer.answer

@@ -40,6 +40,13 @@ WHICH_SECTION = re.compile(  # asks which theme or recommendation something come
 )
 OFF_STEER_PENALTY = 0.1  # off a sentence's score when the question names another case study's place
 MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
+REASON_ASKED = re.compile(  # a question after the cause or the how of something
+    r"^\W*(?:why|how (?:did|does|do|has|have|come)|what (?:explains|accounts for|lies behind|is behind|drove|drives|caused)|"
+    r"what(?:'s| is| was) the reason)\b"
+    r"|\b(?:credit|credits|credited|attribute|attributes|attributed)\b",  # 'to what does the report credit its success'
+
+    re.I,
+)
 CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it scores this close
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
@@ -186,9 +193,9 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         named = _named_before(passage, best)  # "Which firm is investing …?" - "In the meantime, it is investing …"
         if named is not None:
             chosen.insert(0, named)
-    follow = _continuation(passage, best) if not kind else None
+    follow = _continuation(retrieval, passage, best) if not kind else None
     if follow is not None:
-        chosen.append((passage, follow))
+        chosen.append(follow)
     # a sentence adds something only with a term the answer lacks; the author's name ('does NP11 want') is no such term
     covered = set(terms(" ".join(c.sentence.text for _, c in chosen))) | retrieval.author
     for p, s in ranked[1:]:
@@ -225,17 +232,32 @@ def _named_before(passage: Passage, best: ScoredSentence) -> tuple[Passage, Scor
     return Passage(chunk, 0.0, 0.0, 0.0, (last,)), last
 
 
-def _continuation(passage: Passage, best: ScoredSentence) -> ScoredSentence | None:
+def _continuation(
+    retrieval: Retrieval, passage: Passage, best: ScoredSentence
+) -> tuple[Passage, ScoredSentence] | None:
     """The next sentence when the best one only leads into it: it ends in a colon, or the next sentence
-    goes on about the same subject ('They ...', 'This ...') and fits the question nearly as well."""
-    following = [s for s in passage.sentences if s.position == best.position + 1]
+    goes on about the same subject ('They ...', 'This ...') and fits the question nearly as well, or says the
+    why or how a question asks after. For a lead-in, or a why or how, the best sentence may end its passage:
+    then the next is the first of the retrieved passage that goes on from it."""
+    following = [(passage, s) for s in passage.sentences if s.position == best.position + 1]
+    reason = bool(REASON_ASKED.search(core_question(retrieval.question)))
+    ends = best.position == len(passage.sentences) - 1
+    if not following and ends and (reason or best.sentence.text.rstrip().endswith(":")):
+        following = [
+            (p, p.sentences[0])
+            for p in retrieval.passages
+            if p.before is not None and p.before.id == passage.chunk.id and p.sentences
+        ]
     if not following:
         return None
-    nxt = following[0]
+    nxt = following[0][1]
     if best.sentence.text.rstrip().endswith(":") or _is_bullet_heading(best.sentence.text):
-        return nxt
+        return following[0]
     if CONTINUES.match(nxt.sentence.text) and nxt.score >= best.score * CONTINUATION_RATIO:
-        return nxt
+        return following[0]
+    # 'what explains its big returns': the best sentence says what is to be explained, the next one why
+    if reason and CONTINUES.match(nxt.sentence.text):
+        return following[0]
     return None
 
 
