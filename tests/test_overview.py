@@ -238,6 +238,8 @@ ROUTED = [
     ("Where do the case studies bring in a Local Enterprise Partnership?", "aggregate"),
     ("Across the case studies, which mention SMEs?", "aggregate"),
     ("Who gets a mention as an anchor firm across the case studies?", "aggregate"),
+    ("How do the space and cyber clusters compare?", "compare"),  # 'Cyber-Physical Defence and Security'
+    ("A sceptical economist asks: does the report list every place that's had Investment Zone money?", "aggregate"),
 ]
 
 
@@ -1314,3 +1316,9 @@ def test_a_name_in_an_aggregate_is_found_by_its_acronym_too(assistant: Assistant
     answer = assistant.ask("Which case studies mention a Local Enterprise Partnership?")
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
     assert {"Hull & East Yorkshire", "Lancashire", "North East"} <= set(listed), answer.answer
+
+
+def test_a_scene_naming_the_place_is_set_aside_when_the_question_names_its_sector(assistant: Assistant) -> None:
+    question = "My MP is visiting Teesside next month. Can you give me a rundown of what the report says about its chemicals?"
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions, route.topic) == ("summary", ("Tees Valley",), "")

@@ -123,4 +123,6 @@ def sector_names(cluster: str, text: str = "") -> set[str]:
         initials = "".join(w[0] for w in words)
         if len(words) >= INITIALISM_WORDS and initials.isupper() and re.search(rf"\b{initials}\b", text):
             names.add(initials.lower())
+        for word in (w for w in words if "-" in w):  # 'Cyber-Physical Defence': 'the cyber cluster' names it too
+            names |= {normalise(word), normalise(word.split("-")[0])}
     return {n for n in names if len(n) > 1}

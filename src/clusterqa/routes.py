@@ -87,7 +87,8 @@ NEWCOMER = re.compile(
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
     r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
-    r"|^\W*(?:[\w'’]+\s+){0,2}(?:query|question|request|ask|note)\s*:\s+(?=\S+\s+\S+)"  # "Researcher's query: …"
+    # "Researcher's query: …", "A sceptical economist asks: …"
+    r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|note|wants to know|wonders)\s*:\s+(?=\S+\s+\S+)"
     # "For a briefing note, set out ...": what it is for, then the question
     r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
     r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
@@ -275,6 +276,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         # "across the case studies, which mention SMEs?", "who gets a mention as an anchor firm across the case studies?"
         r"|^\W*(?:across|in|of|among) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b,?\s+which\b"
         r"|^\W*who\b[^?]*\b(?:across|in) (?:all )?(?:the |each of the )?(?:eleven |11 )?(?:case studies|clusters)\W*$"
+        # "does the report list every place that's had Investment Zone money"
+        r"|\bevery (?:place|area|region|case study|cluster) (?:that|which|where)\b"
         # "where do the case studies bring in a Local Enterprise Partnership"
         r"|^\W*where (?:do|does|did) (?:the |any of the |each of the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
@@ -480,7 +483,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     scene = SCENE.search(question)
     # the scene is set aside, unless it names the case study the question is about ('I'm new to the North East
     # space cluster - what are the main points NP11 makes about it?')
-    if scene and not set(steer(scene.group(0))) - set(steer(question[scene.end() :])):
+    rest = question[scene.end() :] if scene else ""
+    if scene and not set(steer(scene.group(0))) - set(steer(rest)) - set(outline.sector_regions(rest)):
         question = question[scene.end() :]
     question = PAGE_REF.sub("", core_question(question))  # 'the six theme statements on pages 20 and 21'
     set_aside: tuple[str, ...] = ()
