@@ -597,3 +597,9 @@ def test_the_sentence_going_on_from_the_best_one_joins_it_across_a_passage_break
     # sustained interest by local partners such as Business Durham ...' opens the next
     answer = assistant.ask(question)
     assert [c.quote[:22] for c in answer.citations[:2]] == ["The NESACoE initiative", "Its success to date wa"], answer.answer
+
+
+def test_a_count_asked_without_how_many_is_a_count(assistant: Assistant) -> None:
+    assert question_type("Number of SMEs in Liverpool's life sciences ecosystem?")[0] == "count"
+    answer = assistant.ask("Number of SMEs in Liverpool's life sciences ecosystem?")
+    assert "nearly 200 SMEs" in answer.citations[0].quote, answer.answer

@@ -68,6 +68,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         re.compile(
             r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})|\b(?P<people>headcount|staff numbers)\b"
             r"|\bwhat (?:\w+ )?number of\b(?P<noun2>(?:\s+[\w&-]+){1,2})"  # "what minimum number of firms"
+            r"|^\W*(?:the )?(?:number|count) of\b(?P<noun4>(?:\s+[\w&-]+){1,2})"  # "Number of SMEs in ...?"
             r"|\b(?:counted|measured) in (?P<noun3>[\w&-]+)",  # "size of the metals base, counted in firms?"
             re.I,
         ),
@@ -245,7 +246,7 @@ def question_type(question: str) -> tuple[str, str]:
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
             acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")]
-            nouns = (groups.get(n) for n in ("noun", "noun2", "noun3"))
+            nouns = (groups.get(n) for n in ("noun", "noun2", "noun3", "noun4"))
             detail = next((a for a in acronyms if a), "") or next((n for n in nouns if n), "")
             if kind == "count" and detail.split()[:1] and detail.split()[0].lower() in AUXILIARIES | {"are", "have"}:
                 # "How many are SMEs?" counts SMEs; "It mentions UTCs. How many does the area have?" counts what
