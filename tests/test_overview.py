@@ -240,6 +240,13 @@ ROUTED = [
     ("Who gets a mention as an anchor firm across the case studies?", "aggregate"),
     ("How do the space and cyber clusters compare?", "compare"),  # 'Cyber-Physical Defence and Security'
     ("A sceptical economist asks: does the report list every place that's had Investment Zone money?", "aggregate"),
+    ("What's the potted version of the Cumbria clean energy case?", "summary"),
+    ("What's the Tees Valley chemicals case study basically saying?", "summary"),
+    ("What's the overall story on South Yorkshire's metals cluster?", "summary"),
+    ("Briefly, what does the Cumbria section cover?", "summary"),
+    ("Space in the North East - what's the headline take?", "summary"),
+    ("Thinking only of the case studies, which ones bring up offshore wind?", "aggregate"),
+    ("For my thesis I need the full line-up of places profiled, with the specialism of each.", "list"),
 ]
 
 
@@ -1269,6 +1276,8 @@ def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assist
         ("Give me the headline points on skills from the whole report.", "summary", "skills"),
         ("Run me through what the report says about boundaries between places.", "summary", "boundaries"),
         ("Which recommendations concern funding?", "list", "funding"),
+        ("Council officer asking: which case studies feature offshore wind at all?", "aggregate", "offshore wind"),
+        ("Give me a rundown of every theme in the dedicated cross-cutting themes section.", "list", ""),
     ],
 )
 def test_wordings_around_the_topic_are_no_topic(assistant: Assistant, question: str, kind: str, topic: str) -> None:
@@ -1322,3 +1331,14 @@ def test_a_scene_naming_the_place_is_set_aside_when_the_question_names_its_secto
     question = "My MP is visiting Teesside next month. Can you give me a rundown of what the report says about its chemicals?"
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.regions, route.topic) == ("summary", ("Tees Valley",), "")
+
+
+def test_a_summary_of_the_intro_asked_in_a_few_words_is_the_introductions(assistant: Assistant) -> None:
+    route = route_question("short version of the intro, please", assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.section) == ("summary", "Introduction")
+
+
+def test_the_headline_asks_are_the_headline_recommendations(assistant: Assistant) -> None:
+    answer = assistant.ask("List NP11's headline asks of national cluster policy.")
+    assert answer.answer.startswith("As a result, we are making the following headline recommendations"), answer.answer
+    assert "Incentivise working across administrative boundaries" in answer.answer

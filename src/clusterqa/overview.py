@@ -481,11 +481,16 @@ def _case_parts(b: Builder, outline: Outline) -> Answer | None:
     return b.answer("\n".join(lines))
 
 
+ASKED_FOR, RECOMMENDATION = set(terms("ask asks")), terms("recommendations")[0]
+
+
 def _introduced_list(b: Builder, outline: Outline) -> tuple[Found, list[Found]] | None:
     """A bulleted list whose lead-in sentence names what the question asks for with a word the group's own
     title lacks: 'the following headline recommendations:' for 'what are the headline recommendations?'."""
     group_terms = set(terms(b.route.group)) | {"recommend"}
     words = [t for t in terms(b.question) if t]
+    # 'headline asks' are the headline recommendations
+    words = [RECOMMENDATION if w in ASKED_FOR else w for w in words]
     phrases = {
         f"{a} {c}" for a, c in zip(words, words[1:]) if c in group_terms or c.startswith("recommend") if a not in group_terms
     }

@@ -88,7 +88,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
     r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
     # "Researcher's query: …", "A sceptical economist asks: …"
-    r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|note|wants to know|wonders)\s*:\s+(?=\S+\s+\S+)"
+    r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)\s*:\s+(?=\S+\s+\S+)"
     # "For a briefing note, set out ...": what it is for, then the question
     r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
     r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
@@ -139,7 +139,9 @@ ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the wo
     r"|\b(?:the )?(?:opening|intro|start|first section|first pages?) of (?:the |this )?(?:[A-Z0-9]+ )?(?:[\w-]+ )?"
     r"(?:report|publication|document)\b"  # 'what does the opening of the NP11 report tell a reader'
     r"|\bas the (?:introduction|intro|opening) (?:tells|puts|describes|sets out) it\b"
-    r"|\bthe (?:opening|first) (?:section|part|pages?)\b(?![^?]*\bcase\b)",
+    r"|\bthe (?:opening|first) (?:section|part|pages?)\b(?![^?]*\bcase\b)"
+    r"|\b(?:version|summary|gist|rundown|overview|recap) of the intro(?:duction)?\b",  # 'quick version of the intro'
+
     re.I,
 )
 LISTED_TWICE = re.compile(  # "the themes are listed twice - once in the observations and once in their own section"
@@ -160,7 +162,7 @@ ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national poli
     r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of )?"
     r"(?:the )?(?:national |central |UK )?(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
     r"|\b(?:NP11|the report|the publication)['’]s? asks\b|\b(?:every|each|all(?: the)?|the) policy ask\b"
-    r"|\bpolicy asks\b"  # 'NP11's closing policy asks'
+    r"|\b(?:policy|headline|main|key) asks\b"  # 'NP11's closing policy asks', 'its headline asks'
     r"|\basks (?:of|to) (?:the )?(?:national |central |UK )?(?:government|policy-?makers)\b",
     re.I,
 )
@@ -210,7 +212,10 @@ SUMMARY = re.compile(
     r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)"
     r"(?! as\b)|"
     r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’/-]+ ){0,5}(?:case study|case|section)|what ground does|"
-    r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short |brief |quick )?account of (?:how|what|the)\b|"
+    r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short|quick|brief|potted) version\b|\bbasically (?:saying|about)\b|"
+    r"\boverall (?:story|message|picture|take)\b|\bheadline take\b|\bthe story on\b|"
+    r"\bwhat (?:does|do) (?:the )?(?:[\w&'’/-]+ ){0,6}(?:section|case study|case|chapter|write-?up) cover\b|"
+    r"(?:short |brief |quick )?account of (?:how|what|the)\b|"
     r"(?:give me|tell me|outline|summari[sz]e|recap) the (?:[\w&'’-]+ ){1,5}story\b|\bin a (?:short |single )?paragraph\b|"
     r"(?:overall|general|main) (?:line|position|stance|view|message) (?:on|about)\b|"
     r"\b(?:report|publication|NP11|authors?)['’]s? (?:view|take|position|stance|verdict|thinking|line) (?:on|about|regarding)\b|"
@@ -278,6 +283,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*who\b[^?]*\b(?:across|in) (?:all )?(?:the |each of the )?(?:eleven |11 )?(?:case studies|clusters)\W*$"
         # "does the report list every place that's had Investment Zone money"
         r"|\bevery (?:place|area|region|case study|cluster) (?:that|which|where)\b"
+        # "looking only at the individual case studies, which ones flag skills shortages"
+        r"|\b(?:case studies|clusters|regions|areas)\b[^?]*?,\s*which ones\b"
         # "where do the case studies bring in a Local Enterprise Partnership"
         r"|^\W*where (?:do|does|did) (?:the |any of the |each of the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
@@ -370,7 +377,8 @@ ALL_CASES = re.compile(  # the case studies themselves asked for, by their title
 LIST_CASES = re.compile(
     r"^\W*(?:list|name|enumerate|give(?: me)?|set out)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
     r" (?:case[- ]stud(?:y|ies)|clusters)\b"
-    r"|\b(?:roll-?call|full list|complete list|run-?down) of (?:all )?(?:the )?(?:places|regions|areas|clusters|case studies)\b",
+    r"|\b(?:roll-?call|full list|complete list|run-?down|line-?up) of (?:all )?(?:the )?"
+    r"(?:places|regions|areas|clusters|case studies)\b",
     re.I,
 )
 CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and full complete"))
@@ -456,7 +464,8 @@ FRAME_WORDS = set(
         full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
         something someone used named total near bold heading headings subheadings
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
-        contending cope copes coping according concern concerns concerning""",
+        contending cope copes coping according concern concerns concerning dedicated version versions basically
+        individual flag flags flagged line-up lineup dissertation thesis essay""",
         keep_stopwords=True,
     )
 )
