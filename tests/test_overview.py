@@ -1342,3 +1342,16 @@ def test_the_headline_asks_are_the_headline_recommendations(assistant: Assistant
     answer = assistant.ask("List NP11's headline asks of national cluster policy.")
     assert answer.answer.startswith("As a result, we are making the following headline recommendations"), answer.answer
     assert "Incentivise working across administrative boundaries" in answer.answer
+
+
+def test_a_specific_kind_is_one_named_as_such(assistant: Assistant) -> None:
+    # 'a specific university': 'Northumbria University', 'the University of Liverpool'; not GM's 'universities'
+    answer = assistant.ask("Which case studies mention a specific university?")
+    listed = set(re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M))
+    assert {"North East", "Cheshire & Warrington", "York & North Yorkshire"} <= listed and "Greater Manchester" not in listed
+
+
+def test_a_date_that_is_not_just_a_century_leaves_centuries_out(assistant: Assistant) -> None:
+    answer = assistant.ask("Which case studies give an actual year before 2000 (not just a century)?")
+    listed = set(re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M))
+    assert {"Hull & East Yorkshire", "Cumbria"} <= listed and "South Yorkshire" not in listed  # 'the 20th century'

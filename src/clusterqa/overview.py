@@ -691,14 +691,21 @@ CENTURY = re.compile(r"\b(1[5-9]|2[01])(?:st|nd|rd|th) century\b", re.I)
 
 
 def _titled_kind(question: str, topic: str) -> re.Pattern[str] | None:
-    """For "which mention a (specific) named plan", a pattern for that kind of thing by name: capitalised words
-    ending in 'Plan' ('Humber Industrial Cluster Plan', 'Innovation Plan'). None when no name is asked for."""
+    """For "which mention a (specific) named plan" or "a specific university", a pattern for that kind of thing by
+    name: capitalised words ending in 'Plan' ('Humber Industrial Cluster Plan', 'Innovation Plan'), or 'University
+    of York'. None when no name is asked for."""
     words = topic.split()
-    asked = len(words) == 1 and re.search(rf"\b(?:named|titled)\s+(?:an?\s+)?{re.escape(words[0])}\b", question, re.I)
+    asked = len(words) == 1 and re.search(
+        rf"\b(?:named|titled|specific|particular)\s+(?:an?\s+)?{re.escape(words[0])}\b", question, re.I
+    )
     if not asked:
         return None
     noun = re.escape(words[0][:1].upper() + words[0][1:].lower().rstrip("s"))
-    return re.compile(rf"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’-]*)*\s+{noun}s?\b(?! is\b)")
+    # 'Northumbria University', 'Humber Industrial Cluster Plan'; or 'University of York'
+    return re.compile(
+        rf"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’-]*)*\s+{noun}s?\b(?! is\b)"
+        rf"|\b{noun}\s+of\s+[A-Z][\w&'’-]*"
+    )
 
 
 def _figure_asked(question: str) -> tuple[str, Callable[[str], bool]] | None:
@@ -709,10 +716,12 @@ def _figure_asked(question: str) -> tuple[str, Callable[[str], bool]] | None:
     span = years_asked(question)
     if span and re.search(r"\b(?:years?|decades?|centur(?:y|ies)|dates?)\b", question, re.I):
         low, _, high = span.partition("-")
+        no_centuries = bool(re.search(r"\bnot (?:just |merely |only )?[^?)]*\bcentur(?:y|ies)\b", question, re.I))
 
         def dated(text: str) -> bool:
             years = [int(y[:4]) for y in YEAR.findall(SOURCE_YEAR.sub("", text))]
-            years += [(int(c) - 1) * 100 for c in CENTURY.findall(text)]
+            if not no_centuries:  # 'an actual date, not just a century'
+                years += [(int(c) - 1) * 100 for c in CENTURY.findall(text)]
             return any(within(y, span) for y in years)
 
         if low and high:
