@@ -557,6 +557,7 @@ def test_an_acronym_in_a_sentence_holds_the_words_it_stands_for(assistant: Assis
     [
         "Which consultancy carried out the detailed analysis behind the eleven case studies?",
         "Who did the in-depth research behind the case studies?",
+        "Which consultancy really did the in-depth analysis behind NP11's innovation clusters publication?",  # many decoys
     ],
 )
 def test_who_did_a_deed_is_answered_by_the_sentence_saying_it_was_done_by_them(assistant: Assistant, question: str) -> None:

@@ -76,7 +76,7 @@ PASSIVE_BY = re.compile(  # "The in-depth analysis was undertaken by Cambridge E
     r"^(?P<subject>.{3,80}?)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|ook|one|un|ht|de)"
     r"\s+by\s+(?:the\s+)?[A-Z]"
 )
-AGENT_VOTES = 1  # votes for a passage saying, in the passive, who did what the question asks about
+AGENT_VOTES = 2  # votes for a passage saying, in the passive, who did what the question asks about
 VOTES = 3  # dense, keyword, and passages ranked by their best sentence's cosine
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
     r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
