@@ -44,7 +44,6 @@ REASON_ASKED = re.compile(  # a question after the cause or the how of something
     r"^\W*(?:why|how (?:did|does|do|has|have|come)|what (?:explains|accounts for|lies behind|is behind|drove|drives|caused)|"
     r"what(?:'s| is| was) the reason)\b"
     r"|\b(?:credit|credits|credited|attribute|attributes|attributed)\b",  # 'to what does the report credit its success'
-
     re.I,
 )
 CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it scores this close

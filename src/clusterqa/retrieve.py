@@ -157,6 +157,7 @@ class Retriever:
         self._sentence_spelled: dict[str, frozenset[str]] = {}  # sentence -> the words its acronyms stand for
         self.source_words: set[str] = set().union(*(_source_terms(s) for s in {c.source for c in self.chunks}))  # files' names
         self._spelling: dict[str, list[int]] = {}  # acronym -> the chunks that spell it out
+        self._passives: list[tuple[int, set[str]]] | None = None  # (chunk, subject terms) of 'X was done by Y' sentences
         self._phrases: dict[tuple[str, str], bool] = {}  # two terms -> do the documents use them as one phrase
         self.vocabulary = {
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
@@ -403,13 +404,14 @@ class Retriever:
         to a thing the question names ('The in-depth analysis was undertaken by Cambridge Econometrics')."""
         if not AGENT_ASK.search(question):
             return []
+        if self._passives is None:  # each chunk's passive sentences' subjects, found once
+            self._passives = [
+                (i, set(terms(m.group("subject")))) for i, c in enumerate(self.chunks) for s in c.sentences
+                if (m := PASSIVE_BY.match(s.text))
+            ]
         asked = set(q_terms)
         allowed_set = set(allowed.tolist())
-        return [
-            i for i, c in enumerate(self.chunks)
-            if i in allowed_set
-            and any((m := PASSIVE_BY.match(s.text)) and asked & set(terms(m.group("subject"))) for s in c.sentences)
-        ]
+        return list(dict.fromkeys(i for i, subject in self._passives if i in allowed_set and asked & subject))
 
     def _spelling_out(self, question: str, allowed: np.ndarray) -> list[int]:
         """For a question asking what an acronym stands for, the chunks that spell it out ('(LEP)' or 'Local
