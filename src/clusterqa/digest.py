@@ -308,12 +308,9 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     most = max((n for _, n in hard), default=0)  # the sentence naming the most: 'skills gaps ... are barriers'
     challenge = informative(b, [f for f, n in hard if n and n == most], 1)
     # ...and what it is an example of ('an example of how taking a mission-based approach …'), when it says so
-    taught = [] if any(LESSON.search(f.sentence.text) for f in first) else [f for f in rest if LESSON.search(f.sentence.text)]
-    lesson = [f for f in informative(b, taught, 1) if f not in challenge]
+    lesson = _one_saying(b, LESSON, first, rest, challenge)
     # ...and what it says would help ('would benefit from consistency of funding', 'potential to explore a single pot')
-    helpful = [f for f in rest if WOULD_HELP.search(f.sentence.text)]
-    asked = [] if any(WOULD_HELP.search(f.sentence.text) for f in first) else helpful
-    helps = [f for f in informative(b, asked, 1) if f not in challenge + lesson]
+    helps = _one_saying(b, WOULD_HELP, first, rest, challenge + lesson)
     kept = challenge + lesson + helps
     slots = SUMMARY_POINTS[1] - len(opening) - len(kept)
     others = opening + kept + informative(b, [f for f in rest if f not in kept], slots)
@@ -322,6 +319,14 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
         b, f"The {part.label} case study ({pages_of([part])}), in brief:", chosen, also=_also_named(found, chosen, part),
         figures=_also_figures(found, chosen),
     )
+
+
+def _one_saying(b: Builder, said: re.Pattern[str], first: list[Found], rest: list[Found], taken: list[Found]) -> list[Found]:
+    """The most central of the sentences saying it (said), none taken already; none when the sentences on what was
+    asked (first) say it."""
+    if any(said.search(f.sentence.text) for f in first):
+        return []
+    return [f for f in informative(b, [f for f in rest if said.search(f.sentence.text)], 1) if f not in taken]
 
 
 def _central(b: Builder, parts: list[Part], keep: re.Pattern[str] | None = None) -> list[Found]:

@@ -610,7 +610,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     matched = 0
 
     lacking = NEGATIVE_ASK.search(b.question)  # "which missed out on X": those that say they did, not all that say X
-    unsaid = _Topic(NEGATIVE_ASK.sub(" ", b.route.topic), b.retriever)  # X, the missing out aside
+    unsaid = _Topic(NEGATIVE_ASK.sub(" ", b.route.topic), b.retriever) if lacking else None  # X, the missing out aside
     # "which put a number on how many firms": a sentence that counts them ('a figure in the billions' asks for money)
     counted = COUNT_ASK.search(b.question) and not MONEY_QUESTION.search(b.question) and not MONEY_WORDS & set(b.weights)
 
@@ -626,7 +626,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             found = [
                 f for f in sentences(part)
                 if NEGATIVE_SAY.search(f.sentence.text)
-                and (b.matches(f) or unsaid.coverage(f.sentence.text) >= MIN_TOPIC_COVERAGE)
+                and (b.matches(f) or (unsaid is not None and unsaid.coverage(f.sentence.text) >= MIN_TOPIC_COVERAGE))
             ]
         else:
             found = [f for f in sentences(part) if b.matches(f)]

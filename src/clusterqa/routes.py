@@ -141,7 +141,6 @@ ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the wo
     r"|\bas the (?:introduction|intro|opening) (?:tells|puts|describes|sets out) it\b"
     r"|\bthe (?:opening|first) (?:section|part|pages?)\b(?![^?]*\bcase\b)"
     r"|\b(?:version|summary|gist|rundown|overview|recap) of the intro(?:duction)?\b",  # 'quick version of the intro'
-
     re.I,
 )
 LISTED_TWICE = re.compile(  # "the themes are listed twice - once in the observations and once in their own section"
