@@ -174,12 +174,12 @@ def _paired(b: Builder, these: list[str], those: list[str]) -> list[tuple[int, i
     def weight(words: set[str]) -> float:
         return sum(b.retriever.idf(t) for t in words if b.retriever.doc_freq.get(t))
 
-    said = [set(terms(item_text(t))) for t in these], [set(terms(item_text(t))) for t in those]
+    left, right = ([(words, weight(words)) for words in (set(terms(item_text(t))) for t in items)] for items in (these, those))
     scores = sorted(
         (
-            (weight(a & c) / (min(weight(a), weight(c)) or 1.0), i, j)
-            for i, a in enumerate(said[0])
-            for j, c in enumerate(said[1])
+            (weight(a & c) / (min(wa, wc) or 1.0), i, j)
+            for i, (a, wa) in enumerate(left)
+            for j, (c, wc) in enumerate(right)
         ),
         reverse=True,
     )

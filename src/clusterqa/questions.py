@@ -146,7 +146,6 @@ OWNER_QUESTION = re.compile(
     r"|^\W*(?:who|(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body|university)) (?:now |currently )?owns\b"
     r"|^\W*(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body) (?:is|are) .+ now part of\b"
     r"|\b(?:is|are|was) (?:now |currently )?(?:part of|owned by) (?:which|what)\b",  # 'Alderley Park is now part of which …'
-
     re.I,
 )
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"

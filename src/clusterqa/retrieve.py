@@ -385,8 +385,7 @@ class Retriever:
             scored = self._score_sentences(i, sentence_sims, weights, spelled, author)
             best = max((s.score for s in scored), default=0.0)
             score = base / (VOTES * top_vote) + SENTENCE_WEIGHT * best
-            before = self.chunks[i - 1] if i and self.chunks[i - 1].section == chunk.section else None
-            passages.append(Passage(chunk, score, dense_score.get(i, 0.0), float(bm25[i]), tuple(scored), before))
+            passages.append(Passage(chunk, score, dense_score.get(i, 0.0), float(bm25[i]), tuple(scored), self._chunk_before(i)))
         passages.sort(key=lambda p: -p.score)
         return Retrieval(
             question=question,
@@ -463,6 +462,10 @@ class Retriever:
                 found[terms(token)[0]] = set(terms(self._expansion(token)))
         return found
 
+    def _chunk_before(self, i: int) -> Chunk | None:
+        """The chunk before chunk i in the same section, if any."""
+        return self.chunks[i - 1] if i and self.chunks[i - 1].section == self.chunks[i].section else None
+
     def _score_sentences(
         self,
         i: int,
@@ -480,9 +483,8 @@ class Retriever:
         context = set(terms(own_section(chunk))) | (_source_terms(chunk.source) & author if author else set())
         total = sum(weights.values()) or 1.0
         out = []
-        # the sentence before the chunk's first, when the section goes on from the chunk before
-        previous = self.chunks[i - 1] if i else None
-        before = previous.sentences[-1].text if previous and previous.sentences and previous.section == chunk.section else ""
+        previous = self._chunk_before(i)  # its last sentence comes just before this chunk's first
+        before = previous.sentences[-1].text if previous and previous.sentences else ""
         for position, (sentence, sim) in enumerate(zip(chunk.sentences, sims)):
             have = set(terms(sentence.text)) | context | self._spelled_terms(sentence.text)
             # 'The site, now part of ...', 'Its success to date was due to ...': about what was named just before
