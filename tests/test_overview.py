@@ -1278,6 +1278,7 @@ def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assist
         ("Which recommendations concern funding?", "list", "funding"),
         ("Council officer asking: which case studies feature offshore wind at all?", "aggregate", "offshore wind"),
         ("Give me a rundown of every theme in the dedicated cross-cutting themes section.", "list", ""),
+        ("Could you pull together the main points of the Cumbria write-up for a local councillor?", "summary", ""),
     ],
 )
 def test_wordings_around_the_topic_are_no_topic(assistant: Assistant, question: str, kind: str, topic: str) -> None:
@@ -1355,3 +1356,21 @@ def test_a_date_that_is_not_just_a_century_leaves_centuries_out(assistant: Assis
     answer = assistant.ask("Which case studies give an actual year before 2000 (not just a century)?")
     listed = set(re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M))
     assert {"Hull & East Yorkshire", "Cumbria"} <= listed and "South Yorkshire" not in listed  # 'the 20th century'
+
+
+def test_which_of_two_has_more_is_a_comparison_on_what_is_counted(assistant: Assistant) -> None:
+    # 'which has the larger X, A or B': each side's figure for X, not one sentence that names one side
+    answer = assistant.ask("Which has the larger Investment Zone allocation, West Yorkshire or the Liverpool City Region?")
+    assert answer.route == "compare" and "| Investment Zone allocation |" in answer.answer
+    assert "£80m" in answer.answer and "£160 million" in answer.answer
+
+
+def test_a_statements_subject_is_the_topic_of_an_aggregate_that_calls_it_it(assistant: Assistant) -> None:
+    # 'Offshore wind keeps coming up in ministerial briefings. In which ... does it feature?': not 'offshore wind keeps
+    # coming ministerial', which no case study says
+    answer = assistant.ask("Offshore wind keeps coming up in ministerial briefings. In which case studies does it feature?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert answer.route == "aggregate" and set(listed) == {"Hull & East Yorkshire", "Cumbria"}, answer.answer
+    answer = assistant.ask("Freeports get a few mentions. Which are they, and which clusters are they linked to?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert answer.route == "aggregate" and set(listed) == {"Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"}

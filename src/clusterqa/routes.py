@@ -177,12 +177,20 @@ UNNAMED_KINDS = re.compile(  # "which skills and trades are short? Every one nam
     re.I,
 )
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
+COMPARATIVES = "more bigger larger higher greater smaller fewer less lower earlier older newer first"
+_EITHER_OR = (  # 'which contributes more to its local economy, Tees Valley chemicals or South Yorkshire metals'
+    r"^\W*(?:\w+ here:\s*)?(?:which|who)\b(?P<clause>[^?,]*?\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?,]*),"
+    r"[^?]*\bor\b"
+)
+EITHER_OR = re.compile(_EITHER_OR, re.I)
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
     r"in common|side by side|stack up|line (?:\S+ ){1,6}up (?:against|with|beside|alongside)|"
     r"line up (?:\S+ ){1,10}(?:against|beside|alongside)|"
     r"head[- ]to[- ]head|overlap\w*|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
-    r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b",
+    r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b"
+    # "which got the bigger Investment Zone sum, Liverpool City Region or West Yorkshire": one figure, each side's
+    r"|" + _EITHER_OR,
     re.I,
 )
 ASKING_VERBS = set(terms("summarise summarize compare contrast list give tell describe name show outline explain set put place "
@@ -306,6 +314,11 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
     + "|" + _PREAMBLE + _WHICH_CASES,
     re.I,
 )
+STATED_SUBJECT = re.compile(  # a statement's subject that the question after it calls 'it' or 'they'
+    r"^\W*(?P<subject>[^?.:,]{2,60}?)\s+(?:keeps?|kept|comes?|came|crops?|pops?|turns?|shows?|appears?|features?|"
+    r"recurs?|seems?|gets?|is|are|was|were)\b[^?]*?[.:]\s+[^?]*\b(?:it|they|them)\b[^?]*\?\s*$",
+    re.I,
+)
 AFTER_PREAMBLE = re.compile(_PREAMBLE + "(" + _WHICH_CASES + r"[^?]*\?)")
 PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to mention, when that is a place
     r"\b(?:case studies|clusters|regions|areas|places)\b[^?]*?"
@@ -425,7 +438,8 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
     r"|\b(?:the )?big picture\b|\bacross the board\b"
     # what the answer is for, at the end: 'outline the Greater Manchester case for a local press piece'
     r"|\s+for (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:piece|article|story|note|notes|briefing|brief|slide|slides|deck|paper|pack|"
-    r"one-pager|meeting|memo|submission|email|newsletter|blog|post|speech|minister)(?=\W*$)",
+    r"one-pager|meeting|memo|submission|email|newsletter|blog|post|speech|minister|"
+    r"councillors?|colleagues?|committee|board|boss|team|audience|readers?|MPs?|officials?|investors?)(?=\W*$)",
     re.I,
 )
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
@@ -582,6 +596,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         # after a preamble ('Leaving the chapter titles aside, which case studies ...?'), the question itself
         asked = AFTER_PREAMBLE.search(question)
         topic = topic_of(asked.group(1) if asked else question, steered, [], outline)
+        stated = STATED_SUBJECT.search(question)  # "Hydrogen keeps coming up. In which case studies does it feature?"
+        subject = topic_of(stated.group("subject"), steered, [], outline) if stated else ""
+        topic = subject or topic
     elif AGGREGATE.search(question) and PLACE_AS_TOPIC.search(question):
         # "which case studies refer to Manchester or Greater Manchester": the place is what they mention
         place_topic = topic_of(PLACE_AS_TOPIC.search(question).group(1), [], [], outline)  # type: ignore[union-attr]
@@ -662,6 +679,12 @@ def named_by_sector(question: str, steered: list[str], outline: Outline) -> list
 def _compare_topic(question: str, regions: list[str], outline: Outline) -> str:
     """What two case studies are compared on: the words after 'on' / 'in' / 'about' ('differ on net zero'),
     else what is left once the case studies' places and sectors are taken out."""
+    either = EITHER_OR.search(question)
+    # 'which got the bigger Investment Zone sum, A or B': what the figure is of ('which came first' asks of the names)
+    if either and not re.search(r"\b(?:first|earlier|older|newer)\b", either.group("clause"), re.I):
+        topic = _without(topic_of(either.group("clause"), regions, [], outline), lambda word: word.lower() in COMPARATIVES)
+        if topic:
+            return topic
     tail = COMPARED_ON.search(question)
     # 'in both the Greater Manchester and South Yorkshire cases. What role does it play?': where, not what
     if tail and not any(names_region(tail.group(1)[:60], r) for r in regions):
