@@ -552,6 +552,13 @@ def test_an_acronym_in_a_sentence_holds_the_words_it_stands_for(assistant: Assis
     assert answer.citations[0].quote.startswith("The incoming York & North Yorkshire MCA offers an opportunity")
 
 
+def test_a_common_acronym_holds_its_words_though_the_documents_never_spell_it_out(assistant: Assistant) -> None:
+    # 'nearly 200 SMEs' counts small and medium-sized firms; no document says 'small and medium-sized enterprises'
+    answer = assistant.ask("Roughly how many small and medium-sized firms make up the Liverpool life sciences ecosystem?")
+    assert not answer.abstained and "nearly 200 SMEs" in answer.answer, answer.answer
+    assert "nearly 200 SMEs" in answer.retrieved[0].chunk.text
+
+
 @pytest.mark.parametrize(
     "question",
     [

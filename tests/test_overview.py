@@ -1374,3 +1374,10 @@ def test_a_statements_subject_is_the_topic_of_an_aggregate_that_calls_it_it(assi
     answer = assistant.ask("Freeports get a few mentions. Which are they, and which clusters are they linked to?")
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
     assert answer.route == "aggregate" and set(listed) == {"Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"}
+
+
+def test_a_name_left_out_of_a_summary_is_shown_with_its_acronym(assistant: Assistant) -> None:
+    # 'The Greater Manchester Combined Authority (GMCA), universities, ...': a briefing reader knows it as GMCA
+    answer = assistant.ask("Summarise the Greater Manchester case study.")
+    also = next(line for line in answer.answer.splitlines() if line.startswith("Also named:"))
+    assert "Greater Manchester Combined Authority (GMCA) [" in also, also

@@ -385,11 +385,13 @@ def _also_named(found: list[Found], chosen: list[Found], part: Part) -> list[tup
             name = OPENER.sub("", name).strip()
             name = re.sub(r"['’]s?$", "", name)
             key = normalise(name)
+            short = re.search(rf"{re.escape(name)}\s*\(([A-Z][A-Za-z&]{{1,9}})\)", f.sentence.text)
+            shown = f"{name} ({short.group(1)})" if short else name  # 'Greater Manchester Combined Authority (GMCA)'
             spelt = name.isupper() and name.lower() in {  # 'HPO' after 'High Potential Opportunity'
                 "".join(w[0] for w in k.split() if w not in ("of", "and", "for", "the")) for k in seen
             }
             if is_proper_name(name) and not YEAR_LIKE.search(name) and key not in said and key not in seen and not spelt:
-                seen[key] = (name, f)
+                seen[key] = (shown, f)
     return list(seen.values())[:MAX_ALSO_NAMED]
 
 

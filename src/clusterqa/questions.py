@@ -379,7 +379,10 @@ DURATION = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\b",
     re.I,
 )
-SMALL_FIRMS = re.compile(r"\bsmall(?:er)?(?: and medium[- ]sized)? (?:firms|companies|businesses|enterprises)\b", re.I)
+SMALL_FIRMS = re.compile(  # 'how many small and medium-sized firms': the noun may fall beyond the three words kept
+    r"\bsmall(?:er)?(?: and medium[- ]sized)? (?:firms|companies|businesses|enterprises)\b|\bsmall(?:er)? and medium[- ]sized\b",
+    re.I,
+)
 FACT_CHECK = re.compile(
     r"\b(?:is|was) (?:that|this|it|the (?:year|date|figure|number)) (?:right|correct|true|accurate|what the \w+ says?)\b"
     r"|\b(?:is|was) (?:that|this) what\b|\b(?:right|correct|true|accurate)\s*\?\s*$|\bmy notes say\b|\ba draft says\b",

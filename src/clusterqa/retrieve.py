@@ -59,6 +59,10 @@ COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spe
     "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs",
     "R&D",
 }
+COMMONLY_SPELLED = {  # what the common ones stand for, which a document seldom spells out: 'nearly 200 SMEs'
+    "SME": "small and medium-sized enterprises", "SMEs": "small and medium-sized enterprises", "R&D": "research and development",
+    "GVA": "gross value added", "AI": "artificial intelligence",
+}
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")  # 'UTCs', 'C&W'
 SPELLED_OUT = 3  # chunks that spell out an acronym asked about, lifted to the top
 COMPOUND_HEAD, COMPOUND_TAIL = 4, 3  # letters of each half of a compound that starts with a question's word ('launch'
@@ -447,7 +451,8 @@ class Retriever:
         that says 'the new mayoral authority' finds 'The incoming York & North Yorkshire MCA' (looked up once)."""
         if sentence not in self._sentence_spelled:
             self._sentence_spelled[sentence] = frozenset(
-                t for token in _acronyms(sentence) if token not in COMMON_ACRONYMS for t in terms(self._expansion(token))
+                t for token in _acronyms(sentence)
+                for t in terms(COMMONLY_SPELLED.get(token, "") if token in COMMON_ACRONYMS else self._expansion(token))
             )
         return self._sentence_spelled[sentence]
 
