@@ -247,6 +247,15 @@ ROUTED = [
     ("Space in the North East - what's the headline take?", "summary"),
     ("Thinking only of the case studies, which ones bring up offshore wind?", "aggregate"),
     ("For my thesis I need the full line-up of places profiled, with the specialism of each.", "list"),
+    ("What does NP11 want from the next government?", "list"),  # its recommendations
+    ("What are the six things that cut across all the case studies?", "list"),  # the themes
+    ("Where in the case studies do universities take a lead role?", "aggregate"),
+    ("How many of the case studies involve a Freeport, and which?", "aggregate"),
+    ("What separates the Lancashire and Greater Manchester cyber stories?", "compare"),
+    ("What do the Greater Manchester and Lancashire cases share?", "compare"),
+    ("What's the long and short of the Liverpool case?", "summary"),
+    ("Give me the elevator pitch for the West Yorkshire healthtech cluster.", "summary"),
+    ("What's in the observations section?", "summary"),
 ]
 
 
@@ -419,7 +428,7 @@ def test_a_case_study_summary_also_names_what_its_points_leave_out(assistant: As
     answer = assistant.ask("Summarise the Liverpool City Region case study.")
     also = next(line for line in answer.answer.splitlines() if line.startswith("Also named: "))
     assert "Liverpool Freeport [" in also and "SciTech Daresbury [" in also
-    assert "HPO" not in also  # 'High Potential Opportunity' spelt out already
+    assert also.count("HPO") == 1 and "High Potential Opportunity (HPO) [" in also  # not a second entry of its own
     points = " ".join(_lines(answer))
     for name in re.findall(r"([A-Z][\w& ]+?) \[\d+\]", also):
         assert name not in points  # only what the points leave out
@@ -1279,6 +1288,11 @@ def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assist
         ("Council officer asking: which case studies feature offshore wind at all?", "aggregate", "offshore wind"),
         ("Give me a rundown of every theme in the dedicated cross-cutting themes section.", "list", ""),
         ("Could you pull together the main points of the Cumbria write-up for a local councillor?", "summary", ""),
+        ("Which clusters got Strength in Places money?", "aggregate", "Strength Places money"),  # a name's 'Strength'
+        ("Give me an executive summary of the whole report.", "summary", ""),
+        ("What's the long and short of the Liverpool case?", "summary", ""),
+        ("Where do Cumbria and Hull overlap?", "compare", ""),
+        ("What do the Greater Manchester and Lancashire cases share?", "compare", ""),
     ],
 )
 def test_wordings_around_the_topic_are_no_topic(assistant: Assistant, question: str, kind: str, topic: str) -> None:
@@ -1381,3 +1395,8 @@ def test_a_name_left_out_of_a_summary_is_shown_with_its_acronym(assistant: Assis
     answer = assistant.ask("Summarise the Greater Manchester case study.")
     also = next(line for line in answer.answer.splitlines() if line.startswith("Also named:"))
     assert "Greater Manchester Combined Authority (GMCA) [" in also, also
+
+
+def test_the_x_section_is_the_one_section_whose_title_starts_with_x(assistant: Assistant) -> None:
+    route = route_question("What's in the observations section?", assistant.retriever.steer, assistant.outline)
+    assert route.section == "Observations and implications for cluster policy"

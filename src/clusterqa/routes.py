@@ -130,7 +130,9 @@ EACH_IN_BRIEF = re.compile(
 )
 IN_COMMON = re.compile(
     r"\b(?:case studies|clusters|regions|areas)\b[^?]*\b(?:have|share) in common\b|\bcommon (?:threads?|themes?|ground)\b"
-    r"|\brecurring themes?\b",
+    r"|\brecurring themes?\b"
+    r"|^\W*(?:what|which) (?:are )?(?:the )?(?:six |6 )?(?:things|issues|points|threads|messages|lessons) (?:that )?"
+    r"cut(?:s)? across\b",
     re.I,
 )
 ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the work behind it …": its introduction
@@ -158,8 +160,9 @@ LISTS_DIFFER = re.compile(  # "... what differs between the two lists", "what do
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:does |do |is |are )?(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
-    r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of )?"
-    r"(?:the )?(?:national |central |UK )?(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
+    r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of |from )?"
+    r"(?:the )?(?:next |incoming |future |national |central |UK )?"
+    r"(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
     r"|\b(?:NP11|the report|the publication)['’]s? asks\b|\b(?:every|each|all(?: the)?|the) policy ask\b"
     r"|\b(?:policy|headline|main|key) asks\b"  # 'NP11's closing policy asks', 'its headline asks'
     r"|\basks (?:of|to) (?:the )?(?:national |central |UK )?(?:government|policy-?makers)\b",
@@ -188,7 +191,8 @@ COMPARE = re.compile(
     r"in common|side by side|stack up|line (?:\S+ ){1,6}up (?:against|with|beside|alongside)|"
     r"line up (?:\S+ ){1,10}(?:against|beside|alongside)|"
     r"head[- ]to[- ]head|overlap\w*|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
-    r"how (?:does|did|do) each|each side|distinguish\w*|unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b"
+    r"how (?:does|did|do) each|each side|distinguish\w*|what separates|\b(?:cases|clusters|studies|stories) share(?=\W*$)|"
+    r"unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b"
     # "which got the bigger Investment Zone sum, Liverpool City Region or West Yorkshire": one figure, each side's
     r"|" + _EITHER_OR,
     re.I,
@@ -221,6 +225,8 @@ SUMMARY = re.compile(
     r"profile (?:the|this)|outline (?:the|this) (?:[\w&'’/-]+ ){0,5}(?:case study|case|section)|what ground does|"
     r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short|quick|brief|potted) version\b|\bbasically (?:saying|about)\b|"
     r"\boverall (?:story|message|picture|take)\b|\bheadline take\b|\bthe story on\b|"
+    r"\blong and (?:the )?short of\b|\belevator pitch\b|\bexecutive summary\b|"
+    r"^\W*what(?:'s| is) in the (?:[\w&'’/-]+ ){1,5}(?:section|chapter)(?=\W*$)|"
     r"\bwhat (?:does|do) (?:the )?(?:[\w&'’/-]+ ){0,6}(?:section|case study|case|chapter|write-?up) cover\b|"
     r"(?:short |brief |quick )?account of (?:how|what|the)\b|"
     r"(?:give me|tell me|outline|summari[sz]e|recap) the (?:[\w&'’-]+ ){1,5}story\b|\bin a (?:short |single )?paragraph\b|"
@@ -300,6 +306,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ ){0,2}"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
+        r"|^\W*how many of the (?:eleven |11 )?(?:clusters|case studies)\b[^?]*\bwhich\b"  # '..., and which?'
+        r"|^\W*where in the (?:eleven |11 )?(?:case studies|clusters)\b"
         r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:of the )?(?:other )?(?:\w+ )?"
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
         r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also|have|has)\b"
@@ -398,7 +406,7 @@ GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "reg
 MEMBER_MATCH_TERMS = 2  # words a topic shares with one theme's (or recommendation's) title to name it...
 MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north future"))  # ...not these
 TITLE_MATCH_SHARE, TITLE_MATCH_TERMS = 0.6, 2  # a question repeating this share of a section title's terms names it
-MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+[A-Z][\w&]*)+")
+MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+(?:(?:in|of|for)\s+)?[A-Z][\w&]*)+")  # 'Strength in Places'
 COMPARED_ON = re.compile(r"\b(?:on|in|about|regarding|over|in terms of|when it comes to)\s+([^?]+?)\W*$", re.I)
 TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list filtered by a topic
     r"\b(?:about|on|regarding|concerning|concern|relat\w* to|to do with|involv\w*|mention\w*|cover\w*|"
@@ -478,7 +486,8 @@ FRAME_WORDS = set(
         something someone used named total near bold heading headings subheadings
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
         contending cope copes coping according concern concerns concerning dedicated version versions basically
-        individual flag flags flagged line-up lineup dissertation thesis essay""",
+        individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
+        long overlap overlaps share""",
         keep_stopwords=True,
     )
 )
@@ -577,7 +586,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             # 'a short note on X - strengths, skills and funding': each of the facets listed at the end
             facets = FACET_LIST.sub(lambda m: re.sub(r",?\s+and\s+|,\s*", " or ", m.group(0)), scoped)
             return Route("summary", tuple(regions), topic=topic_of(facets, [], regions, outline))
-        section = _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
+        section = (
+            _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
+            or _section_called(question, outline)
+        )
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
         group = _named_group(question, outline)
@@ -852,6 +864,15 @@ def _named_section(topic: str, outline: Outline) -> str:
         if wanted <= title_terms and len(wanted) * 2 >= len(title_terms):
             return title
     return ""
+
+
+def _section_called(question: str, outline: Outline) -> str:
+    """The one section (not a case study) that 'the X section' calls by the first words of its title: 'the
+    observations section' is 'Observations and implications for cluster policy'."""
+    called = re.search(r"\bthe ((?:[\w-]+ ){0,2}[\w-]+) (?:section|chapter)\b", question, re.I)
+    wanted = set(terms(called.group(1))) if called else set()
+    found = [p.section for p in outline.sections if wanted and not p.region and wanted <= set(terms(p.title)[: len(wanted) + 1])]
+    return found[0] if len(found) == 1 else ""
 
 
 def _section_by_title(question: str, outline: Outline) -> str:
