@@ -256,6 +256,9 @@ ROUTED = [
     ("What's the long and short of the Liverpool case?", "summary"),
     ("Give me the elevator pitch for the West Yorkshire healthtech cluster.", "summary"),
     ("What's in the observations section?", "summary"),
+    ("What does the report say are the main barriers clusters face?", "summary"),
+    ("What are the main challenges across the clusters?", "summary"),
+    ("Can you list the cluster names with their pages?", "list"),
 ]
 
 
@@ -1292,6 +1295,8 @@ def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assist
         ("Give me an executive summary of the whole report.", "summary", ""),
         ("What's the long and short of the Liverpool case?", "summary", ""),
         ("Where do Cumbria and Hull overlap?", "compare", ""),
+        # the scene names the case study, so it is kept to steer, but its words are no topic
+        ("I'm prepping for a visit to Teesside. What should I know about the cluster there?", "summary", ""),
         ("What do the Greater Manchester and Lancashire cases share?", "compare", ""),
     ],
 )

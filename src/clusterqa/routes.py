@@ -226,6 +226,10 @@ SUMMARY = re.compile(
     r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short|quick|brief|potted) version\b|\bbasically (?:saying|about)\b|"
     r"\boverall (?:story|message|picture|take)\b|\bheadline take\b|\bthe story on\b|"
     r"\blong and (?:the )?short of\b|\belevator pitch\b|\bexecutive summary\b|"
+    r"\bwhat (?:should|do|would|must) (?:I|we) (?:need to )?know about\b|"  # 'before a visit, what should I know about it'
+    # 'what are the main barriers clusters face', 'what does the report say are the main challenges'
+    r"\bwhat (?:(?:does|do) (?:the )?(?:report|publication|NP11) say )?(?:are|were) the (?:main|key|biggest|common) "
+    r"(?:challenges|barriers|problems|obstacles|issues)\b|"
     r"^\W*what(?:'s| is) in the (?:[\w&'’/-]+ ){1,5}(?:section|chapter)(?=\W*$)|"
     r"\bwhat (?:does|do) (?:the )?(?:[\w&'’/-]+ ){0,6}(?:section|case study|case|chapter|write-?up) cover\b|"
     r"(?:short |brief |quick )?account of (?:how|what|the)\b|"
@@ -398,7 +402,8 @@ LIST_CASES = re.compile(
     r"^\W*(?:list|name|enumerate|give(?: me)?|set out)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
     r" (?:case[- ]stud(?:y|ies)|clusters)\b"
     r"|\b(?:roll-?call|full list|complete list|run-?down|line-?up) of (?:all )?(?:the )?"
-    r"(?:places|regions|areas|clusters|case studies)\b",
+    r"(?:places|regions|areas|clusters|case studies)\b"
+    r"|^\W*(?:can you |could you )?(?:list|give(?: me)?|name) (?:all )?the (?:cluster|case[- ]study) names\b",
     re.I,
 )
 CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and full complete"))
@@ -487,7 +492,7 @@ FRAME_WORDS = set(
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
         contending cope copes coping according concern concerns concerning dedicated version versions basically
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
-        long overlap overlaps share""",
+        long overlap overlaps share know knows""",
         keep_stopwords=True,
     )
 )
@@ -547,6 +552,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     regions = steered + by_sector
     explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
     scoped = SCOPE.sub("", question)  # how widely to read is no topic
+    if scene and scene.group(0) in question:  # kept for the case study it names, which it steers to: no topic
+        scoped = SCOPE.sub("", question.replace(scene.group(0), " ", 1))  # 'I'm prepping for a visit to Teesside.'
     topic = topic_of(scoped, steered, by_sector, outline)
     named_sides = [r for r in steered if names_region(question, r)]
     # 'the Humber and the Tees both ... how do the two cases frame them': two places, each asked the same
