@@ -1405,3 +1405,10 @@ def test_a_name_left_out_of_a_summary_is_shown_with_its_acronym(assistant: Assis
 def test_the_x_section_is_the_one_section_whose_title_starts_with_x(assistant: Assistant) -> None:
     route = route_question("What's in the observations section?", assistant.retriever.steer, assistant.outline)
     assert route.section == "Observations and implications for cluster policy"
+
+
+def test_a_comparison_side_that_never_says_the_topic_gives_its_sentence_with_the_most_telling_word(assistant: Assistant) -> None:
+    # 'anchor-firm position': no sentence holds enough of it, but 'BAE is an important anchor' holds its rarest word
+    answer = assistant.ask("Compare the anchor-firm position of the Lancashire and North East clusters.")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Anchor-firm position |"))
+    assert "BAE is an important anchor" in row.split(" | ")[1], row

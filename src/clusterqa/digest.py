@@ -111,8 +111,17 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
 
     if b.route.topic and b.weights:  # what the comparison is about: its best sentences on each side
         def on_topic(p: Part) -> Found | None:
-            # a side that never says the topic's words gives its closest sentence, if close enough in meaning
-            return _best(p, used, b.matches, b.fit) or _best(p, used, lambda f: float(b.sims[f.row]) >= CLOSE_ENOUGH, b.fit)
+            # a side that never says the topic's words gives its closest sentence, if close enough in meaning, else
+            # one saying its most telling word ('BAE is an important anchor' for 'the anchor-firm position')
+            found = _best(p, used, b.matches, b.fit) or _best(p, used, lambda f: float(b.sims[f.row]) >= CLOSE_ENOUGH, b.fit)
+            if found is None and p.region not in answered:
+                found = _best(p, used, lambda f: bool(keys & set(terms(f.sentence.text))), b.fit)
+            if found is not None:
+                answered.add(p.region)
+            return found
+
+        keys = {t.key for t in b.alternatives if t.key}
+        answered: set[str] = set()  # the sides with a sentence on the topic already
 
         pick(b.route.topic[:1].upper() + b.route.topic[1:], on_topic, TOPIC_SENTENCES)
     for name, choose in _facets(b, used):
