@@ -259,6 +259,26 @@ ROUTED = [
     ("What does the report say are the main barriers clusters face?", "summary"),
     ("What are the main challenges across the clusters?", "summary"),
     ("Can you list the cluster names with their pages?", "list"),
+    ("Enumerate the case studies in the report.", "list"),
+    ("Cross-cutting themes. List them, one line each.", "list"),
+    ("What sections and page numbers are there?", "list"),
+    ("Tell me all the case studies - where they are and what they specialise in.", "list"),
+    ("I'd like a rundown of all the case studies, region plus technology focus.", "list"),
+    ("Set out the full list of sectors covered, region by region.", "list"),
+    ("Which clusters are covered? Need all eleven for a map we're doing.", "list"),
+    ("Across the case studies, who mentions hydrogen?", "aggregate"),
+    ("What's the deal with the Cumbria clean energy cluster?", "summary"),
+    ("Fill me in on the Tees Valley chemicals cluster.", "summary"),
+    ("Give me the 30-second version of the Cumbria case study.", "summary"),
+    ("What's the introduction about?", "summary"),
+    ("What's the paper's line on skills, across the whole thing?", "summary"),
+    ("Explain the 'skills gaps remain one of the most common challenges' theme to me.", "summary"),
+    ("What's the report's beef with short-term funding?", "summary"),
+    ("Cumbria case study, briefly", "summary"),
+    ("Cumbria or Tees Valley - which has the bigger hydrogen story?", "compare"),
+    ("Greater Manchester and Lancashire: same problems?", "compare"),
+    ("Cumbria v Tees Valley on hydrogen", "compare"),
+    ("GM and WY on skills: similar issues or not?", "compare"),
 ]
 
 
@@ -1412,3 +1432,9 @@ def test_a_comparison_side_that_never_says_the_topic_gives_its_sentence_with_the
     answer = assistant.ask("Compare the anchor-firm position of the Lancashire and North East clusters.")
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Anchor-firm position |"))
     assert "BAE is an important anchor" in row.split(" | ")[1], row
+
+
+def test_a_summary_of_the_one_case_study_named_is_not_swayed_by_a_body_elsewhere(assistant: Assistant) -> None:
+    # 'Sheffield' is only in Lancashire's 'University of Sheffield-based AMRC'; 'metals' names South Yorkshire
+    route = route_question("Summarise the Sheffield city region metals case study.", assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions) == ("summary", ("South Yorkshire",))

@@ -27,7 +27,9 @@ CONTENTS = "contents"  # the list route's group for the documents' main sections
 CASE_PARTS = "case study parts"  # ...and for the sub-sections every case study has
 CONTENTS_ASK = re.compile(
     r"\b(?:(?:table of )?contents(?: page)?|(?:main|top-level|major) (?:sections|parts|chapters)|chapters)\b"
-    r"|\b(?:what|which) (?:sections|parts) (?:does|do|is|are) (?:the )?(?:report|publication|document)\b",
+    r"|\b(?:what|which) (?:sections|parts) (?:does|do|is|are) (?:the )?(?:report|publication|document)\b"
+    r"|^\W*(?:what|which) sections\W+(?:and|\+|&|with) page",  # 'what sections + page numbers'
+
     re.I,
 )
 CASE_PARTS_ASK = re.compile(
@@ -180,7 +182,7 @@ UNNAMED_KINDS = re.compile(  # "which skills and trades are short? Every one nam
     re.I,
 )
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
-COMPARATIVES = "more bigger larger higher greater smaller fewer less lower earlier older newer first"
+COMPARATIVES = "more bigger larger higher greater smaller fewer less lower earlier older newer first stronger weaker better worse"
 _EITHER_OR = (  # 'which contributes more to its local economy, Tees Valley chemicals or South Yorkshire metals'
     r"^\W*(?:\w+ here:\s*)?(?:which|who)\b(?P<clause>[^?,]*?\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?,]*),"
     r"[^?]*\bor\b"
@@ -192,7 +194,10 @@ COMPARE = re.compile(
     r"line up (?:\S+ ){1,10}(?:against|beside|alongside)|"
     r"head[- ]to[- ]head|overlap\w*|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
     r"how (?:does|did|do) each|each side|distinguish\w*|what separates|\b(?:cases|clusters|studies|stories) share(?=\W*$)|"
-    r"unlike|relative to|as against|sets? (?:\S+ ){1,4}apart)\b"
+    r"unlike|relative to|as against|sets? (?:\S+ ){1,4}apart|same (?:problems|issues|challenges|story|stories|approach)|"
+    r"similar|(?<=\s)v\.?(?=\s))\b"
+    r"|^\W*[^?]{2,60}?\bor\b[^?]{2,60}?\s*[-–—:,?]\s*which\b"  # 'Hull or Teesside - which has the stronger story?'
+
     # "which got the bigger Investment Zone sum, Liverpool City Region or West Yorkshire": one figure, each side's
     r"|" + _EITHER_OR,
     re.I,
@@ -226,7 +231,13 @@ SUMMARY = re.compile(
     r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short|quick|brief|potted) version\b|\bbasically (?:saying|about)\b|"
     r"\boverall (?:story|message|picture|take)\b|\bheadline take\b|\bthe story on\b|"
     r"\blong and (?:the )?short of\b|\belevator pitch\b|\bexecutive summary\b|"
-    r"\bwhat (?:should|do|would|must) (?:I|we) (?:need to )?know about\b|"  # 'before a visit, what should I know about it'
+    r"\bwhat (?:should|do|would|must) (?:I|we) (?:need to )?know about\b|"
+    r"\bwhat(?:'s| is) the (?:deal|score|craic) with\b|\bfill (?:me|us) in on\b|\b(?:\d+|thirty|sixty)[- ]second version\b|"
+    r"\b(?:one|two|five)[- ]minute version\b|\bwhat(?:'s| is) the (?:introduction|intro|opening section) about\b|"
+    # 'Explain the X theme to me' (its 'explain' already taken off as the asking): the theme, nothing more
+    r"^\W*(?:explain )?(?:the|this) [^?]{2,80}? (?:theme|recommendation|section)(?: (?:to|for) (?:me|us))?(?=\W*$)|"
+    r"\b(?:report|publication|NP11|document|paper)['’]s? (?:beef|gripe|quarrel|problem|issue) with\b|"
+    r"\b(?:case study|case|cluster|section)\W+(?:briefly|in brief|quickly)\W*$|"  # 'before a visit, what should I know about it'
     # 'what are the main barriers clusters face', 'what does the report say are the main challenges'
     r"\bwhat (?:(?:does|do) (?:the )?(?:report|publication|NP11) say )?(?:are|were) the (?:main|key|biggest|common) "
     r"(?:challenges|barriers|problems|obstacles|issues)\b|"
@@ -235,7 +246,8 @@ SUMMARY = re.compile(
     r"(?:short |brief |quick )?account of (?:how|what|the)\b|"
     r"(?:give me|tell me|outline|summari[sz]e|recap) the (?:[\w&'’-]+ ){1,5}story\b|\bin a (?:short |single )?paragraph\b|"
     r"(?:overall|general|main) (?:line|position|stance|view|message) (?:on|about)\b|"
-    r"\b(?:report|publication|NP11|authors?)['’]s? (?:view|take|position|stance|verdict|thinking|line) (?:on|about|regarding)\b|"
+    r"\b(?:report|publication|NP11|authors?|document|paper)['’]s? (?:view|take|position|stance|verdict|thinking|line) "
+    r"(?:on|about|regarding)\b|"
     r"\b(?:lowdown|low-down|thumbnail(?: sketch)?|big picture|potted (?:history|version)) (?:on|of|about|for)\b|"
     r"\bwhat(?:'s| is) (?:the )?[^?]{0,60}['’]s? story\b|"  # "what's the North East space cluster's story"
     r"\bwhat(?:'s| is) said (?:about|on)\b|\bheadlines? (?:from|of|on)\b|"
@@ -310,7 +322,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ ){0,2}"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
-        r"|^\W*how many of the (?:eleven |11 )?(?:clusters|case studies)\b[^?]*\bwhich\b"  # '..., and which?'
+        r"|^\W*how many of the (?:eleven |11 )?(?:clusters|case studies)\b[^?]*\bwhich\b"
+        r"|^\W*(?:across|in|among) (?:all )?the (?:eleven |11 )?(?:case studies|clusters),?\s+who\b"  # '..., and which?'
         r"|^\W*where in the (?:eleven |11 )?(?:case studies|clusters)\b"
         r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:of the )?(?:other )?(?:\w+ )?"
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
@@ -351,7 +364,9 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"recommendations|themes|headings|sub-?headings|titles|headlines)\b"
     r"|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b"
     r"|\b(?:full|complete|whole) (?:list|set|rundown|roll-?call) of\b|\bevery one\b|\bnothing left out\b|\ball of them\b"
-    r"|\b(?:each|every) (?:recommendation|theme)\b",
+    r"|\b(?:each|every) (?:recommendation|theme)\b"
+    r"|[.:]\s+(?:list|name|give me|enumerate) (?:them|them all|all of them|the lot)\b",  # 'Cross-cutting themes. List them.'
+
     re.I,
 )
 _KIND = (  # kinds of named thing a case study may be asked for, one or several
@@ -392,21 +407,22 @@ OPENING = re.compile(
 )
 PAGE_ASK = re.compile(r"\b(?:which|what) pages?\b|\bpage numbers?\b|\bturn to\b", re.I)
 SECTOR_LABELS = re.compile(r"\bsector (?:labels?|names?|tags?|headings?)\b", re.I)
-SECTOR_WORDS = set(terms("sector industry specialism field focus chosen about"))
+SECTOR_WORDS = set(terms("sector industry specialism field focus chosen chose choose about technology specialise"))
 ALL_CASES = re.compile(  # the case studies themselves asked for, by their titles or names
     r"^(?=[^?]*\b(?:every|each|all(?: the)?(?: eleven| 11)?) case[- ]stud(?:y|ies)\b|[^?]*\blist all (?:eleven|11)\b)"
     r"(?=[^?]*\b(?:titles?|titled|names?|named|headings?|labels?|list)\b)",
     re.I,
 )
 LIST_CASES = re.compile(
-    r"^\W*(?:list|name|enumerate|give(?: me)?|set out)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
+    r"^\W*(?:list|name|enumerate|give(?: me)?|set out|tell me)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
     r" (?:case[- ]stud(?:y|ies)|clusters)\b"
     r"|\b(?:roll-?call|full list|complete list|run-?down|line-?up) of (?:all )?(?:the )?"
-    r"(?:places|regions|areas|clusters|case studies)\b"
+    r"(?:places|regions|areas|clusters|case studies|sectors)\b"
+    r"|^\W*all (?:of )?the (?:eleven |11 )?(?:case studies|clusters)\b"  # 'tell me all the case studies', the asking taken off
     r"|^\W*(?:can you |could you )?(?:list|give(?: me)?|name) (?:all )?the (?:cluster|case[- ]study) names\b",
     re.I,
 )
-CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and full complete"))
+CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and full complete bits parts"))
 GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "region", "valley"}
 MEMBER_MATCH_TERMS = 2  # words a topic shares with one theme's (or recommendation's) title to name it...
 MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north future"))  # ...not these
@@ -492,7 +508,8 @@ FRAME_WORDS = set(
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
         contending cope copes coping according concern concerns concerning dedicated version versions basically
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
-        long overlap overlaps share know knows""",
+        long overlap overlaps share know knows enumerate itemise itemize pick picked whole lot came map plus
+        we're i'm i'd i've""",
         keep_stopwords=True,
     )
 )
@@ -583,9 +600,15 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=themes)  # "what do the case studies have in common": the themes that cut across them
     if ABOUT_THE_PUBLICATION.search(question) and outline.sections and not regions:
         return Route("summary", section=outline.sections[0].section)
+    if not regions and re.search(r"\brun-?down of (?:all )?(?:the )?(?:case studies|clusters)\b", question, re.I) and not (
+        set(terms(topic)) - SECTOR_WORDS - CASE_WORDS
+    ):
+        return Route("list", group=CASE_STUDIES)  # 'a rundown of all the case studies covered - region plus focus'
     if SUMMARY.search(question):
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
         report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
+        if len(regions) > 1 and len(explicit) == 1:  # 'the Sheffield city region metals case study': the one it names
+            regions = list(explicit)
         if len(regions) == 1 and not report_wide:  # "summarise the space cluster": its sector's name is no topic within it
             part = _sub_section(question, regions[0], outline)
             if part:  # "the gist of the 'Impact of cluster approach' part of the Hull case"
