@@ -611,3 +611,10 @@ def test_a_count_asked_without_how_many_is_a_count(assistant: Assistant) -> None
     assert question_type("Number of SMEs in Liverpool's life sciences ecosystem?")[0] == "count"
     answer = assistant.ask("Number of SMEs in Liverpool's life sciences ecosystem?")
     assert "nearly 200 SMEs" in answer.citations[0].quote, answer.answer
+
+
+def test_the_sentence_after_one_restating_the_question_joins_when_it_fits_nearly_as_well(assistant: Assistant) -> None:
+    # the best sentence restates the problem ('access to funding can be fragmented'); the next one gives the remedy
+    answer = assistant.ask("What remedy does the West Yorkshire case suggest for fragmented funding from national bodies?")
+    assert "single pot of R&D funding" in answer.answer, answer.answer
+    assert len(answer.citations) <= 4
