@@ -28,7 +28,9 @@ CASE_PARTS = "case study parts"  # ...and for the sub-sections every case study 
 CONTENTS_ASK = re.compile(
     r"\b(?:(?:table of )?contents(?: page)?|(?:main|top-level|major) (?:sections|parts|chapters)|chapters)\b"
     r"|\b(?:what|which) (?:sections|parts) (?:does|do|is|are) (?:the )?(?:report|publication|document)\b"
-    r"|^\W*(?:what|which) sections\W+(?:and|\+|&|with) page",  # 'what sections + page numbers'
+    r"|^\W*(?:what|which) sections\W+(?:and|\+|&|with) page"  # 'what sections + page numbers'
+    r"|\bchapter list\b|\brunning order\b|\b(?:all|each|every one of) the sections\b"
+    r"|\bsections of the (?:report|publication|document)\b",
 
     re.I,
 )
@@ -195,7 +197,7 @@ COMPARE = re.compile(
     r"head[- ]to[- ]head|overlap\w*|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
     r"how (?:does|did|do) each|each side|distinguish\w*|what separates|\b(?:cases|clusters|studies|stories) share(?=\W*$)|"
     r"unlike|relative to|as against|sets? (?:\S+ ){1,4}apart|same (?:problems|issues|challenges|story|stories|approach)|"
-    r"similar|(?<=\s)v\.?(?=\s))\b"
+    r"similar|(?<=\s)v\.?(?=\s)|juxtapos\w*|benchmark\w*|weigh\w*(?: up)?|against|next to|line up|measures? up)\b"
     r"|^\W*[^?]{2,60}?\bor\b[^?]{2,60}?\s*[-–—:,?]\s*which\b"  # 'Hull or Teesside - which has the stronger story?'
 
     # "which got the bigger Investment Zone sum, Liverpool City Region or West Yorkshire": one figure, each side's
@@ -231,7 +233,8 @@ SUMMARY = re.compile(
     r"what(?:'s| is) the story|bullet[- ]?points?\b|(?:short|quick|brief|potted) version\b|\bbasically (?:saying|about)\b|"
     r"\boverall (?:story|message|picture|take)\b|\bheadline take\b|\bthe story on\b|"
     r"\blong and (?:the )?short of\b|\belevator pitch\b|\bexecutive summary\b|"
-    r"\bwhat (?:should|do|would|must) (?:I|we) (?:need to )?know about\b|"
+    r"\bwhat (?:should|do|would|must) (?:I|we) (?:need to )?know(?: about\b|(?=\W*$))|"
+    r"\b(?:crib|cheat) ?sheet\b|\bdigest of\b|\bprimer\b|\btl;? ?dr\b|\bwrap-?up of\b|\bin plain English\b|"
     r"\bwhat(?:'s| is) the (?:deal|score|craic) with\b|\bfill (?:me|us) in on\b|\b(?:\d+|thirty|sixty)[- ]second version\b|"
     r"\b(?:one|two|five)[- ]minute version\b|\bwhat(?:'s| is) the (?:introduction|intro|opening section) about\b|"
     # 'Explain the X theme to me' (its 'explain' already taken off as the asking): the theme, nothing more
@@ -318,12 +321,20 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*where (?:do|does|did) (?:the |any of the |each of the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
         r"|^[^?]*\b(?:case studies|clusters|areas|regions|stories|write-?ups|cases|places)\b[^?]*[.:?]\s+(?:which|what)"
-        r"(?: ones| of them)?\s*\?\s*$"
+        r"(?: ones| of them)?(?:,? and (?:how|why|what|where))?\s*\?\s*$"
         r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ ){0,2}"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
         r"|^\W*how many of the (?:eleven |11 )?(?:clusters|case studies)\b[^?]*\bwhich\b"
-        r"|^\W*(?:across|in|among) (?:all )?the (?:eleven |11 )?(?:case studies|clusters),?\s+who\b"  # '..., and which?'
+        r"|^\W*(?:across|in|among) (?:all )?the (?:eleven |11 )?(?:case studies|clusters),?\s+who\b"
+        # 'AI turns up in which of the case studies?', 'hydrogen. where does it come up across the case studies?'
+        r"|\b(?:in|across) which (?:of the )?(?:eleven |11 )?(?:case studies|clusters|regions)\b"
+        r"|\bwhere (?:does|do) (?:it|they) (?:come up|crop up|appear|feature|turn up|get mentioned)\b"
+        r"|\bone line per (?:case study|cluster|region)\b|^\W*per (?:region|cluster|case study)\b"
+        r"|\bfor each (?:cluster|case study|region) that\b"
+        r"|^\W*where (?:are|is) [^?]{2,60}? (?:named|mentioned|cited|referenced)\b"
+        # '... a national body set up HQ in the region. Which case studies say that?': the last sentence asks
+        r"|[.?!…]\s+(?:which|what) (?:case studies|clusters)\b[^?]{0,40}\?\s*$"  # '..., and which?'
         r"|^\W*where in the (?:eleven |11 )?(?:case studies|clusters)\b"
         r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:of the )?(?:other )?(?:\w+ )?"
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
@@ -364,8 +375,10 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"recommendations|themes|headings|sub-?headings|titles|headlines)\b"
     r"|\bwhat (?:does|do) (?:the )?(?:report|publication|NP11) recommend\b"
     r"|\b(?:full|complete|whole) (?:list|set|rundown|roll-?call) of\b|\bevery one\b|\bnothing left out\b|\ball of them\b"
-    r"|\b(?:each|every) (?:recommendation|theme)\b"
-    r"|[.:]\s+(?:list|name|give me|enumerate) (?:them|them all|all of them|the lot)\b",  # 'Cross-cutting themes. List them.'
+    r"|\b(?:each|every|all) (?:[\w-]+ )?(?:recommendation|theme)s?\b|\blist them(?: all)?\b|\blist (?:all|every|each)\b"
+    r"|[.:]\s+(?:list|name|give me|enumerate) (?:them|them all|all of them|the lot)\b"  # 'Cross-cutting themes. List them.'
+    r"|\b(?:reel|rattle) off\b|\bcatalogue\b|\binventory\b|\bevery single\b|\ball of (?:em|them)\b|\bone by one\b"
+    r"|\bcomplete set\b|\bdon'?t skip\b|\bfull line-?up\b|\benumerate\W*$|\bas bullets\b|\blay out each\b",
 
     re.I,
 )
@@ -407,7 +420,16 @@ OPENING = re.compile(
 )
 PAGE_ASK = re.compile(r"\b(?:which|what) pages?\b|\bpage numbers?\b|\bturn to\b", re.I)
 SECTOR_LABELS = re.compile(r"\bsector (?:labels?|names?|tags?|headings?)\b", re.I)
-SECTOR_WORDS = set(terms("sector industry specialism field focus chosen chose choose about technology specialise"))
+SECTOR_WORDS = set(
+    terms("sector industry specialism field focus chosen chose choose about technology specialise type types covered")
+)
+CASES_WITH_SECTORS = re.compile(  # every case study with its sector: 'region + sector for each of the case studies'
+    r"^(?=[^?]*\b(?:sectors?|specialisms?|specialities|focus|cluster types?|industr(?:y|ies))\b)"
+    r"(?=[^?]*\b(?:each|every|all|full|complete|inventory|catalogue|one per|line-?up|don'?t skip|eleven|11|reel off|"
+    r"rattle off)\b)"
+    r"(?=[^?]*\b(?:case stud(?:y|ies)|clusters?|regions?|places)\b)",
+    re.I,
+)
 ALL_CASES = re.compile(  # the case studies themselves asked for, by their titles or names
     r"^(?=[^?]*\b(?:every|each|all(?: the)?(?: eleven| 11)?) case[- ]stud(?:y|ies)\b|[^?]*\blist all (?:eleven|11)\b)"
     r"(?=[^?]*\b(?:titles?|titled|names?|named|headings?|labels?|list)\b)",
@@ -509,7 +531,9 @@ FRAME_WORDS = set(
         contending cope copes coping according concern concerns concerning dedicated version versions basically
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
         long overlap overlaps share know knows enumerate itemise itemize pick picked whole lot came map plus
-        we're i'm i'd i've""",
+        we're i'm i'd i've inventory catalogue reel rattle single crib cheat sheet digest primer tl dr wrap plain english
+        juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
+        don't dont""",
         keep_stopwords=True,
     )
 )
@@ -532,6 +556,9 @@ class Route:
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
+    question = _case_study_words(TYPOS.sub(lambda m: TYPO_FIXES[m.group(0).lower()], question))
+    question = CHAPTERS_MENTIONING.sub(r"\1 case studies", question)
+    question = NOT_THIS_KIND.sub(" ", question)  # 'no summary needed - how big was ...': a fact after all
     question = NEWCOMER.sub("", question)  # "I'm new to the North East space cluster - …": the cluster is kept
     scene = SCENE.search(question)
     # the scene is set aside, unless it names the case study the question is about ('I'm new to the North East
@@ -547,7 +574,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         question = EXCLUDED.sub("", question)  # 'besides Tees Valley': the others are asked about
     if (CASE_PARTS_ASK.search(question) or LAYOUT_ASK.search(question)) and outline.case_studies:
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
-    if CONTENTS_ASK.search(question) and not re.search(r"\bsectors?\b|\bcase[- ]stud|\bclusters\b", question, re.I):
+    if CONTENTS_ASK.search(question) and not re.search(
+        r"\bsectors?\b|\bcase[- ]stud|\bclusters\b(?! (?:doc|document|report|publication|paper))", question, re.I
+    ):
         return Route("list", group=CONTENTS)  # "what are the main sections of the publication"
     if RENAMED_ASK.search(question):  # across the documents, the sentences that say what a body was called before
         return Route("aggregate", topic="formerly or renamed")
@@ -600,11 +629,13 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=themes)  # "what do the case studies have in common": the themes that cut across them
     if ABOUT_THE_PUBLICATION.search(question) and outline.sections and not regions:
         return Route("summary", section=outline.sections[0].section)
-    if not regions and re.search(r"\brun-?down of (?:all )?(?:the )?(?:case studies|clusters)\b", question, re.I) and not (
-        set(terms(topic)) - SECTOR_WORDS - CASE_WORDS
-    ):
-        return Route("list", group=CASE_STUDIES)  # 'a rundown of all the case studies covered - region plus focus'
-    if SUMMARY.search(question):
+    rundown = re.search(r"\brun-?down of (?:all )?(?:the )?(?:case studies|clusters)\b", question, re.I)
+    every_one = rundown or CASES_WITH_SECTORS.search(question)
+    if every_one and len(explicit) != 1 and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
+        # 'a rundown of all the case studies covered - region plus focus', 'every cluster and its technology focus'
+        return Route("list", group=CASE_STUDIES)
+    if SUMMARY.search(question) and question_type(question)[0] not in TYPED_FACTS:  # not 'in the overview, what share'
+
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
         report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
         if len(regions) > 1 and len(explicit) == 1:  # 'the Sheffield city region metals case study': the one it names
@@ -697,6 +728,42 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         # 'how many of them mention X'
         return Route("aggregate", topic=_strip_how_much(re.sub(r"^many\s+", "", rest)), excluded=set_aside)
     return Route("fact")
+
+
+TYPED_FACTS = {"percent", "count", "amount", "date", "duration", "distance"}  # a figure or a date asked: a fact, not a summary
+CHAPTERS_MENTIONING = re.compile(  # 'which chapters mention the bioeconomy': the case studies (and the rest, as an aggregate has)
+    r"\b(which|any|what) chapters\b(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include))", re.I
+)
+TYPO_FIXES = {"whcih": "which", "wich": "which", "reccomendations": "recommendations", "recomendations": "recommendations",
+              "reccommendations": "recommendations", "studys": "studies", "whats": "what's", "r": "are"}
+TYPOS = re.compile(
+    r"\b(?:whcih|wich|reccomendations|recomendations|reccommendations|studys|whats)\b|(?<![\w&])(?-i:r)(?![\w&])", re.I
+)
+NOT_THIS_KIND = re.compile(  # 'no overview needed', 'sort of a summary question but really': the asker says what it is not
+    r"\b(?:no|not an?|don'?t need an?|without an?)\s+(?:summary|overview|comparison|list)(?:\s+(?:needed|required|please))?\b"
+    r"|\bsort of an? (?:summary|overview|comparison|list) question\b",
+    re.I,
+)
+# what askers call a case study: 'which profiles mention X', 'the Cumbria entry', 'does any write-up mention'
+_CASE_NOUNS = r"(?:profiles|vignettes?|write-?ups?|entry|entries|case-study chapters?|case chapters?)"  # 'profile': a verb too
+CASE_STUDY_WORD = re.compile(
+    rf"\b(?P<det>which|what|the|any|all(?: the)?|each|every|those|these|other|of the|one|both)\b(?P<mid>(?:\s+[\w&'’-]+){{0,4}}?)"
+    rf"\s+(?P<noun>{_CASE_NOUNS}|examples)\b",
+    re.I,
+)
+
+
+def _case_study_words(question: str) -> str:
+    """The question with what askers call a case study ('profile', 'vignette', 'write-up', 'entry'; 'the
+    examples') said as 'case study', the word the routes read: 'Which profiles bring up a Freeport?'."""
+    def said(m: re.Match[str]) -> str:
+        noun = m.group("noun").lower()
+        mid = re.sub(r"\s+case[- ]stud(?:y|ies)$", "", m.group("mid"), flags=re.I)  # 'case-study entries'
+        if noun == "examples" and mid.strip().lower() not in ("", "of the"):  # not 'the Liverpool examples of X'
+            return m.group(0)
+        return f"{m.group('det')}{mid} {'case studies' if noun.endswith('s') else 'case study'}"
+
+    return CASE_STUDY_WORD.sub(said, question)
 
 
 def _without_facet(topic: str) -> str:
