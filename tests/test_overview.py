@@ -309,6 +309,7 @@ ROUTED = [
     ("The eleven entries - region and cluster type for each.", "list"),
     ("No summary needed - how big was the HealthTech Launchpad award to West Yorkshire?", "fact"),
     ("In the Tees Valley overview, what share of UK hydrogen production is credited to the region?", "fact"),
+    ("How was the report put together, and by whom?", "summary"),  # its introduction
 ]
 
 
@@ -1345,6 +1346,7 @@ def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assist
         ("Give me an executive summary of the whole report.", "summary", ""),
         ("What's the long and short of the Liverpool case?", "summary", ""),
         ("Where do Cumbria and Hull overlap?", "compare", ""),
+        ("List the Freeports referred to across the case studies and what each is for.", "aggregate", "Freeports"),
         # the scene names the case study, so it is kept to steer, but its words are no topic
         ("I'm prepping for a visit to Teesside. What should I know about the cluster there?", "summary", ""),
         ("What do the Greater Manchester and Lancashire cases share?", "compare", ""),
@@ -1468,3 +1470,17 @@ def test_a_summary_of_the_one_case_study_named_is_not_swayed_by_a_body_elsewhere
     # 'Sheffield' is only in Lancashire's 'University of Sheffield-based AMRC'; 'metals' names South Yorkshire
     route = route_question("Summarise the Sheffield city region metals case study.", assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.regions) == ("summary", ("South Yorkshire",))
+
+
+def test_what_one_recommendation_identifies_is_that_recommendations_summary(assistant: Assistant) -> None:
+    question = "Set out the problems with small competitive grants that the recommendations identify."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.section) == ("summary", "Recommendations › We need a shift away from small competitive grants")
+
+
+def test_a_regions_short_form_in_a_longer_name_is_no_unknown_name(assistant: Assistant) -> None:
+    # 'North Yorks' is York & North Yorkshire; 'Yorks' alone is never written in the documents
+    question = "I sit on the York & North Yorks LEP board. Summarise what the report says about our bioeconomy cluster."
+    assert assistant.retriever.unknown_names(question) == ()
+    answer = assistant.ask(question)
+    assert answer.route == "summary" and not answer.abstained and "BioYorkshire" in answer.answer

@@ -282,6 +282,7 @@ class Retriever:
             and normalise(" ".join(run)) not in self.steering  # 'North Yorks': a short form of a region's name
             and any(
                 len(part) >= 3 and part not in COMMON_ACRONYMS and normalise(part) not in self.capitalised
+                and normalise(part) not in self._steering_words  # 'Yorks' of 'North Yorks', a region's short form
                 for w in run
                 for part in re.split(r"[/-]+", w)
                 if part[:1].isupper()

@@ -146,7 +146,10 @@ ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the wo
     r"(?:report|publication|document)\b"  # 'what does the opening of the NP11 report tell a reader'
     r"|\bas the (?:introduction|intro|opening) (?:tells|puts|describes|sets out) it\b"
     r"|\bthe (?:opening|first) (?:section|part|pages?)\b(?![^?]*\bcase\b)"
-    r"|\b(?:version|summary|gist|rundown|overview|recap) of the intro(?:duction)?\b",  # 'quick version of the intro'
+    r"|\b(?:version|summary|gist|rundown|overview|recap) of the intro(?:duction)?\b"  # 'quick version of the intro'
+    # 'how was this study put together and by whom': what the opening says of the work behind it
+    r"|\bhow (?:was|were|did) (?:this|the) (?:study|report|publication|research|analysis|work) (?:put together|done|"
+    r"carried out|conducted|produced|compiled|written|researched|come together)\b",
     re.I,
 )
 LISTED_TWICE = re.compile(  # "the themes are listed twice - once in the observations and once in their own section"
@@ -333,6 +336,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|\bone line per (?:case study|cluster|region)\b|^\W*per (?:region|cluster|case study)\b"
         r"|\bfor each (?:cluster|case study|region) that\b"
         r"|^\W*where (?:are|is) [^?]{2,60}? (?:named|mentioned|cited|referenced)\b"
+        r"|^\W*(?:list|give me|name|set out) (?:all )?the [^?]{2,40}? (?:referred to|mentioned|named|cited|that come up) "
+        r"(?:across|in) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
         # '... a national body set up HQ in the region. Which case studies say that?': the last sentence asks
         r"|[.?!…]\s+(?:which|what) (?:case studies|clusters)\b[^?]{0,40}\?\s*$"  # '..., and which?'
         r"|^\W*where in the (?:eleven |11 )?(?:case studies|clusters)\b"
@@ -350,6 +355,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
     + "|" + _PREAMBLE + _WHICH_CASES,
     re.I,
 )
+EACH_ASKED = re.compile(r"\s*,?\s*\b(?:and|with) (?:what|how much|how many|when|where) (?:each|it|they|each one)\b[^?]*", re.I)
 STATED_SUBJECT = re.compile(  # a statement's subject that the question after it calls 'it' or 'they'
     r"^\W*(?P<subject>[^?.:,]{2,60}?)\s+(?:keeps?|kept|comes?|came|crops?|pops?|turns?|shows?|appears?|features?|"
     r"recurs?|seems?|gets?|is|are|was|were)\b[^?]*?[.:]\s+[^?]*\b(?:it|they|them)\b[^?]*\?\s*$",
@@ -668,7 +674,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         explicit = []  # "which clusters talk about net zero": a sector's name is the topic here
         # after a preamble ('Leaving the chapter titles aside, which case studies ...?'), the question itself
         asked = AFTER_PREAMBLE.search(question)
-        topic = topic_of(asked.group(1) if asked else question, steered, [], outline)
+        # '... and what each is about or worth': asked of each match, no topic of its own
+        topic = topic_of(EACH_ASKED.sub("", asked.group(1) if asked else question), steered, [], outline)
         stated = STATED_SUBJECT.search(question)  # "Hydrogen keeps coming up. In which case studies does it feature?"
         subject = topic_of(stated.group("subject"), steered, [], outline) if stated else ""
         topic = subject or topic
@@ -718,6 +725,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if group and ENUMERATE.search(question):
         if not rest:
             return Route("list", group=group)
+        member = _member_named(question, outline)
+        if member and not TOPIC_LINK.search(question):  # 'set out the problems with competitive grants it identifies in
+            return Route("summary", section=member)  # its recommendations': what that one recommendation says
         return Route("list", group=group, topic=rest) if TOPIC_LINK.search(question) else Route("list", group=group)
     if AGGREGATE.search(question) and outline.case_studies:
         rest = _rest(topic, CASE_STUDIES)
