@@ -618,3 +618,16 @@ def test_the_sentence_after_one_restating_the_question_joins_when_it_fits_nearly
     answer = assistant.ask("What remedy does the West Yorkshire case suggest for fragmented funding from national bodies?")
     assert "single pot of R&D funding" in answer.answer, answer.answer
     assert len(answer.citations) <= 4
+
+
+def test_saying_who_did_the_deed_asked_about_is_a_fit_in_itself(assistant: Assistant) -> None:
+    # 'The in-depth analysis was undertaken by Cambridge Econometrics' holds few of these words; it still answers
+    answer = assistant.ask("Who actually did the in-depth analysis that sits behind this NP11 publication?")
+    assert "Cambridge Econometrics" in answer.answer, answer.answer
+
+
+def test_a_heading_is_followed_by_the_sentence_of_its_passage_that_fits_best(assistant: Assistant) -> None:
+    # 'Magic happens at the boundaries between sectors:' - the next sentence is on successes; the one after says
+    # what the magic is
+    answer = assistant.ask("What does the 'magic' where sectors meet actually consist of?")
+    assert "knowledge recombination" in answer.answer, answer.answer

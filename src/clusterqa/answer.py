@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .index import Embedder
     from .settings import Settings
 from .chunking import SECTION_SEP
-from .questions import REFERS_BACK, holds_kind, mentions, prefers, question_names, question_type
+from .questions import REFERS_BACK, holds_kind, mentions, prefers, question_names, question_type, says_who_did
 from .retrieve import Passage, Retrieval, ScoredSentence
 from .text import CONTINUES, core_question, terms
 
@@ -176,8 +176,13 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     # whether anything answers is decided on fit alone; the nudges only choose among sentences that may answer
     plain_best = max((s for _, s in candidates), key=lambda s: s.score)
     spelled_out = kind == "acronym"  # holding the acronym's expansion is a fit in itself
-    if not spelled_out and not fits(best, typed=bool(kind)) and not fits(plain_best, typed=bool(kind)):
-        fitting = [ps for ps in ranked if fits(ps[1], typed=bool(kind))]
+    who_did = says_who_did(question)  # ...and so is saying who did the deed asked about, in however few of its words
+
+    def fit(s: ScoredSentence) -> bool:
+        return fits(s, typed=bool(kind)) or who_did(s.sentence.text)
+
+    if not spelled_out and not fit(best) and not fit(plain_best):
+        fitting = [ps for ps in ranked if fit(ps[1])]
         if not fitting:
             return abstain(retrieval)
         passage, best = fitting[0]  # the closest sentence is no answer; the closest that is good enough may be
@@ -254,6 +259,10 @@ def _continuation(
     if not following:
         return None
     nxt = following[0][1]
+    if best.sentence.text.rstrip().endswith(":") and following[0][0] is passage:
+        # a heading's own passage: the sentence after it that fits best ('Magic happens at the boundaries between
+        # sectors:' -> 'The “magic” at these boundaries is ...', two sentences on), not just the first
+        return max(((passage, s) for s in passage.sentences if s.position > best.position), key=lambda ps: ps[1].score)
     if best.sentence.text.rstrip().endswith(":") or _is_bullet_heading(best.sentence.text):
         return following[0]
     if CONTINUES.match(nxt.sentence.text) and nxt.score >= best.score * CONTINUATION_RATIO:

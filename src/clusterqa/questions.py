@@ -328,6 +328,15 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     return True
 
 
+def says_who_did(question: str) -> Callable[[str], bool]:
+    """sentence -> does it say, in the passive, who did the deed a 'who did X' question asks about ('The in-depth
+    analysis was undertaken by Cambridge Econometrics')? Always False for other questions."""
+    if not AGENT_ASK.search(question):
+        return lambda sentence: False
+    asked = set(terms(question))
+    return lambda sentence: bool((done := PASSIVE_BY.match(sentence)) and asked & set(terms(done.group("subject"))))
+
+
 def prefers(question: str) -> Callable[[str], float]:
     """sentence -> a nudge, not a filter, with the question read once: a 'where' question prefers a sentence
     naming a place it does not name itself, and any question a sentence that says something beyond the
@@ -345,7 +354,7 @@ def prefers(question: str) -> Callable[[str], float]:
     )
     former = bool(FORMER_NAME.search(core))
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
-    agent = bool(AGENT_ASK.search(question))  # "who did the in-depth analysis"
+    who_did = says_who_did(question)  # "who did the in-depth analysis"
 
     def nudge(sentence: str) -> float:
         new_terms = len(set(terms(sentence)) - asked)
@@ -361,7 +370,7 @@ def prefers(question: str) -> Callable[[str], float]:
         if names_asked:  # names the question does not already give
             names = [n for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]) if not set(terms(n)) <= asked]
             score += NAMES_BONUS * min(len(names), MANY_NAMES) / MANY_NAMES
-        if agent and (done := PASSIVE_BY.match(sentence)) and asked & set(terms(done.group("subject"))):
+        if who_did(sentence):
             score += AGENT_BONUS
         return score
 
