@@ -631,3 +631,14 @@ def test_a_heading_is_followed_by_the_sentence_of_its_passage_that_fits_best(ass
     # what the magic is
     answer = assistant.ask("What does the 'magic' where sectors meet actually consist of?")
     assert "knowledge recombination" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Where in Lancashire did the National Cyber Force end up, and when?", "Samesbury"),  # "end up" is no "ended"
+        ("Who operates Alderley Park nowadays?", "Bruntwood SciTech"),  # who runs it now: who owns it
+    ],
+)
+def test_where_a_thing_ended_up_and_who_runs_it_now(assistant: Assistant, question: str, expected: str) -> None:
+    assert expected in assistant.ask(question).answer

@@ -145,7 +145,8 @@ OWNER_QUESTION = re.compile(
     r"^\W*who does .+ belong to\b"
     r"|^\W*(?:who|(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body|university)) (?:now |currently )?owns\b"
     r"|^\W*(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body) (?:is|are) .+ now part of\b"
-    r"|\b(?:is|are|was) (?:now |currently )?(?:part of|owned by) (?:which|what)\b",  # 'Alderley Park is now part of which …'
+    r"|\b(?:is|are|was) (?:now |currently )?(?:part of|owned by) (?:which|what)\b"  # 'Alderley Park is now part of which …'
+    r"|^\W*who (?:runs|operates|manages|owns|controls) .+ (?:these days|now|nowadays|today)\W*$",  # 'who runs X these days'
     re.I,
 )
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
@@ -379,7 +380,9 @@ def prefers(question: str) -> Callable[[str], float]:
 
 
 
-ENDED = re.compile(r"\b(?:stop\w*|clos(?:e|ed|ing|ure)|shut\w*|end(?:ed|ing)?|ceas\w*|decommission\w*|wound up)\b", re.I)
+ENDED = re.compile(  # not 'where did the NCF end up': where it went, not when it stopped
+    r"\b(?:stop\w*|clos(?:e|ed|ing|ure)|shut\w*|end(?:ed|ing)?(?! up\b)|ceas\w*|decommission\w*|wound up)\b", re.I
+)
 RENAMED = re.compile(
     r"\b(?:renam\w*|chang\w* (?:its |their |the )?names?|rebrand\w*|(?:became|now) known as|name change)\b", re.I
 )
