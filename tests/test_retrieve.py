@@ -178,3 +178,11 @@ def test_keeping_something_going_is_sustaining_it(retriever: Retriever) -> None:
     # 'keeping NESACoE going' - 'sustained interest by local partners such as Business Durham'
     result = retriever.retrieve("Which local bodies does the report credit with keeping NESACoE going?", k=5)
     assert any("Business Durham" in p.chunk.text for p in result.passages)
+
+
+@pytest.mark.parametrize(
+    "question", ["How big is the Sheffield city region metals cluster?", "How many firms are in the Sheffield-area metals base?"]
+)
+def test_the_sheffield_city_region_is_south_yorkshire(retriever: Retriever, question: str) -> None:
+    # the documents' only 'Sheffield' is Lancashire's 'University of Sheffield-based' AMRC outpost
+    assert retriever.steer(question) == ("South Yorkshire",)

@@ -569,6 +569,9 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
     "north yorks": "north yorkshire",
     "west yorks": "west yorkshire",
     "south yorks": "south yorkshire",
+    "sheffield city region": "south yorkshire",  # not 'Sheffield' alone: the documents' Sheffield is a Lancashire outpost's
+    "sheffield area": "south yorkshire",
+    "sheffield-area": "south yorkshire",
     "east yorks": "east yorkshire",
     "westmorland": "cumbria",
 }
