@@ -1484,3 +1484,11 @@ def test_a_regions_short_form_in_a_longer_name_is_no_unknown_name(assistant: Ass
     assert assistant.retriever.unknown_names(question) == ()
     answer = assistant.ask(question)
     assert answer.route == "summary" and not answer.abstained and "BioYorkshire" in answer.answer
+
+
+def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(assistant: Assistant) -> None:
+    answer = assistant.ask("Compare West Yorkshire and Greater Manchester.")
+    focus = next(line for line in answer.answer.splitlines() if line.startswith("| Focus |"))
+    west_yorkshire = focus.split(" | ")[1]
+    assert "West Yorkshire is harnessing" in west_yorkshire
+    assert "primarily focuses on AI applications in healthcare" in west_yorkshire

@@ -76,6 +76,7 @@ LESSON = re.compile(  # a case study's own statement of what it shows
 WOULD_HELP = re.compile(  # what a case study says would help its cluster
     r"\bwould benefit from\b|\bthere is (?:potential|an opportunity|scope) to\b|\bwould welcome\b|\bcalls? for\b", re.I
 )
+SELF_FOCUS = re.compile(r"\bth(?:is|e) case study (?:\w+ly )?focus(?:es|ed)? on\b", re.I)  # what it says it is about
 FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
 CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a fund, not a difficulty
     r"\b(?:challeng\w*|barrier\w*|gaps?\b|difficult\w*|lack\w*|risk\w*|uncertain\w*|struggl\w*|missing out|"
@@ -125,7 +126,7 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
 
         pick(b.route.topic[:1].upper() + b.route.topic[1:], on_topic, TOPIC_SENTENCES)
     for name, choose in _facets(b, used):
-        pick(name, choose, FIGURE_SENTENCES if name == "More figures" else 1)
+        pick(name, choose, FIGURE_SENTENCES if name in ("More figures", "Focus") else 1)
     header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])})" for p in parts) + " |"
     lines = [header, "|---" * (len(parts) + 1) + "|"]
     for name, row in facets:
@@ -207,8 +208,18 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
     def text(f: Found) -> str:
         return f.sentence.text
 
+    focused: set[str] = set()
+
+    def focus(p: Part) -> Found | None:
+        """The opening sentence, then what the case study says it focuses on, if it does ('While this case study
+        primarily focuses on AI applications in healthcare, ...')."""
+        if p.region in focused:
+            return next((f for f in sentences(p) if f.row not in used and SELF_FOCUS.search(text(f))), None)
+        focused.add(p.region)
+        return next((f for f in sentences(p) if f.row not in used), None)
+
     return [
-        ("Focus", lambda p: next((f for f in sentences(p) if f.row not in used), None)),
+        ("Focus", focus),
         ("Scale", lambda p: _best(p, used, lambda f: bool(SCALE.search(text(f))), _count_numbers)),
         (
             "Funding",
