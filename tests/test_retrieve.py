@@ -186,3 +186,9 @@ def test_keeping_something_going_is_sustaining_it(retriever: Retriever) -> None:
 def test_the_sheffield_city_region_is_south_yorkshire(retriever: Retriever, question: str) -> None:
     # the documents' only 'Sheffield' is Lancashire's 'University of Sheffield-based' AMRC outpost
     assert retriever.steer(question) == ("South Yorkshire",)
+
+
+def test_a_how_many_question_lifts_the_passage_counting_what_it_asks_after(retriever: Retriever) -> None:
+    # 'nearly 200 SMEs' sits in a passage on multinationals; the other Liverpool passages say 'life sciences' more
+    retrieval = retriever.retrieve("Roughly how many SMEs make up the wider Liverpool City Region life sciences ecosystem?", 5)
+    assert "nearly 200 SMEs" in retrieval.passages[0].chunk.text

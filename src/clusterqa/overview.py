@@ -22,7 +22,7 @@ from .answer import Answer, Citation
 from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
 from .questions import MONEY, MONEY_QUESTION
-from .retrieve import COMMON_ACRONYMS, Passage, Retriever
+from .retrieve import COMMON_ACRONYMS, Passage, Retriever, counts_of
 from .routes import (
     CASE_PARTS,
     CASE_STUDIES,
@@ -673,18 +673,6 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     if elsewhere:
         text += "\n\nElsewhere in the documents:\n" + "\n".join(elsewhere)
     return b.answer(text)
-
-
-COUNTED = re.compile(r"(?<![£$€\d.,])(\d[\d,]*)(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})")
-
-
-def counts_of(text: str, nouns: set[str]) -> bool:
-    """Does the text count one of these things: a figure (not a year, a share or money) and, within three words,
-    the noun ('54 organisations', 'nearly 200 SMEs', '1,300 advanced manufacturing businesses')?"""
-    for number, after in COUNTED.findall(text):
-        if not re.fullmatch(r"(?:19|20)\d\d", number) and set(terms(after)) & nouns:
-            return True
-    return False
 
 
 CENTURY = re.compile(r"\b(1[5-9]|2[01])(?:st|nd|rd|th) century\b", re.I)

@@ -81,6 +81,10 @@ PASSIVE_BY = re.compile(  # "The in-depth analysis was undertaken by Cambridge E
     r"\s+by\s+(?:the\s+)?[A-Z]"
 )
 AGENT_VOTES = 2  # votes for a passage saying, in the passive, who did what the question asks about
+COUNT_VOTES = 1  # ...and for one counting the things a 'how many' question asks after
+HOW_MANY_OF = re.compile(
+    r"\bhow many\s+((?:(?!(?:do|does|did|is|are|was|were|have|has|of|in|make|work)\b)[\w&-]+\s*){1,2})", re.I
+)
 VOTES = 3  # dense, keyword, and passages ranked by their best sentence's cosine
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
     r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
@@ -380,6 +384,8 @@ class Retriever:
             fused[i] += VOTES * top_vote
         for i in self._done_by(question, q_terms, allowed_ids):  # 'who did the analysis': '... was undertaken by X'
             fused[i] += AGENT_VOTES * top_vote
+        for i in self._counting(question, allowed_ids):  # 'how many SMEs': '... nearly 200 SMEs ...'
+            fused[i] += COUNT_VOTES * top_vote
 
         spelled = self._acronym_words(question)
         author = attributed_terms(question)
@@ -402,6 +408,16 @@ class Retriever:
             spelled=spelled,
             author=author,
         )
+
+    def _counting(self, question: str, allowed: np.ndarray) -> list[int]:
+        """For a 'how many X' question, the chunks with a sentence counting X: a figure with X within three words
+        after it ('nearly 200 SMEs', '960 local firms'), a year aside."""
+        asked = HOW_MANY_OF.search(question)
+        nouns = set(terms(asked.group(1))) if asked else set()
+        if not nouns:
+            return []
+        allowed_set = set(allowed.tolist())
+        return [i for i, c in enumerate(self.chunks) if i in allowed_set and counts_of(c.text, nouns)]
 
     def _done_by(self, question: str, q_terms: list[str], allowed: np.ndarray) -> list[int]:
         """For a question asking who did something, the chunks with a sentence saying in the passive who did it
@@ -575,6 +591,18 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
     "east yorks": "east yorkshire",
     "westmorland": "cumbria",
 }
+
+
+COUNTED = re.compile(r"(?<![£$€\d.,])(\d[\d,]*)(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})")
+
+
+def counts_of(text: str, nouns: set[str]) -> bool:
+    """Does the text count one of these things: a figure (not a year, a share or money) and, within three words,
+    the noun ('54 organisations', 'nearly 200 SMEs', '1,300 advanced manufacturing businesses')?"""
+    for number, after in COUNTED.findall(text):
+        if not re.fullmatch(r"(?:19|20)\d\d", number) and set(terms(after)) & nouns:
+            return True
+    return False
 
 
 def aliases_of(region: str) -> list[str]:
