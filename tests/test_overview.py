@@ -1492,3 +1492,16 @@ def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(ass
     west_yorkshire = focus.split(" | ")[1]
     assert "West Yorkshire is harnessing" in west_yorkshire
     assert "primarily focuses on AI applications in healthcare" in west_yorkshire
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        # 'an example of a comparatively small initial investment': what the case is an example of, 'how' or not
+        ("Summarise the North East space case study.", "comparatively small initial investment"),
+        # 'The incoming York & North Yorkshire MCA offers an opportunity ...': what would help
+        ("Summarise the York & North Yorkshire case study.", "MCA offers an opportunity"),
+    ],
+)
+def test_a_case_summary_keeps_its_example_and_its_opportunity(assistant: Assistant, question: str, needle: str) -> None:
+    assert needle in assistant.ask(question).answer

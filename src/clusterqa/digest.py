@@ -71,10 +71,11 @@ HOLDS_BACK = re.compile(  # what a case study says holds its cluster back (lower
     r"pinch points?|concerns?)\b"
 )
 LESSON = re.compile(  # a case study's own statement of what it shows
-    r"\b(?:an? (?:\w+ )?example of how|lessons?\b|exemplar|a model for|demonstrates|illustrates|shows how)", re.I
+    r"\b(?:an? (?:\w+ )?example of\b|lessons?\b|exemplar|a model for|demonstrates|illustrates|shows how)", re.I
 )
 WOULD_HELP = re.compile(  # what a case study says would help its cluster
-    r"\bwould benefit from\b|\bthere is (?:potential|an opportunity|scope) to\b|\bwould welcome\b|\bcalls? for\b", re.I
+    r"\bwould benefit from\b|\bthere is (?:potential|an opportunity|scope) to\b|\bwould welcome\b|\bcalls? for\b"
+    r"|\boffers? an opportunity\b", re.I
 )
 SELF_FOCUS = re.compile(r"\bth(?:is|e) case study (?:\w+ly )?focus(?:es|ed)? on\b", re.I)  # what it says it is about
 FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
