@@ -1505,3 +1505,11 @@ def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(ass
 )
 def test_a_case_summary_keeps_its_example_and_its_opportunity(assistant: Assistant, question: str, needle: str) -> None:
     assert needle in assistant.ask(question).answer
+
+
+def test_a_summary_point_that_points_back_brings_the_sentence_it_points_to(assistant: Assistant) -> None:
+    # 'This could provide a model for how cluster development could work in more rural areas.' - what could?
+    answer = assistant.ask("Summarise the Cumbria clean energy case study.")
+    point = next(line for line in _lines(answer) if "This could provide a model" in line)
+    assert point.startswith("- While multinationals") and "network of local suppliers" in point
+    assert len(_cited(point, answer)) == 2

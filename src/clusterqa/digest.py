@@ -78,6 +78,7 @@ WOULD_HELP = re.compile(  # what a case study says would help its cluster
     r"|\boffers? an opportunity\b", re.I
 )
 SELF_FOCUS = re.compile(r"\bth(?:is|e) case study (?:\w+ly )?focus(?:es|ed)? on\b", re.I)  # what it says it is about
+POINTS_BACK = re.compile(r"^(?:This|These|Such|That|Those)\b(?! (?:report|publication|case study|section)\b)")
 FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
 CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a fund, not a difficulty
     r"\b(?:challeng\w*|barrier\w*|gaps?\b|difficult\w*|lack\w*|risk\w*|uncertain\w*|struggl\w*|missing out|"
@@ -394,6 +395,20 @@ def is_heading(found: Found) -> bool:
     return text.rstrip().endswith(":") or (text.startswith("•") and len(text.split()) < 12)
 
 
+def _said_before(found: Found, chosen: list[Found]) -> Found | None:
+    """The sentence before one that opens by pointing back at it ('This could provide a model for ...'), in its
+    chunk, when it is no heading and not a point already."""
+    if not POINTS_BACK.match(found.sentence.text):
+        return None
+    at = found.chunk.sentences.index(found.sentence)
+    if at == 0:
+        return None
+    before = Found(found.chunk, found.chunk.sentences[at - 1], found.row - 1)
+    if before.row in {f.row for f in chosen} or is_heading(before):
+        return None
+    return before
+
+
 def _also_named(found: list[Found], chosen: list[Found], part: Part) -> list[tuple[str, Found]]:
     """The names (organisations, programmes, places, plans) in a case study's other sentences that its summary
     points leave out, each with the first sentence naming it: a briefing wants them all."""
@@ -449,7 +464,9 @@ def _points(
     for f in chosen:
         where = place_of(f.chunk)
         prefix = f"**{where}** (p. {f.sentence.page}): " if label else ""
-        lines.append(f"- {prefix}{item_text(f.sentence.text)} {b.cite(f)}")
+        before = _said_before(f, chosen)  # 'This could provide a model ...': what 'this' is comes first
+        said = f"{item_text(before.sentence.text)} {b.cite(before)} " if before else ""
+        lines.append(f"- {prefix}{said}{item_text(f.sentence.text)} {b.cite(f)}")
     if figures:
         lines.append("\nIn figures: " + "; ".join(f"{text} {b.cite(f)}" for text, f in figures) + ".")
     if also:
