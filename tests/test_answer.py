@@ -613,13 +613,6 @@ def test_a_count_asked_without_how_many_is_a_count(assistant: Assistant) -> None
     assert "nearly 200 SMEs" in answer.citations[0].quote, answer.answer
 
 
-def test_the_sentence_after_one_restating_the_question_joins_when_it_fits_nearly_as_well(assistant: Assistant) -> None:
-    # the best sentence restates the problem ('access to funding can be fragmented'); the next one gives the remedy
-    answer = assistant.ask("What remedy does the West Yorkshire case suggest for fragmented funding from national bodies?")
-    assert "single pot of R&D funding" in answer.answer, answer.answer
-    assert len(answer.citations) <= 4
-
-
 def test_saying_who_did_the_deed_asked_about_is_a_fit_in_itself(assistant: Assistant) -> None:
     # 'The in-depth analysis was undertaken by Cambridge Econometrics' holds few of these words; it still answers
     answer = assistant.ask("Who actually did the in-depth analysis that sits behind this NP11 publication?")
@@ -642,3 +635,9 @@ def test_a_heading_is_followed_by_the_sentence_of_its_passage_that_fits_best(ass
 )
 def test_where_a_thing_ended_up_and_who_runs_it_now(assistant: Assistant, question: str, expected: str) -> None:
     assert expected in assistant.ask(question).answer
+
+
+def test_a_question_asking_two_things_takes_a_sentence_for_each(assistant: Assistant) -> None:
+    # the specialisation sentence scores about 0.8 of the sites sentence: too little for a second sentence on one ask
+    answer = assistant.ask("Teesside chemicals: list the areas of high specialisation and the three main sites.")
+    assert "Wilton International" in answer.answer and "fertilisers and nitrogen" in answer.answer, answer.answer

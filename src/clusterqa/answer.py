@@ -47,8 +47,8 @@ REASON_ASKED = re.compile(  # a question after the cause or the how of something
     re.I,
 )
 CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it scores this close
-NEXT_RATIO = 0.7  # ...and the sentence after it in its passage, whatever its opening, when it scores this close
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
+TWO_ASKS_RATIO = 0.8  # ...or this close, for a question asking two things ('X and Y')
 MAX_SENTENCES = 3
 BULLET_HEADING_WORDS = 12  # a bulleted sentence this short is a heading: the next sentence joins it
 WHO_OR_WHICH = re.compile(r"^\W*(?:who|whom|whose|which)\b", re.I)  # a question asking for a name
@@ -205,8 +205,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         most += 1
     # a sentence adds something only with a term the answer lacks; the author's name ('does NP11 want') is no such term
     covered = set(terms(" ".join(c.sentence.text for _, c in chosen))) | retrieval.author
+    # 'the areas of high specialisation and the three main sites': two things asked, each may take its own sentence
+    ratio = TWO_ASKS_RATIO if re.search(r"\band\b", core_question(question)) else SECOND_SENTENCE_RATIO
     for p, s in ranked[1:]:
-        if len(chosen) >= most or s.score < best.score * SECOND_SENTENCE_RATIO:
+        if len(chosen) >= most or s.score < best.score * ratio:
             break
         new_terms = set(retrieval.question_terms) & (set(terms(s.sentence.text)) - covered)
         if new_terms and s.sentence.text not in {c.sentence.text for _, c in chosen}:
@@ -244,9 +246,8 @@ def _continuation(
 ) -> tuple[Passage, ScoredSentence] | None:
     """The next sentence when the best one only leads into it: it ends in a colon, or the next sentence
     goes on about the same subject ('They ...', 'This ...') and fits the question nearly as well, or says the
-    why or how a question asks after, or is in the same passage and fits the question almost as well. For a
-    lead-in, or a why or how, the best sentence may end its passage: then the next is the first of the retrieved
-    passage that goes on from it."""
+    why or how a question asks after. For a lead-in, or a why or how, the best sentence may end its passage: then
+    the next is the first of the retrieved passage that goes on from it."""
     following = [(passage, s) for s in passage.sentences if s.position == best.position + 1]
     reason = bool(REASON_ASKED.search(core_question(retrieval.question)))
     ends = best.position == len(passage.sentences) - 1
@@ -269,10 +270,6 @@ def _continuation(
         return following[0]
     # 'what explains its big returns': the best sentence says what is to be explained, the next one why
     if reason and CONTINUES.match(nxt.sentence.text):
-        return following[0]
-    # 'what fix did the West Yorkshire case float for fragmented funding': the best sentence restates the problem the
-    # question words, the next one in its passage gives the fix ('There is potential to explore a single pot ...')
-    if nxt in passage.sentences and nxt.score >= best.score * NEXT_RATIO:
         return following[0]
     return None
 
