@@ -310,6 +310,13 @@ ROUTED = [
     ("No summary needed - how big was the HealthTech Launchpad award to West Yorkshire?", "fact"),
     ("In the Tees Valley overview, what share of UK hydrogen production is credited to the region?", "fact"),
     ("How was the report put together, and by whom?", "summary"),  # its introduction
+    ("Hydrogen crops up in more than one case study - which ones?", "aggregate"),
+    ("Which is bigger by jobs: the North East space cluster or the Tees Valley chemicals cluster?", "compare"),
+    ("In a nutshell, what is this report and who wrote it?", "summary"),
+    ("Can you list every cluster in the report, with the place each one is in?", "list"),
+    ("Briefly, what does the Cumbria clean energy case study say?", "summary"),
+    ("Pull together every Investment Zone that gets mentioned in the case studies.", "aggregate"),
+    ("Which examples of cross-boundary working are given?", "fact"),  # examples of a thing, not 'the case studies'
 ]
 
 
@@ -1513,3 +1520,9 @@ def test_a_summary_point_that_points_back_brings_the_sentence_it_points_to(assis
     point = next(line for line in _lines(answer) if "This could provide a model" in line)
     assert point.startswith("- While multinationals") and "network of local suppliers" in point
     assert len(_cited(point, answer)) == 2
+
+
+def test_a_name_in_the_askers_scene_is_no_reason_to_abstain(assistant: Assistant) -> None:
+    # 'Harrogate' is where the asker works; the documents never mention it, and need not
+    answer = assistant.ask("I run a small business near Harrogate. Give me an overview of the York & North Yorkshire case study.")
+    assert answer.route == "summary" and not answer.abstained and "BioYorkshire" in answer.answer

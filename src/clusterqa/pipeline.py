@@ -18,7 +18,7 @@ from .inputs import clean_question
 from .outline import Outline
 from .overview import Builder, aggregate_answer, list_answer
 from .retrieve import Retrieval, Retriever
-from .routes import route_question
+from .routes import route_question, without_scene
 from .settings import Settings, quiet_offline_env
 from .text import without_instructions
 
@@ -163,7 +163,7 @@ class Assistant:
         With a cluster filter only a summary keeps its route, narrowed to that case study ('summarise the
         case study', 'what does it say about skills'); lists, aggregates and comparisons span case studies."""
         route = route_question(question, retriever.steer, outline)
-        if route.kind not in ROUTE_ANSWERS or retriever.unknown_names(question):
+        if route.kind not in ROUTE_ANSWERS or retriever.unknown_names(without_scene(question)):
             return None
         if cluster:
             region = retriever.resolve_cluster(cluster)

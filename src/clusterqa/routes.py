@@ -89,7 +89,8 @@ NEWCOMER = re.compile(
     re.I,
 )
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
-    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b)"
+    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
+    r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover)\b)"
     r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
     # "Researcher's query: …", "A sceptical economist asks: …"
     r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)\s*:\s+(?=\S+\s+\S+)"
@@ -140,7 +141,8 @@ IN_COMMON = re.compile(
     re.I,
 )
 ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the work behind it …": its introduction
-    r"^\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
+    r"(?:^|,\s*)\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)"
+    r"(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
     r"\s*(?:[?,.]|$|\band\b)"  # not 'what is the publication date'
     r"|\b(?:the )?(?:opening|intro|start|first section|first pages?) of (?:the |this )?(?:[A-Z0-9]+ )?(?:[\w-]+ )?"
     r"(?:report|publication|document)\b"  # 'what does the opening of the NP11 report tell a reader'
@@ -189,7 +191,7 @@ UNNAMED_KINDS = re.compile(  # "which skills and trades are short? Every one nam
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
 COMPARATIVES = "more bigger larger higher greater smaller fewer less lower earlier older newer first stronger weaker better worse"
 _EITHER_OR = (  # 'which contributes more to its local economy, Tees Valley chemicals or South Yorkshire metals'
-    r"^\W*(?:\w+ here:\s*)?(?:which|who)\b(?P<clause>[^?,]*?\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?,]*),"
+    r"^\W*(?:\w+ here:\s*)?(?:which|who)\b(?P<clause>[^?,:]*?\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?,:]*)[,:]"
     r"[^?]*\bor\b"
 )
 EITHER_OR = re.compile(_EITHER_OR, re.I)
@@ -267,7 +269,7 @@ SUMMARY = re.compile(
     r"(?:quote|give|cite|use|mention|include)\b|"
     r"what(?:'s| is) (?:\w+['’]s )?(?:overall|general) line\b|"
     r"what(?:'s| is) the (?:argument|case|reasoning) (?:of|in|behind) the (?:[\w-]+ )?(?:theme|recommendation|section)\b|"
-    r"what (?:does|do) the (?:[\w&'’-]+ ){0,5}(?:case study|case) (?:conclude|say|argue|tell us) about|"
+    r"what (?:does|do) the (?:[\w&'’-]+ ){0,5}(?:case study|case) (?:conclude|say|argue|tell us)(?: about|(?=\W*$))|"
     r"what (?:does|do) the (?:[\w&'’-]+ ){1,4}page say about\b|"
     r"what (?:does|do) the (?:[\w-]+ )?(?:theme|recommendation|section|case study) (?:on|about|regarding|covering) [^?]+? "
     r"(?:say|cover|argue|conclude)|"
@@ -323,7 +325,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         # "where do the case studies bring in a Local Enterprise Partnership"
         r"|^\W*where (?:do|does|did) (?:the |any of the |each of the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b"
         # "Some case studies frame the cluster as built on a 'legacy'. Which ones?": the statement says what
-        r"|^[^?]*\b(?:case studies|clusters|areas|regions|stories|write-?ups|cases|places)\b[^?]*[.:?]\s+(?:which|what)"
+        r"|^[^?]*\b(?:case stud(?:y|ies)|clusters|areas|regions|stories|write-?ups|cases|places)\b[^?]*(?:[.:?]|\s[-–—])\s+"
+        r"(?:which|what)"
         r"(?: ones| of them)?(?:,? and (?:how|why|what|where))?\s*\?\s*$"
         r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ ){0,2}"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
@@ -336,6 +339,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|\bone line per (?:case study|cluster|region)\b|^\W*per (?:region|cluster|case study)\b"
         r"|\bfor each (?:cluster|case study|region) that\b"
         r"|^\W*where (?:are|is) [^?]{2,60}? (?:named|mentioned|cited|referenced)\b"
+        r"|\bevery (?:[\w-]+ ){1,3}?(?:that|which) (?:gets? |is |are )?(?:mentioned|named|cited|referred to) (?:in|across) "
+        r"(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
         r"|^\W*(?:list|give me|name|set out) (?:all )?the [^?]{2,40}? (?:referred to|mentioned|named|cited|that come up) "
         r"(?:across|in) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
         # '... a national body set up HQ in the region. Which case studies say that?': the last sentence asks
@@ -443,7 +448,7 @@ ALL_CASES = re.compile(  # the case studies themselves asked for, by their title
 )
 LIST_CASES = re.compile(
     r"^\W*(?:list|name|enumerate|give(?: me)?|set out|tell me)\b(?: (?:all|of|the))*(?: [\w-]+){0,3}?"
-    r" (?:case[- ]stud(?:y|ies)|clusters)\b"
+    r" (?:case[- ]stud(?:y|ies)|clusters?)\b"
     r"|\b(?:roll-?call|full list|complete list|run-?down|line-?up) of (?:all )?(?:the )?"
     r"(?:places|regions|areas|clusters|case studies|sectors)\b"
     r"|^\W*all (?:of )?the (?:eleven |11 )?(?:case studies|clusters)\b"  # 'tell me all the case studies', the asking taken off
@@ -559,6 +564,13 @@ class Route:
         return self.kind
 
 
+def without_scene(question: str) -> str:
+    """The question without the scene an asker sets first ('I run a small agri-tech business near Malton. ...'):
+    a name there is who is asking, not what the documents must mention."""
+    scene = SCENE.search(question)
+    return question[scene.end() :] if scene else question
+
+
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
@@ -640,7 +652,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if every_one and len(explicit) != 1 and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
         # 'a rundown of all the case studies covered - region plus focus', 'every cluster and its technology focus'
         return Route("list", group=CASE_STUDIES)
-    if SUMMARY.search(question) and question_type(question)[0] not in TYPED_FACTS:  # not 'in the overview, what share'
+    typed = question_type(question)[0] in TYPED_FACTS
+    if SUMMARY.search(question) and not typed and not EVERY_ONE_MENTIONED.search(question):  # not 'in the overview, what share'
 
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
         report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
@@ -740,6 +753,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     return Route("fact")
 
 
+EVERY_ONE_MENTIONED = re.compile(  # 'pull together every freeport that gets mentioned in the case studies': an aggregate
+    r"\bevery (?:[\w-]+ ){1,3}?(?:that|which) (?:gets? |is |are )?(?:mentioned|named|cited|referred to) (?:in|across)\b", re.I
+)
 TYPED_FACTS = {"percent", "count", "amount", "date", "duration", "distance"}  # a figure or a date asked: a fact, not a summary
 CHAPTERS_MENTIONING = re.compile(  # 'which chapters mention the bioeconomy': the case studies (and the rest, as an aggregate has)
     r"\b(which|any|what) chapters\b(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include))", re.I
@@ -758,7 +774,8 @@ NOT_THIS_KIND = re.compile(  # 'no overview needed', 'sort of a summary question
 _CASE_NOUNS = r"(?:profiles|vignettes?|write-?ups?|entry|entries|case-study chapters?|case chapters?)"  # 'profile': a verb too
 CASE_STUDY_WORD = re.compile(
     rf"\b(?P<det>which|what|the|any|all(?: the)?|each|every|those|these|other|of the|one|both)\b(?P<mid>(?:\s+[\w&'’-]+){{0,4}}?)"
-    rf"\s+(?P<noun>{_CASE_NOUNS}|examples)\b",
+    rf"\s+(?P<noun>{_CASE_NOUNS}|examples(?! of\b))\b",  # not 'which examples of R&I institutions ... are given'
+
     re.I,
 )
 
