@@ -192,3 +192,14 @@ def test_a_how_many_question_lifts_the_passage_counting_what_it_asks_after(retri
     # 'nearly 200 SMEs' sits in a passage on multinationals; the other Liverpool passages say 'life sciences' more
     retrieval = retriever.retrieve("Roughly how many SMEs make up the wider Liverpool City Region life sciences ecosystem?", 5)
     assert "nearly 200 SMEs" in retrieval.passages[0].chunk.text
+
+
+def test_a_typo_in_a_name_the_documents_use_is_no_unknown_name(retriever: Retriever) -> None:
+    assert retriever.unknown_names("How long is the Cheshire Science Coridor?") == ()  # 'Corridor'
+    assert retriever.unknown_names("What is the population of Leeds?") == ("Leeds",)  # a name they never use
+    assert retriever.unknown_names("Who founded the Great Yorkshire Show?") == ("Great Yorkshire Show",)
+
+
+def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retriever: Retriever) -> None:
+    question = "Quick one from the Minister's office: when was the Liverpool City Region Investment Zone announced?"
+    assert retriever.retrieve(question, 5).unknown_names == ()

@@ -18,9 +18,9 @@ from .inputs import clean_question
 from .outline import Outline
 from .overview import Builder, aggregate_answer, list_answer
 from .retrieve import Retrieval, Retriever
-from .routes import route_question, without_scene
+from .routes import route_question
 from .settings import Settings, quiet_offline_env
-from .text import without_instructions
+from .text import without_instructions, without_scene
 
 ROUTE_ANSWERS: dict[str, Callable[[Builder, Outline], Answer | None]] = {
     "list": list_answer,

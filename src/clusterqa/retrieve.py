@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter, defaultdict
@@ -33,6 +34,7 @@ from .text import (
     split_sentences,
     terms,
     without_attribution,
+    without_scene,
 )
 
 RRF_K = 10  # small: in a corpus of ~100 passages the top few ranks are what matter
@@ -81,6 +83,7 @@ PASSIVE_BY = re.compile(  # "The in-depth analysis was undertaken by Cambridge E
     r"\s+by\s+(?:the\s+)?[A-Z]"
 )
 AGENT_VOTES = 2  # votes for a passage saying, in the passive, who did what the question asks about
+TYPO_MIN_LENGTH, TYPO_CUTOFF = 6, 0.85  # a capitalised word this long this close to one of the documents' is a typo
 COUNT_VOTES = 1  # ...and for one counting the things a 'how many' question asks after
 HOW_MANY_OF = re.compile(
     r"\bhow many\s+((?:(?!(?:do|does|did|is|are|was|were|have|has|of|in|make|work)\b)[\w&-]+\s*){1,2})", re.I
@@ -171,6 +174,7 @@ class Retriever:
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
         }
         self.vocabulary |= {re.sub(r"'s$", "", w.strip(".,;:()'\"")) for w in self.vocabulary}
+        self._long_words = [w for w in self.vocabulary if len(w) >= TYPO_MIN_LENGTH and w.isalpha()]
         self.steering = dict(_steering_names(self.chunks))  # longest names first, so they win
         names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
         self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
@@ -260,8 +264,11 @@ class Retriever:
         return tuple(unknown) or self._unknown_runs(words)
 
     def _known(self, word: str) -> bool:
-        """A word the documents use, or another name for a region they cover ('Merseyside')."""
-        return word in self.vocabulary or word in self.steering or word in self._steering_words
+        """A word the documents use, or another name for a region they cover ('Merseyside'), or a long word one
+        slip away from one of theirs ('Coridor', 'Cumbira'): a typo, not a name they never mention."""
+        if word in self.vocabulary or word in self.steering or word in self._steering_words:
+            return True
+        return _typo_of(word, self._long_words)
 
     def _unknown_runs(self, words: list[str]) -> tuple[str, ...]:
         """A name of several capitalised words ('the Great Yorkshire Show') one of whose words the documents only
@@ -287,6 +294,7 @@ class Retriever:
             and any(
                 len(part) >= 3 and part not in COMMON_ACRONYMS and normalise(part) not in self.capitalised
                 and normalise(part) not in self._steering_words  # 'Yorks' of 'North Yorks', a region's short form
+                and not _typo_of(normalise(part), self._long_words)  # 'the Cheshire Science Coridor'
                 for w in run
                 for part in re.split(r"[/-]+", w)
                 if part[:1].isupper()
@@ -404,7 +412,7 @@ class Retriever:
             steered_to=steered,
             filters=filters,
             question_terms=tuple(q_terms),
-            unknown_names=self.unknown_names(question),
+            unknown_names=self.unknown_names(without_scene(question)),  # 'Quick one from the Minister's office: ...'
             spelled=spelled,
             author=author,
         )
@@ -603,6 +611,11 @@ def counts_of(text: str, nouns: set[str]) -> bool:
         if not re.fullmatch(r"(?:19|20)\d\d", number) and set(terms(after)) & nouns:
             return True
     return False
+
+
+def _typo_of(word: str, words: list[str]) -> bool:
+    """Is the word a slip of the keyboard away from one of these (long) words ('coridor' for 'corridor')?"""
+    return len(word) >= TYPO_MIN_LENGTH and bool(difflib.get_close_matches(word, words, n=1, cutoff=TYPO_CUTOFF))
 
 
 def aliases_of(region: str) -> list[str]:

@@ -18,7 +18,7 @@ from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
 from .questions import question_type
 from .retrieve import aliases_of
-from .text import STOPWORDS, core_question, normalise, terms
+from .text import SCENE, STOPWORDS, core_question, normalise, terms
 
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
 CASE_STUDIES = "case studies"  # the list route's group name for the case studies themselves
@@ -86,17 +86,6 @@ TIMELINE_ASK = re.compile(  # "a timeline of the milestones", "which pre-2000 da
 NEWCOMER = re.compile(
     r"^\W*(?:I'm|I am|I've been|We're|We are) (?:new to|not familiar with|unfamiliar with|reading up on|looking at|"
     r"briefing (?:a minister |someone )?on)\s+",
-    re.I,
-)
-SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
-    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
-    r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover)\b)"
-    r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
-    # "Researcher's query: …", "A sceptical economist asks: …"
-    r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)\s*:\s+(?=\S+\s+\S+)"
-    # "For a briefing note, set out ...": what it is for, then the question
-    r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
-    r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
     re.I,
 )
 NAMED_KIND = re.compile(
@@ -562,13 +551,6 @@ class Route:
     @property
     def name(self) -> str:
         return self.kind
-
-
-def without_scene(question: str) -> str:
-    """The question without the scene an asker sets first ('I run a small agri-tech business near Malton. ...'):
-    a name there is who is asking, not what the documents must mention."""
-    scene = SCENE.search(question)
-    return question[scene.end() :] if scene else question
 
 
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:

@@ -287,3 +287,24 @@ def core_question(question: str) -> str:
     stripped = LEAD_IN.sub("", question, count=1)
     stripped = LIST_LEAD_IN.sub("List ", stripped, count=1)
     return stripped if len(stripped.split()) >= 2 else question
+
+
+SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
+    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
+    r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover)\b)"
+    r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
+    # "Researcher's query: …", "A sceptical economist asks: …", "Quick one from the Minister's office: …"
+    r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)\s*:\s+(?=\S+\s+\S+)"
+    r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
+    # "For a briefing note, set out ...": what it is for, then the question
+    r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
+    r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
+    re.I,
+)
+
+
+def without_scene(question: str) -> str:
+    """The question without the scene an asker sets first ('I run a small agri-tech business near Malton. ...'):
+    a name there is who is asking, not what the documents must mention."""
+    scene = SCENE.search(question)
+    return question[scene.end() :] if scene else question
