@@ -370,7 +370,7 @@ def test_the_case_studies_are_listed_with_region_sector_and_page(assistant: Assi
     assert [re.match(r"- \*\*(.+?)\*\*", b).group(1) for b in bullets] == list(CASE_STUDY_PAGES)  # type: ignore[union-attr]
     by_n = {c.n: c for c in answer.citations}
     for region, line in zip(CASE_STUDY_PAGES, bullets):
-        (n,) = _cited(line, answer)
+        n = _cited(line, answer)[0]  # the case study itself (a second marker: the label p. 6 lists it by)
         assert by_n[n].page == CASE_STUDY_PAGES[region] and region in by_n[n].section
     assert "Chemicals" in bullets[-1] and "11 case studies" in answer.answer
 
@@ -1526,3 +1526,12 @@ def test_a_name_in_the_askers_scene_is_no_reason_to_abstain(assistant: Assistant
     # 'Harrogate' is where the asker works; the documents never mention it, and need not
     answer = assistant.ask("I run a small business near Harrogate. Give me an overview of the York & North Yorkshire case study.")
     assert answer.route == "summary" and not answer.abstained and "BioYorkshire" in answer.answer
+
+
+def test_the_list_of_case_studies_gives_the_label_the_overview_page_uses_where_it_differs(assistant: Assistant) -> None:
+    answer = assistant.ask("List the eleven case studies.")
+    south = next(line for line in answer.answer.splitlines() if line.startswith("- **South Yorkshire**"))
+    assert "Metals and Metallurgy (p. 18)" in south and "listed on p. 6 as “South Yorkshire: Metallurgy”" in south
+    assert len(_cited(south, answer)) == 2
+    tees = next(line for line in answer.answer.splitlines() if line.startswith("- **Tees Valley**"))
+    assert "listed on" not in tees  # the same label both places

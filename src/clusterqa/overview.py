@@ -294,7 +294,11 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         lines.append(f"{head}: {b.cite(lead)}" if lead else f"{head}:")
         for part in parts:
             first = next(sentences(part))
-            lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(first)}")
+            line = f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(first)}"
+            listed = _listed_as(outline, part)  # the list of case studies may call it otherwise ('South Yorkshire: Metallurgy')
+            if listed is not None:
+                line += f"; listed on p. {listed.sentence.page} as “{item_text(listed.sentence.text)}” {b.cite(listed)}"
+            lines.append(line)
         return b.answer("\n".join(lines))
     parts = list(outline.groups.get(b.route.group, ()))
     if not parts:
@@ -524,6 +528,16 @@ def _listing(outline: Outline, part: Part) -> Found:
     wanted = f"{part.region}: {part.cluster}"
     listed = (f for f in sentences(parent) if item_text(f.sentence.text) == wanted) if parent else iter(())
     return next(listed, None) or next(sentences(part))
+
+
+def _listed_as(outline: Outline, part: Part) -> Found | None:
+    """The case study's bullet in the list of case studies when it names it otherwise than its own title does."""
+    parent = _case_study_parent(outline)
+    for f in sentences(parent) if parent else ():
+        item = item_text(f.sentence.text)
+        if item.startswith(f"{part.region}:") and item != f"{part.region}: {part.cluster}":
+            return f
+    return None
 
 
 def _case_study_parent(outline: Outline) -> Part | None:
