@@ -1535,3 +1535,10 @@ def test_the_list_of_case_studies_gives_the_label_the_overview_page_uses_where_i
     assert len(_cited(south, answer)) == 2
     tees = next(line for line in answer.answer.splitlines() if line.startswith("- **Tees Valley**"))
     assert "listed on" not in tees  # the same label both places
+
+
+def test_a_group_asked_for_as_another_section_lists_it_gives_that_list(assistant: Assistant) -> None:
+    # p. 5 lists 'some cross-cutting themes' in its own words; the themes' section (pp. 20-21) titles them otherwise
+    answer = assistant.ask("What cross-cutting themes does the observations section set out?")
+    assert "With the right environment and support, clusters can anchor local growth" in answer.answer, answer.answer
+    assert "Magic happens at the boundaries between sectors" not in answer.answer

@@ -303,7 +303,7 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
     parts = list(outline.groups.get(b.route.group, ()))
     if not parts:
         return None
-    introduced = _introduced_list(b, outline)
+    introduced = _introduced_list(b, outline) or _list_in_named_section(b, outline, parts)
     if introduced:  # "the headline recommendations": the bulleted list a sentence introduces by that name
         lead, items = introduced
         lines = [f"{item_text(lead.sentence.text)} ({place_of(lead.chunk)}, p. {lead.sentence.page}) {b.cite(lead)}"]
@@ -488,6 +488,9 @@ def _case_parts(b: Builder, outline: Outline) -> Answer | None:
 ASKED_FOR, RECOMMENDATION = set(terms("ask asks")), terms("recommendations")[0]
 
 
+MEMBER_WORDS = set(terms("cross cutting"))  # words of a group's title too common to find its list by
+
+
 def _introduced_list(b: Builder, outline: Outline) -> tuple[Found, list[Found]] | None:
     """A bulleted list whose lead-in sentence names what the question asks for with a word the group's own
     title lacks: 'the following headline recommendations:' for 'what are the headline recommendations?'."""
@@ -502,6 +505,24 @@ def _introduced_list(b: Builder, outline: Outline) -> tuple[Found, list[Found]] 
         for lead, items in bulleted_lists(part):
             said = f" {' '.join(terms(lead.sentence.text))} "  # whole words: 'lead line recommendation' is no 'headline' one
             if any(f" {p} " in said for p in phrases):
+                return lead, items
+    return None
+
+
+def _list_in_named_section(b: Builder, outline: Outline, members: list[Part]) -> tuple[Found, list[Found]] | None:
+    """The group as another section lists it, when the question names that section by its title's first word and
+    'page' or 'section' ('the six cross-cutting themes NP11 draws out on its observations page': the bulleted list
+    of 'some cross-cutting themes' on p. 5, not the themes' own section)."""
+    group_terms = set(terms(b.route.group)) - MEMBER_WORDS
+    for part in outline.sections:
+        if part.region or part in members or not part.title.split():
+            continue
+        first = part.title.split()[0].lower()
+        said = rf"\b{re.escape(first)}\b[^?]{{0,40}}?\b(?:page|section|chapter|part)\b"
+        if len(first) < 5 or not re.search(said, b.question, re.I):
+            continue
+        for lead, items in bulleted_lists(part):
+            if group_terms & set(terms(lead.sentence.text)):
                 return lead, items
     return None
 
