@@ -407,6 +407,7 @@ def test_answer_sentence_must_hold_what_is_asked(question: str, sentence: str, h
         ("How closely packed is drug discovery in Cheshire and Warrington? What journey time is quoted?", "10-minute"),
         ("What idea does the West Yorkshire case float for its fragmented funding?", "single pot"),  # 'potential to explore'
         ("Which skills are in short supply in the Humber?", "welders"),  # 'in short supply': 'Skills shortages'
+        ("What jobs is the Humber net zero cluster finding difficult to fill?", "welders"),  # 'difficult to fill': the same
         # 'the NP11 report' is who wrote it: the one sentence naming NP11 does not win
         ("Why, in brief, does the NP11 report say innovation clusters matter?", "boost the innovation and productivity"),
         ("iiCON in Liverpool - what does the acronym stand for?", "Infection Innovation Consortium"),

@@ -267,7 +267,7 @@ def without_attribution(question: str) -> str:
 
 
 IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short supply' - 'shortages'
-    (re.compile(r"\bin short supply\b|\bhard to (?:find|recruit|hire)\b|\bscarce\b", re.I), "in shortage"),
+    (re.compile(r"\bin short supply\b|\b(?:hard|difficult) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I), "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
 )
 
