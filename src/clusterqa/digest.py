@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .answer import Answer
+from .answer import REFERS_TO_PREVIOUS, Answer
 from .chunking import SECTION_SEP
 from .outline import Outline, Part
 from .overview import (
@@ -78,7 +78,6 @@ WOULD_HELP = re.compile(  # what a case study says would help its cluster
     r"|\boffers? an opportunity\b", re.I
 )
 SELF_FOCUS = re.compile(r"\bth(?:is|e) case study (?:\w+ly )?focus(?:es|ed)? on\b", re.I)  # what it says it is about
-POINTS_BACK = re.compile(r"^(?:This|These|Such|That|Those)\b(?! (?:report|publication|case study|section)\b)")
 FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
 CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a fund, not a difficulty
     r"\b(?:challeng\w*|barrier\w*|gaps?\b|difficult\w*|lack\w*|risk\w*|uncertain\w*|struggl\w*|missing out|"
@@ -398,7 +397,7 @@ def is_heading(found: Found) -> bool:
 def _said_before(found: Found, chosen: list[Found]) -> Found | None:
     """The sentence before one that opens by pointing back at it ('This could provide a model for ...'), in its
     chunk, when it is no heading and not a point already."""
-    if not POINTS_BACK.match(found.sentence.text):
+    if not REFERS_TO_PREVIOUS.match(found.sentence.text):
         return None
     at = found.chunk.sentences.index(found.sentence)
     if at == 0:
