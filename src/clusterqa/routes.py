@@ -757,7 +757,6 @@ _CASE_NOUNS = r"(?:profiles|vignettes?|write-?ups?|entry|entries|case-study chap
 CASE_STUDY_WORD = re.compile(
     rf"\b(?P<det>which|what|the|any|all(?: the)?|each|every|those|these|other|of the|one|both)\b(?P<mid>(?:\s+[\w&'’-]+){{0,4}}?)"
     rf"\s+(?P<noun>{_CASE_NOUNS}|examples(?! of\b))\b",  # not 'which examples of R&I institutions ... are given'
-
     re.I,
 )
 
