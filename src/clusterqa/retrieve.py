@@ -169,6 +169,7 @@ class Retriever:
         self.source_words: set[str] = set().union(*(_source_terms(s) for s in {c.source for c in self.chunks}))  # files' names
         self._spelling: dict[str, list[int]] = {}  # acronym -> the chunks that spell it out
         self._passives: list[tuple[int, set[str]]] | None = None  # (chunk, subject terms) of 'X was done by Y' sentences
+        self._counted: list[set[str]] | None = None  # each chunk's counted things ('nearly 200 SMEs'), for 'how many X'
         self._phrases: dict[tuple[str, str], bool] = {}  # two terms -> do the documents use them as one phrase
         self.vocabulary = {
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
@@ -424,8 +425,10 @@ class Retriever:
         nouns = set(terms(asked.group(1))) if asked else set()
         if not nouns:
             return []
+        if self._counted is None:  # what each chunk counts, found once: not a scan of every chunk per question
+            self._counted = [counted_terms(c.text) for c in self.chunks]
         allowed_set = set(allowed.tolist())
-        return [i for i, c in enumerate(self.chunks) if i in allowed_set and counts_of(c.text, nouns)]
+        return [i for i, counted in enumerate(self._counted) if i in allowed_set and counted & nouns]
 
     def _done_by(self, question: str, q_terms: list[str], allowed: np.ndarray) -> list[int]:
         """For a question asking who did something, the chunks with a sentence saying in the passive who did it
@@ -604,13 +607,16 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
 COUNTED = re.compile(r"(?<![£$€\d.,])(\d[\d,]*)(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})")
 
 
+def counted_terms(text: str) -> set[str]:
+    """The terms within three words after each figure in the text that counts something (not a year, a share or
+    money): 'nearly 200 SMEs working' -> {'sme', 'work'}."""
+    return {t for number, after in COUNTED.findall(text) if not re.fullmatch(r"(?:19|20)\d\d", number) for t in terms(after)}
+
+
 def counts_of(text: str, nouns: set[str]) -> bool:
     """Does the text count one of these things: a figure (not a year, a share or money) and, within three words,
     the noun ('54 organisations', 'nearly 200 SMEs', '1,300 advanced manufacturing businesses')?"""
-    for number, after in COUNTED.findall(text):
-        if not re.fullmatch(r"(?:19|20)\d\d", number) and set(terms(after)) & nouns:
-            return True
-    return False
+    return bool(counted_terms(text) & nouns)
 
 
 def _typo_of(word: str, words: list[str]) -> bool:

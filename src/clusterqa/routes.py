@@ -282,6 +282,8 @@ _WHICH_CASES = (  # 'which case studies', 'in which regions'; not 'what do clust
     r"(?:clusters|case studies|regions|areas|places|(?:case[- ]study )?write-?ups)\b"
 )
 _PREAMBLE = r"^[^?]{2,100}?,\s+(?:but |so |and )?"  # "The bioeconomy has its own case study, but ..."
+# 'pull together every freeport that gets mentioned in the case studies': an aggregate, whatever asks it
+_EVERY_ONE = r"\bevery (?:[\w-]+ ){1,3}?(?:that|which) (?:gets? |is |are )?(?:mentioned|named|cited|referred to) (?:in|across)"
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
     (
         r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
@@ -328,8 +330,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|\bone line per (?:case study|cluster|region)\b|^\W*per (?:region|cluster|case study)\b"
         r"|\bfor each (?:cluster|case study|region) that\b"
         r"|^\W*where (?:are|is) [^?]{2,60}? (?:named|mentioned|cited|referenced)\b"
-        r"|\bevery (?:[\w-]+ ){1,3}?(?:that|which) (?:gets? |is |are )?(?:mentioned|named|cited|referred to) (?:in|across) "
-        r"(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
+        r"|" + _EVERY_ONE + r" (?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
         r"|^\W*(?:list|give me|name|set out) (?:all )?the [^?]{2,40}? (?:referred to|mentioned|named|cited|that come up) "
         r"(?:across|in) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
         # '... a national body set up HQ in the region. Which case studies say that?': the last sentence asks
@@ -735,9 +736,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     return Route("fact")
 
 
-EVERY_ONE_MENTIONED = re.compile(  # 'pull together every freeport that gets mentioned in the case studies': an aggregate
-    r"\bevery (?:[\w-]+ ){1,3}?(?:that|which) (?:gets? |is |are )?(?:mentioned|named|cited|referred to) (?:in|across)\b", re.I
-)
+EVERY_ONE_MENTIONED = re.compile(_EVERY_ONE + r"\b", re.I)
 TYPED_FACTS = {"percent", "count", "amount", "date", "duration", "distance"}  # a figure or a date asked: a fact, not a summary
 CHAPTERS_MENTIONING = re.compile(  # 'which chapters mention the bioeconomy': the case studies (and the rest, as an aggregate has)
     r"\b(which|any|what) chapters\b(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include))", re.I
