@@ -1280,6 +1280,14 @@ def test_a_short_section_is_summarised_in_most_of_its_points(assistant: Assistan
     assert len(points) == 6
 
 
+def test_a_section_asking_what_something_is_keeps_the_sentences_saying_what_it_is(assistant: Assistant) -> None:
+    """'What is a regional innovation cluster …?': 'A cluster is more than …' (networked relationships), 'Clusters are
+    important because …' and 'They concentrate …' are what the section answers, not its side remarks."""
+    answer = assistant.ask("How does NP11 define a regional innovation cluster and why does it think they matter?")
+    for said in ("networked relationships", "extensive collaboration", "boost the innovation and productivity"):
+        assert said in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize(
     ("question", "topic"),
     [

@@ -59,6 +59,7 @@ SELF_REFERENCE = re.compile(  # a document on itself: 'This publication summaris
     r"(?:was|is|has been) (?:undertaken|carried out|conducted|done)\b",
     re.I,
 )
+WHAT_IS = re.compile(r"what (?:is|are) (?:an? |the )?([\w -]+?)(?:\s+and\b|\s*\?|$)", re.I)  # a title asking it
 KEPT = 3  # sentences of the opening section on the document itself a summary keeps
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
@@ -289,7 +290,7 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         # a document's opening section: what it says of the document itself (what it is, how it was made) is kept
         source = parts[0].chunks[0].source
         opening = len(parts) == 1 and parts[0] is next((p for p in outline.sections if p.chunks[0].source == source), None)
-        chosen = _central(b, parts, keep=SELF_REFERENCE if opening else None)
+        chosen = _central(b, parts, keep=SELF_REFERENCE if opening else _defining(title))
         found = [f for p in parts for f in sentences(p)]
         also = _also_named(found, chosen, parts[0])
         return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also, figures=_also_figures(found, chosen))
@@ -348,6 +349,17 @@ def _one_saying(b: Builder, said: re.Pattern[str], first: list[Found], rest: lis
     if any(said.search(f.sentence.text) for f in first):
         return []
     return [f for f in informative(b, [f for f in rest if said.search(f.sentence.text)], 1) if f not in taken]
+
+
+def _defining(title: str) -> re.Pattern[str] | None:
+    """A section titled 'What is a regional innovation cluster and why are they important?' answers it in the
+    sentences whose subject is what it asks about ('Clusters are important because …', 'A cluster is more than …',
+    'They concentrate …')."""
+    asked = WHAT_IS.match(title)
+    if not asked:
+        return None
+    head = asked.group(1).split()[-1].rstrip("s")
+    return re.compile(rf"^(?:(?:an?|the)\s+)?(?:\w+\s+){{0,3}}{re.escape(head)}s?\s+(?:is|are|refers?)\b|^(?:they|it)\s", re.I)
 
 
 def _central(b: Builder, parts: list[Part], keep: re.Pattern[str] | None = None) -> list[Found]:
