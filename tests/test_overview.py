@@ -198,6 +198,15 @@ ROUTED = [
     ("What is the Tees Valley cluster's biggest site?", "fact"),
     ("Which particular skills and trades are short in the Humber's net zero cluster? Every one named.", "fact"),
     ("AstraZeneca crops up in which of the case studies?", "aggregate"),
+    # a group asked for with nothing else: the list, however it is asked
+    ("every one of the cross cutting themes pls", "list"),
+    ("txt me the list of recs", "list"),
+    ("jot down the nine recommendations", "list"),
+    ("What is the last recommendation?", "fact"),
+    # the case studies asked for as a set, with how to lay them out
+    ("Could I have every case study along with the industry it covers?", "list"),
+    ("Itemise each cluster in the order they appear, with the page each starts on.", "list"),
+    ("the complete roster of clusters profiled and what each specialises in", "list"),
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
     ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),

@@ -128,6 +128,13 @@ def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> No
         ("Which clusters mention skills? Thanks!", "Which clusters mention skills?"),
         ("What is in the one line summary?", "What is in the one line summary?"),  # part of the question
         ("Please tell me what HETA is.", "Please tell me what HETA is."),  # a lead-in is core_question's business
+        # layout notes after a comma or dash, one after another
+        ("name every cluster covered, comma separated, lowercase is fine", "name every cluster covered"),
+        ("all the recommendations - numbered list, no commentary", "all the recommendations"),
+        ("the cross-cutting themes, titles only, cheers", "the cross-cutting themes"),
+        ("The themes. Keep it short", "The themes."),
+        ("set the two AI clusters side by side with page refs", "set the two AI clusters side by side"),
+        ("Which clusters are short of engineers?", "Which clusters are short of engineers?"),  # 'short' asked about
     ],
 )
 def test_a_note_on_how_to_answer_is_not_searched_for(question: str, kept: str) -> None:

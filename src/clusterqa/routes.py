@@ -404,6 +404,11 @@ BOTH_SIDES = re.compile(
     r"\b(?:both|each(?! (?:year|month|week|day|time))|the two (?:cases|case studies|clusters|areas|regions|places))\b", re.I
 )
 # "which example do they point to", "When the recommendations argue X, which example …": one thing, not a list
+SINGLED_OUT = re.compile(  # one member or a count asked of a group: 'the first recommendation', 'how many themes'
+    r"\bhow many\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|last|final|top|number \d)\b"
+    r"|\b(?:which|what) (?:recommendation|theme|one)\b(?!s)|\bhow (?:is|are|does|do)\b",
+    re.I,
+)
 ONE_THING = re.compile(  # "which single Government department does NP11 recommend …"
     r"(?:^\W*|,\s*)(?:which|what) (?:(?:single|one|particular) )?(?:[A-Za-z-]+ ){0,2}?(?P<noun>[a-z]+(?<!s)) "
     r"(?:is|was|has|gets|got|do|does|did)\b",
@@ -446,6 +451,18 @@ LIST_CASES = re.compile(
     re.I,
 )
 CASE_WORDS = set(terms("region regions place places area areas location each every all eleven with and full complete bits parts"))
+# how the case studies are to be laid out, not what about: 'in the order they appear, with the page each starts on'
+LAYOUT_WORDS = set(
+    terms("along order appear appears start starts begin begins page pages title titles titled heading headings pairing "
+          "pairings roster located specialises specialise specialisms doc whole lot sorted entries entry exactly written "
+          "skipped set separate separately")
+)
+EVERY_CASE = re.compile(  # the case studies asked for as a set: 'every case study', 'the complete roster of clusters'
+    r"\b(?:every|each|all(?: of)?(?: the)?(?: eleven| 11)?|complete|full|whole|roster of|list of)\s+(?:[\w-]+\s+)?"
+    r"(?:case[- ]stud(?:y|ies)|clusters?|regions)\b"
+    r"|\b(?:case studies|clusters|regions)\b[^?]*\b(?:all of them|whole lot|the lot|full set)\b",
+    re.I,
+)
 GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "region", "valley"}
 MEMBER_MATCH_TERMS = 2  # words a topic shares with one theme's (or recommendation's) title to name it...
 MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north future"))  # ...not these
@@ -523,6 +540,7 @@ FRAME_WORDS = set(
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
+        pls plz thx thanks cheers txt enumerate jot 11
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
@@ -687,6 +705,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=CASE_STUDIES)  # "every case study as the contents titles it - can you list all eleven?"
     if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
         return Route("list", group=CASE_STUDIES)  # "list all eleven case studies with the region and sector of each"
+    if not regions and EVERY_CASE.search(question) and not SINGLED_OUT.search(question) and not (
+        set(terms(topic)) - SECTOR_WORDS - CASE_WORDS - LAYOUT_WORDS
+    ):  # 'every case study along with the sector it covers', 'the case studies in the order they appear'
+        return Route("list", group=CASE_STUDIES)
     if len(explicit) == 1 and PAGE_ASK.search(question):  # "which page do I turn to for the Cumbria case study"
         return Route("list", regions=tuple(explicit), group=CASE_STUDIES)
     if len(explicit) == 1 and SECTOR_OF.search(question) and not set(terms(topic)) - SECTOR_WORDS:
@@ -725,6 +747,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if member and not TOPIC_LINK.search(question):  # 'set out the problems with competitive grants it identifies in
             return Route("summary", section=member)  # its recommendations': what that one recommendation says
         return Route("list", group=group, topic=rest) if TOPIC_LINK.search(question) else Route("list", group=group)
+    if group and not rest and not one and not SINGLED_OUT.search(question):
+        return Route("list", group=group)  # 'all the cross cutting themes pls, short': the group, and nothing else, asked
     if AGGREGATE.search(question) and outline.case_studies:
         rest = _rest(topic, CASE_STUDIES)
         if not rest:
@@ -742,9 +766,10 @@ CHAPTERS_MENTIONING = re.compile(  # 'which chapters mention the bioeconomy': th
     r"\b(which|any|what) chapters\b(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include))", re.I
 )
 TYPO_FIXES = {"whcih": "which", "wich": "which", "reccomendations": "recommendations", "recomendations": "recommendations",
-              "reccommendations": "recommendations", "studys": "studies", "whats": "what's", "r": "are"}
+              "reccommendations": "recommendations", "studys": "studies", "whats": "what's", "r": "are",
+              "recs": "recommendations"}
 TYPOS = re.compile(
-    r"\b(?:whcih|wich|reccomendations|recomendations|reccommendations|studys|whats)\b|(?<![\w&])(?-i:r)(?![\w&])", re.I
+    r"\b(?:whcih|wich|reccomendations|recomendations|reccommendations|studys|whats|recs)\b|(?<![\w&])(?-i:r)(?![\w&])", re.I
 )
 NOT_THIS_KIND = re.compile(  # 'no overview needed', 'sort of a summary question but really': the asker says what it is not
     r"\b(?:no|not an?|don'?t need an?|without an?)\s+(?:summary|overview|comparison|list)(?:\s+(?:needed|required|please))?\b"

@@ -187,10 +187,19 @@ LIST_LEAD_IN = re.compile(  # "I need the full list of the case studies" asks to
 )
 
 
+_FORMAT = (  # how to lay an answer out, not what to look for: 'bullets please', 'titles only', 'no more than 5 bullets'
+    r"(?:(?:just |only )?(?:in )?(?:one|a single|a|two|a few) (?:line|sentence|word)s?|briefly|quickly|in brief|in short"
+    r"|in a nutshell|keep it (?:short|brief|tight|simple)|short answer|short|brief"
+    r"|(?:in |as )?(?:a )?(?:bullets?|bullet points?|bulleted(?: list)?|numbered(?: list)?(?: \d+-\d+)?|table|list form)"
+    r"(?: (?:please|pls|if you can|is fine|are fine|format))?"
+    r"|(?:no more than|max(?:imum)?|at most|up to) \w+ (?:bullets?|points?|words?|lines?|sentences?)|\w+ (?:bullets?|points?) max"
+    r"|nothing else|no commentary|no waffle|(?:titles|headings|names) only|one per line|comma[- ]separated"
+    r"|lower ?case(?: is)? fine|(?:with )?page (?:refs?|references|numbers|nos?\.?)|cite (?:the )?pages|if you can)"
+    r"(?:,? (?:please|pls|plz))?(?:,? (?:thanks|thx|cheers)| - thanks)?"
+)
 INSTRUCTION = re.compile(  # "Why do clusters matter? One line, please." - how to answer, not what to look for
-    r"(?<=[?.!])\s+(?:(?:just |only )?(?:in )?(?:one|a single|a|two|a few) (?:line|sentence|word)s?|briefly|quickly|in brief|"
-    r"in short|in a nutshell|keep it (?:short|brief)|short answer)(?:,? please)?(?:,? thanks| - thanks)?[.!]*\s*$"
-    r"|(?<=[?.!])\s+(?:please|thanks|thank you)[.!]*\s*$",
+    rf"(?:(?:(?<=[?.!])|\s*[,;:]|\s+[-–]|\s+(?:and|but|with))\s+{_FORMAT})+[.!]*\s*$"
+    r"|(?<=[?.!])\s+(?:please|pls|thanks|thank you|thx|cheers)[.!]*\s*$",
     re.I,
 )
 
