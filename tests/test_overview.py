@@ -1559,3 +1559,66 @@ def test_a_group_asked_for_as_another_section_lists_it_gives_that_list(assistant
     answer = assistant.ask("What cross-cutting themes does the observations section set out?")
     assert "With the right environment and support, clusters can anchor local growth" in answer.answer, answer.answer
     assert "Magic happens at the boundaries between sectors" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "sides", "topic"),
+    [
+        ("Middlesbrough vs Hull: which contributes more to UK hydrogen production?", ("Hull & East Yorkshire", "Tees Valley"),
+         "contributes UK hydrogen production"),
+        ("bradford vs manchester on skills challenges", ("Greater Manchester", "West Yorkshire"), "skills challenges"),
+        ("Rotherham versus Preston in terms of the AMRC", ("Lancashire", "South Yorkshire"), "AMRC"),
+    ],
+)
+def test_a_comparisons_side_may_be_named_by_one_of_its_towns(
+    assistant: Assistant, question: str, sides: tuple[str, ...], topic: str
+) -> None:
+    # the documents never name Middlesbrough or Rotherham; an asker comparing them means their case studies
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, set(route.regions), route.topic) == ("compare", set(sides), topic)
+
+
+def test_a_town_alone_is_no_case_study_to_answer_from(assistant: Assistant) -> None:
+    # towns find a comparison's sides; they never steer a fact to a case study the documents do not tie them to
+    answer = assistant.ask("What is the population of Middlesbrough?")
+    assert answer.abstained and "Middlesbrough" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "freeports? which clusters",
+        "hydrogen: where in the case studies does it feature?",
+        "Enterprise Zones - any clusters mention them, and for how much?",
+        "tally up which clusters name-check a university",
+        "which ones talk about apprenticeships or schools?",
+        "Is it true that skills gaps come up in most case studies, and if so which ones spell it out?",
+        "Which cluster have export figures?",
+    ],
+)
+def test_which_case_studies_say_it_is_an_aggregate_however_curtly_asked(assistant: Assistant, question: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "aggregate" and route.topic, route
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "west yorkshire healthtech and liverpool infection prevention: any common ground, and where do they diverge?",
+        "bigger digital economy: GM or WY?",
+        "Who's more dependent on one big company - Lancashire or Cheshire & Warrington?",
+    ],
+)
+def test_common_ground_divergence_and_a_curt_either_or_are_comparisons(assistant: Assistant, question: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "compare" and len(route.regions) == 2, route
+
+
+def test_a_comparison_topic_said_in_other_words_fills_each_sides_cell(assistant: Assistant) -> None:
+    # 'big anchor firm': the North East 'did not have any large space primes' (big ~ large, firm), Lancashire's
+    # 'BAE is an important anchor' (its rarest word, 'anchor', not the vaguer 'big')
+    answer = assistant.ask("Compare the North East space cluster with Lancashire's defence cluster on having a big anchor firm.")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Big anchor firm |"))
+    north_east, lancashire = row.split(" | ")[1:3]
+    assert "did not have any large space primes" in north_east, row
+    assert "BAE is an important anchor" in lancashire, row

@@ -19,6 +19,7 @@ from .answer import REFERS_TO_PREVIOUS, Answer
 from .chunking import SECTION_SEP
 from .outline import Outline, Part
 from .overview import (
+    MIN_TOPIC_COVERAGE,
     OPENER,
     Builder,
     Found,
@@ -116,12 +117,18 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
         def on_topic(p: Part) -> Found | None:
             # a side that never says the topic's words gives its closest sentence, if close enough in meaning, else
             # one saying its most telling word ('BAE is an important anchor' for 'the anchor-firm position')
-            found = _best(p, used, b.matches, b.fit) or _best(p, used, lambda f: float(b.sims[f.row]) >= CLOSE_ENOUGH, b.fit)
+            found = _best(p, used, said, fit) or _best(p, used, lambda f: float(b.sims[f.row]) >= CLOSE_ENOUGH, fit)
             if found is None and p.region not in answered:
-                found = _best(p, used, lambda f: bool(keys & set(terms(f.sentence.text))), b.fit)
+                found = _best(p, used, lambda f: bool(keys & set(terms(f.sentence.text))), fit)
             if found is not None:
                 answered.add(p.region)
             return found
+
+        def fit(f: Found) -> float:  # a word of the same meaning counts: 'big anchor firms' - 'any large space primes'
+            return b.coverage(f.sentence.text, synonyms=True) + float(b.sims[f.row])
+
+        def said(f: Found) -> bool:  # ...and most of the topic in such words is the topic said
+            return b.matches(f) or b.coverage(f.sentence.text, synonyms=True) >= MIN_TOPIC_COVERAGE
 
         keys = {t.key for t in b.alternatives if t.key}
         answered: set[str] = set()  # the sides with a sentence on the topic already

@@ -604,6 +604,22 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
 }
 
 
+TOWNS = {  # the North's towns and cities -> a word of their sub-region's name: 'Middlesbrough vs Hull' sets two cases
+    # side by side, though the documents may never name the town (used to find a comparison's sides, never to answer)
+    **dict.fromkeys("wirral knowsley sefton halton widnes southport birkenhead bootle st helens".split(), "liverpool"),
+    **dict.fromkeys("newcastle gateshead sunderland durham blyth hexham".split(), "north east"),
+    **dict.fromkeys("beverley bridlington goole grimsby immingham".split(), "hull"),
+    **dict.fromkeys("preston blackpool blackburn burnley samlesbury warton chorley fleetwood morecambe".split(), "lancashire"),
+    **dict.fromkeys("chester crewe macclesfield northwich ellesmere".split(), "cheshire"),
+    **dict.fromkeys("manchester salford stockport bolton wigan oldham rochdale trafford tameside".split(), "manchester"),
+    **dict.fromkeys("leeds bradford wakefield huddersfield halifax kirklees calderdale".split(), "west yorkshire"),
+    **dict.fromkeys("barrow carlisle workington whitehaven kendal sellafield furness".split(), "cumbria"),
+    **dict.fromkeys("harrogate scarborough malton selby northallerton whitby ripon skipton".split(), "north yorkshire"),
+    **dict.fromkeys("sheffield rotherham doncaster barnsley".split(), "south yorkshire"),
+    **dict.fromkeys("middlesbrough stockton darlington hartlepool redcar wilton billingham".split(), "tees"),
+}
+
+
 COUNTED = re.compile(r"(?<![£$€\d.,])(\d[\d,]*)(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})")
 
 

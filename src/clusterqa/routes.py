@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
 from .questions import question_type
-from .retrieve import aliases_of
+from .retrieve import TOWNS, aliases_of
 from .text import SCENE, STOPWORDS, core_question, normalise, terms
 
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
@@ -93,7 +93,7 @@ NAMED_KIND = re.compile(
     r"(?:are|were|is|was|appear\w*|feature\w*|does|do|did|come up|crop up)\b"
     r"|^(?:[^:?]{0,40}:\s+)?\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?"
     r"(?P<noun>(?:(?!(?:the|a|an|of|and|or)\b)[a-z]\w+\s+)?[a-z]\w+s)['’\"]?\s+"  # 'combined authorities': with its word
-    r"(?:(?:\w+\s+){0,4}?(?:are|is|were|does|do|did|get|gets|got)\b.*\b(?:named|mentioned|mention|listed|cited|referred|"
+    r"(?:(?:\w+\s+){0,4}?(?:are|is|were|does|do|did|get|gets|got)\b.*\b(?:named|name-?checked|mentioned|mention|listed|cited|referred|"
     r"appear\w*|feature\w*|involved|identified)\b|(?:come|came|crop|cropped) up\b"
     r"|(?:named|mentioned|listed|cited)\s+(?:in|by|across|anywhere|throughout)\b)"  # "list all the universities named in …"
     r"|^\W*(?:list|name|pull out|find|give me)\s+(?:every|each)\s+(?:named\s+)?"  # "list every named university"
@@ -180,7 +180,8 @@ UNNAMED_KINDS = re.compile(  # "which skills and trades are short? Every one nam
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
 COMPARATIVES = "more bigger larger higher greater smaller fewer less lower earlier older newer first stronger weaker better worse"
 _EITHER_OR = (  # 'which contributes more to its local economy, Tees Valley chemicals or South Yorkshire metals'
-    r"^\W*(?:\w+ here:\s*)?(?:which|who)\b(?P<clause>[^?,:]*?\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?,:]*)[,:]"
+    r"^\W*(?:\w+ here:\s*)?(?:which|who)\b(?P<clause>[^?,:]*?\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?,:]*?)"
+    r"(?:[,:]|\s[-–—]\s)"
     r"[^?]*\bor\b"
 )
 EITHER_OR = re.compile(_EITHER_OR, re.I)
@@ -193,6 +194,9 @@ COMPARE = re.compile(
     r"unlike|relative to|as against|sets? (?:\S+ ){1,4}apart|same (?:problems|issues|challenges|story|stories|approach)|"
     r"similar|(?<=\s)v\.?(?=\s)|juxtapos\w*|benchmark\w*|weigh\w*(?: up)?|against|next to|line up|measures? up)\b"
     r"|^\W*[^?]{2,60}?\bor\b[^?]{2,60}?\s*[-–—:,?]\s*which\b"  # 'Hull or Teesside - which has the stronger story?'
+    r"|\bdiverg\w*|\bcommon ground\b"
+    # 'bigger digital economy: GM or WY?'
+    r"|^\W*(?:[\w-]+ ){0,2}(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?:]{0,60}:\s*[^?]{2,40}\bor\b[^?]{2,40}\?"
 
     # "which got the bigger Investment Zone sum, Liverpool City Region or West Yorkshire": one figure, each side's
     r"|" + _EITHER_OR,
@@ -345,6 +349,16 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b"
         r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’-]+\s+){1,4}(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
         r"\s+(?:in|by|across)\s+(?:any|all|which|each|some)\s+(?:of\s+)?(?:the\s+)?(?:case studies|clusters|regions|areas)\b"
+        # the topic, then the ask cut short: 'freeports? which clusters', '... mention the bioeconomy? which'
+        r"|^[^?]{2,80}\?\s*(?:which|what)(?: (?:ones|clusters|case studies|regions|areas|places))?\W*$"
+        # 'nuclear: where in the case studies does it feature?', 'Enterprise Zones - any clusters mention them?'
+        r"|(?:[-–—:.?]\s+)(?:where in the (?:case studies|clusters)\b|any (?:of the )?(?:other )?(?:clusters|case studies|"
+        r"regions|areas)\b(?: \w+){0,3}? (?:mention|refer|talk|cite|discuss|have|name|bring|flag|feature)\w*)"
+        r"|^\W*(?:tally(?: up)?|count up|check|tell me|show me|find out|work out|figure out|flag|note|say) (?:which|what) "
+        r"(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
+        r"|^\W*which ones (?:talk|mention|refer|discuss|cite|name|flag|have|bring|spell)\w*\b"  # the case studies, asked
+        r"|\b(?:case stud(?:y|ies)|clusters?)\b[^?]*?\bwhich ones\b"  # '... in nearly every case study, and if so which ones'
+        r"|^\W*which (?:cluster|case study|region) (?:have|talk|mention|refer)\b"  # 'which cluster have export figures'
     )
     # "The bioeconomy has its own case study, but which case studies mention it?": the question after its preamble
     + "|" + _PREAMBLE + _WHICH_CASES,
@@ -540,7 +554,7 @@ FRAME_WORDS = set(
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
-        pls plz thx thanks cheers txt enumerate jot 11
+        pls plz thx thanks cheers txt enumerate jot 11 terms tally name-check name-checks name-checked true nearly actually
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
@@ -623,10 +637,16 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     named_sides = [r for r in steered if names_region(question, r)]
     # 'the Humber and the Tees both ... how do the two cases frame them': two places, each asked the same
     two_sides = len(named_sides) >= 2 or (len(steered) == len(regions) == 2 and BOTH_SIDES.search(question))
+    if len(regions) < 2 and COMPARE.search(question):  # 'Middlesbrough vs Hull': a side named by one of its towns
+        towns = [r for r in _named_by_town(question, outline) if r not in regions]
+        if len(regions) + len(towns) >= 2:
+            regions += towns
+            named_sides += towns
     if len(regions) >= 2 and (COMPARE.search(question) or (HOW_DO.search(question) and two_sides)):
         # "Tees Valley and Cumbria ... hydrogen and net zero": the sector a topic names is no third side
         sides = named_sides if len(named_sides) >= 2 else regions
-        return Route("compare", tuple(sides), topic=_compare_topic(question, sides, outline))
+        topic = _without(_compare_topic(question, sides, outline), lambda word: normalise(word) in TOWNS)  # no side's town
+        return Route("compare", tuple(sides), topic=topic)
     recommendations = next((g for g in outline.groups if re.search(r"\brecommend", g, re.I)), "")
     if recommendations and not regions and ASKS_OF_GOVERNMENT.search(question):
         return Route("list", group=recommendations)  # what it asks government to do is what it recommends
@@ -1059,6 +1079,17 @@ def _member_named(question: str, outline: Outline) -> str:
 
 def _singular(noun: str) -> str:
     return re.sub(r"ies$", "y", noun) if noun.endswith("ies") else noun.removesuffix("s")
+
+
+def _named_by_town(question: str, outline: Outline) -> list[str]:
+    """Case studies named by a town of their region ('Middlesbrough' for Tees Valley, 'Bradford' for West Yorkshire)."""
+    text = normalise(question)
+    found: list[str] = []
+    for town, known in TOWNS.items():
+        if re.search(rf"(?<![a-z0-9]){town}(?![a-z0-9])", text):
+            found += [p.region for p in outline.case_studies
+                      if re.search(rf"(?<![a-z]){known}(?![a-z])", normalise(p.region)) and p.region not in found]
+    return found
 
 
 def _named_by_place(question: str, outline: Outline) -> list[str]:

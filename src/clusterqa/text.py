@@ -141,6 +141,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "matter matters important importance",
     "border borders boundary boundaries",
     "essential crucial vital",
+    "big bigger biggest large larger largest major",  # 'big anchor firms': 'any large space primes'
     "emerging nascent",
     "precondition preconditions prerequisite prerequisites",
     "benefit benefits advantage advantages",
