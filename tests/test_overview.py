@@ -207,6 +207,14 @@ ROUTED = [
     ("Could I have every case study along with the industry it covers?", "list"),
     ("Itemise each cluster in the order they appear, with the page each starts on.", "list"),
     ("the complete roster of clusters profiled and what each specialises in", "list"),
+    # the publication as a whole, and a story or a section asked for in brief
+    ("briefly, what is this NP11 report about?", "summary"),
+    ("Help me understand the overall argument the report is making to government.", "summary"),
+    ("Could you write a short abstract of the whole publication?", "summary"),
+    ("What's the substantive argument of this report?", "summary"),
+    ("I've two minutes before the LEP board meets - what's the Humber story in a sentence or two?", "summary"),
+    ("What's the key lesson of the North East space chapter, in a few lines?", "summary"),  # 'in a few lines' kept
+    ("What is the 'what is a regional innovation cluster' section saying?", "summary"),
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
     ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),

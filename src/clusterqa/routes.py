@@ -130,7 +130,7 @@ IN_COMMON = re.compile(
     re.I,
 )
 ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the work behind it …": its introduction
-    r"(?:^|,\s*)\W*what(?:'s| is) (?:this|the) (?:publication|report|document|paper)"
+    r"(?:^|,\s*)\W*what(?:'s| is) (?:this|the) (?:[A-Z0-9]+ )?(?:publication|report|document|paper)"
     r"(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
     r"\s*(?:[?,.]|$|\band\b)"  # not 'what is the publication date'
     r"|\b(?:the )?(?:opening|intro|start|first section|first pages?) of (?:the |this )?(?:[A-Z0-9]+ )?(?:[\w-]+ )?"
@@ -140,7 +140,12 @@ ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the wo
     r"|\b(?:version|summary|gist|rundown|overview|recap) of the intro(?:duction)?\b"  # 'quick version of the intro'
     # 'how was this study put together and by whom': what the opening says of the work behind it
     r"|\bhow (?:was|were|did) (?:this|the) (?:study|report|publication|research|analysis|work) (?:put together|done|"
-    r"carried out|conducted|produced|compiled|written|researched|come together)\b",
+    r"carried out|conducted|produced|compiled|written|researched|come together)\b"
+    # 'the substantive argument of this report', 'the overall argument the report is making', 'an abstract of it'
+    r"|\b(?:overall|main|central|substantive|core|big|underlying) (?:argument|message|thesis|point|case)s? "
+    r"(?:of (?:the|this) (?:[A-Z0-9]+ )?(?:report|publication|document|paper)|(?:the|this) (?:report|publication|"
+    r"document|paper|NP11) (?:is )?(?:making|puts?|presents?))\b"
+    r"|\babstract (?:of|for) (?:the|this) (?:whole |entire )?(?:[A-Z0-9]+ )?(?:report|publication|document|paper)\b",
     re.I,
 )
 LISTED_TWICE = re.compile(  # "the themes are listed twice - once in the observations and once in their own section"
@@ -251,6 +256,8 @@ SUMMARY = re.compile(
     r"(?:on|about|regarding)\b|"
     r"\b(?:lowdown|low-down|thumbnail(?: sketch)?|big picture|potted (?:history|version)) (?:on|of|about|for)\b|"
     r"\bwhat(?:'s| is) (?:the )?[^?]{0,60}['’]s? story\b|"  # "what's the North East space cluster's story"
+    r"\bwhat(?:'s| is) the (?:[\w&'’-]+ ){1,4}story\b|"  # "what's the Humber story"
+    r"\bwhat(?:'s| is) the [^?]{2,80}? (?:section|chapter|case study|theme) (?:saying|getting at|arguing)\b|"
     r"\bwhat(?:'s| is) said (?:about|on)\b|\bheadlines? (?:from|of|on)\b|"
     r"\boutline (?:the|this) (?:[\w&'’-]+ ){0,5}cluster\b|"
     r"\bwhat (?:does|do) the (?:introduction|intro|opening|conclusions?|overview)(?: section| part| pages?)? tell "
@@ -597,7 +604,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     # the scene is set aside, unless it names the case study the question is about ('I'm new to the North East
     # space cluster - what are the main points NP11 makes about it?')
     rest = question[scene.end() :] if scene else ""
-    if scene and not set(steer(scene.group(0))) - set(steer(rest)) - set(outline.sector_regions(rest)):
+    named_after = set(steer(rest)) | set(outline.sector_regions(rest))  # 'I've got two minutes before the LEP board
+    if scene and (named_after or not set(steer(scene.group(0))) - named_after):  # meets - what's the Humber story?
         question = question[scene.end() :]
     question = PAGE_REF.sub("", core_question(question))  # 'the six theme statements on pages 20 and 21'
     set_aside: tuple[str, ...] = ()

@@ -188,19 +188,23 @@ LIST_LEAD_IN = re.compile(  # "I need the full list of the case studies" asks to
 )
 
 
-_FORMAT = (  # how to lay an answer out, not what to look for: 'bullets please', 'titles only', 'no more than 5 bullets'
+_BRIEF = (  # how long an answer should be: after the question ('Why do clusters matter? One line, please.')
     r"(?:(?:just |only )?(?:in )?(?:one|a single|a|two|a few) (?:line|sentence|word)s?|briefly|quickly|in brief|in short"
-    r"|in a nutshell|keep it (?:short|brief|tight|simple)|short answer|short|brief"
-    r"|(?:in |as )?(?:a )?(?:bullets?|bullet points?|bulleted(?: list)?|numbered(?: list)?(?: \d+-\d+)?|table|list form)"
-    r"(?: (?:please|pls|if you can|is fine|are fine|format))?"
+    r"|in a nutshell|keep it (?:short|brief)|short answer)"
+)
+_LAYOUT = (  # how to lay an answer out, after a comma or a dash too: 'bullets please', 'titles only', 'max 5 bullets'
+    r"(?:keep it (?:short|brief|tight|simple)|short|(?:in |as )?(?:a )?(?:bullets?|bullet points?|bulleted(?: list)?"
+    r"|numbered(?: list)?(?: \d+-\d+)?|table|list form)(?: (?:please|pls|if you can|is fine|are fine|format))?"
     r"|(?:no more than|max(?:imum)?|at most|up to) \w+ (?:bullets?|points?|words?|lines?|sentences?)|\w+ (?:bullets?|points?) max"
     r"|nothing else|no commentary|no waffle|(?:titles|headings|names) only|one per line|comma[- ]separated"
     r"|lower ?case(?: is)? fine|(?:with )?page (?:refs?|references|numbers|nos?\.?)|cite (?:the )?pages|if you can)"
-    r"(?:,? (?:please|pls|plz))?(?:,? (?:thanks|thx|cheers)| - thanks)?"
 )
-INSTRUCTION = re.compile(  # "Why do clusters matter? One line, please." - how to answer, not what to look for
-    rf"(?:(?:(?<=[?.!])|\s*[,;:]|\s+[-–]|\s+(?:and|but|with))\s+{_FORMAT})+[.!]*\s*$"
-    r"|(?<=[?.!])\s+(?:please|pls|thanks|thank you|thx|cheers)[.!]*\s*$",
+_COURTESY = r"(?:,? (?:please|pls|plz))?(?:,? (?:thanks|thx|cheers)| - thanks)?"
+INSTRUCTION = re.compile(  # how to answer, not what to look for; 'briefly' after a comma stays, a summary's cue
+    rf"(?:(?<=[?.!])\s+(?:{_BRIEF}|{_LAYOUT}){_COURTESY}"
+    rf"|(?:\s*[,;:]|\s+[-–]|\s+(?:and|but|with))\s+{_LAYOUT}{_COURTESY})+[.!]*\s*$"
+    r"|(?<=[?.!])\s+(?:please|pls|thanks|thank you|thx|cheers)[.!]*\s*$"
+    r"|\s+in (?:a|one) (?:sentence|line) or two(?=\?\s*$)",  # '... the Humber story in a sentence or two?'
     re.I,
 )
 
