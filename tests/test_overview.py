@@ -215,6 +215,11 @@ ROUTED = [
     ("I've two minutes before the LEP board meets - what's the Humber story in a sentence or two?", "summary"),
     ("What's the key lesson of the North East space chapter, in a few lines?", "summary"),  # 'in a few lines' kept
     ("What is the 'what is a regional innovation cluster' section saying?", "summary"),
+    # the contents, however named: the document by its title, every heading, the case studies set aside
+    ("Give me the table of contents of Innovation Clusters in the North of England", "list"),
+    ("give me every heading in the document", "list"),
+    ("list the main sections of the publication (not the individual case studies)", "list"),
+    ("which regions are covered? no sectors", "list"),
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
     ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),

@@ -25,11 +25,19 @@ CASE_STUDIES = "case studies"  # the list route's group name for the case studie
 NAMES = "names"  # the aggregate route's group for "which universities are named": names of a kind
 CONTENTS = "contents"  # the list route's group for the documents' main sections
 CASE_PARTS = "case study parts"  # ...and for the sub-sections every case study has
+NOT_THE_CASES = re.compile(  # the case studies set aside: '(not the individual case studies)'
+    r"\(?\s*\b(?:not|excluding|leaving out|apart from|except|but not) (?:the )?(?:individual |separate )?"
+    r"(?:case studies|clusters)\b\s*\)?",
+    re.I,
+)
 CONTENTS_ASK = re.compile(
     r"\b(?:(?:table of )?contents(?: page)?|(?:main|top-level|major) (?:sections|parts|chapters)|chapters)\b"
     r"|\b(?:what|which) (?:sections|parts) (?:does|do|is|are) (?:the )?(?:report|publication|document)\b"
     r"|^\W*(?:what|which) sections\W+(?:and|\+|&|with) page"  # 'what sections + page numbers'
     r"|\bchapter list\b|\brunning order\b|\b(?:all|each|every one of) the sections\b"
+    r"|\b(?:every|each|all the) (?:heading|chapter|section)(?:[/ ](?:section|chapter))?(?: titles?)?\b(?= in (?:the|this) "
+    r"(?:[A-Z0-9]+ )?(?:[\w-]+ )?(?:report|publication|document|doc|paper))"  # 'every heading in the document'
+
     r"|\bsections of the (?:report|publication|document)\b",
 
     re.I,
@@ -561,7 +569,7 @@ FRAME_WORDS = set(
         distinguish distinguishes unlike relative apart nutshell glance boil précis precis lines reference
         references referenced cite cites show find explicitly behind keyword sweep strength strengths end opening
         line individually anywhere just explain explains read-out readout quick need note roll-call rollcall
-        pls plz thx thanks cheers txt enumerate jot 11 terms tally name-check name-checks name-checked true nearly actually
+        pls plz thx thanks cheers txt enumerate jot 11 terms no tally name-check name-checks name-checked true nearly actually
         write-ups writeups actually one-pager onepager briefing minister collate compile gather pattern trend everything
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
@@ -600,6 +608,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     question = CHAPTERS_MENTIONING.sub(r"\1 case studies", question)
     question = NOT_THIS_KIND.sub(" ", question)  # 'no summary needed - how big was ...': a fact after all
     question = NEWCOMER.sub("", question)  # "I'm new to the North East space cluster - …": the cluster is kept
+    question = _titles_as_the_report(question, outline)  # 'the contents of Innovation Clusters in the North of England'
+    question = NOT_THE_CASES.sub(" ", question)  # 'the main sections (not the individual case studies)
     scene = SCENE.search(question)
     # the scene is set aside, unless it names the case study the question is about ('I'm new to the North East
     # space cluster - what are the main points NP11 makes about it?')
@@ -1087,6 +1097,15 @@ def _member_named(question: str, outline: Outline) -> str:
 
 def _singular(noun: str) -> str:
     return re.sub(r"ies$", "y", noun) if noun.endswith("ies") else noun.removesuffix("s")
+
+
+def _titles_as_the_report(question: str, outline: Outline) -> str:
+    """A document named by its title is 'the report': its words ('Clusters', 'North') are no topic or place."""
+    for title in dict.fromkeys(part.chunks[0].title for part in outline.sections):
+        if len(title.split()) >= 3:
+            pattern = r"\s+".join(map(re.escape, title.split()))
+            question = re.sub(rf"(?:\bthe\s+)?['‘\"“]?{pattern}['’\"”]?", "the report", question, flags=re.I)
+    return question
 
 
 def _named_by_town(question: str, outline: Outline) -> list[str]:
