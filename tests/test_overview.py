@@ -1635,3 +1635,11 @@ def test_a_comparison_topic_said_in_other_words_fills_each_sides_cell(assistant:
     north_east, lancashire = row.split(" | ")[1:3]
     assert "did not have any large space primes" in north_east, row
     assert "BAE is an important anchor" in lancashire, row
+
+
+def test_a_comparisons_topic_cell_adds_what_would_help_when_it_follows(assistant: Assistant) -> None:
+    # York & North Yorkshire 'has not previously had the financial mechanisms ...'; the next sentence is the remedy
+    answer = assistant.ask("Contrast Cheshire & Warrington's and York & North Yorkshire's access to place-based funding.")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| ") and "place-based" in line.lower())
+    york = row.split(" | ")[2]
+    assert "financial mechanisms" in york and "The incoming York & North Yorkshire MCA offers an opportunity" in york, row

@@ -134,6 +134,13 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
         answered: set[str] = set()  # the sides with a sentence on the topic already
 
         pick(b.route.topic[:1].upper() + b.route.topic[1:], on_topic, TOPIC_SENTENCES)
+        if facets:  # what a side says would help follows its sentence on the topic: 'The incoming MCA offers an opportunity'
+            for part, cell in zip(parts, facets[0][1]):
+                for f in list(cell):
+                    after = next((g for g in sentences(part) if g.row == f.row + 1), None)
+                    if after is not None and after.row not in used and WOULD_HELP.search(after.sentence.text):
+                        used.add(after.row)
+                        cell.insert(cell.index(f) + 1, after)
     for name, choose in _facets(b, used):
         pick(name, choose, FIGURE_SENTENCES if name in ("More figures", "Focus") else 1)
     header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])})" for p in parts) + " |"
