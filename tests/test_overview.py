@@ -1643,3 +1643,10 @@ def test_a_comparisons_topic_cell_adds_what_would_help_when_it_follows(assistant
     row = next(line for line in answer.answer.splitlines() if line.startswith("| ") and "place-based" in line.lower())
     york = row.split(" | ")[2]
     assert "financial mechanisms" in york and "The incoming York & North Yorkshire MCA offers an opportunity" in york, row
+
+
+def test_a_comparison_has_a_lesson_row_when_a_side_says_what_it_is_an_example_of(assistant: Assistant) -> None:
+    # Hull: 'This is an example of how taking a mission-based approach ... cuts across sector divides'
+    answer = assistant.ask("How do Hull & East Yorkshire and Tees Valley each frame their path to net zero?")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Lesson |"))
+    assert "mission-based approach" in row.split(" | ")[1], row

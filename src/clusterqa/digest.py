@@ -245,6 +245,7 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
         ("Organisations", lambda p: _best(p, used, lambda f: _count_names(f) >= MIN_NAMES, _count_names)),
         ("Impact", lambda p: _best(p, used, lambda f: "impact" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower(),
                                    lambda f: float(b.sims[f.row]) if b.route.topic else _facts(text(f)))),
+        ("Lesson", lambda p: _best(p, used, lambda f: bool(LESSON.search(text(f))), lambda f: _facts(text(f)))),
         (
             "Challenges",
             lambda p: _best(
