@@ -1650,3 +1650,17 @@ def test_a_comparison_has_a_lesson_row_when_a_side_says_what_it_is_an_example_of
     answer = assistant.ask("How do Hull & East Yorkshire and Tees Valley each frame their path to net zero?")
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Lesson |"))
     assert "mission-based approach" in row.split(" | ")[1], row
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which industrial legacy goes back further, Cumbria's or Tees Valley's?",
+        "Cumbria and Tees Valley both have long industrial histories - how far back does each go?",
+    ],
+)
+def test_a_comparison_of_histories_starts_with_each_sides_origins(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Origins |"))
+    cumbria, tees = row.split(" | ")[1:3]
+    assert "Calder Hall in 1956" in cumbria and "1820s" in tees, row

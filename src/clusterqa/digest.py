@@ -21,6 +21,7 @@ from .outline import Outline, Part
 from .overview import (
     MIN_TOPIC_COVERAGE,
     OPENER,
+    YEAR,
     Builder,
     Found,
     bulleted_lists,
@@ -61,6 +62,11 @@ SELF_REFERENCE = re.compile(  # a document on itself: 'This publication summaris
     re.I,
 )
 WHAT_IS = re.compile(r"what (?:is|are) (?:an? |the )?([\w -]+?)(?:\s+and\b|\s*\?|$)", re.I)  # a title asking it
+HISTORY_ASKED = re.compile(  # a comparison of how old, or where from: each side's origins
+    r"\bhistor\w*|\blegac\w*|\bpedigree\b|\broots?\b|\borigins?\b|\bgo(?:es)? back\b|\bfar back\b|\bolder\b"
+    r"|\boldest\b|\bhow old\b|\bheritage\b|\bgrew out of\b|\bgrow out of\b|\bindustrial base\b",
+    re.I,
+)
 KEPT = 3  # sentences of the opening section on the document itself a summary keeps
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
@@ -113,6 +119,8 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
         if any(row):
             facets.append((name, row))
 
+    if HISTORY_ASKED.search(b.question):  # 'how far back does each go', 'their roots': where each story starts
+        pick("Origins", lambda p: _origin(p, used))
     if b.route.topic and b.weights:  # what the comparison is about: its best sentences on each side
         def on_topic(p: Part) -> Found | None:
             # a side that never says the topic's words gives its closest sentence, if close enough in meaning, else
@@ -157,6 +165,17 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
         lines.append("| Also named | " + " | ".join(cells) + " |")
     lead = " and ".join(p.region for p in parts) + " side by side:"
     return b.answer(lead + "\n\n" + "\n".join(lines))
+
+
+def _origin(part: Part, used: set[int]) -> Found | None:
+    """Where a case study's story starts: its sentence with the earliest year ('dates back to the construction of
+    Calder Hall in 1956', 'dates back to the 1820s'), else the first sentence of its Evolution."""
+    dated = [(min(int(y[:4]) for y in YEAR.findall(f.sentence.text)), f) for f in sentences(part)
+             if f.row not in used and YEAR.search(f.sentence.text)]
+    if dated:
+        return min(dated, key=lambda d: (d[0], d[1].row))[1]
+    evolution = [f for f in sentences(part) if "evolution" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower()]
+    return next((f for f in evolution if f.row not in used and not is_heading(f)), None)
 
 
 def _listed_twice(b: Builder, outline: Outline) -> Answer | None:

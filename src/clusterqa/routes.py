@@ -191,7 +191,10 @@ UNNAMED_KINDS = re.compile(  # "which skills and trades are short? Every one nam
     re.I,
 )
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
-COMPARATIVES = "more bigger larger higher greater smaller fewer less lower earlier older newer first stronger weaker better worse"
+COMPARATIVES = (
+    "more bigger larger higher greater smaller fewer less lower earlier older newer first stronger weaker better worse "
+    "further longer"
+)
 _EITHER_OR = (  # 'which contributes more to its local economy, Tees Valley chemicals or South Yorkshire metals'
     r"^\W*(?:\w+ here:\s*)?(?:which|who)\b(?P<clause>[^?,:]*?\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?,:]*?)"
     r"(?:[,:]|\s[-–—]\s)"
