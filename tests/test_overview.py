@@ -1664,3 +1664,11 @@ def test_a_comparison_of_histories_starts_with_each_sides_origins(assistant: Ass
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Origins |"))
     cumbria, tees = row.split(" | ")[1:3]
     assert "Calder Hall in 1956" in cumbria and "1820s" in tees, row
+
+
+def test_a_sides_origins_are_its_sentence_on_where_it_comes_from_not_any_early_date(assistant: Assistant) -> None:
+    # Hull's earliest year is HETA's founding (1967); where its cluster comes from is 'The evolution of a net zero
+    # cluster in the region is a result of ... offshore wind, biofuels, hydrogen ...'
+    answer = assistant.ask("Cumbria and Hull are both energy clusters - how do their roots and make-up differ?")
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Origins |"))
+    assert "offshore wind, biofuels, hydrogen" in row.split(" | ")[2] and "1967" not in row, row

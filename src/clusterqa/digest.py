@@ -67,6 +67,11 @@ HISTORY_ASKED = re.compile(  # a comparison of how old, or where from: each side
     r"|\boldest\b|\bhow old\b|\bheritage\b|\bgrew out of\b|\bgrow out of\b|\bindustrial base\b",
     re.I,
 )
+ORIGINS = re.compile(  # a sentence on where a cluster comes from
+    r"\bdates? back\b|\broot(?:s|ed)\b|\borigins?\b|\bhistor(?:y|ic|ical)\b|\blegacy\b|\bheritage\b"
+    r"|\bevolution of\b|\bgrew out of\b",
+    re.I,
+)
 KEPT = 3  # sentences of the opening section on the document itself a summary keeps
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
@@ -168,14 +173,19 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
 
 
 def _origin(part: Part, used: set[int]) -> Found | None:
-    """Where a case study's story starts: its sentence with the earliest year ('dates back to the construction of
-    Calder Hall in 1956', 'dates back to the 1820s'), else the first sentence of its Evolution."""
-    dated = [(min(int(y[:4]) for y in YEAR.findall(f.sentence.text)), f) for f in sentences(part)
-             if f.row not in used and YEAR.search(f.sentence.text)]
-    if dated:
-        return min(dated, key=lambda d: (d[0], d[1].row))[1]
-    evolution = [f for f in sentences(part) if "evolution" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower()]
-    return next((f for f in evolution if f.row not in used and not is_heading(f)), None)
+    """Where a case study's story starts: its sentence on its origins, the one with the earliest year first ('dates
+    back to the construction of Calder Hall in 1956'; 'The evolution of a net zero cluster in the region is a result
+    of …'), else its sentence with the earliest year, else the first sentence of its Evolution."""
+    free = [f for f in sentences(part) if f.row not in used and not is_heading(f)]
+
+    def earliest(f: Found) -> int:
+        return min((int(y[:4]) for y in YEAR.findall(f.sentence.text)), default=10_000)
+
+    told = [f for f in free if ORIGINS.search(f.sentence.text)]
+    dated = [f for f in free if YEAR.search(f.sentence.text)]
+    if told or dated:
+        return min(told or dated, key=lambda f: (earliest(f), f.row))
+    return next((f for f in free if "evolution" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower()), None)
 
 
 def _listed_twice(b: Builder, outline: Outline) -> Answer | None:
