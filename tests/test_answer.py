@@ -642,3 +642,22 @@ def test_a_question_asking_two_things_takes_a_sentence_for_each(assistant: Assis
     # the specialisation sentence scores about 0.8 of the sites sentence: too little for a second sentence on one ask
     answer = assistant.ask("Teesside chemicals: list the areas of high specialisation and the three main sites.")
     assert "Wilton International" in answer.answer and "fertilisers and nitrogen" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What different types of policy support should be combined, per the recommendations?",
+        "NP11 argues clusters do best when several strands of policy support are joined up. Which strands does it spell out?",
+    ],
+)
+def test_what_kinds_of_x_takes_the_sentence_naming_several_of_them(assistant: Assistant, question: str) -> None:
+    # the recommendation's heading says 'combine different types'; the sentence naming them comes after
+    answer = assistant.ask(question)
+    for kind in ("direct R&D funding", "business support programmes", "planning and infrastructure", "education and skills"):
+        assert kind in answer.answer, answer.answer
+
+
+def test_what_kinds_of_x_adds_nothing_when_its_best_sentence_already_names_them(assistant: Assistant) -> None:
+    answer = assistant.ask("What kinds of organisations anchor almost all of the clusters profiled?")
+    assert "technology transfer organisations" in answer.answer and "direct R&D funding" not in answer.answer, answer.answer

@@ -56,6 +56,12 @@ REFERS_TO_PREVIOUS = re.compile(r"^(?:This|These|Such|That|Those)\b(?! (?:report
 MAX_LIST_ITEMS = 12
 ABSTAIN_TEXT = "The documents do not answer this question."
 NEAREST_SECTIONS = 3  # places an abstention names
+LISTING_RATIO = 0.5  # ...when it fits at least this share as well as the best sentence
+KINDS_ASKED = re.compile(r"\b(?:what|which)\b[^?]*\b(?:types|kinds|strands|forms|sorts|categories)\b", re.I)
+KINDS_OF = re.compile(r"\b(?:types|kinds|strands|forms|sorts|categories) of ([\w-]+(?: [\w-]+)?)", re.I)  # of what
+SERIES = re.compile(r"\b[\w-]+(?: [\w-]+)?, (?:[\w-]+ ){0,3}[\w-]+,? and ")  # 'research, business support, and ...'
+EXAMPLES = re.compile(r"\b(?:such as|including|e\.g\.|namely)\b", re.I)
+ENUMERATION = re.compile(r"\b(?:such as|including|e\.g\.,?|namely)\s+[^.;]*?,[^.;]*?,", re.I)  # three or more named
 LIST_QUESTION = re.compile(
     r"\b(what are|which are|list|name the|name all|what were|which (?:\w+ )?(?:sites|companies|firms|"
     r"organisations|organizations|sectors|industries|themes|recommendations|clusters|areas|bodies))\b",
@@ -203,6 +209,20 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     if follow is not None:  # what the best sentence leads into takes no place from the next best sentence
         chosen.append(follow)
         most += 1
+    kinds = KINDS_OF.search(question) if KINDS_ASKED.search(question) else None
+    said = {c.sentence.text for _, c in chosen}
+    if kinds and not any(EXAMPLES.search(text) or SERIES.search(text) for text in said):
+        # 'what types of policy support should be combined': the closest sentence naming several of them ('policy
+        # support such as direct R&D funding, business support programmes, ...') takes no place either
+        of = set(terms(kinds.group(1)))
+        listing = [
+            ps for ps in ranked
+            if ENUMERATION.search(ps[1].sentence.text) and ps[1].score >= best.score * LISTING_RATIO
+            and of & set(terms(ps[1].sentence.text)) and ps[1].sentence.text not in said
+        ]
+        if listing:
+            chosen.append(listing[0])
+            most += 1
     # a sentence adds something only with a term the answer lacks; the author's name ('does NP11 want') is no such term
     covered = set(terms(" ".join(c.sentence.text for _, c in chosen))) | retrieval.author
     # 'the areas of high specialisation and the three main sites': two things asked, each may take its own sentence
