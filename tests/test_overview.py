@@ -1672,3 +1672,21 @@ def test_a_sides_origins_are_its_sentence_on_where_it_comes_from_not_any_early_d
     answer = assistant.ask("Cumbria and Hull are both energy clusters - how do their roots and make-up differ?")
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Origins |"))
     assert "offshore wind, biofuels, hydrogen" in row.split(" | ")[2] and "1967" not in row, row
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("I'm tracking Investment Zones. List each one the case studies refer to and what it focuses on.", "Investment Zones"),
+        ("I'm interested in hydrogen. Which case studies mention it?", "hydrogen"),
+    ],
+)
+def test_what_the_asker_follows_is_the_topic_the_question_points_back_at(assistant: Assistant, question: str, topic: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.group, route.topic) == ("aggregate", "", topic), route
+
+
+def test_each_named_thing_with_what_it_is_asked_gives_the_sentences_not_just_names(assistant: Assistant) -> None:
+    answer = assistant.ask("List each Investment Zone the case studies refer to and what it focuses on or is worth.")
+    assert answer.route == "aggregate"
+    assert "£160 million" in answer.answer and "£80m Investment Zone funding" in answer.answer, answer.answer

@@ -25,6 +25,11 @@ CASE_STUDIES = "case studies"  # the list route's group name for the case studie
 NAMES = "names"  # the aggregate route's group for "which universities are named": names of a kind
 CONTENTS = "contents"  # the list route's group for the documents' main sections
 CASE_PARTS = "case study parts"  # ...and for the sub-sections every case study has
+INTEREST = re.compile(  # "I'm tracking Investment Zones." - what the asker follows, said before the question
+    r"^\W*(?:I'm|I am|we're|we are)\s+(?:tracking|following|looking (?:at|into)|interested in|researching|working on|"
+    r"focus(?:ing|ed) on|writing about|keeping (?:an )?eye on)\s+(?P<topic>[^.:?!]{3,60}?)\s*[.:!]\s+",
+    re.I,
+)
 NOT_THE_CASES = re.compile(  # the case studies set aside: '(not the individual case studies)'
     r"\(?\s*\b(?:not|excluding|leaving out|apart from|except|but not) (?:the )?(?:individual |separate )?"
     r"(?:case studies|clusters)\b\s*\)?",
@@ -613,6 +618,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     question = NEWCOMER.sub("", question)  # "I'm new to the North East space cluster - …": the cluster is kept
     question = _titles_as_the_report(question, outline)  # 'the contents of Innovation Clusters in the North of England'
     question = NOT_THE_CASES.sub(" ", question)  # 'the main sections (not the individual case studies)
+    question = _interest_as_topic(question)  # "I'm tracking Investment Zones. List each one ...": each Investment Zone
     scene = SCENE.search(question)
     # the scene is set aside, unless it names the case study the question is about ('I'm new to the North East
     # space cluster - what are the main points NP11 makes about it?')
@@ -775,6 +781,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if kind_noun and not _named_group(question, outline) and not CASE_NOUNS.fullmatch(kind_noun) and not re.search(
         r"\bcase stud|\bclusters?\b|\bregions?\b|\bareas?\b", kind_noun
     ) and not UNNAMED_KINDS.fullmatch(kind_noun.split()[-1]):
+        if EACH_ASKED.search(question) and outline.case_studies:  # '... and what it focuses on or is worth': the
+            return Route("aggregate", topic=kind_noun, excluded=set_aside)  # sentences on each, not just their names
         return Route("aggregate", group=NAMES, topic=kind_noun)  # "which universities are named"
     group = _named_group(question, outline)
     rest = _rest(topic, group)
@@ -1100,6 +1108,22 @@ def _member_named(question: str, outline: Outline) -> str:
 
 def _singular(noun: str) -> str:
     return re.sub(r"ies$", "y", noun) if noun.endswith("ies") else noun.removesuffix("s")
+
+
+def _interest_as_topic(question: str) -> str:
+    """What the asker says they follow, put where the question points back at it: "I'm tracking Investment Zones.
+    List each one ..." -> "List each Investment Zone ...", "... which case studies mention them?" -> "... mention
+    Investment Zones?". Without such a pointer the scene is left as it is."""
+    interest = INTEREST.match(question)
+    if not interest:
+        return question
+    topic, rest = interest.group("topic").strip(), question[interest.end() :]
+    words = topic.split()
+    one = " ".join([*words[:-1], words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 3 else words[-1]])
+    pointed = re.sub(r"\b(each|every) one\b", rf"\1 {one}", rest, count=1, flags=re.I)
+    if pointed == rest:
+        pointed = re.sub(r"\b(?:them|they|it|these|those)\b", topic, rest, count=1, flags=re.I)
+    return pointed if pointed != rest else question
 
 
 def _titles_as_the_report(question: str, outline: Outline) -> str:
