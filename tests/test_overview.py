@@ -220,6 +220,7 @@ ROUTED = [
     ("give me every heading in the document", "list"),
     ("list the main sections of the publication (not the individual case studies)", "list"),
     ("which regions are covered? no sectors", "list"),
+    ("What new body is seen as the opportunity to pull together North Yorkshire's research assets?", "fact"),  # no asking
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
     ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),

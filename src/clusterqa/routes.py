@@ -232,7 +232,9 @@ SUMMARY = re.compile(
     r"ising|izing)|sum up|gist|"
     # not the document's own overview page: 'the overview list', 'the case-study overview refers to ...'
     r"(?<!the )overview(?! (?:list|page|section|table|refers|says|lists|mentions|describes|notes|shows|states))|"
-    r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|pull together|"
+    r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|"
+    r"(?<!\bto )pull together|"  # not 'the opportunity to pull together X's assets'
+
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
     r"round up|recap|run-?down|read-?out|(?:walk|talk|take|run) me through|in a few (?:lines|sentences)|"
