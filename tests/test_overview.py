@@ -221,6 +221,19 @@ ROUTED = [
     ("list the main sections of the publication (not the individual case studies)", "list"),
     ("which regions are covered? no sectors", "list"),
     ("What new body is seen as the opportunity to pull together North Yorkshire's research assets?", "fact"),  # no asking
+    # verbs and framings the documents never use are no topic of a list: the group is what is asked
+    ("Map out the recommendations as a checklist for officials.", "list"),
+    ("Rattle off the observations.", "list"),
+    ("ok so just list each cluster and its sector one after the other", "list"),
+    ("What do the observations identify as one of the most common challenges across all clusters?", "fact"),
+    # curt aggregates and summaries
+    ("hydrogen - who mentions it", "aggregate"),
+    ("ageing workforce - does anyone flag it", "aggregate"),
+    ("Apprenticeships or training facilities - where are they mentioned?", "aggregate"),
+    ("Condense the Cheshire & Warrington chapter.", "summary"),
+    ("Boil the Greater Manchester AI chapter down to three sentences.", "summary"),
+    ("What's the York bioeconomy piece about?", "summary"),
+    ("What sector is the Tees Valley case study about?", "list"),
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
     ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .chunking import SECTION_SEP, Chunk
-from .text import normalise
+from .text import normalise, terms
 
 INITIALISM_WORDS = 2  # "Artificial Intelligence" is also "AI"
 
@@ -99,6 +99,11 @@ class Outline:
             if names:
                 found[region] = names
         return found
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every term the documents use: a question's word they never use ('map out', 'rattle off') is no topic."""
+        return frozenset(t for part in self.sections for chunk in part.chunks for t in terms(chunk.text))
 
     @cached_property
     def _sector_patterns(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:

@@ -25,6 +25,11 @@ CASE_STUDIES = "case studies"  # the list route's group name for the case studie
 NAMES = "names"  # the aggregate route's group for "which universities are named": names of a kind
 CONTENTS = "contents"  # the list route's group for the documents' main sections
 CASE_PARTS = "case study parts"  # ...and for the sub-sections every case study has
+OBSERVATIONS = re.compile(  # the observations page's list asked for as a list, not what the section says
+    r"\b(?:list|all|every(?: one)?|each|bullet\w*|itemi[sz]e|rattle off|enumerate|set out|spell out|reel off|give me)"
+    r"(?: of)?(?: (?!observations\b)[\w-]+){0,3} observations\b(?! (?:section|page|part)\W*(?:say|cover|about|$))",
+    re.I,
+)
 INTEREST = re.compile(  # "I'm tracking Investment Zones." - what the asker follows, said before the question
     r"^\W*(?:I'm|I am|we're|we are)\s+(?:tracking|following|looking (?:at|into)|interested in|researching|working on|"
     r"focus(?:ing|ed) on|writing about|keeping (?:an )?eye on)\s+(?P<topic>[^.:?!]{3,60}?)\s*[.:!]\s+",
@@ -234,6 +239,9 @@ SUMMARY = re.compile(
     r"(?<!the )overview(?! (?:list|page|section|table|refers|says|lists|mentions|describes|notes|shows|states))|"
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|"
     r"(?<!\bto )pull together|"  # not 'the opportunity to pull together X's assets'
+    r"\bcondense\b|\bsketch(?: out)?\b|\bboil (?:[\w&'’/-]+ ){1,8}down\b|\bbriefing note on\b|\bsidebar\b|"
+    r"\b(?:piece|bit|write-?up) (?:is )?(?:actually |really )?(?:about|saying)\b|\bis it actually saying\b|"
+    r"\bwhat (?:does|do) (?:the report|it|NP11|the publication) make of\b|\bwhat does it say about [^?]+,\s*broadly\b|"
 
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
@@ -384,6 +392,11 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*which ones (?:talk|mention|refer|discuss|cite|name|flag|have|bring|spell)\w*\b"  # the case studies, asked
         r"|\b(?:case stud(?:y|ies)|clusters?)\b[^?]*?\bwhich ones\b"  # '... in nearly every case study, and if so which ones'
         r"|^\W*which (?:cluster|case study|region) (?:have|talk|mention|refer)\b"  # 'which cluster have export figures'
+        # 'hydrogen - who mentions it', 'who mentions AMRC', 'ageing workforce - does anyone flag it'
+        r"|(?:^|[-–—:.?]\s+)who (?:mentions|flags|talks about|cites|brings up|raises|refers to)\b"
+        r"|(?:^|[-–—:.?]\s+)(?:does|do) any(?:one|body| of them)? (?:mention|flag|raise|talk about|cite|bring up|refer to)\b"
+        r"|[-–—:]\s*where (?:are|is) (?:they|it|these|this) (?:mentioned|named|cited|discussed|raised)\b"
+        r"|\b(?:cluster|case study|region) by (?:cluster|case study|region)\b|^\W*[\w -]{2,30} by cluster\b"
     )
     # "The bioeconomy has its own case study, but which case studies mention it?": the question after its preamble
     + "|" + _PREAMBLE + _WHICH_CASES,
@@ -755,7 +768,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
         return Route("list", group=CASE_STUDIES)  # "list all eleven case studies with the region and sector of each"
     if not regions and EVERY_CASE.search(question) and not SINGLED_OUT.search(question) and not (
-        set(terms(topic)) - SECTOR_WORDS - CASE_WORDS - LAYOUT_WORDS
+        (set(terms(topic)) - SECTOR_WORDS - CASE_WORDS - LAYOUT_WORDS) & outline.vocabulary
     ):  # 'every case study along with the sector it covers', 'the case studies in the order they appear'
         return Route("list", group=CASE_STUDIES)
     if len(explicit) == 1 and PAGE_ASK.search(question):  # "which page do I turn to for the Cumbria case study"
@@ -798,7 +811,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if member and not TOPIC_LINK.search(question):  # 'set out the problems with competitive grants it identifies in
             return Route("summary", section=member)  # its recommendations': what that one recommendation says
         return Route("list", group=group, topic=rest) if TOPIC_LINK.search(question) else Route("list", group=group)
-    if group and not rest and not one and not SINGLED_OUT.search(question):
+    if not group and themes and OBSERVATIONS.search(question) and not regions:
+        group, rest = themes, ""  # 'rattle off the observations': the themes as the observations page lists them
+    # a word the documents never use ('map out', 'checklist-style') is no topic to filter the group by
+    if group and not set(terms(rest)) & outline.vocabulary and not one and not SINGLED_OUT.search(question):
         return Route("list", group=group)  # 'all the cross cutting themes pls, short': the group, and nothing else, asked
     if AGGREGATE.search(question) and outline.case_studies:
         rest = _rest(topic, CASE_STUDIES)
