@@ -221,6 +221,13 @@ COMPARE = re.compile(
     r"similar|(?<=\s)v\.?(?=\s)|juxtapos\w*|benchmark\w*|weigh\w*(?: up)?|against|next to|line up|measures? up)\b"
     r"|^\W*[^?]{2,60}?\bor\b[^?]{2,60}?\s*[-–—:,?]\s*which\b"  # 'Hull or Teesside - which has the stronger story?'
     r"|\bdiverg\w*|\bcommon ground\b"
+    # 'Between the North East and York, which is further along?', 'what do Lancashire and GM share on cyber?'
+    r"|^\W*between [^,?]+ and [^,?]+,\s*(?:which|who)\b(?=[^?]*\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b)"
+    r"|\bwhat do [^?]+ (?:and|&) [^?]+ (?:share|have in common)\b"
+    # 'Does Tees Valley or Hull have the firmer deadline?', 'whose win is worth more', 'better funded than'
+    r"|^\W*(?:does|do|is|are|did|has|have|was|were) [^?]{2,60}\bor\b[^?]{2,60}\bthe \w+(?:er|est)\b|\bwhose\b[^?]*\bor\b"
+    r"|\b(?:" + COMPARATIVES.replace(" ", "|") + r")(?: [\w-]+)? than\b"
+    r"|^\W*(?:which|who)\b[^?]*\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?]*\bor\b"  # unpunctuated either-or
     # 'bigger digital economy: GM or WY?'
     r"|^\W*(?:[\w-]+ ){0,2}(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?:]{0,60}:\s*[^?]{2,40}\bor\b[^?]{2,40}\?"
 
@@ -387,8 +394,13 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         # 'nuclear: where in the case studies does it feature?', 'Enterprise Zones - any clusters mention them?'
         r"|(?:[-–—:.?]\s+)(?:where in the (?:case studies|clusters)\b|any (?:of the )?(?:other )?(?:clusters|case studies|"
         r"regions|areas)\b(?: \w+){0,3}? (?:mention|refer|talk|cite|discuss|have|name|bring|flag|feature)\w*)"
-        r"|^\W*(?:tally(?: up)?|count up|check|tell me|show me|find out|work out|figure out|flag|note|say) (?:which|what) "
-        r"(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
+        r"|(?:^\W*|\byou |[-–—:.]\s+)(?:tally(?: up)?|count up|check|tell me|show me|find out|work out|figure out|flag|note|say) "
+        r"(?:which|what) (?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
+        r"|^\W*(?:tally(?: up)?|count up|flag|map|chart|note) (?:all )?the (?:clusters|case studies|regions|areas) "
+        r"(?:that|which)\b"
+        # '... does any cluster besides Liverpool get a mention', 'exports which clusters mention exporting'
+        r"|(?:^|[-–—:.?]\s+)(?:does|do) any (?:other )?(?:cluster|case study|region|area)\b"
+        r"|^\W*[\w-]+(?: [\w-]+)? which (?:clusters|case studies|regions) (?:mention|talk|refer|cite|have|discuss)"
         r"|^\W*which ones (?:talk|mention|refer|discuss|cite|name|flag|have|bring|spell)\w*\b"  # the case studies, asked
         r"|\b(?:case stud(?:y|ies)|clusters?)\b[^?]*?\bwhich ones\b"  # '... in nearly every case study, and if so which ones'
         r"|^\W*which (?:cluster|case study|region) (?:have|talk|mention|refer)\b"  # 'which cluster have export figures'
@@ -830,7 +842,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
 EVERY_ONE_MENTIONED = re.compile(_EVERY_ONE + r"\b", re.I)
 TYPED_FACTS = {"percent", "count", "amount", "date", "duration", "distance"}  # a figure or a date asked: a fact, not a summary
 CHAPTERS_MENTIONING = re.compile(  # 'which chapters mention the bioeconomy': the case studies (and the rest, as an aggregate has)
-    r"\b(which|any|what) chapters\b(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include))", re.I
+    r"\b(which|any|what) chapters\b(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include)|\W*$)", re.I
 )
 TYPO_FIXES = {"whcih": "which", "wich": "which", "reccomendations": "recommendations", "recomendations": "recommendations",
               "reccommendations": "recommendations", "studys": "studies", "whats": "what's", "r": "are",
