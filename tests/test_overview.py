@@ -244,6 +244,10 @@ ROUTED = [
     ("which ones bigger in company numbers tees chemicals or the cheshire science corridor", "compare"),
     ("Is Liverpool's iiCON better funded than BioYorkshire?", "compare"),
     ("Between GM and WY, which one has the UK's second-largest digital economy?", "fact"),  # no comparative: one fact
+    ("Chart the cluster case studies in report order - all eleven, with their specialism.", "list"),
+    ("Inventory of the case studies with the page number each one starts on.", "list"),
+    ("Which regions are in scope? Enumerate them all.", "list"),
+    ("On what dimensions were the eleven featured clusters chosen to differ?", "fact"),  # the eleven, not each of them
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
     ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),

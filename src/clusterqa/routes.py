@@ -522,8 +522,11 @@ LAYOUT_WORDS = set(
           "skipped set separate separately")
 )
 EVERY_CASE = re.compile(  # the case studies asked for as a set: 'every case study', 'the complete roster of clusters'
-    r"\b(?:every|each|all(?: of)?(?: the)?(?: eleven| 11)?|complete|full|whole|roster of|list of)\s+(?:[\w-]+\s+)?"
-    r"(?:case[- ]stud(?:y|ies)|clusters?|regions)\b"
+    r"\b(?:every|each|all(?: of)?(?: the)?(?: eleven| 11)?|complete|full|whole|roster of|list of|inventory of|catalogue of|"
+    r"rundown of)\s+(?:[\w-]+\s+)?(?:case[- ]stud(?:y|ies)|clusters?|regions)\b"
+    r"|^\W*(?:map out|chart|list|name|set out|give me|show me|lay out|reel off|rattle off) (?:all )?the (?:eleven|11) "
+    r"(?:case studies|clusters|regions)\b"
+    r"|\b(?:case studies|clusters|regions)\b[^?]*\ball (?:eleven|11|of them)\b|\bregions are in scope\b"
     r"|\b(?:case studies|clusters|regions)\b[^?]*\b(?:all of them|whole lot|the lot|full set)\b",
     re.I,
 )
