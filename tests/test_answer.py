@@ -661,3 +661,18 @@ def test_what_kinds_of_x_takes_the_sentence_naming_several_of_them(assistant: As
 def test_what_kinds_of_x_adds_nothing_when_its_best_sentence_already_names_them(assistant: Assistant) -> None:
     answer = assistant.ask("What kinds of organisations anchor almost all of the clusters profiled?")
     assert "technology transfer organisations" in answer.answer and "direct R&D funding" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "page"),
+    [
+        # the headline recommendations (p. 5) say it again at length on pp. 22-23; the question says which it means
+        ("What is the stated payoff of incentivising cross-boundary working in the headline recommendations?", 5),
+        ("According to the intro, which kinds of bodies have backed innovation clusters in their own patches lately?", 3),
+    ],
+)
+def test_a_question_pointing_to_a_section_by_where_it_sits_is_answered_there(
+    assistant: Assistant, question: str, page: int
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.citations and answer.citations[0].page == page, answer.answer

@@ -174,8 +174,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     nudge = prefers(question)
     steered = set(retrieval.steered_to)
 
-    def elsewhere(p: Passage) -> float:  # a question about Greater Manchester is seldom answered in West Yorkshire
-        return OFF_STEER_PENALTY if steered and p.chunk.region not in steered else 0.0
+    def elsewhere(p: Passage) -> float:  # a question about Greater Manchester is seldom answered in West Yorkshire,
+        off = OFF_STEER_PENALTY if steered and p.chunk.region not in steered else 0.0  # nor one on the headline recs
+        outside = retrieval.pointed and (p.chunk.source, p.chunk.section) not in retrieval.pointed
+        return off + (OFF_STEER_PENALTY if outside else 0.0)
 
     ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text) - elsewhere(ps[0])))
     passage, best = ranked[0]

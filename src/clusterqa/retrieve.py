@@ -43,6 +43,13 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
+INTRO_CUE = re.compile(r"\b(?:according to|in|from) the (?:intro|introduction|opening section)\b", re.I)
+FRONT_CUE = re.compile(  # the report's headline recommendations and the themes summarised before the case studies
+    r"\bheadline (?:recs?|recommendations?)\b|\bup front\b|\bnear the (?:front|start|beginning)\b"
+    r"|\bsummary of (?:the )?(?:emerging )?themes\b",
+    re.I,
+)
+HEADLINE_SECTION = re.compile(r"\bheadline recommendations\b", re.I)  # the section that sets them out
 CLAIM = re.compile(  # "My notes say ...", "A colleague says ...", "I've seen it said that ...": up to the sentence's end
     r"^\W*(?:my notes|(?:a|my|our) (?:briefing|colleague|draft|note|source|slide|press release|minister|timeline|"
     r"spreadsheet|records?|table|chart|summary|boss|director|manager)|someone|"
@@ -139,6 +146,7 @@ class Retrieval:
     unknown_names: tuple[str, ...]
     spelled: dict[str, set[str]] = field(default_factory=dict)  # the question's acronyms as the words they stand for
     author: set[str] = field(default_factory=set)  # names the question uses as who says it ('does NP11 want')
+    pointed: frozenset[tuple[str, str]] = frozenset()  # (source, section) the question points to ('the headline recs')
 
 
 class Retriever:
@@ -180,6 +188,13 @@ class Retriever:
         names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
         self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
         self._steering_words = {w for name in self.steering for w in name.split()}  # 'yorks' of 'north yorks'
+        # the sections a question can point to by where they sit: a document's opening section ('according to the
+        # intro'), and the one setting out its headline recommendations ('the headline recs', 'up front')
+        firsts: dict[str, str] = {}
+        for c in self.chunks:
+            firsts.setdefault(c.source, c.section)
+        self.opening_sections = {(source, section) for source, section in firsts.items()}
+        self.headline_sections = {(c.source, c.section) for c in self.chunks if HEADLINE_SECTION.search(c.text)}
 
     # --- corpus statistics -------------------------------------------------------
 
@@ -389,6 +404,12 @@ class Retriever:
             elif steered and any(region in self.chunks[i].text for region in steered):
                 fused[i] += STEER_BONUS * top_vote / 2  # e.g. the list of case studies naming the region
 
+        pointed = (self.opening_sections if INTRO_CUE.search(question) else set()) | (
+            self.headline_sections if FRONT_CUE.search(question) else set()
+        )
+        for i in list(fused) if pointed else ():  # 'according to the intro', 'the headline recs': that section
+            if (self.chunks[i].source, self.chunks[i].section) in pointed:
+                fused[i] += STEER_BONUS * top_vote
         for i in self._spelling_out(question, allowed_ids):  # "what's a LEP?": where the words it stands for are
             fused[i] += VOTES * top_vote
         for i in self._done_by(question, q_terms, allowed_ids):  # 'who did the analysis': '... was undertaken by X'
@@ -416,6 +437,7 @@ class Retriever:
             unknown_names=self.unknown_names(without_scene(question)),  # 'Quick one from the Minister's office: ...'
             spelled=spelled,
             author=author,
+            pointed=frozenset(pointed),
         )
 
     def _counting(self, question: str, allowed: np.ndarray) -> list[int]:
