@@ -248,6 +248,8 @@ ROUTED = [
     ("Inventory of the case studies with the page number each one starts on.", "list"),
     ("Which regions are in scope? Enumerate them all.", "list"),
     ("On what dimensions were the eleven featured clusters chosen to differ?", "fact"),  # the eleven, not each of them
+    ("Please itemise NP11's policy recommendations for future innovation cluster policy.", "list"),
+    ("What are the nine asks NP11 is making of Whitehall?", "list"),
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),
     ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", "summary"),

@@ -135,6 +135,7 @@ def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> No
         ("The themes. Keep it short", "The themes."),
         ("set the two AI clusters side by side with page refs", "set the two AI clusters side by side"),
         ("Which clusters are short of engineers?", "Which clusters are short of engineers?"),  # 'short' asked about
+        ("The recommendation headings. No commentary, no intro.", "The recommendation headings."),
     ],
 )
 def test_a_note_on_how_to_answer_is_not_searched_for(question: str, kept: str) -> None:

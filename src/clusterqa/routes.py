@@ -186,7 +186,8 @@ ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national poli
     r"(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
     r"|\b(?:NP11|the report|the publication)['’]s? asks\b|\b(?:every|each|all(?: the)?|the) policy ask\b"
     r"|\b(?:policy|headline|main|key) asks\b"  # 'NP11's closing policy asks', 'its headline asks'
-    r"|\basks (?:of|to) (?:the )?(?:national |central |UK )?(?:government|policy-?makers)\b",
+    r"|\basks (?:of|to) (?:the )?(?:national |central |UK )?(?:government|policy-?makers|whitehall|ministers)\b"
+    r"|\basks (?:NP11|the report|it|they) (?:is|are) making of\b",  # 'the nine asks NP11 is making of Whitehall'
     re.I,
 )
 FIGURES_ABOUT = re.compile(  # "pull out every statistic about people employed": each case study's figure for it
@@ -434,7 +435,8 @@ EXCLUDED = re.compile(  # "does any case study besides Tees Valley mention it": 
     re.I,
 )
 ENUMERATE = re.compile(  # asks for a set of things, not one thing
-    r"^\W*(?:list|name|enumerate|give|set out|outline|how many|show|in which|across which|collate|compile|gather|"
+    r"^\W*(?:(?:please|kindly|can you|could you|would you) )?(?:list|name|enumerate|give|set out|outline|how many|show|"
+    r"in which|across which|collate|compile|gather|"
     r"pull together|round up|run through|go through|itemi[sz]e|spell out)\b|\bwhich\b"
     r"|\bwhat (?:are|were) (?:the|its|their|all)\b|\bwhat (?:[\w-]+ )?(?:clusters|case studies|regions|areas|places|"
     r"recommendations|themes|headings|sub-?headings|titles|headlines)\b"

@@ -196,7 +196,8 @@ _LAYOUT = (  # how to lay an answer out, after a comma or a dash too: 'bullets p
     r"(?:keep it (?:short|brief|tight|simple)|short|(?:in |as )?(?:a )?(?:bullets?|bullet points?|bulleted(?: list)?"
     r"|numbered(?: list)?(?: \d+-\d+)?|table|list form)(?: (?:please|pls|if you can|is fine|are fine|format))?"
     r"|(?:no more than|max(?:imum)?|at most|up to) \w+ (?:bullets?|points?|words?|lines?|sentences?)|\w+ (?:bullets?|points?) max"
-    r"|nothing else|no commentary|no waffle|(?:titles|headings|names) only|one per line|comma[- ]separated"
+    r"|nothing else|no commentary|no waffle|no intro(?:duction)?|no preamble|no (?:need for (?:any )?)?detail"
+    r"|(?:titles|headings|names) only|one per line|comma[- ]separated"
     r"|lower ?case(?: is)? fine|(?:with )?page (?:refs?|references|numbers|nos?\.?)|cite (?:the )?pages|if you can)"
 )
 _COURTESY = r"(?:,? (?:please|pls|plz))?(?:,? (?:thanks|thx|cheers)| - thanks)?"
