@@ -42,7 +42,7 @@ NOT_THE_CASES = re.compile(  # the case studies set aside: '(not the individual 
 )
 CONTENTS_ASK = re.compile(
     r"\b(?:(?:table of )?contents(?: page)?|(?:main|top-level|major) (?:sections|parts|chapters)|chapters)\b"
-    r"|\b(?:what|which) (?:sections|parts) (?:does|do|is|are) (?:the )?(?:report|publication|document)\b"
+    r"|\b(?:what|which) (?:sections|parts) (?:does|do|is|are) (?:the |this )?(?:report|publication|document|doc|paper)\b"
     r"|^\W*(?:what|which) sections\W+(?:and|\+|&|with) page"  # 'what sections + page numbers'
     r"|\bchapter list\b|\brunning order\b|\b(?:all|each|every one of) the sections\b"
     r"|\b(?:every|each|all the) (?:heading|chapter|section)(?:[/ ](?:section|chapter))?(?: titles?)?\b(?= in (?:the|this) "
@@ -204,7 +204,7 @@ UNNAMED_KINDS = re.compile(  # "which skills and trades are short? Every one nam
 CASE_NOUNS = re.compile(r"clusters|cases|studies|regions|areas|places|locations|sectors|themes|recommendations", re.I)
 COMPARATIVES = (
     "more bigger larger higher greater smaller fewer less lower earlier older newer first stronger weaker better worse "
-    "further longer"
+    "further longer faster quicker slower furthest"
 )
 _EITHER_OR = (  # 'which contributes more to its local economy, Tees Valley chemicals or South Yorkshire metals'
     r"^\W*(?:\w+ here:\s*)?(?:which|who)\b(?P<clause>[^?,:]*?\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b[^?,:]*?)"
@@ -224,7 +224,10 @@ COMPARE = re.compile(
     r"|\bdiverg\w*|\bcommon ground\b"
     # 'Between the North East and York, which is further along?', 'what do Lancashire and GM share on cyber?'
     r"|^\W*between [^,?]+ and [^,?]+,\s*(?:which|who)\b(?=[^?]*\b(?:" + COMPARATIVES.replace(" ", "|") + r")\b)"
-    r"|\bwhat do [^?]+ (?:and|&) [^?]+ (?:share|have in common)\b"
+    r"|\bwhat do [^?]+ (?:and|&) [^?]+ (?:share|have in common)\b|\b(?:do|does) [^?]+ (?:and|&) [^?]+ share\b"
+    r"|\bthe same (?:[\w-]+ ){0,2}(?:problems?|issues?|challenges?|barriers?|story|approach)\b[^?]*\bas\b"
+    r"|\bchalk and cheese\b|\b(?:which|who)(?:'s| is)? (?:\w+ )?(?:furthest|further|most advanced) along\b"
+    r"|^\W*which of [^?]+,[^?]+ (?:and|or) [^?]+\b(?:the most|most|more|best|least)\b"
     # 'Does Tees Valley or Hull have the firmer deadline?', 'whose win is worth more', 'better funded than'
     r"|^\W*(?:does|do|is|are|did|has|have|was|were) [^?]{2,60}\bor\b[^?]{2,60}\bthe \w+(?:er|est)\b|\bwhose\b[^?]*\bor\b"
     r"|\b(?:" + COMPARATIVES.replace(" ", "|") + r")(?: [\w-]+)? than\b"
@@ -247,6 +250,8 @@ SUMMARY = re.compile(
     r"(?<!the )overview(?! (?:list|page|section|table|refers|says|lists|mentions|describes|notes|shows|states))|"
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|"
     r"(?<!\bto )pull together|"  # not 'the opportunity to pull together X's assets'
+    r"\bupshot of\b|\bbroad brush\b|\b(?:\w+-minute|short|quick) briefing on\b|\bmain message for\b|\bthinking behind\b|"
+    r"\bwhat does it say about [^?]+ stuff\b|"
     r"\bcondense\b|\bsketch(?: out)?\b|\bboil (?:[\w&'’/-]+ ){1,8}down\b|\bbriefing note on\b|\bsidebar\b|"
     r"\b(?:piece|bit|write-?up) (?:is )?(?:actually |really )?(?:about|saying)\b|\bis it actually saying\b|"
     r"\bwhat (?:does|do) (?:the report|it|NP11|the publication) make of\b|\bwhat does it say about [^?]+,\s*broadly\b|"
