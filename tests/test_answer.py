@@ -676,3 +676,17 @@ def test_a_question_pointing_to_a_section_by_where_it_sits_is_answered_there(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.citations and answer.citations[0].page == page, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What fix did the West Yorkshire case float for fragmented national funding?",
+        "Access to funding in WY can be fragmented. What reform is floated?",
+    ],
+)
+def test_a_fix_asked_for_takes_the_sentence_after_the_problem_saying_what_could_be_done(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert "single pot of R&D funding" in answer.answer, answer.answer

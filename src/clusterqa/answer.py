@@ -56,6 +56,14 @@ REFERS_TO_PREVIOUS = re.compile(r"^(?:This|These|Such|That|Those)\b(?! (?:report
 MAX_LIST_ITEMS = 12
 ABSTAIN_TEXT = "The documents do not answer this question."
 NEAREST_SECTIONS = 3  # places an abstention names
+REMEDY_ASKED = re.compile(  # a fix asked for: 'what fix does the case float', 'what funding reform does it suggest'
+    r"\b(?:fix|fixes|remedy|remedies|solution|solutions|cure|reform|way (?:round|around|out)|answer to)\b", re.I
+)
+REMEDY_SAID = re.compile(
+    r"\bthere is (?:potential|an opportunity|scope|a case) to\b|\bwould benefit from\b|\boffers? an opportunity\b"
+    r"|\bcould (?:be|help|provide)\b|\bshould\b",
+    re.I,
+)
 LISTING_RATIO = 0.5  # ...when it fits at least this share as well as the best sentence
 KINDS_ASKED = re.compile(r"\b(?:what|which)\b[^?]*\b(?:types|kinds|strands|forms|sorts|categories)\b", re.I)
 KINDS_OF = re.compile(r"\b(?:types|kinds|strands|forms|sorts|categories) of ([\w-]+(?: [\w-]+)?)", re.I)  # of what
@@ -292,6 +300,10 @@ def _continuation(
         return following[0]
     # 'what explains its big returns': the best sentence says what is to be explained, the next one why
     if reason and CONTINUES.match(nxt.sentence.text):
+        return following[0]
+    # 'what fix does the West Yorkshire case float for fragmented funding': the best sentence says the problem, the
+    # next what could be done about it ('There is potential to explore a single pot of R&D funding')
+    if REMEDY_ASKED.search(retrieval.question) and REMEDY_SAID.search(nxt.sentence.text):
         return following[0]
     return None
 
