@@ -690,3 +690,8 @@ def test_a_fix_asked_for_takes_the_sentence_after_the_problem_saying_what_could_
 ) -> None:
     answer = assistant.ask(question)
     assert "single pot of R&D funding" in answer.answer, answer.answer
+
+
+def test_a_bid_is_a_pitch(assistant: Assistant) -> None:
+    answer = assistant.ask("According to the Lancashire case, when do bids for investment tend to land best?")
+    assert "united behind a common goal" in answer.answer, answer.answer

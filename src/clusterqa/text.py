@@ -142,6 +142,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "border borders boundary boundaries",
     "essential crucial vital",
     "big bigger biggest large larger largest major",  # 'big anchor firms': 'any large space primes'
+    "bid bids pitch pitches",  # 'when do bids for investment land best': 'pitches are most compelling when ...'
     "emerging nascent",
     "precondition preconditions prerequisite prerequisites",
     "benefit benefits advantage advantages",
