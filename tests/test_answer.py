@@ -695,3 +695,15 @@ def test_a_fix_asked_for_takes_the_sentence_after_the_problem_saying_what_could_
 def test_a_bid_is_a_pitch(assistant: Assistant) -> None:
     answer = assistant.ask("According to the Lancashire case, when do bids for investment tend to land best?")
     assert "united behind a common goal" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Why do clusters matter at all, in a sentence?", "Clusters are important because of their potential"),
+        ("Why, in part, did Lancashire's bid for the NCF succeed?", "won in part due to"),
+    ],
+)
+def test_a_why_question_prefers_the_sentence_giving_a_reason(assistant: Assistant, question: str, said: str) -> None:
+    answer = assistant.ask(question)
+    assert said in answer.answer, answer.answer

@@ -189,6 +189,8 @@ FORMER_NAME = re.compile(
 )
 FORMERLY = re.compile(r"\b(?:formerly|previously|renamed|originally|once known)\b", re.I)
 DEFINITION_BONUS = 0.1
+REASON_BONUS = 0.1  # a 'why' question's sentence that gives a reason
+BECAUSE = re.compile(r"\b(?:because|due to|thanks to|as a result of|owing to|in part to|in part due)\b", re.I)
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
     r"stakeholders|businesses|employers|players|members|consultancy|consultants|agency|agencies|department|group|"
@@ -356,6 +358,7 @@ def prefers(question: str) -> Callable[[str], float]:
     former = bool(FORMER_NAME.search(core))
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
     who_did = says_who_did(question)  # "who did the in-depth analysis"
+    why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
 
     def nudge(sentence: str) -> float:
         new_terms = len(set(terms(sentence)) - asked)
@@ -373,6 +376,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += NAMES_BONUS * min(len(names), MANY_NAMES) / MANY_NAMES
         if who_did(sentence):
             score += AGENT_BONUS
+        if why and BECAUSE.search(sentence):
+            score += REASON_BONUS
         return score
 
     return nudge
