@@ -27,7 +27,7 @@ CONTENTS = "contents"  # the list route's group for the documents' main sections
 CASE_PARTS = "case study parts"  # ...and for the sub-sections every case study has
 OBSERVATIONS = re.compile(  # the observations page's list asked for as a list, not what the section says
     r"\b(?:list|all|every(?: one)?|each|bullet\w*|itemi[sz]e|rattle off|enumerate|set out|spell out|reel off|give me)"
-    r"(?: of)?(?: (?!observations\b)[\w-]+){0,3} observations\b(?! (?:section|page|part)\W*(?:say|cover|about|$))",
+    r"(?: of)?(?: (?!observations?\b)[\w-]+){0,3} observations?\b(?! (?:section|page|part)\W*(?:say|cover|about|$))",
     re.I,
 )
 INTEREST = re.compile(  # "I'm tracking Investment Zones." - what the asker follows, said before the question
@@ -48,7 +48,8 @@ CONTENTS_ASK = re.compile(
     r"|\b(?:every|each|all the) (?:heading|chapter|section)(?:[/ ](?:section|chapter))?(?: titles?)?\b(?= in (?:the|this) "
     r"(?:[A-Z0-9]+ )?(?:[\w-]+ )?(?:report|publication|document|doc|paper))"  # 'every heading in the document'
 
-    r"|\bsections of the (?:report|publication|document)\b",
+    r"|\bsections of the (?:report|publication|document)\b|\bsection by section\b"
+    r"|\bhow is (?:the|this) (?:report|publication|document|doc|paper) (?:laid out|structured|organi[sz]ed|set out)\b",
 
     re.I,
 )
@@ -862,7 +863,8 @@ TYPOS = re.compile(
 )
 NOT_THIS_KIND = re.compile(  # 'no overview needed', 'sort of a summary question but really': the asker says what it is not
     r"\b(?:no|not an?|don'?t need an?|without an?)\s+(?:summary|overview|comparison|list)(?:\s+(?:needed|required|please))?\b"
-    r"|\bsort of an? (?:summary|overview|comparison|list) question\b",
+    r"|\bsort of an? (?:summary|overview|comparison|list) question\b"
+    r"|\bnot just the (?:highlights|headlines|main points|summary)\b",  # 'every point, not just the highlights'
     re.I,
 )
 # what askers call a case study: 'which profiles mention X', 'the Cumbria entry', 'does any write-up mention'
