@@ -1734,3 +1734,21 @@ def test_each_named_thing_with_what_it_is_asked_gives_the_sentences_not_just_nam
     answer = assistant.ask("List each Investment Zone the case studies refer to and what it focuses on or is worth.")
     assert answer.route == "aggregate"
     assert "£160 million" in answer.answer and "£80m Investment Zone funding" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("which case studies bring up the made smarter programme", "Made Smarter programme"),  # 'made' kept, in a name
+        ("hydrogen - which cluster write-ups talk about it at all", "hydrogen"),  # 'at all' is no 'all the case studies'
+        ("I'm at Innovate UK and want to know: in which of the case studies do we get a mention?", "Innovate UK"),
+    ],
+)
+def test_an_aggregates_topic_survives_lower_case_names_at_all_and_we(assistant: Assistant, question: str, topic: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == ("aggregate", topic), route
+
+
+def test_a_lower_case_names_aggregate_lists_no_case_study_that_does_not_say_it(assistant: Assistant) -> None:
+    answer = assistant.ask("which case studies bring up the made smarter programme")
+    assert "**West Yorkshire**" not in answer.answer and "**Greater Manchester**" in answer.answer, answer.answer

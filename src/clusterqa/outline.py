@@ -48,6 +48,9 @@ class Part:
         return f"{self.region}: {self.cluster}" if self.region else self.title
 
 
+MULTIWORD = re.compile(r"\b[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|in|and|&)\s+)?[A-Z][\w&'’-]*)+")  # 'Strength in Places Fund'
+
+
 @dataclass(frozen=True)
 class Outline:
     sections: tuple[Part, ...]  # every section of every document
@@ -104,6 +107,21 @@ class Outline:
     def vocabulary(self) -> frozenset[str]:
         """Every term the documents use: a question's word they never use ('map out', 'rattle off') is no topic."""
         return frozenset(t for part in self.sections for chunk in part.chunks for t in terms(chunk.text))
+
+    @cached_property
+    def proper_names(self) -> dict[str, str]:
+        """The documents' names of two words or more, and the names within them ('Made Smarter' of 'Made Smarter
+        Adoption Programme'), lower case -> as the documents write them."""
+        found: dict[str, str] = {}
+        for part in self.sections:
+            for chunk in part.chunks:
+                for name in MULTIWORD.findall(chunk.text):
+                    words = name.split()
+                    for i in range(len(words) - 1):
+                        for j in range(len(words), i + 1, -1):
+                            if words[i][0].isupper() and words[j - 1][0].isupper():
+                                found.setdefault(" ".join(words[i:j]).lower(), " ".join(words[i:j]))
+        return found
 
     @cached_property
     def _sector_patterns(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:

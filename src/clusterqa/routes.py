@@ -31,8 +31,9 @@ OBSERVATIONS = re.compile(  # the observations page's list asked for as a list, 
     re.I,
 )
 INTEREST = re.compile(  # "I'm tracking Investment Zones." - what the asker follows, said before the question
-    r"^\W*(?:I'm|I am|we're|we are)\s+(?:tracking|following|looking (?:at|into)|interested in|researching|working on|"
-    r"focus(?:ing|ed) on|writing about|keeping (?:an )?eye on)\s+(?P<topic>[^.:?!]{3,60}?)\s*[.:!]\s+",
+    r"^\W*(?:I'm|I am|we're|we are)\s+(?P<verb>tracking|following|looking (?:at|into)|interested in|researching|working on|"
+    r"focus(?:ing|ed) on|writing about|keeping (?:an )?eye on|at|from|with)\s+(?P<topic>[^.:?!,]{3,60}?)"
+    r"(?:\s*[.:!]|,? and (?:want|need|would like) to know:?)\s+",  # "I'm at Innovate UK and want to know: ..."
     re.I,
 )
 NOT_THE_CASES = re.compile(  # the case studies set aside: '(not the individual case studies)'
@@ -657,6 +658,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     question = _titles_as_the_report(question, outline)  # 'the contents of Innovation Clusters in the North of England'
     question = NOT_THE_CASES.sub(" ", question)  # 'the main sections (not the individual case studies)
     question = _interest_as_topic(question)  # "I'm tracking Investment Zones. List each one ...": each Investment Zone
+    question = _names_capitalised(question, outline)  # 'which bring up the made smarter programme': a name, kept whole
     scene = SCENE.search(question)
     # the scene is set aside, unless it names the case study the question is about ('I'm new to the North East
     # space cluster - what are the main points NP11 makes about it?')
@@ -783,7 +785,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         place_topic = topic_of(PLACE_AS_TOPIC.search(question).group(1), [], [], outline)  # type: ignore[union-attr]
         if place_topic:
             return Route("aggregate", topic=place_topic, excluded=set_aside)
-    every_case = re.search(r"\b(?:each|every|all)\b|\b(?:eleven|the) (?:case studies|clusters)\b", question, re.I)
+    every_case = re.search(r"\b(?:each|every|(?<!\bat )all)\b|\b(?:eleven|the) (?:case studies|clusters)\b", question, re.I)
     if not regions and (SECTOR_OF.search(question) or SECTOR_LABELS.search(question)) and every_case:
         return Route("list", group=CASE_STUDIES)  # "what sector is each of the case studies about"
     if not regions and ALL_CASES.search(question) and not TOPIC_LINK.search(question):
@@ -1152,6 +1154,24 @@ def _singular(noun: str) -> str:
     return re.sub(r"ies$", "y", noun) if noun.endswith("ies") else noun.removesuffix("s")
 
 
+def _names_capitalised(question: str, outline: Outline) -> str:
+    """A question typed in lower case, with the documents' names of two words or more written as they write them
+    when one of their words is a frame word ('made smarter' -> 'Made Smarter'): it is then kept, as the name."""
+    if re.search(r"(?<!^)(?<![.?!]\s)\b[A-Z]", question.strip()):  # capitals past its first letter: as typed
+        return question
+    names = outline.proper_names
+    found = re.finditer(r"\b[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*)+", question)
+    for run in list(found)[::-1]:
+        words = run.group(0).split()
+        for i in range(len(words) - 1):
+            for j in range(len(words), i + 1, -1):
+                name = names.get(" ".join(words[i:j]).lower())
+                if name and set(terms(name)) & FRAME_WORDS:  # a word that would be dropped as framing ('made')
+                    question = question.replace(" ".join(words[i:j]), name, 1)
+                    break
+    return question
+
+
 def _interest_as_topic(question: str) -> str:
     """What the asker says they follow, put where the question points back at it: "I'm tracking Investment Zones.
     List each one ..." -> "List each Investment Zone ...", "... which case studies mention them?" -> "... mention
@@ -1165,6 +1185,8 @@ def _interest_as_topic(question: str) -> str:
     pointed = re.sub(r"\b(each|every) one\b", rf"\1 {one}", rest, count=1, flags=re.I)
     if pointed == rest:
         pointed = re.sub(r"\b(?:them|they|it|these|those)\b", topic, rest, count=1, flags=re.I)
+    if pointed == rest and interest.group("verb").lower() in ("at", "from", "with"):  # "I'm at Innovate UK ... in
+        pointed = re.sub(r"\b(?:we|us)\b", topic, rest, count=1, flags=re.I)  # which case studies do we get a mention?"
     return pointed if pointed != rest else question
 
 
