@@ -707,3 +707,12 @@ def test_a_bid_is_a_pitch(assistant: Assistant) -> None:
 def test_a_why_question_prefers_the_sentence_giving_a_reason(assistant: Assistant, question: str, said: str) -> None:
     answer = assistant.ask(question)
     assert said in answer.answer, answer.answer
+
+
+def test_a_town_of_a_covered_region_is_context_not_an_unknown_subject(assistant: Assistant) -> None:
+    # Macclesfield is never named (Alderley Park is), but it places the question in Cheshire; Leeds asked about alone
+    # is still a name the documents never mention
+    answer = assistant.ask("Which company's departure sparked the diversification of the life sciences around Macclesfield?")
+    assert not answer.abstained and "AstraZeneca" in answer.answer, answer.answer
+    leeds = assistant.ask("What is the population of Leeds?")
+    assert leeds.abstained and "They do not mention Leeds." in leeds.answer

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from .settings import Settings
 from .chunking import SECTION_SEP
 from .questions import REFERS_BACK, holds_kind, mentions, prefers, question_names, question_type, says_who_did
-from .retrieve import Passage, Retrieval, ScoredSentence
-from .text import CONTINUES, core_question, terms
+from .retrieve import TOWNS, Passage, Retrieval, ScoredSentence
+from .text import CONTINUES, core_question, normalise, terms
 
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
@@ -177,7 +177,9 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         # an acronym asked about is spelled out anywhere; a typed answer's passage must hold the names asked about
         and (kind in ("", "acronym") or mentions(p, names, s.sentence.text, retrieval.spelled))
     ]
-    if not candidates or retrieval.unknown_names:
+    # a name the documents never use is no subject of theirs, unless it is a town of a region they cover ('the
+    # life sciences cluster around Macclesfield'): that is context, and the fit below decides
+    if not candidates or any(normalise(name) not in TOWNS for name in retrieval.unknown_names):
         return abstain(retrieval)
     nudge = prefers(question)
     steered = set(retrieval.steered_to)
