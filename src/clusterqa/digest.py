@@ -172,6 +172,11 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
     return b.answer(lead + "\n\n" + "\n".join(lines))
 
 
+def _in_part(found: Found, word: str) -> bool:
+    """Is the sentence in a case study's sub-section titled with the word ('Evolution', 'Impact of cluster approach')?"""
+    return word in found.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower()
+
+
 def _origin(part: Part, used: set[int]) -> Found | None:
     """Where a case study's story starts: its sentence on its origins, the one with the earliest year first ('dates
     back to the construction of Calder Hall in 1956'; 'The evolution of a net zero cluster in the region is a result
@@ -185,7 +190,7 @@ def _origin(part: Part, used: set[int]) -> Found | None:
     dated = [f for f in free if YEAR.search(f.sentence.text)]
     if told or dated:
         return min(told or dated, key=lambda f: (earliest(f), f.row))
-    return next((f for f in free if "evolution" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower()), None)
+    return next((f for f in free if _in_part(f, "evolution")), None)
 
 
 def _listed_twice(b: Builder, outline: Outline) -> Answer | None:
@@ -272,7 +277,7 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
         ),
         ("More figures", lambda p: _best(p, used, lambda f: _count_numbers(f) > 0, _count_numbers)),
         ("Organisations", lambda p: _best(p, used, lambda f: _count_names(f) >= MIN_NAMES, _count_names)),
-        ("Impact", lambda p: _best(p, used, lambda f: "impact" in f.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower(),
+        ("Impact", lambda p: _best(p, used, lambda f: _in_part(f, "impact"),
                                    lambda f: float(b.sims[f.row]) if b.route.topic else _facts(text(f)))),
         ("Lesson", lambda p: _best(p, used, lambda f: bool(LESSON.search(text(f))), lambda f: _facts(text(f)))),
         (
