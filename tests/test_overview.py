@@ -263,6 +263,10 @@ ROUTED = [
     ("What does the report recommend? Every point, not just the highlights.", "list"),
     ("Which topics does the document cover, section by section?", "list"),
     ("How is the report laid out?", "list"),
+    ("Enumerate the cross-cutting themes, as set out at the start of the report.", "list"),  # not its opening section
+    ("Gather every Catapult reference for me - which Catapults are named?", "aggregate"),
+    ("Can you pull together every freeport that gets a mention in the case studies?", "aggregate"),
+    ("give me all the places profiled and the cluster sector each one is paired with", "list"),
     ("What's the thinking behind the recommendation to move away from small competitive grants?", "summary"),
     ("Set out each pot of place-based money the WY case study says its firms benefit from, with amounts.", "list"),
     ("Pull together everything the recommendations say about how cluster money should be provided.", "list"),

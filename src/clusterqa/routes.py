@@ -111,7 +111,7 @@ NEWCOMER = re.compile(
 NAMED_KIND = re.compile(
     r"^[^?]*?\b(?:which|what) named\s+(?P<kinds>[^?]+?)\s*(?:\([^)]*\)\s*)?"  # "what named skills initiatives are mentioned"
     r"(?:are|were|is|was|appear\w*|feature\w*|does|do|did|come up|crop up)\b"
-    r"|^(?:[^:?]{0,40}:\s+)?\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?"
+    r"|^(?:[^:?]{0,40}:\s+|[^?]{0,80}\s[-–—]\s+)?\W*(?:which|what|list|name)\s+(?:all\s+)?(?:the\s+)?(?:\S+\s+){0,4}?['‘\"]?"
     r"(?P<noun>(?:(?!(?:the|a|an|of|and|or)\b)[a-z]\w+\s+)?[a-z]\w+s)['’\"]?\s+"  # 'combined authorities': with its word
     r"(?:(?:\w+\s+){0,4}?(?:are|is|were|does|do|did|get|gets|got)\b.*\b(?:named|name-?checked|mentioned|mention|listed|cited|referred|"
     r"appear\w*|feature\w*|involved|identified)\b|(?:come|came|crop|cropped) up\b"
@@ -335,7 +335,10 @@ _WHICH_CASES = (  # 'which case studies', 'in which regions'; not 'what do clust
 )
 _PREAMBLE = r"^[^?]{2,100}?,\s+(?:but |so |and )?"  # "The bioeconomy has its own case study, but ..."
 # 'pull together every freeport that gets mentioned in the case studies': an aggregate, whatever asks it
-_EVERY_ONE = r"\bevery (?:[\w-]+ ){1,3}?(?:that|which) (?:gets? |is |are )?(?:mentioned|named|cited|referred to) (?:in|across)"
+_EVERY_ONE = (
+    r"\bevery (?:[\w-]+ ){1,3}?(?:that|which) (?:gets? |is |are )?(?:a )?(?:mentioned|mention|named|cited|referred to) "
+    r"(?:in|across)"
+)
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
     (
         r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
@@ -733,11 +736,13 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     themes = next((g for g in outline.groups if re.search(r"\bthemes?\b", g, re.I)), "")
     if themes and not regions and IN_COMMON.search(question):
         return Route("list", group=themes)  # "what do the case studies have in common": the themes that cut across them
-    if ABOUT_THE_PUBLICATION.search(question) and outline.sections and not regions:
+    enumerated = ENUMERATE.search(question) and _named_group(question, outline)  # 'enumerate the themes ... as set
+    if ABOUT_THE_PUBLICATION.search(question) and outline.sections and not regions and not enumerated:  # out at the start'
         return Route("summary", section=outline.sections[0].section)
     rundown = re.search(r"\brun-?down of (?:all )?(?:the )?(?:case studies|clusters)\b", question, re.I)
     every_one = rundown or CASES_WITH_SECTORS.search(question)
-    if every_one and len(explicit) != 1 and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
+    asked_of_each = (set(terms(topic)) - SECTOR_WORDS - CASE_WORDS - LAYOUT_WORDS) & outline.vocabulary  # 'paired with'
+    if every_one and len(explicit) != 1 and not asked_of_each:  # is no word of theirs
         # 'a rundown of all the case studies covered - region plus focus', 'every cluster and its technology focus'
         return Route("list", group=CASE_STUDIES)
     typed = question_type(question)[0] in TYPED_FACTS
@@ -830,7 +835,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if group and one and not set(terms(one.group("noun"))) & (set(terms(group)) | {"recommend"}):
         return Route("fact")  # "which cluster is held up as the example in the recommendation about X": one thing
     if group and ENUMERATE.search(question):
-        if not rest:
+        if not set(terms(rest)) & outline.vocabulary:  # 'Permanent secretary's office needs every one of ...'
             return Route("list", group=group)
         member = _member_named(question, outline)
         if member and not TOPIC_LINK.search(question):  # 'set out the problems with competitive grants it identifies in
