@@ -533,6 +533,7 @@ LAYOUT_WORDS = set(
           "pairings roster located specialises specialise specialisms doc whole lot sorted entries entry exactly written "
           "skipped set separate separately")
 )
+CASE_LIST_WORDS = frozenset(SECTOR_WORDS | CASE_WORDS | LAYOUT_WORDS)  # said of the case-study list itself
 EVERY_CASE = re.compile(  # the case studies asked for as a set: 'every case study', 'the complete roster of clusters'
     r"\b(?:every|each|all(?: of)?(?: the)?(?: eleven| 11)?|complete|full|whole|roster of|list of|inventory of|catalogue of|"
     r"rundown of)\s+(?:[\w-]+\s+)?(?:case[- ]stud(?:y|ies)|clusters?|regions)\b"
@@ -741,8 +742,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("summary", section=outline.sections[0].section)
     rundown = re.search(r"\brun-?down of (?:all )?(?:the )?(?:case studies|clusters)\b", question, re.I)
     every_one = rundown or CASES_WITH_SECTORS.search(question)
-    asked_of_each = (set(terms(topic)) - SECTOR_WORDS - CASE_WORDS - LAYOUT_WORDS) & outline.vocabulary  # 'paired with'
-    if every_one and len(explicit) != 1 and not asked_of_each:  # is no word of theirs
+    if every_one and len(explicit) != 1 and not _their_words(topic, outline, CASE_LIST_WORDS):  # 'paired with' is none
         # 'a rundown of all the case studies covered - region plus focus', 'every cluster and its technology focus'
         return Route("list", group=CASE_STUDIES)
     typed = question_type(question)[0] in TYPED_FACTS
@@ -797,8 +797,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         return Route("list", group=CASE_STUDIES)  # "every case study as the contents titles it - can you list all eleven?"
     if not regions and LIST_CASES.search(question) and not set(terms(topic)) - SECTOR_WORDS - CASE_WORDS:
         return Route("list", group=CASE_STUDIES)  # "list all eleven case studies with the region and sector of each"
-    if not regions and EVERY_CASE.search(question) and not SINGLED_OUT.search(question) and not (
-        (set(terms(topic)) - SECTOR_WORDS - CASE_WORDS - LAYOUT_WORDS) & outline.vocabulary
+    if not regions and EVERY_CASE.search(question) and not SINGLED_OUT.search(question) and not _their_words(
+        topic, outline, CASE_LIST_WORDS
     ):  # 'every case study along with the sector it covers', 'the case studies in the order they appear'
         return Route("list", group=CASE_STUDIES)
     if len(explicit) == 1 and PAGE_ASK.search(question):  # "which page do I turn to for the Cumbria case study"
@@ -835,7 +835,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if group and one and not set(terms(one.group("noun"))) & (set(terms(group)) | {"recommend"}):
         return Route("fact")  # "which cluster is held up as the example in the recommendation about X": one thing
     if group and ENUMERATE.search(question):
-        if not set(terms(rest)) & outline.vocabulary:  # 'Permanent secretary's office needs every one of ...'
+        if not _their_words(rest, outline):  # 'Permanent secretary's office needs every one of ...'
             return Route("list", group=group)
         member = _member_named(question, outline)
         if member and not TOPIC_LINK.search(question):  # 'set out the problems with competitive grants it identifies in
@@ -844,7 +844,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if not group and themes and OBSERVATIONS.search(question) and not regions:
         group, rest = themes, ""  # 'rattle off the observations': the themes as the observations page lists them
     # a word the documents never use ('map out', 'checklist-style') is no topic to filter the group by
-    if group and not set(terms(rest)) & outline.vocabulary and not one and not SINGLED_OUT.search(question):
+    if group and not _their_words(rest, outline) and not one and not SINGLED_OUT.search(question):
         return Route("list", group=group)  # 'all the cross cutting themes pls, short': the group, and nothing else, asked
     if AGGREGATE.search(question) and outline.case_studies:
         rest = _rest(topic, CASE_STUDIES)
@@ -1175,6 +1175,12 @@ def _names_capitalised(question: str, outline: Outline) -> str:
                     question = question.replace(" ".join(words[i:j]), name, 1)
                     break
     return question
+
+
+def _their_words(text: str, outline: Outline, beside: frozenset[str] = frozenset()) -> set[str]:
+    """The text's terms that the documents use, less those beside: a word they never use ('map out', 'paired with',
+    'checklist-style') is no topic to filter a list by."""
+    return (set(terms(text)) - beside) & outline.vocabulary
 
 
 def _interest_as_topic(question: str) -> str:
