@@ -716,3 +716,40 @@ def test_a_town_of_a_covered_region_is_context_not_an_unknown_subject(assistant:
     assert not answer.abstained and "AstraZeneca" in answer.answer, answer.answer
     leeds = assistant.ask("What is the population of Leeds?")
     assert leeds.abstained and "They do not mention Leeds." in leeds.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the towns given as where, never named by the documents, need not be in the passage that answers
+        ("How much did Lockheed Martin commit in 2022 to the university in Newcastle, and which university was it?", "£630,000"),
+        ("What year did the BBC announce its move to Manchester, which led to MediaCity in Salford?", "2006"),
+        ("What funding pots have Bradford/Leeds AI & healthtech firms had access to per the report?", "funding"),
+        # who is asking or who the answer is for is no subject of the documents
+        ("Briefing note for the Permanent Secretary: which consultancy carried out the analysis?", "Cambridge Econometrics"),
+        ("Private office query: the Minister wants the year of the Levelling Up White Paper. Year only.", "(2022)"),
+        ("As a VC I'm interested in leverage: how big was iiCON's Strength in Places grant?", "£18.6 million"),
+        ("Liverpool Echo here. Which big pharma names does the report say run manufacturing in the city region?", "AstraZeneca"),
+        # a later sentence's first word is the sentence's capital, not a name ('Give', 'Town')
+        ("How many case studies did the Northern LEPs commission? Give the number in words.", "eleven case studies"),
+        ("Where has the new apprenticeship training facility in the Humber been built? Town name only.", "Stallingborough"),
+        # 'expand each', and 'spell out in full' with 'no acronyms please' asks for a name, not the glossary
+        ("Two centres of excellence in York & North Yorkshire go by CIEL and CHAP - expand each.", "Crop Health and Protection"),
+        (
+            "Spell out in full the government department whose cluster mapping tool underpins the NP11 analysis"
+            " - no acronyms please.",
+            "Innovation and",
+        ),
+        # 'the knock-on cost' is what it costs them, not a sum
+        ("Not being a city-region - what's the knock-on cost for Cheshire & Warrington?", "missing out on"),
+    ],
+)
+def test_context_and_audience_do_not_make_a_fact_abstain(assistant: Assistant, question: str, said: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and said in answer.answer, answer.answer
+
+
+def test_a_named_university_in_a_town_is_still_a_subject(assistant: Assistant) -> None:
+    # 'Sunderland University' is a name the documents never use, not a town given as where
+    answer = assistant.ask("How much did Lockheed Martin commit in 2022 to Sunderland University?")
+    assert answer.abstained, answer.answer

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 from .chunking import SECTION_SEP
 from .questions import REFERS_BACK, holds_kind, mentions, prefers, question_names, question_type, says_who_did
 from .retrieve import TOWNS, Passage, Retrieval, ScoredSentence
-from .text import CONTINUES, core_question, normalise, terms
+from .text import CONTINUES, core_question, normalise, terms, without_scene
 
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
@@ -168,7 +168,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     """Pick the best sentence(s) that hold what is asked; abstain when none fits well enough."""
     question = retrieval.question
     kind, detail = question_type(question)
-    names = question_names(question)
+    names = _subjects(question_names(without_scene(question)), retrieval.unknown_names)
     candidates = [
         (p, s)
         for p in retrieval.passages
@@ -179,7 +179,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     ]
     # a name the documents never use is no subject of theirs, unless it is a town of a region they cover ('the
     # life sciences cluster around Macclesfield'): that is context, and the fit below decides
-    if not candidates or any(normalise(name) not in TOWNS for name in retrieval.unknown_names):
+    if not candidates or any(not _towns(name) for name in retrieval.unknown_names):
         return abstain(retrieval)
     nudge = prefers(question)
     steered = set(retrieval.steered_to)
@@ -313,6 +313,19 @@ def _continuation(
 def _is_bullet_heading(text: str) -> bool:
     """'• We need a shift away from small competitive grants.': a recommendation's title, not its substance."""
     return text.startswith("• ") and len(text.split()) <= BULLET_HEADING_WORDS
+
+
+def _subjects(names: list[set[str]], unknown: tuple[str, ...]) -> list[set[str]]:
+    """The names a passage must mention to answer, less the towns given as where ('the university in Newcastle',
+    'digital exclusion in Leeds and Bradford') when the documents never name one of them: that is context."""
+    unnamed = {t for name in unknown if _towns(name) for t in terms(name)}
+    towns = {t for town in TOWNS for t in terms(town)}
+    return [name for name in names if not (name <= towns and name & unnamed)]
+
+
+def _towns(name: str) -> bool:
+    """Is the name a town, or towns ('Bradford/Leeds'), of a region the documents cover?"""
+    return all(part in TOWNS for part in re.split(r"\s*/\s*", normalise(name)))
 
 
 def fits(best: ScoredSentence, *, typed: bool) -> bool:

@@ -52,7 +52,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"\bwhat (?:does|did) (?:the )?(?:acronym |abbreviation |initialism )?(?P<acronym>[A-Za-z&]{2,}) stand for\b"
             r"|\bwhat is (?:the )?(?P<acronym2>[A-Za-z&]{2,}) short for\b"
             r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short) for\b"
-            r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
+            r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>(?-i:[A-Za-z&]*[A-Z][A-Za-z&]*))\b"
             r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
             r"|^\W*what (?:the )?(?P<acronym6>[A-Za-z&]*[A-Z][A-Za-z&]*) stands for\b"
             r"|^\W*(?P<acronym7>[A-Za-z&]*[A-Z][A-Za-z&]*)\s*[-–—:,]+\s*what (?:does|did) (?:that|it|this) stand for\b"
@@ -88,7 +88,10 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "amount",
         re.compile(
             r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
-            r"|\bwhat(?:'s| is| was| are| were) (?:the )?(?:current )?(?P<measured>(?:[\w&'-]+ ){0,6}?)"
+            # not 'the knock-on cost', 'the hidden cost': what it costs them, seldom a sum
+            r"|\bwhat(?:'s| is| was| are| were) (?!(?:the |its )?(?:knock-on|indirect|hidden|wider|human|social|real) cost)"
+            r"(?:the )?(?:current )?"
+            r"(?P<measured>(?:[\w&'-]+ ){0,6}?)"
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum|capacity|output)\b"
@@ -125,6 +128,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|open|operational|launch|start|"
             r"complete|built|established)))"  # "when are pitches most persuasive" asks a condition, not a date
             r"|\b(?:what|which|in what|in which) (?:year|month|date)\b"
+            r"|\b(?:wants|needs|give me|tell me) the (?:year|date) (?:of|for|when)\b|\b(?:year|date) only\W*$"  # '… Year only.'
             r"|\bwhat(?:'s|’s| is| was) (?:the |its )?(?:\w+ )?date\b",  # "what's the publication date"
             re.I,
         ),
@@ -152,7 +156,7 @@ OWNER_QUESTION = re.compile(
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
 SPELL_IT_OUT = re.compile(
     r"\b(?:spell (?:it|that|this) out|what (?:does|did) (?:it|that|this) stand for|give (?:it|that) in full|"
-    r"expand (?:it|that|this|the (?:abbreviation|acronym))|"
+    r"expand (?:it|that|this|the (?:abbreviation|acronym)|them|these|those|each|both)|spell (?:them|these|those|each|both) out|"
     # "iiCON in Liverpool - what does the acronym stand for?", "NPIC - what is it, in full?"
     r"what (?:does|did) the (?:acronym|abbreviation|initialism|initials) stand for|what(?:'s| is) (?:it|that|this),? in full|"
     r"(?:written|spelled|spelt) out in full)\b",
@@ -465,7 +469,8 @@ NAME_IN_QUESTION = re.compile(
 def question_names(question: str) -> list[set[str]]:
     """Names the question asks about (capitalised runs after the first word, acronyms), as term sets."""
     words = question.split(" ", 1)
-    rest = words[1] if len(words) > 1 else ""
+    # a later sentence's first word is capitalised for the sentence, not as a name ('... Give the number in words.')
+    rest = re.sub(r"(?<=[.?!:] )[A-Z][a-z]+\b", lambda m: m.group(0).lower(), words[1]) if len(words) > 1 else ""
     names = []
     for match in NAME_IN_QUESTION.findall(rest):
         # 'in March 2023': a date, no name; 'started in 2019?' a year, no name either

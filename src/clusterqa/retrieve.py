@@ -66,11 +66,11 @@ ITS_OWN = re.compile(r"^(?:Its|Their)\b")  # 'Its success to date was due to ...
 NAMES = re.compile(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")  # 'Alderley Park', 'AstraZeneca R&D'
 COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spell: 'US' is not 'University of Sheffield'
     "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs",
-    "R&D",
+    "R&D", "HQ", "HQs", "SpAd", "SpAds", "MP", "MPs",
 }
 COMMONLY_SPELLED = {  # what the common ones stand for, which a document seldom spells out: 'nearly 200 SMEs'
     "SME": "small and medium-sized enterprises", "SMEs": "small and medium-sized enterprises", "R&D": "research and development",
-    "GVA": "gross value added", "AI": "artificial intelligence",
+    "GVA": "gross value added", "AI": "artificial intelligence", "HQ": "headquarters", "HQs": "headquarters",
 }
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}s?")  # 'UTCs', 'C&W'
 SPELLED_OUT = 3  # chunks that spell out an acronym asked about, lifted to the top

@@ -93,7 +93,8 @@ RENAMED_ASK = re.compile(  # "which bodies are flagged as known by another name 
 )
 GLOSSARY = "abbreviations"  # the list route's group for the abbreviations the documents spell out
 GLOSSARY_ASK = re.compile(  # "which abbreviations are introduced in brackets in the Lancashire case", "a glossary"
-    r"\b(?:abbreviations|acronyms|initialisms)\b|\bglossary of\b|\b(?:build|make|draft|compile)\w* (?:a |the |my )?glossary\b",
+    r"(?<!\bno )(?<!\bwithout )(?<!\bavoid )\b(?:abbreviations|acronyms|initialisms)\b"  # not 'no acronyms please'
+    r"|\bglossary of\b|\b(?:build|make|draft|compile)\w* (?:a |the |my )?glossary\b",
     re.I,
 )
 TIMELINE = "timeline"  # the list route's group for the dated events in the documents

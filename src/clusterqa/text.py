@@ -306,12 +306,19 @@ def core_question(question: str) -> str:
 
 
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
-    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
+    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|As an?|For (?:a|an|the|my|our|referencing)\b"
     r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover)\b)"
-    r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who)\b))\s+(?=\S+\s+\S+)"
+    r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
+    r"|the (?:intro|introduction|report|publication|paper)\b)))\s+(?=\S+\s+\S+)"  # '… - the intro says …
     # "Researcher's query: …", "A sceptical economist asks: …", "Quick one from the Minister's office: …"
-    r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)\s*:\s+(?=\S+\s+\S+)"
+    # 'Briefing note for the Permanent Secretary: …', 'Private office query: the Minister wants …'
+    r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)"
+    r"(?:\s+(?:for|from) (?:the |my |our )?(?:[\w'’-]+\s+){0,2}[\w'’-]+)?\s*:\s+(?=\S+\s+\S+)"
+    r"(?:(?:the|my|our) (?:[\w'’-]+ ){0,2}(?:wants|needs|would like|is after|has asked for|asked for)(?: to know)? )?"
     r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
+    # 'Liverpool Echo here. Which …', 'Journalist here, doing a piece on …: what …': who is asking
+    r"|^\W*(?!(?:what|which|who|how|where|when|why|is|are|does|do|did|can|could|was|were)\b)(?:[\w'’&-]+\s+){1,3}here\s*[.,:;–—-]+"
+    r"\s+(?:[^:?.]{0,80}:\s+)?(?=\S+\s+\S+)"
     # "For a briefing note, set out ...": what it is for, then the question
     r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
     r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
