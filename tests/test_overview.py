@@ -13,7 +13,7 @@ from clusterqa.answer import Answer
 from clusterqa.overview import names_in
 from clusterqa.pipeline import Assistant
 from clusterqa.routes import ROUTES, route_question
-from clusterqa.text import normalise
+from clusterqa.text import normalise, without_instructions
 
 RECOMMENDATIONS = [
     "Recognise different types of innovation cluster",
@@ -1756,3 +1756,66 @@ def test_an_aggregates_topic_survives_lower_case_names_at_all_and_we(assistant: 
 def test_a_lower_case_names_aggregate_lists_no_case_study_that_does_not_say_it(assistant: Assistant) -> None:
     answer = assistant.ask("which case studies bring up the made smarter programme")
     assert "**West Yorkshire**" not in answer.answer and "**Greater Manchester**" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "regions", "section"),
+    [
+        ("I need three sentences on the North East space cluster for our newsletter.", ("North East",), ""),
+        ("West Yorkshire AI/healthtech - what does the report say, broadly?", ("West Yorkshire",), ""),
+        ("The whole report in three sentences please, for an email to my MP.", (), ""),
+        ("Impact of the cluster approach in Greater Manchester - what does it conclude?", (), "Greater Manchester"),
+        ("Not asking you to compare anything - just give me the overview of the Tees Valley Evolution part.", (), "Tees Valley"),
+        ("Page 5 (observations and implications) - what's it saying overall, in two or three sentences?", (), "Observations"),
+        ("South Yorkshire: what does the Impact of cluster approach section say? keep it short", (), "South Yorkshire"),
+        ("Précis the introduction for a minister's red box: why clusters matter, the policy hooks, the method.", (), "Intro"),
+        ("Short brief on Cumbria's clean energy cluster - history, assets, organising plan, and its links.", ("Cumbria",), ""),
+        ("What is this report actually about? Big picture for my boss who won't read 23 pages.", (), ""),
+    ],
+)
+def test_summary_requests_in_other_words(assistant: Assistant, question: str, regions: tuple[str, ...], section: str) -> None:
+    route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
+    assert route.kind == "summary" and route.regions == regions and section in route.section, route
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("devolution - what does the report argue, in short?", "devolution"),
+        ("universities - what role does the report give them, broadly speaking?", "universities"),
+        ("What does the report have to say about multinationals and big anchor firms in clusters, generally?", "multinationals"),
+        ("What's the report's argument about administrative boundaries and clusters?", "administrative boundaries"),
+    ],
+)
+def test_a_summarys_frame_words_are_no_topic(assistant: Assistant, question: str, topic: str) -> None:
+    route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
+    assert route.kind == "summary" and route.topic.startswith(topic), route
+    assert not {"broadly", "speaking", "generally", "argument"} & set(route.topic.split()), route
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Permanent secretary's office needs every one of NP11's closing recommendations on a slide - the bold lead-ins only.",
+        "Councillor here. What exactly is NP11 asking Whitehall to do? Please list each recommendation.",
+    ],
+)
+def test_the_recommendations_asked_for_by_an_office_or_as_what_is_asked_of_whitehall(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "list" and "Send a clear signal to businesses" in answer.answer, answer.answer
+
+
+def test_a_case_study_asked_about_under_many_headings_is_briefed_on_whole(assistant: Assistant) -> None:
+    # four headings after the colon: the whole case study's briefing, not the one heading the topic words keep
+    answer = assistant.ask(
+        "Boil down the Hull & East Yorkshire net zero case: what it is, how innovation happens there, the challenges, and"
+        " what it needs."
+    )
+    assert answer.answer.startswith("The Hull & East Yorkshire: Net Zero case study"), answer.answer
+    assert "mission-based approach" in answer.answer, answer.answer
+
+
+def test_what_the_answer_is_for_names_nothing_the_documents_must_mention(assistant: Assistant) -> None:
+    # 'an MSc essay' is what the answer is for: no name the documents never use, so no fact route's abstention
+    answer = assistant.ask("For an MSc essay, sketch the report's account of what a regional innovation cluster is and why")
+    assert answer.route == "summary" and "vital fuel for innovation" in answer.answer, answer.answer

@@ -183,7 +183,8 @@ LISTS_DIFFER = re.compile(  # "... what differs between the two lists", "what do
 )
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
-    r"\bwhat (?:does |do |is |are )?(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
+    r"\bwhat (?:exactly |precisely |actually |really )?(?:does |do |is |are )?"
+    r"(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
     r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of |from )?"
     r"(?:the )?(?:next |incoming |future |national |central |UK )?"
     r"(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
@@ -262,7 +263,7 @@ SUMMARY = re.compile(
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
     r"round up|recap|run-?down|read-?out|(?:walk|talk|take|run) me through|in a few (?:lines|sentences)|"
-    r"(?:a|some) (?:short |brief |quick )?(?:note|notes|write-?up|brief|briefing) (?:on|about)\b|"
+    r"(?:(?:a|some) |^\W*)(?:short |brief |quick )?(?:note|notes|write-?up|brief|briefing) (?:on|about)\b|"
     r"(?:what|everything|all) (?:that )?(?:the )?(?:report|publication|document|paper|NP11|authors?) "
     r"(?:says|argues|concludes|finds|has to say) (?:about|on|regarding)|"
     # 'For a one-pager on devolution, what does the report say?': the topic first
@@ -297,6 +298,7 @@ SUMMARY = re.compile(
     r"\b(?:report|publication|NP11|authors?|document|paper)['’]s? (?:view|take|position|stance|verdict|thinking|line) "
     r"(?:on|about|regarding)\b|"
     r"\b(?:lowdown|low-down|thumbnail(?: sketch)?|big picture|potted (?:history|version)) (?:on|of|about|for)\b|"
+    r"\bbig picture(?=\W*$)|"
     r"\bwhat(?:'s| is) (?:the )?[^?]{0,60}['’]s? story\b|"  # "what's the North East space cluster's story"
     r"\bwhat(?:'s| is) the (?:[\w&'’-]+ ){1,4}story\b|"  # "what's the Humber story"
     r"\bwhat(?:'s| is) the [^?]{2,80}? (?:section|chapter|case study|theme) (?:saying|getting at|arguing)\b|"
@@ -326,7 +328,17 @@ SUMMARY = re.compile(
     r"what (?:does|do) (?:the )?(?:report|publication|document|paper|study)s? (?:say|tell us|conclude)"
     r"(?:,[^,?]{3,60},| across the board| overall| in general| generally)? "
     r"(?:about|on|regarding)|"
-    r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,3}section)"
+    # 'I need three sentences on X', 'in two or three sentences', 'In one paragraph:' (one sentence asks a fact)
+    r"\b(?:one|two|three|four|five|a few|a couple of)(?: or (?:two|three|four|five))? (?:short )?(?:sentences|paragraphs)\b|"
+    r"\bin (?:one|a single) paragraph\b|\badd up to\b|\b(?:give|want|need) (?:me |us )?the overview of\b|"
+    r"\b(?:story|say|says|saying|argue|argues|conclude|concludes|explain|theme|role)\b[^?]{0,40}\b(?:in brief|in short|briefly|"
+    r"broadly(?: speaking)?|overall|generally|in general)\b|\broughly what (?:does|do)\b|\bupshot\b|"
+    r"\bwhat (?:does|do) (?:the )?(?:report|publication|document|doc|paper|NP11|it|they) (?:argue|conclude)(?=\W*$|,)|"
+    r"\bwhat(?:'s| is) (?:it|the [^?]{2,80}?) (?:getting at|setting up|driving at)\b|"
+    r"\bwhat (?:does|do) (?:the )?(?:report|publication|document|doc|paper|NP11) (?:have to say|say) (?:about|on|regarding)\b|"
+    r"\b(?:report|publication|NP11|doc|document|paper)['’]s (?:argument|case|reasoning) (?:about|on|for|regarding)\b|"
+    r"\bexplain (?:that|this|the) [^?]{0,80}?theme\b|"
+    r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,5}section)"
     r"(?: (?:to|of|in) (?:the|this) (?:report|publication|document|paper))? (?:cover|say|contain|discuss|set out|deal with))\b",
     re.I,
 )
@@ -592,6 +604,7 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
     r"councillors?|colleagues?|committee|board|boss|team|audience|readers?|MPs?|officials?|investors?)(?=\W*$)",
     re.I,
 )
+BRIEFING_FACETS = 4  # a case study asked about under this many headings is briefed on as a whole
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
 FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
 PART_OF_CLUSTER = re.compile(  # the cluster's doings in general, which every case study has: no topic
@@ -633,7 +646,8 @@ FRAME_WORDS = set(
         long overlap overlaps share know knows enumerate itemise itemize pick picked whole lot came map plus
         we're i'm i'd i've inventory catalogue reel rattle single crib cheat sheet digest primer tl dr wrap plain english
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
-        don't dont""",
+        don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
+        bit""",
         keep_stopwords=True,
     )
 )
@@ -758,11 +772,18 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             if part:  # "the gist of the 'Impact of cluster approach' part of the Hull case"
                 return Route("summary", section=part)
             # 'a short note on X - strengths, skills and funding': each of the facets listed at the end
+            listed = FACET_LIST.search(scoped)
+            if listed and len(re.split(r",?\s+and\s+|,\s*", listed.group(0))) >= BRIEFING_FACETS:
+                # 'boil down the Hull case: what it is, how innovation happens, the challenges, and what it needs':
+                # so many headings ask for a briefing on the whole case study
+                return Route("summary", tuple(regions))
             facets = FACET_LIST.sub(lambda m: re.sub(r",?\s+and\s+|,\s*", " or ", m.group(0)), scoped)
             return Route("summary", tuple(regions), topic=topic_of(facets, [], regions, outline))
+        head = re.split(r"\s*:\s+", question, maxsplit=1)[0]  # 'Précis the introduction: why clusters matter, …'
         section = (
             _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
             or _section_called(question, outline)
+            or (head != question and _named_section(topic_of(head, [], [], outline), outline))
         )
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)

@@ -288,10 +288,19 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
 )
 
 
+AUDIENCE = re.compile(  # who the answer is for: 'for a minister's red box', ', for a business owner who is relocating'
+    r"\s*,?\s*\b(?:for|to) (?:a|an|the|my|our|your) (?:[\w'’-]+ ){0,3}?(?:red box|briefing pack|newsletter|e-?mail|essay|"
+    r"dissertation|class|business owner|minister|MP|boss|thread|blog|podcast|presentation|speech|audience|readers?|"
+    r"board paper|committee paper)\b(?:\s+(?:who|which|that|on|about|of)\b[^?:;.,–—-]{0,60}?)?(?=\s*[?:;.,–—-]|\s*$)",
+    re.I,
+)
+
+
 def without_instructions(question: str) -> str:
     """The question without a trailing note on how to answer it ('One line, please.'), which is no help to search,
     and with its idioms in the documents' words ('which trades are in short supply' - 'in shortage')."""
     stripped = INSTRUCTION.sub("", question).strip() or question
+    stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", stripped)).strip() or stripped
     for idiom, plain in IDIOMS:
         stripped = idiom.sub(plain, stripped)
     return stripped
@@ -306,7 +315,7 @@ def core_question(question: str) -> str:
 
 
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
-    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|As an?|For (?:a|an|the|my|our|referencing)\b"
+    r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
     r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover)\b)"
     r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
     r"|the (?:intro|introduction|report|publication|paper)\b)))\s+(?=\S+\s+\S+)"  # '… - the intro says …
@@ -315,13 +324,18 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)"
     r"(?:\s+(?:for|from) (?:the |my |our )?(?:[\w'’-]+\s+){0,2}[\w'’-]+)?\s*:\s+(?=\S+\s+\S+)"
     r"(?:(?:the|my|our) (?:[\w'’-]+ ){0,2}(?:wants|needs|would like|is after|has asked for|asked for)(?: to know)? )?"
+    # 'Permanent secretary's office needs every one of …': who wants it
+    r"|^\W*(?:[\w'’-]+\s+){0,3}(?:office|team|boss|minister|secretary|director|chair)(?:['’]s)?\s+"
+    r"(?:needs|wants|would like|has asked for|is after)\s+(?=\S+\s+\S+)"
     r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
+    r"|^\W*As an? [^:?.]{1,80}:\s+(?=\S+\s+\S+)"  # 'As a VC I'm interested in leverage: …'
     # 'Liverpool Echo here. Which …', 'Journalist here, doing a piece on …: what …': who is asking
     r"|^\W*(?!(?:what|which|who|how|where|when|why|is|are|does|do|did|can|could|was|were)\b)(?:[\w'’&-]+\s+){1,3}here\s*[.,:;–—-]+"
     r"\s+(?:[^:?.]{0,80}:\s+)?(?=\S+\s+\S+)"
     # "For a briefing note, set out ...": what it is for, then the question
     r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
-    r"meeting|memo|submission|email|minister|call|board)\s*,\s+(?=\S+\s+\S+)",
+    r"meeting|memo|submission|email|minister|call|board|essay|dissertation|newsletter|article|thread|blog|post)\s*,\s+"
+    r"(?=\S+\s+\S+)",
     re.I,
 )
 
