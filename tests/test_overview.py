@@ -1819,3 +1819,32 @@ def test_what_the_answer_is_for_names_nothing_the_documents_must_mention(assista
     # 'an MSc essay' is what the answer is for: no name the documents never use, so no fact route's abstention
     answer = assistant.ask("For an MSc essay, sketch the report's account of what a regional innovation cluster is and why")
     assert answer.route == "summary" and "vital fuel for innovation" in answer.answer, answer.answer
+
+
+def test_a_group_asked_for_as_set_out_at_the_start_is_the_list_before_its_own_section(assistant: Assistant) -> None:
+    # p. 5 lists the themes with 'clusters can anchor local growth', which their own section (pp. 20-21) lacks
+    answer = assistant.ask(
+        "Enumerate the cross-cutting themes that emerged from the case study research, as set out at the start of the report."
+    )
+    assert answer.route == "list" and "clusters can anchor local growth" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you pull together the short-form headline recommendations that appear up front in the observations section?",
+        "The headline recs on the observations page - give me the lot please, I'm turning them into a thread.",
+    ],
+)
+def test_the_headline_recommendations_are_their_list_however_asked(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "list" and "the following headline recommendations" in answer.answer, answer.answer
+    assert "Recognise different types of innovation cluster will require tailored packages" in answer.answer, answer.answer
+
+
+def test_an_acronym_with_its_words_in_brackets_is_either(assistant: Assistant) -> None:
+    # 'AI (artificial intelligence)': case studies saying either count, not only those saying both together
+    answer = assistant.ask("Which case studies mention AI (artificial intelligence) in any form?")
+    assert answer.route == "aggregate" and "**Cumbria**" in answer.answer and "**Cheshire & Warrington**" in answer.answer, (
+        answer.answer
+    )

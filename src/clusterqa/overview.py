@@ -488,6 +488,12 @@ def _case_parts(b: Builder, outline: Outline) -> Answer | None:
 ASKED_FOR, RECOMMENDATION = set(terms("ask asks")), terms("recommendations")[0]
 
 
+EARLY_CUE = re.compile(  # where a group is listed before its own section: 'up front', 'before the case studies'
+    r"\bup front\b|\bnear the (?:front|start|beginning)\b"
+    r"|\bat the (?:start|front|beginning) of the (?:report|publication|document)\b|\bbefore the case studies\b|\bearly on\b"
+    r"|\bin the opening pages\b",
+    re.I,
+)
 MEMBER_WORDS = set(terms("cross cutting"))  # words of a group's title too common to find its list by
 
 
@@ -514,12 +520,13 @@ def _list_in_named_section(b: Builder, outline: Outline, members: list[Part]) ->
     'page' or 'section' ('the six cross-cutting themes NP11 draws out on its observations page': the bulleted list
     of 'some cross-cutting themes' on p. 5, not the themes' own section)."""
     group_terms = set(terms(b.route.group)) - MEMBER_WORDS
+    early = EARLY_CUE.search(b.question)  # 'as set out at the start of the report': the first other section listing it
     for part in outline.sections:
         if part.region or part in members or not part.title.split():
             continue
         first = part.title.split()[0].lower()
         said = rf"\b{re.escape(first)}\b[^?]{{0,40}}?\b(?:page|section|chapter|part)\b"
-        if len(first) < 5 or not re.search(said, b.question, re.I):
+        if not early and (len(first) < 5 or not re.search(said, b.question, re.I)):
             continue
         for lead, items in bulleted_lists(part):
             if group_terms & set(terms(lead.sentence.text)):

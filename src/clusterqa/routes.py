@@ -181,6 +181,7 @@ LISTS_DIFFER = re.compile(  # "... what differs between the two lists", "what do
     r"same|match\w*|mismatch\w*|discrepanc\w*|extra|(?:do|does|did)(?: no|n[o']t)\b)",
     re.I,
 )
+HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:exactly |precisely |actually |really )?(?:does |do |is |are )?"
@@ -468,7 +469,8 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"|\b(?:each|every|all) (?:[\w-]+ )?(?:recommendation|theme)s?\b|\blist them(?: all)?\b|\blist (?:all|every|each)\b"
     r"|[.:]\s+(?:list|name|give me|enumerate) (?:them|them all|all of them|the lot)\b"  # 'Cross-cutting themes. List them.'
     r"|\b(?:reel|rattle) off\b|\bcatalogue\b|\binventory\b|\bevery single\b|\ball of (?:em|them)\b|\bone by one\b"
-    r"|\bcomplete set\b|\bdon'?t skip\b|\bfull line-?up\b|\benumerate\W*$|\bas bullets\b|\blay out each\b",
+    r"|\bcomplete set\b|\bdon'?t skip\b|\bfull line-?up\b|\benumerate\W*$|\bas bullets\b|\blay out each\b"
+    r"|\b(?:give|send|show) (?:me|us) the (?:whole )?lot\b",  # 'the headline recs - give me the lot please'
 
     re.I,
 )
@@ -587,6 +589,16 @@ SUCH_AS = re.compile(r",?\s*\b(?:such as|e\.g\.,?|for example|including)\s+([^?.
 LISTED_ALTERNATIVES = re.compile(r"(?:\b[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2},? or ")
 ETC = re.compile(r",?\s*\b(?:and so on|etc\.?|and the like|and others|and similar)\s*$", re.I)
 KEPT_FORMS = {"emerging"}  # 'emerging clusters' is a topic, though 'which themes emerged' is the frame
+SPELLED_OUT = re.compile(r"(?-i:\b([A-Z][A-Za-z&]{1,9}))\s*\((?-i:([a-z][a-z -]{2,60}))\)")  # 'AI (artificial intelligence)'
+
+
+def _or_spelled_out(match: re.Match[str]) -> str:
+    """'AI (artificial intelligence)' -> 'AI or artificial intelligence', when the words' initials spell it."""
+    acronym, words = match.group(1), match.group(2)
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", words) if w and w not in ("and", "of", "for", "the"))
+    return f"{acronym} or {words}" if initials == acronym.lower() else match.group(0)
+
+
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(digital skills, digitalisation and so on)'
     r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?-i:([A-Z][A-Za-z&]{1,9}))"
     r"|([^),]+(?:,[^),]+)+?)(?:,?\s*(?:and so on|etc\.?|and the like|and others))?)\)",
@@ -787,6 +799,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         )
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
+        if recommendations and HEADLINE_RECS.search(question):  # 'pull together the headline recommendations up front
+            return Route("list", group=recommendations)  # in the observations section': that list, as it stands there
         group = _named_group(question, outline)
         if not section and group and re.search(rf"\b{re.escape(group.split()[-1])}\b", question, re.I) and not (
             set(terms(topic)) - set(terms(group)) - MEMBER_GENERIC - {"recommend"}
@@ -1012,6 +1026,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     words = []
     question = CONTRASTED.sub("", question)  # "emerging (as opposed to established) clusters": not a topic
     question = PART_OF_CLUSTER.sub(" ", question)  # "is hydrogen part of the cluster's activity or prospects": hydrogen
+    question = SPELLED_OUT.sub(_or_spelled_out, question)  # 'AI (artificial intelligence)': either, as alternatives
     question = INCLUDING.sub(
         lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", ETC.sub("", m.group(1) or m.group(2) or m.group(3))),
         question,
