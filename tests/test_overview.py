@@ -1848,3 +1848,14 @@ def test_an_acronym_with_its_words_in_brackets_is_either(assistant: Assistant) -
     assert answer.route == "aggregate" and "**Cumbria**" in answer.answer and "**Cheshire & Warrington**" in answer.answer, (
         answer.answer
     )
+
+
+def test_each_named_thing_with_whatever_is_attached_gives_the_sentences(assistant: Assistant) -> None:
+    answer = assistant.ask("Give me each Investment Zone reference in the case studies, with whatever amount is attached.")
+    assert answer.route == "aggregate" and "£160 million" in answer.answer and "£80m" in answer.answer, answer.answer
+
+
+def test_how_widely_to_read_after_a_comma_is_no_topic(assistant: Assistant) -> None:
+    question = "What is the report's overall message on how clusters are funded, pulling together the themes and recommendations?"
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == ("summary", "funded"), route

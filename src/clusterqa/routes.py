@@ -439,7 +439,13 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
     + "|" + _PREAMBLE + _WHICH_CASES,
     re.I,
 )
-EACH_ASKED = re.compile(r"\s*,?\s*\b(?:and|with) (?:what|how much|how many|when|where) (?:each|it|they|each one)\b[^?]*", re.I)
+EACH_ASKED = re.compile(
+    r"\s*,?\s*\b(?:and|with) (?:what|how much|how many|when|where) (?:each|it|they|each one)\b[^?]*"
+    # '…, with whatever amount or focus is attached to it'
+    r"|\s*,?\s*\b(?:and|with|plus|along with) (?:whatever|any|the) (?:[\w-]+ (?:or |and )?){0,3}?"
+    r"(?:amounts?|figures?|sums?|focus|funding|values?|details?)\b[^?]*",
+    re.I,
+)
 STATED_SUBJECT = re.compile(  # a statement's subject that the question after it calls 'it' or 'they'
     r"^\W*(?P<subject>[^?.:,]{2,60}?)\s+(?:keeps?|kept|comes?|came|crops?|pops?|turns?|shows?|appears?|features?|"
     r"recurs?|seems?|gets?|is|are|was|were)\b[^?]*?[.:]\s+[^?]*\b(?:it|they|them)\b[^?]*\?\s*$",
@@ -606,6 +612,9 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
 )
 SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
     r",\s*across [^,?]{3,60},"
+    r"|,\s*(?:pulling together|drawing on|drawing together|taking in|across) (?:both )?(?:the )?"
+    r"(?:themes|recommendations|case studies)"
+    r"(?: and (?:the )?(?:themes|recommendations|case studies))?(?=\W*$)"  # ', pulling together the themes and recommendations?'
     r"|\s*\b(?:across|in|throughout|from|of) (?:the )?(?:whole|entire|full) (?:report|publication|document|paper)\b"
     r"|[.,]?\s*\b(?:draw|drawing|based|relying) on the (?:whole|entire|full) (?:case study|case|section|chapter)\b\.?"
     # 'what's the big picture on skills', 'across the board'; 'big' alone is a topic ('big anchor firms')
