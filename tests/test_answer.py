@@ -753,3 +753,17 @@ def test_a_named_university_in_a_town_is_still_a_subject(assistant: Assistant) -
     # 'Sunderland University' is a name the documents never use, not a town given as where
     answer = assistant.ask("How much did Lockheed Martin commit in 2022 to Sunderland University?")
     assert answer.abstained, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["SAM&M = ?", "SAM&M - the Investment Zone focus in Manchester. Unpack the acronym."],
+)
+def test_an_acronym_asked_as_an_equation_or_to_unpack_is_spelled_out(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert "sustainable advanced materials and Manufacturing" in answer.answer, answer.answer
+
+
+def test_coming_under_an_organisations_umbrella_asks_the_owner(assistant: Assistant) -> None:
+    answer = assistant.ask("These days Alderley Park comes under which organisation's umbrella?")
+    assert "Bruntwood SciTech" in answer.answer, answer.answer

@@ -58,7 +58,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|^\W*(?P<acronym7>[A-Za-z&]*[A-Z][A-Za-z&]*)\s*[-–—:,]+\s*what (?:does|did) (?:that|it|this) stand for\b"
             r"|\bwhat (?:does|did) ['‘\"]?(?P<acronym8>(?-i:[A-Za-z&]*[A-Z][A-Za-z&]*))['’\"]? (?:abbreviate|mean|refer to)\b"
             r"|^\W*['‘\"]?(?P<acronym10>(?-i:[A-Z][A-Z&]{1,5}))['’\"]?\s*[-–—:,]+\s*(?:its |the )?full (?:name|form)\b"
-            r"|\bwhat(?:'s| is) an? ['‘\"]?(?P<acronym9>(?-i:[A-Z][A-Z&]{1,5}))s?['’\"]?\s*\?",  # "what's a LEP?"
+            r"|\bwhat(?:'s| is) an? ['‘\"]?(?P<acronym9>(?-i:[A-Z][A-Z&]{1,5}))s?['’\"]?\s*\?"  # "what's a LEP?"
+            r"|^\W*(?P<acronym11>(?-i:[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*=\s*\?\W*$",  # 'SAM&M = ?'
             re.I,
         ),
     ),
@@ -150,13 +151,15 @@ OWNER_QUESTION = re.compile(
     r"|^\W*(?:who|(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body|university)) (?:now |currently )?owns\b"
     r"|^\W*(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body) (?:is|are) .+ now part of\b"
     r"|\b(?:is|are|was) (?:now |currently )?(?:part of|owned by) (?:which|what)\b"  # 'Alderley Park is now part of which …'
-    r"|^\W*who (?:runs|operates|manages|owns|controls) .+ (?:these days|now|nowadays|today)\W*$",  # 'who runs X these days'
+    r"|^\W*who (?:runs|operates|manages|owns|controls) .+ (?:these days|now|nowadays|today)\W*$"  # 'who runs X these days'
+    r"|\bcomes? under (?:which|what|whose) (?:\w+['’]s )?(?:\w+ )?umbrella\b",  # 'comes under which organisation's umbrella'
     re.I,
 )
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
 SPELL_IT_OUT = re.compile(
     r"\b(?:spell (?:it|that|this) out|what (?:does|did) (?:it|that|this) stand for|give (?:it|that) in full|"
     r"expand (?:it|that|this|the (?:abbreviation|acronym)|them|these|those|each|both)|spell (?:them|these|those|each|both) out|"
+    r"unpack (?:it|that|this|the (?:abbreviation|acronym|initials))|"
     # "iiCON in Liverpool - what does the acronym stand for?", "NPIC - what is it, in full?"
     r"what (?:does|did) the (?:acronym|abbreviation|initialism|initials) stand for|what(?:'s| is) (?:it|that|this),? in full|"
     r"(?:written|spelled|spelt) out in full)\b",
@@ -251,7 +254,7 @@ def question_type(question: str) -> tuple[str, str]:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")]
+            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")]
             nouns = (groups.get(n) for n in ("noun", "noun2", "noun3", "noun4"))
             detail = next((a for a in acronyms if a), "") or next((n for n in nouns if n), "")
             if kind == "count" and detail.split()[:1] and detail.split()[0].lower() in AUXILIARIES | {"are", "have"}:
