@@ -1859,3 +1859,23 @@ def test_how_widely_to_read_after_a_comma_is_no_topic(assistant: Assistant) -> N
     question = "What is the report's overall message on how clusters are funded, pulling together the themes and recommendations?"
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.topic) == ("summary", "funded"), route
+
+
+@pytest.mark.parametrize(
+    ("question", "region"),
+    [
+        (
+            "Can I have every organisation, body or initiative named in the Liverpool City Region case study? Just names.",
+            "Liverpool City Region",
+        ),
+        ("Sheffield-area metals cluster - name every research centre or programme mentioned in the case", "South Yorkshire"),
+        (
+            "Lancaster/Preston cyber-physical cluster - I'm mapping it. Give me all the organisations the case study mentions.",
+            "Lancashire",
+        ),
+    ],
+)
+def test_the_names_in_one_case_study_however_asked(assistant: Assistant, question: str, region: str) -> None:
+    # a place and its sector ('Sheffield-area metals') name the case study as well as its title does
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.group, route.regions) == ("aggregate", "names", (region,)), route

@@ -486,8 +486,11 @@ _KIND = (  # kinds of named thing a case study may be asked for, one or several
 )
 _KINDS = rf"(?P<kinds>(?:[\w/-]+\s+)?{_KIND}(?:(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w/-]+\s+)?{_KIND})*)\b"
 NAMES_IN_CASE = re.compile(  # "give me a full roll-call of the organisations named in the York case"
-    r"^\W*(?:(?:list|name|itemise|itemize|enumerate|run through|"
+    # after what it is about, if said first: 'Sheffield-area metals cluster - name every research centre …'
+    r"^(?:[^?]{0,100}?(?:\s[-–—]|[:.])\s+)?\W*(?:(?:list|name|itemise|itemize|enumerate|run through|"
     r"give me (?:a |the )?(?:full |complete )?(?:list|roll-call|rundown) of)\s+(?:every |all (?:the )?|the )?(?:named )?"
+    r"|(?:can|could|may) (?:I|we) (?:have|get) (?:every |all (?:of )?the |each )(?:named )?"  # 'Can I have every organisation …'
+    r"|give me (?:every |all (?:of )?the |each )(?:named )?"
     r"|(?:which|what) named\s+)" + _KINDS,
     re.I,
 )
@@ -736,7 +739,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
     regions = steered + by_sector
-    explicit = [r for r in steered if names_region(question, r)] + by_sector  # named, not just an organisation
+    sectors = outline.sector_regions(question)  # 'the Sheffield-area metals cluster': a place and its sector name it
+    explicit = [r for r in steered if names_region(question, r) or r in sectors] + by_sector  # not just an organisation
     scoped = SCOPE.sub("", question)  # how widely to read is no topic
     if scene and scene.group(0) in question:  # kept for the case study it names, which it steers to: no topic
         scoped = SCOPE.sub("", question.replace(scene.group(0), " ", 1))  # 'I'm prepping for a visit to Teesside.'
