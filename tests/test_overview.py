@@ -1879,3 +1879,16 @@ def test_the_names_in_one_case_study_however_asked(assistant: Assistant, questio
     # a place and its sector ('Sheffield-area metals') name the case study as well as its title does
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.group, route.regions) == ("aggregate", "names", (region,)), route
+
+
+def test_a_slide_number_set_first_is_where_the_answer_goes_not_what_is_asked(assistant: Assistant) -> None:
+    question = "Slide 3 of our bid deck is called 'Where NP11 looked'. I need each area with a case study paired with its sector."
+    assert route_question(question, assistant.retriever.steer, assistant.outline).group == "case studies"
+
+
+def test_a_group_named_only_in_the_scene_is_still_what_is_asked(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "My director keeps saying the recommendations at the back of this report are 'five or six points'. I reckon there are"
+        " more. Could you set out the whole lot, one line each?"
+    )
+    assert answer.route == "list" and answer.answer.startswith("Recommendations (9 items"), answer.answer

@@ -476,7 +476,7 @@ ENUMERATE = re.compile(  # asks for a set of things, not one thing
     r"|[.:]\s+(?:list|name|give me|enumerate) (?:them|them all|all of them|the lot)\b"  # 'Cross-cutting themes. List them.'
     r"|\b(?:reel|rattle) off\b|\bcatalogue\b|\binventory\b|\bevery single\b|\ball of (?:em|them)\b|\bone by one\b"
     r"|\bcomplete set\b|\bdon'?t skip\b|\bfull line-?up\b|\benumerate\W*$|\bas bullets\b|\blay out each\b"
-    r"|\b(?:give|send|show) (?:me|us) the (?:whole )?lot\b",  # 'the headline recs - give me the lot please'
+    r"|\b(?:(?:give|send|show) (?:me|us)|set out|list) the (?:whole )?lot\b",  # 'the headline recs - give me the lot please'
 
     re.I,
 )
@@ -707,8 +707,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     # space cluster - what are the main points NP11 makes about it?')
     rest = question[scene.end() :] if scene else ""
     named_after = set(steer(rest)) | set(outline.sector_regions(rest))  # 'I've got two minutes before the LEP board
-    if scene and (named_after or not set(steer(scene.group(0))) - named_after):  # meets - what's the Humber story?
-        question = question[scene.end() :]
+    # ...nor the group asked about ('My director says the recommendations are five or six points. … set out the lot')
+    kept_group = scene is not None and bool(_named_group(scene.group(0), outline)) and not _named_group(rest, outline)
+    if scene and (named_after or not set(steer(scene.group(0))) - named_after) and not kept_group:  # meets - what's the
+        question = question[scene.end() :]  # Humber story?
     question = PAGE_REF.sub("", core_question(question))  # 'the six theme statements on pages 20 and 21'
     set_aside: tuple[str, ...] = ()
     if AGGREGATE.search(EXCLUDED.sub("", question)) and EXCLUDED.search(question):

@@ -329,6 +329,8 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"(?:needs|wants|would like|has asked for|is after)\s+(?=\S+\s+\S+)"
     r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
     r"|^\W*As an? [^:?.]{1,80}:\s+(?=\S+\s+\S+)"  # 'As a VC I'm interested in leverage: …'
+    # 'Slide 3 of our bid deck is called …. I need …', 'Agenda item 4: …': where the answer goes
+    r"|^\W*(?:slide|agenda item|item|para(?:graph)?|question|q)\s*\d+\b[^?!:]{0,80}?(?:[.:]|\.['’\"])\s+(?=\S+\s+\S+)"
     # 'Liverpool Echo here. Which …', 'Journalist here, doing a piece on …: what …': who is asking
     r"|^\W*(?!(?:what|which|who|how|where|when|why|is|are|does|do|did|can|could|was|were)\b)(?:[\w'’&-]+\s+){1,3}here\s*[.,:;–—-]+"
     r"\s+(?:[^:?.]{0,80}:\s+)?(?=\S+\s+\S+)"
