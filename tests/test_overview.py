@@ -1892,3 +1892,20 @@ def test_a_group_named_only_in_the_scene_is_still_what_is_asked(assistant: Assis
         " more. Could you set out the whole lot, one line each?"
     )
     assert answer.route == "list" and answer.answer.startswith("Recommendations (9 items"), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "excluded"),
+    [
+        ("Warrington - which case studies mention it?", "Warrington", ()),
+        ("Apart from its own chapter, where else in the report does Manchester crop up?", "Manchester", ("Greater Manchester",)),
+        ("Other than the GM case study itself, where does Manchester get a mention?", "Manchester", ("Greater Manchester",)),
+        ("The Humber is obviously all over the Hull case - does it come up in any other case study? Which ones?", "Humber", ()),
+    ],
+)
+def test_a_place_asked_about_across_the_case_studies_is_the_topic(
+    assistant: Assistant, question: str, topic: str, excluded: tuple[str, ...]
+) -> None:
+    # the place names a case study too, but it is what the others are asked to mention; 'else'/'other than' sets its own aside
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic, route.excluded) == ("aggregate", topic, excluded), route

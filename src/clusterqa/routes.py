@@ -452,6 +452,14 @@ STATED_SUBJECT = re.compile(  # a statement's subject that the question after it
     re.I,
 )
 AFTER_PREAMBLE = re.compile(_PREAMBLE + "(" + _WHICH_CASES + r"[^?]*\?)")
+PLACE_ASKED = re.compile(  # a place the question asks the case studies about, said before or after 'where'
+    r"^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?)\s+[-–—:]\s+(?:which|what) (?:other )?(?:case studies|clusters|write-?ups)\b"
+    r"[^?]*\b(?:it|them)\b"
+    r"|\bwhere (?:else )?(?:in the (?:report|publication|document|case studies) )?(?:does|do) (?:the )?"
+    r"([A-Z][\w&'’ ]{1,40}?) (?:get a mention|get mentioned|crop up|come up|appear|feature|turn up|pop up)\b"
+    r"|^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?) (?:is|are) [^?]{0,60}\b(?:does|do) (?:it|they) (?:come|crop|turn|pop) up\b"
+    r"[^?]*\bother\b",
+)
 PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to mention, when that is a place
     r"\b(?:case studies|clusters|regions|areas|places)\b[^?]*?"
     r"\b(?:mention\w*|refer\w* to|cit(?:e|es|ing)|talk\w* about|discuss\w*|reference\w*|name\w*)\s+"
@@ -715,7 +723,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     set_aside: tuple[str, ...] = ()
     if AGGREGATE.search(EXCLUDED.sub("", question)) and EXCLUDED.search(question):
         aside = " ".join(m.group(0) for m in EXCLUDED.finditer(question) if not re.search(r"\bnot just\b", m.group(0), re.I))
-        set_aside = tuple(p.region for p in outline.case_studies if names_region(aside, p.region))
+        initials = set(steer(" ".join(re.findall(r"\b[A-Z]{2,5}\b", aside))))  # 'other than the GM case study'
+        set_aside = tuple(p.region for p in outline.case_studies if names_region(aside, p.region) or p.region in initials)
         question = EXCLUDED.sub("", question)  # 'besides Tees Valley': the others are asked about
     if (CASE_PARTS_ASK.search(question) or LAYOUT_ASK.search(question)) and outline.case_studies:
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
@@ -836,6 +845,16 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         stated = STATED_SUBJECT.search(question)  # "Hydrogen keeps coming up. In which case studies does it feature?"
         subject = topic_of(stated.group("subject"), steered, [], outline) if stated else ""
         topic = subject or topic
+    elif PLACE_ASKED.search(question) and named:
+        # 'Warrington - which case studies mention it?', 'where else in the report does Manchester crop up?': the
+        # place is what they mention; its own case study is set aside when the question says 'else' or 'other'
+        asked = PLACE_ASKED.search(question)
+        place = next(g for g in asked.groups() if g)  # type: ignore[union-attr]
+        place_topic = topic_of(f"about {place}", [], [], outline)
+        others = re.search(r"\b(?:else|other|apart from|besides|beyond|other than)\b", question, re.I)
+        own = tuple(r for r in named if others and names_region(place, r)) or set_aside
+        if place_topic:
+            return Route("aggregate", topic=place_topic, excluded=own)
     elif AGGREGATE.search(question) and PLACE_AS_TOPIC.search(question):
         # "which case studies refer to Manchester or Greater Manchester": the place is what they mention
         place_topic = topic_of(PLACE_AS_TOPIC.search(question).group(1), [], [], outline)  # type: ignore[union-attr]
