@@ -1900,7 +1900,7 @@ def test_a_group_named_only_in_the_scene_is_still_what_is_asked(assistant: Assis
         ("Warrington - which case studies mention it?", "Warrington", ()),
         ("Apart from its own chapter, where else in the report does Manchester crop up?", "Manchester", ("Greater Manchester",)),
         ("Other than the GM case study itself, where does Manchester get a mention?", "Manchester", ("Greater Manchester",)),
-        ("The Humber is obviously all over the Hull case - does it come up in any other case study? Which ones?", "Humber", ()),
+        ("The Humber is all over the Hull case - does it come up in any other case study?", "Humber", ("Hull & East Yorkshire",)),
     ],
 )
 def test_a_place_asked_about_across_the_case_studies_is_the_topic(
@@ -1909,3 +1909,29 @@ def test_a_place_asked_about_across_the_case_studies_is_the_topic(
     # the place names a case study too, but it is what the others are asked to mention; 'else'/'other than' sets its own aside
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.topic, route.excluded) == ("aggregate", topic, excluded), route
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "excluded"),
+    [
+        ("Nuclear gets a mention where in this report? I mean which case studies.", "nuclear", ()),
+        ("AI mentioned where? Not just the two AI clusters - any case study that mentions AI at all.", "AI", ()),
+        (
+            "Chemicals = Tees, but which other case studies touch on chemicals or chemistry?",
+            "chemicals or chemistry",
+            ("Tees Valley",),
+        ),
+    ],
+)
+def test_aggregates_asked_as_mentioned_where_or_which_other(
+    assistant: Assistant, question: str, topic: str, excluded: tuple[str, ...]
+) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic, route.excluded) == ("aggregate", topic, excluded), route
+
+
+def test_whose_data_is_still_a_fact(assistant: Assistant) -> None:
+    # 'whose' asks one owner, not which case studies
+    route = route_question("Whose cluster mapping data were the eleven chosen clusters recognised in?", assistant.retriever.steer,
+                           assistant.outline)
+    assert route.kind == "fact", route

@@ -434,6 +434,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|(?:^|[-–—:.?]\s+)(?:does|do) any(?:one|body| of them)? (?:mention|flag|raise|talk about|cite|bring up|refer to)\b"
         r"|[-–—:]\s*where (?:are|is) (?:they|it|these|this) (?:mentioned|named|cited|discussed|raised)\b"
         r"|\b(?:cluster|case study|region) by (?:cluster|case study|region)\b|^\W*[\w -]{2,30} by cluster\b"
+        # 'Nuclear gets a mention where in this report? I mean which case studies.', 'AI mentioned where?'
+        r"|\b(?:gets? a mention|(?:is |are )?mentioned|crops? up|comes? up|turns? up) where\b"
     )
     # "The bioeconomy has its own case study, but which case studies mention it?": the question after its preamble
     + "|" + _PREAMBLE + _WHICH_CASES,
@@ -452,6 +454,7 @@ STATED_SUBJECT = re.compile(  # a statement's subject that the question after it
     re.I,
 )
 AFTER_PREAMBLE = re.compile(_PREAMBLE + "(" + _WHICH_CASES + r"[^?]*\?)")
+OTHER_CASES = re.compile(r"\b(?:which|what|any) other (?:case stud(?:y|ies)|clusters?|regions?|areas?|write-?ups?)\b", re.I)
 PLACE_ASKED = re.compile(  # a place the question asks the case studies about, said before or after 'where'
     r"^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?)\s+[-–—:]\s+(?:which|what) (?:other )?(?:case studies|clusters|write-?ups)\b"
     r"[^?]*\b(?:it|them)\b"
@@ -679,7 +682,7 @@ FRAME_WORDS = set(
         we're i'm i'd i've inventory catalogue reel rattle single crib cheat sheet digest primer tl dr wrap plain english
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
-        bit""",
+        bit obviously mean touch touches""",
         keep_stopwords=True,
     )
 )
@@ -845,6 +848,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         stated = STATED_SUBJECT.search(question)  # "Hydrogen keeps coming up. In which case studies does it feature?"
         subject = topic_of(stated.group("subject"), steered, [], outline) if stated else ""
         topic = subject or topic
+    elif AGGREGATE.search(question) and OTHER_CASES.search(question) and named:
+        # 'Chemicals obviously = Tees, but which other case studies touch on chemicals?': the named one set aside
+        after = question[OTHER_CASES.search(question).end() :]  # type: ignore[union-attr]
+        return Route("aggregate", topic=topic_of(after, named, [], outline) or topic_of(question, named, [], outline),
+                     excluded=tuple(named))
     elif PLACE_ASKED.search(question) and named:
         # 'Warrington - which case studies mention it?', 'where else in the report does Manchester crop up?': the
         # place is what they mention; its own case study is set aside when the question says 'else' or 'other'
@@ -852,7 +860,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         place = next(g for g in asked.groups() if g)  # type: ignore[union-attr]
         place_topic = topic_of(f"about {place}", [], [], outline)
         others = re.search(r"\b(?:else|other|apart from|besides|beyond|other than)\b", question, re.I)
-        own = tuple(r for r in named if others and names_region(place, r)) or set_aside
+        own = tuple(named) if others else set_aside
         if place_topic:
             return Route("aggregate", topic=place_topic, excluded=own)
     elif AGGREGATE.search(question) and PLACE_AS_TOPIC.search(question):
@@ -1093,6 +1101,9 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
         if word.lower() in STOPWORDS:
             continue
         words.append(word.strip("'’"))
+    # a word said twice is one topic ('AI mentioned where? … any case study that mentions AI at all'), 'or' aside
+    if "or" not in words:  # ('skills shortages or skills gaps' keeps each alternative whole)
+        words = [w for i, w in enumerate(words) if w.lower() not in {x.lower() for x in words[:i]}]
     return re.sub(r"^(?:or\b\s*)+|(?:\s*\bor)+$", "", re.sub(r"\bor(?:\s+or)+\b", "or", " ".join(words)))
 
 
