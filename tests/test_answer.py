@@ -767,3 +767,15 @@ def test_an_acronym_asked_as_an_equation_or_to_unpack_is_spelled_out(assistant: 
 def test_coming_under_an_organisations_umbrella_asks_the_owner(assistant: Assistant) -> None:
     answer = assistant.ask("These days Alderley Park comes under which organisation's umbrella?")
     assert "Bruntwood SciTech" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Apart from mapping data, what other evidence source did the NP11 study rely on in each area?", "interviews"),
+        ("The eleven clusters were picked partly because they show up in which dataset?", "DSIT cluster mapping data"),
+    ],
+)
+def test_a_source_is_data_and_talking_is_interviewing(assistant: Assistant, question: str, said: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and said in answer.answer, answer.answer

@@ -153,6 +153,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "sustain sustains sustained sustaining keep keeps keeping kept",
     "perennial long-running persistent recurring chronic",
     "idea ideas explore exploring propose proposes proposal suggest suggests suggestion float floats",
+    "interview interviews interviewed talk talked talking consult consulted consultation",  # 'did they talk to anyone'
+    "source sources data dataset datasets evidence",  # 'what dataset did the authors lean on': 'data from the … tool'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
