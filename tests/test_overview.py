@@ -1935,3 +1935,12 @@ def test_whose_data_is_still_a_fact(assistant: Assistant) -> None:
     route = route_question("Whose cluster mapping data were the eleven chosen clusters recognised in?", assistant.retriever.steer,
                            assistant.outline)
     assert route.kind == "fact", route
+
+
+def test_a_comparison_on_kinds_of_thing_takes_the_sentence_naming_several(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Contrast the Hull & East Yorkshire net zero cluster with Cumbria's clean energy cluster in terms of the industries"
+        " each is built on."
+    )
+    row = next(line for line in answer.answer.splitlines() if line.startswith("| Industries"))
+    assert "offshore wind, biofuels, hydrogen" in row.split(" | ")[1], row

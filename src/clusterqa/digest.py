@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .answer import REFERS_TO_PREVIOUS, Answer
+from .answer import ENUMERATION, REFERS_TO_PREVIOUS, Answer
 from .chunking import SECTION_SEP
 from .outline import Outline, Part
 from .overview import (
@@ -72,6 +72,8 @@ ORIGINS = re.compile(  # a sentence on where a cluster comes from
     r"|\bevolution of\b|\bgrew out of\b",
     re.I,
 )
+KINDS_TOPIC = re.compile(r"\b(?:industries|sectors|assets|strengths|sources|specialisms|technologies|activities)\b", re.I)
+LISTING_BONUS = 0.3  # a comparison on kinds of thing prefers, on each side, the sentence naming several ('such as a, b, c')
 KEPT = 3  # sentences of the opening section on the document itself a summary keeps
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
@@ -137,8 +139,11 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
                 answered.add(p.region)
             return found
 
+        kinds = KINDS_TOPIC.search(b.route.topic)  # 'the industries each is built on': the sentence naming several
+
         def fit(f: Found) -> float:  # a word of the same meaning counts: 'big anchor firms' - 'any large space primes'
-            return b.coverage(f.sentence.text, synonyms=True) + float(b.sims[f.row])
+            listing = LISTING_BONUS if kinds and ENUMERATION.search(f.sentence.text) else 0.0
+            return b.coverage(f.sentence.text, synonyms=True) + float(b.sims[f.row]) + listing
 
         def said(f: Found) -> bool:  # ...and most of the topic in such words is the topic said
             return b.matches(f) or b.coverage(f.sentence.text, synonyms=True) >= MIN_TOPIC_COVERAGE
