@@ -779,3 +779,9 @@ def test_coming_under_an_organisations_umbrella_asks_the_owner(assistant: Assist
 def test_a_source_is_data_and_talking_is_interviewing(assistant: Assistant, question: str, said: str) -> None:
     answer = assistant.ask(question)
     assert not answer.abstained and said in answer.answer, answer.answer
+
+
+def test_a_typo_in_an_idiom_is_read_as_meant(assistant: Assistant) -> None:
+    # 'in short suply' is 'in short supply', which is the documents' 'shortages'
+    answer = assistant.ask("Which occupations are in short suply for the Humber net zero cluster?")
+    assert "welders" in answer.answer, answer.answer

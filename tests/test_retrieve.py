@@ -203,3 +203,18 @@ def test_a_typo_in_a_name_the_documents_use_is_no_unknown_name(retriever: Retrie
 def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retriever: Retriever) -> None:
     question = "Quick one from the Minister's office: when was the Liverpool City Region Investment Zone announced?"
     assert retriever.retrieve(question, 5).unknown_names == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "respelled"),
+    [
+        ("size of the helathtech launchpad?", "size of the healthtech launchpad?"),  # a slip of the keyboard
+        ("Which occupations are in short suply?", "Which occupations are in short supply?"),
+        # English words, and other forms of the documents' own, stay as asked
+        ("Which put a count on firms? Which strands of support?", "Which put a count on firms? Which strands of support?"),
+        ("How does it characterise them? How many apprentices?", "How does it characterise them? How many apprentices?"),
+        ("What about Stallingbrough?", "What about Stallingbrough?"),  # a capitalised name is unknown_names' to judge
+    ],
+)
+def test_a_typo_is_respelled_in_the_documents_words_and_nothing_else(retriever: Retriever, question: str, respelled: str) -> None:
+    assert retriever.respelled(question) == respelled

@@ -147,12 +147,13 @@ class Assistant:
         """What ask() and ask_stream() share, given the cleaned question as asked: the question to search with,
         the answerer, the clock (the version check is timed, a rebuild of the retriever is not), the retriever,
         and the whole answer already when the question is about the whole publication."""
-        question = without_instructions(asked)
         answer_with = self.answerer(answerer)
         started = time.perf_counter()
         retriever, outline, rebuilt = self._current()
         if rebuilt:
             started = time.perf_counter()
+        # a typo respelled first, so that the idioms and notes on how to answer are read as meant ('in short suply')
+        question = without_instructions(retriever.respelled(asked))
         question = retriever.without_claimed(retriever.spelled_out(question))
         routed = self._routed(question, retriever, outline, cluster) if not document else None
         return question, answer_with, started, retriever, routed

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -91,6 +93,7 @@ PASSIVE_BY = re.compile(  # "The in-depth analysis was undertaken by Cambridge E
 )
 AGENT_VOTES = 2  # votes for a passage saying, in the passive, who did what the question asks about
 TYPO_MIN_LENGTH, TYPO_CUTOFF = 6, 0.85  # a capitalised word this long this close to one of the documents' is a typo
+RESPELL_MIN_LENGTH, RESPELL_CUTOFF = 5, 0.88  # ...and a lower-case word this long this close, searched for as theirs
 COUNT_VOTES = 1  # ...and for one counting the things a 'how many' question asks after
 HOW_MANY_OF = re.compile(
     r"\bhow many\s+((?:(?!(?:do|does|did|is|are|was|were|have|has|of|in|make|work)\b)[\w&-]+\s*){1,2})", re.I
@@ -184,6 +187,7 @@ class Retriever:
         }
         self.vocabulary |= {re.sub(r"'s$", "", w.strip(".,;:()'\"")) for w in self.vocabulary}
         self._long_words = [w for w in self.vocabulary if len(w) >= TYPO_MIN_LENGTH and w.isalpha()]
+        self._respell_words = [w for w in self.vocabulary if len(w) >= RESPELL_MIN_LENGTH and w.isalpha() and w.islower()]
         self.steering = dict(_steering_names(self.chunks))  # longest names first, so they win
         names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
         self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
@@ -329,6 +333,24 @@ class Retriever:
             said = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", said)
         said = CLAIMED_FIGURE.sub("", said)
         return re.sub(r"\s+(?=[.,;:?!])|(?<=\s)\s+", "", said + question[claim.end() :]).strip()
+
+    def respelled(self, question: str) -> str:
+        """The question with each lower-case word the documents never use, one slip of the keyboard from one they
+        do ('helathtech', 'suply'), in their spelling: a typo, searched for as meant. Names are left to unknown_names."""
+        english = english_words()
+
+        def fixed(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if word in self.vocabulary or len(word) < RESPELL_MIN_LENGTH or set(terms(word)) <= self.doc_freq.keys():
+                return word  # theirs, or another form of theirs ('summarise' for 'summarises'), or too short to tell
+            if not english or word in english:  # a word of English ('count', 'strands') is no slip for one of theirs
+                return word
+            close = difflib.get_close_matches(word, self._respell_words, n=1, cutoff=RESPELL_CUTOFF)
+            if not close or close[0][0] != word[0] or len(os.path.commonprefix([word, close[0]])) >= max(4, len(word) - 3):
+                return word  # another form of one of theirs ('characterise', 'apprentices'): no slip, and kept as asked
+            return close[0]
+
+        return re.sub(r"(?<![\w'’-])[a-z]+(?![\w'’-])", fixed, question)
 
     def spelled_out(self, question: str) -> str:
         """The question with each acronym the documents never use replaced by the words they spell it out
@@ -655,6 +677,19 @@ def counts_of(text: str, nouns: set[str]) -> bool:
     """Does the text count one of these things: a figure (not a year, a share or money) and, within three words,
     the noun ('54 organisations', 'nearly 200 SMEs', '1,300 advanced manufacturing businesses')?"""
     return bool(counted_terms(text) & nouns)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The whole words of the bundled embedding model's vocabulary (30,000 of English): a word among them is
+    spelled as meant. Empty when the model is not there, and then no word is respelled."""
+    try:
+        from .embedders import bundled_model_path
+
+        vocab = Path(bundled_model_path()) / "vocab.txt"
+        return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha())
+    except (ImportError, OSError):
+        return frozenset()
 
 
 def _typo_of(word: str, words: list[str]) -> bool:
