@@ -785,3 +785,29 @@ def test_a_typo_in_an_idiom_is_read_as_meant(assistant: Assistant) -> None:
     # 'in short suply' is 'in short supply', which is the documents' 'shortages'
     answer = assistant.ask("Which occupations are in short suply for the Humber net zero cluster?")
     assert "welders" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # what everyone calls it, where the documents name it otherwise
+        ("Can Westminster run cluster development from the centre, in NP11's view?", "cannot be driven from Whitehall"),
+        ("When did the Beeb say it was relocating up north?", "2006"),
+        ("Where's the old offshore gas hub that Cumbria is repurposing for hydrogen and CO2 capture?", "Morecambe Bay"),
+        # an acronym with spaces, and one asked for as 'full names'
+        ("BAE's MA & I — expand it.", "Military Air and Information"),
+        ("CIEL + CHAP full names? and whats happening to them", "Centre for Innovation Excellence in Livestock"),
+        # 'capital' is money; 'struggle to hire' is a shortage; number-crunching is analysis
+        ("How much capital is BioYorkshire looking for in total?", "£171 million"),
+        ("If I set up on the Humber, which trades and roles am I likely to struggle to hire?", "welders"),
+        ("Who did the detailed number-crunching behind this report?", "Cambridge Econometrics"),
+    ],
+)
+def test_everyday_words_for_what_the_documents_say(assistant: Assistant, question: str, said: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["How do I renew my British passport?", "How do I renew my passport in Westminster?"])
+def test_an_everyday_name_does_not_make_an_off_topic_question_answerable(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).abstained

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from .retrieve import AGENT_ASK, CALENDAR, PASSIVE_BY, THE_ONE_BEFORE, Passage
-from .text import SYNONYMS, core_question, expansion_of, terms
+from .text import SYNONYMS, core_question, expansion_of, expansions, terms
 
 FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
 UNITS = {  # a unit a question may ask for, and what the sentence may write
@@ -59,7 +59,10 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\bwhat (?:does|did) ['‘\"]?(?P<acronym8>(?-i:[A-Za-z&]*[A-Z][A-Za-z&]*))['’\"]? (?:abbreviate|mean|refer to)\b"
             r"|^\W*['‘\"]?(?P<acronym10>(?-i:[A-Z][A-Z&]{1,5}))['’\"]?\s*[-–—:,]+\s*(?:its |the )?full (?:name|form)\b"
             r"|\bwhat(?:'s| is) an? ['‘\"]?(?P<acronym9>(?-i:[A-Z][A-Z&]{1,5}))s?['’\"]?\s*\?"  # "what's a LEP?"
-            r"|^\W*(?P<acronym11>(?-i:[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*=\s*\?\W*$",  # 'SAM&M = ?'
+            r"|^\W*(?P<acronym11>(?-i:[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*=\s*\?\W*$"  # 'SAM&M = ?'
+            # 'CIEL + CHAP full names?': the last one named (a sentence spelling out both names both)
+            r"|^\W*(?:(?-i:[A-Z][A-Z&]{1,5})\s*(?:\+|&|and|,)\s*)?(?P<acronym12>(?-i:[A-Z][A-Z&]{1,5}))\s+"
+            r"full (?:names?|forms?)\b",
             re.I,
         ),
     ),
@@ -241,6 +244,7 @@ def question_type(question: str) -> tuple[str, str]:
     if spell:  # "... abbreviated SAM&M as its focus. Spell it out."; "BAE's 'MA & I' business - spell it out"
         before = question[: spell.start()]
         quoted = re.findall(r"['‘\"“]((?-i:[A-Z][A-Z&\- ]{1,9}[A-Z]))['’\"”]", before)
+        quoted = quoted or re.findall(r"(?<![\w&])(?-i:[A-Z]{1,4} ?& ?[A-Z]{1,4})(?![\w&])", before)  # 'BAE's MA & I — expand it'
         acronyms = quoted or re.findall(r"(?<![\w&])(?:[A-Z][A-Z&]{1,7}|(?=\w*[A-Z]\w*[A-Z])[A-Za-z&]{3,9})(?![\w&])", before)
         if acronyms:
             return "acronym", acronyms[-1]
@@ -254,7 +258,7 @@ def question_type(question: str) -> tuple[str, str]:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")]
+            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")]
             nouns = (groups.get(n) for n in ("noun", "noun2", "noun3", "noun4"))
             detail = next((a for a in acronyms if a), "") or next((n for n in nouns if n), "")
             if kind == "count" and detail.split()[:1] and detail.split()[0].lower() in AUXILIARIES | {"are", "have"}:
@@ -289,7 +293,7 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind in ("amount", "count", "percent") and not _new_figure(question, sentence):
         return False
     if kind == "acronym":
-        escaped = re.escape(detail)
+        escaped = " ?& ?".join(re.escape(part.strip()) for part in detail.split("&"))  # 'MA & I' is 'MA&I' too
         return bool(re.search(rf"\({escaped}\)|\b{escaped}\b\s*\(", sentence, re.I)) or bool(expansion_of(detail, sentence))
     if kind == "percent":
         return bool(PERCENT.search(sentence))
@@ -344,6 +348,7 @@ def says_who_did(question: str) -> Callable[[str], bool]:
     if not AGENT_ASK.search(question):
         return lambda sentence: False
     asked = set(terms(question))
+    asked |= set(expansions(list(asked)))  # 'who did the number-crunching': 'the in-depth analysis was undertaken by'
     return lambda sentence: bool((done := PASSIVE_BY.match(sentence)) and asked & set(terms(done.group("subject"))))
 
 

@@ -70,6 +70,9 @@ COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spe
     "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs",
     "R&D", "HQ", "HQs", "SpAd", "SpAds", "MP", "MPs",
 }
+EVERYDAY_NAMES = {  # what everyone calls what a document names otherwise: 'the Beeb' for the BBC
+    "Westminster": "Whitehall", "Beeb": "BBC", "CO2": "carbon",
+}
 COMMONLY_SPELLED = {  # what the common ones stand for, which a document seldom spells out: 'nearly 200 SMEs'
     "SME": "small and medium-sized enterprises", "SMEs": "small and medium-sized enterprises", "R&D": "research and development",
     "GVA": "gross value added", "AI": "artificial intelligence", "HQ": "headquarters", "HQs": "headquarters",
@@ -356,6 +359,9 @@ class Retriever:
         """The question with each acronym the documents never use replaced by the words they spell it out
         with ('the C&W region' -> 'the Cheshire & Warrington region', 'two UTCs' -> 'two University Technical
         Colleges'), so it is searched for, and not taken for a name they do not mention."""
+        for name, theirs in EVERYDAY_NAMES.items():  # 'Britain's hydrogen': 'the UK's hydrogen', when they say it so
+            if normalise(name) not in self.vocabulary and normalise(theirs) in self.vocabulary:
+                question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", theirs, question)
         for token in _acronyms(question):
             if normalise(token) in self.vocabulary or token in COMMON_ACRONYMS:
                 continue
@@ -484,7 +490,7 @@ class Retriever:
                 (i, set(terms(m.group("subject")))) for i, c in enumerate(self.chunks) for s in c.sentences
                 if (m := PASSIVE_BY.match(s.text))
             ]
-        asked = set(q_terms)
+        asked = set(q_terms) | set(expansions(q_terms))  # 'who did the number-crunching': 'the analysis was undertaken by'
         allowed_set = set(allowed.tolist())
         return list(dict.fromkeys(i for i, subject in self._passives if i in allowed_set and asked & subject))
 

@@ -123,7 +123,7 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
 SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: one group, one meaning
     "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles",
     "firm firms company companies business businesses enterprise enterprises",
-    "money funding funds finance financing investment investments",
+    "money funding funds finance financing investment investments capital",
     "job jobs employment role roles post posts position positions vacancy vacancies",
     "worker workers staff employee employees personnel headcount workforce",
     "help helps helped support supports supported assist assists",
@@ -154,6 +154,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "perennial long-running persistent recurring chronic",
     "idea ideas explore exploring propose proposes proposal suggest suggests suggestion float floats",
     "interview interviews interviewed talk talked talking consult consulted consultation",  # 'did they talk to anyone'
+    "analysis analyses analysed crunching crunched",  # 'who did the number-crunching': 'the in-depth analysis was …'
     "source sources data dataset datasets evidence",  # 'what dataset did the authors lean on': 'data from the … tool'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
@@ -285,7 +286,8 @@ def without_attribution(question: str) -> str:
 
 
 IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short supply' - 'shortages'
-    (re.compile(r"\bin short supply\b|\b(?:hard|difficult) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I), "in shortage"),
+    (re.compile(r"\bin short supply\b|\b(?:hard|difficult|struggle|struggling) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I),
+     "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
 )
 
