@@ -1944,3 +1944,40 @@ def test_a_comparison_on_kinds_of_thing_takes_the_sentence_naming_several(assist
     )
     row = next(line for line in answer.answer.splitlines() if line.startswith("| Industries"))
     assert "offshore wind, biofuels, hydrogen" in row.split(" | ")[1], row
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        ("what are the big recurring threads the report pulls out across the clusters - headings", "Cross-cutting themes"),
+        (
+            "The early 'observations' page has a short set of headline recommendations before the full list at the back."
+            " What are they?",
+            "Recommendations",
+        ),
+        ("Please could you produce a table with two columns — place and sector — covering the eleven clusters?", "case studies"),
+    ],
+)
+def test_groups_asked_for_in_other_words_or_pointed_back_at(assistant: Assistant, question: str, group: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.group) == ("list", group), route
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        # 'credit or mention' are ways of asking, not what the case studies must mention
+        ("I'm sceptical LEPs mattered. Which case studies credit or mention a Local Enterprise Partnership (LEP)?", "in 4 of"),
+        ("Every freeport that gets a mention in a case study — list them with the area each sits in.", "Teesside Freeport"),
+        ("From a university KE perspective: in which of the eleven cases is Innovate UK named as a funder?", "Innovate UK"),
+        ("I am new to this topic. Please explain in simple words what the introduction of this document is saying.", "(p. 3)"),
+        (
+            "Members have limited time. Please summarise the Liverpool City Region case study. Plain English, no jargon,"
+            " and no bullet points.",
+            "The Liverpool City Region: Infection Prevention and Control case study",
+        ),
+    ],
+)
+def test_whole_publication_questions_in_the_thirtieth_rounds_words(assistant: Assistant, question: str, needle: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.route != "fact" and needle in answer.answer, answer.answer

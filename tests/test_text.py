@@ -233,3 +233,14 @@ def test_an_acronym_is_spelled_by_words_not_by_another_acronym() -> None:
 def test_the_author_named_as_who_wrote_the_report(question: str, author: set[str]) -> None:
     assert attributed_terms(question) == author == maker_terms(question)
     assert maker_terms("Who does NP11 want connected?") == set()  # who says it, not who wrote it
+
+
+def test_plain_english_is_a_note_on_how_to_answer_unless_it_asks_for_a_summary() -> None:
+    from clusterqa.text import without_instructions
+
+    assert without_instructions("Which clusters mention hydrogen? Plain English, no jargon, and no bullet points.") == (
+        "Which clusters mention hydrogen?"
+    )
+    assert without_instructions("whats the GM section actually saying, in plain english") == (
+        "whats the GM section actually saying, in plain english"
+    )

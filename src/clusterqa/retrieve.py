@@ -68,7 +68,7 @@ ITS_OWN = re.compile(r"^(?:Its|Their)\b")  # 'Its success to date was due to ...
 NAMES = re.compile(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")  # 'Alderley Park', 'AstraZeneca R&D'
 COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spell: 'US' is not 'University of Sheffield'
     "US", "USA", "UK", "EU", "UN", "IT", "AI", "HR", "PR", "TV", "ID", "OK", "CEO", "GDP", "GVA", "NHS", "PhD", "SME", "SMEs",
-    "R&D", "HQ", "HQs", "SpAd", "SpAds", "MP", "MPs",
+    "R&D", "HQ", "HQs", "SpAd", "SpAds", "MP", "MPs", "English",  # ...and 'in plain English', a way to answer
 }
 EVERYDAY_NAMES = {  # what everyone calls what a document names otherwise: 'the Beeb' for the BBC
     "Westminster": "Whitehall", "Beeb": "BBC", "CO2": "carbon",

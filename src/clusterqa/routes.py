@@ -181,6 +181,11 @@ LISTS_DIFFER = re.compile(  # "... what differs between the two lists", "what do
     r"same|match\w*|mismatch\w*|discrepanc\w*|extra|(?:do|does|did)(?: no|n[o']t)\b)",
     re.I,
 )
+THREADS = re.compile(r"\b(?:big |main |key )?(?:recurring|common|shared|cross-cutting) (?:threads|strands)\b", re.I)
+POINTS_BACK = re.compile(  # '… a short set of headline recommendations before the full list. What are they?'
+    r"[.!?]\s+(?:so |and )?(?:what|which) (?:are|were) (?:they|those|these)\W*$|[.!?]\s+(?:list|name|give me) (?:them|those)\b",
+    re.I,
+)
 HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
@@ -339,6 +344,7 @@ SUMMARY = re.compile(
     r"\bwhat (?:does|do) (?:the )?(?:report|publication|document|doc|paper|NP11) (?:have to say|say) (?:about|on|regarding)\b|"
     r"\b(?:report|publication|NP11|doc|document|paper)['’]s (?:argument|case|reasoning) (?:about|on|for|regarding)\b|"
     r"\bexplain (?:that|this|the) [^?]{0,80}?theme\b|"
+    r"\bwhat the (?:introduction|intro|opening section|conclusions?)\b[^?]{0,40}\bis (?:saying|about|getting at)\b|"
     r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,5}section)"
     r"(?: (?:to|of|in) (?:the|this) (?:report|publication|document|paper))? (?:cover|say|contain|discuss|set out|deal with))\b",
     re.I,
@@ -399,7 +405,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|\bone line per (?:case study|cluster|region)\b|^\W*per (?:region|cluster|case study)\b"
         r"|\bfor each (?:cluster|case study|region) that\b"
         r"|^\W*where (?:are|is) [^?]{2,60}? (?:named|mentioned|cited|referenced)\b"
-        r"|" + _EVERY_ONE + r" (?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
+        r"|" + _EVERY_ONE + r" (?:the |a |any )?(?:eleven |11 )?(?:case stud(?:y|ies)|clusters?)\b"
         r"|^\W*(?:list|give me|name|set out) (?:all )?the [^?]{2,40}? (?:referred to|mentioned|named|cited|that come up) "
         r"(?:across|in) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
         # '... a national body set up HQ in the region. Which case studies say that?': the last sentence asks
@@ -682,7 +688,7 @@ FRAME_WORDS = set(
         we're i'm i'd i've inventory catalogue reel rattle single crib cheat sheet digest primer tl dr wrap plain english
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
-        bit obviously mean touch touches""",
+        bit obviously mean touch touches credit credits credited produce topic topics simple simply sits""",
         keep_stopwords=True,
     )
 )
@@ -706,6 +712,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors."""
     question = _case_study_words(TYPOS.sub(lambda m: TYPO_FIXES[m.group(0).lower()], question))
+    question = THREADS.sub("cross-cutting themes", question)  # 'the big recurring threads across all the clusters'
     question = CHAPTERS_MENTIONING.sub(r"\1 case studies", question)
     question = NOT_THIS_KIND.sub(" ", question)  # 'no summary needed - how big was ...': a fact after all
     question = NEWCOMER.sub("", question)  # "I'm new to the North East space cluster - …": the cluster is kept
@@ -791,6 +798,9 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     themes = next((g for g in outline.groups if re.search(r"\bthemes?\b", g, re.I)), "")
     if themes and not regions and IN_COMMON.search(question):
         return Route("list", group=themes)  # "what do the case studies have in common": the themes that cut across them
+    pointed_at = _named_group(question, outline) if POINTS_BACK.search(question) and not regions else ""
+    if pointed_at and pointed_at != CASE_STUDIES:  # '… a short set of headline recommendations …. What are they?'
+        return Route("list", group=pointed_at)
     enumerated = ENUMERATE.search(question) and _named_group(question, outline)  # 'enumerate the themes ... as set
     if ABOUT_THE_PUBLICATION.search(question) and outline.sections and not regions and not enumerated:  # out at the start'
         return Route("summary", section=outline.sections[0].section)

@@ -201,15 +201,18 @@ _LAYOUT = (  # how to lay an answer out, after a comma or a dash too: 'bullets p
     r"|numbered(?: list)?(?: \d+-\d+)?|table|list form)(?: (?:please|pls|if you can|is fine|are fine|format))?"
     r"|(?:no more than|max(?:imum)?|at most|up to) \w+ (?:bullets?|points?|words?|lines?|sentences?)|\w+ (?:bullets?|points?) max"
     r"|nothing else|no commentary|no waffle|no intro(?:duction)?|no preamble|no (?:need for (?:any )?)?detail"
+    r"|(?<!in )plain English|no jargon|no (?:bullets?|bullet points|tables?)"  # not "in plain English", a summary's cue
     r"|(?:titles|headings|names) only|one per line|comma[- ]separated"
     r"|lower ?case(?: is)? fine|(?:with )?page (?:refs?|references|numbers|nos?\.?)|cite (?:the )?pages|if you can)"
 )
 _COURTESY = r"(?:,? (?:please|pls|plz))?(?:,? (?:thanks|thx|cheers)| - thanks)?"
 INSTRUCTION = re.compile(  # how to answer, not what to look for; 'briefly' after a comma stays, a summary's cue
     rf"(?:(?<=[?.!])\s+(?:{_BRIEF}|{_LAYOUT}){_COURTESY}"
-    rf"|(?:\s*[,;:]|\s+[-–]|\s+(?:and|but|with))\s+{_LAYOUT}{_COURTESY})+[.!]*\s*$"
+    rf"|(?:\s*[,;:](?:\s+(?:and|but))?|\s+[-–]|\s+(?:and|but|with))\s+{_LAYOUT}{_COURTESY})+[.!]*\s*$"
     r"|(?<=[?.!])\s+(?:please|pls|thanks|thank you|thx|cheers)[.!]*\s*$"
-    r"|\s+in (?:a|one) (?:sentence|line) or two(?=\?\s*$)",  # '... the Humber story in a sentence or two?'
+    r"|\s+in (?:a|one) (?:sentence|line) or two(?=\?\s*$)"  # '... the Humber story in a sentence or two?'
+    # 'Members have limited time, so I need roughly 120 words.': a sentence on the length wanted
+    r"|(?<=[.!?])\s+[^.!?]{0,80}\b(?:\d+|a hundred|two hundred) words\b[^.!?]{0,40}[.!]",
     re.I,
 )
 
@@ -333,6 +336,8 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"(?:needs|wants|would like|has asked for|is after)\s+(?=\S+\s+\S+)"
     r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
     r"|^\W*As an? [^:?.]{1,80}:\s+(?=\S+\s+\S+)"  # 'As a VC I'm interested in leverage: …'
+    # 'From a university KE perspective: …'
+    r"|^\W*From an? [^:?.]{1,60}? (?:perspective|point of view|angle)\s*[:,]\s+(?=\S+\s+\S+)"
     # 'Slide 3 of our bid deck is called …. I need …', 'Agenda item 4: …': where the answer goes
     r"|^\W*(?:slide|agenda item|item|para(?:graph)?|question|q)\s*\d+\b[^?!:]{0,80}?(?:[.:]|\.['’\"])\s+(?=\S+\s+\S+)"
     # 'Liverpool Echo here. Which …', 'Journalist here, doing a piece on …: what …': who is asking
