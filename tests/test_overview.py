@@ -1981,3 +1981,29 @@ def test_groups_asked_for_in_other_words_or_pointed_back_at(assistant: Assistant
 def test_whole_publication_questions_in_the_thirtieth_rounds_words(assistant: Assistant, question: str, needle: str) -> None:
     answer = assistant.ask(question)
     assert answer.route != "fact" and needle in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "section"),
+    [
+        (
+            "Walk me through every recommendation in the final Recommendations section - all of them, one line each, in the order"
+            " the report gives them.",
+            "list",
+            "",
+        ),
+        ("tl;dr of the intro please", "summary", "Introduction"),
+        ("What's the report's working definition of a cluster and why it matters - give me the gist.", "summary", "What is a"),
+    ],
+)
+def test_sections_and_groups_asked_for_as_the_intro_the_definition_or_in_order(
+    assistant: Assistant, question: str, kind: str, section: str
+) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == kind and route.section.startswith(section) and not route.topic, route
+
+
+def test_what_to_draw_on_between_dashes_is_scope_not_topic(assistant: Assistant) -> None:
+    question = "Pull together what the report says about funding problems - themes, recommendations and any case study examples."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == ("summary", "funding"), route

@@ -181,6 +181,11 @@ LISTS_DIFFER = re.compile(  # "... what differs between the two lists", "what do
     r"same|match\w*|mismatch\w*|discrepanc\w*|extra|(?:do|does|did)(?: no|n[o']t)\b)",
     re.I,
 )
+DEFINITION_ASK = re.compile(  # "the report's working definition of a cluster": the section asking what one is
+    r"\bdefinition of (?:an? )?(?:regional )?(?:innovation )?clusters?\b"
+    r"|\bdefines? (?:an? )?(?:regional )?(?:innovation )?clusters?\b",
+    re.I,
+)
 THREADS = re.compile(r"\b(?:big |main |key )?(?:recurring|common|shared|cross-cutting) (?:threads|strands)\b", re.I)
 POINTS_BACK = re.compile(  # '… a short set of headline recommendations before the full list. What are they?'
     r"[.!?]\s+(?:so |and )?(?:what|which) (?:are|were) (?:they|those|these)\W*$|[.!?]\s+(?:list|name|give me) (?:them|those)\b",
@@ -630,8 +635,12 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
     r"|([^),]+(?:,[^),]+)+?)(?:,?\s*(?:and so on|etc\.?|and the like|and others))?)\)",
     re.I,
 )
+_SCOPE_ITEM = r"(?:the |any )*(?:themes|recommendations|case[- ]stud(?:y|ies)(?: examples)?|examples)"
+_SCOPE_ITEMS = _SCOPE_ITEM + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)" + _SCOPE_ITEM + r")+"
 SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
     r",\s*across [^,?]{3,60},"
+    # '- themes, recommendations and any case study examples -', 'Draw on the case studies, themes and recommendations.'
+    r"|\s[-–—]\s" + _SCOPE_ITEMS + r"(?:\s[-–—](?=\s)|(?=\W*$))|[.,]?\s*\b(?:draw|drawing) on " + _SCOPE_ITEMS + r"\b\.?"
     r"|,\s*(?:pulling together|drawing on|drawing together|taking in|across) (?:both )?(?:the )?"
     r"(?:themes|recommendations|case studies)"
     r"(?: and (?:the )?(?:themes|recommendations|case studies))?(?=\W*$)"  # ', pulling together the themes and recommendations?'
@@ -688,7 +697,8 @@ FRAME_WORDS = set(
         we're i'm i'd i've inventory catalogue reel rattle single crib cheat sheet digest primer tl dr wrap plain english
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
-        bit obviously mean touch touches credit credits credited produce topic topics simple simply sits""",
+        bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
+        working""",
         keep_stopwords=True,
     )
 )
@@ -713,6 +723,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     organisation; the outline gives the groups, sections and sectors."""
     question = _case_study_words(TYPOS.sub(lambda m: TYPO_FIXES[m.group(0).lower()], question))
     question = THREADS.sub("cross-cutting themes", question)  # 'the big recurring threads across all the clusters'
+    question = re.sub(r"\b(the|this|its) intro\b", r"\1 introduction", question, flags=re.I)  # 'tl;dr of the intro'
     question = CHAPTERS_MENTIONING.sub(r"\1 case studies", question)
     question = NOT_THIS_KIND.sub(" ", question)  # 'no summary needed - how big was ...': a fact after all
     question = NEWCOMER.sub("", question)  # "I'm new to the North East space cluster - …": the cluster is kept
@@ -829,7 +840,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             facets = FACET_LIST.sub(lambda m: re.sub(r",?\s+and\s+|,\s*", " or ", m.group(0)), scoped)
             return Route("summary", tuple(regions), topic=topic_of(facets, [], regions, outline))
         head = re.split(r"\s*:\s+", question, maxsplit=1)[0]  # 'Précis the introduction: why clusters matter, …'
-        section = (
+        defining = next((p.section for p in outline.sections if not p.region and p.title.lower().startswith("what is")), "")
+        section = (DEFINITION_ASK.search(question) and defining) or (
             _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
             or _section_called(question, outline)
             or (head != question and _named_section(topic_of(head, [], [], outline), outline))
