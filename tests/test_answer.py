@@ -756,38 +756,6 @@ def test_a_named_university_in_a_town_is_still_a_subject(assistant: Assistant) -
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["SAM&M = ?", "SAM&M - the Investment Zone focus in Manchester. Unpack the acronym."],
-)
-def test_an_acronym_asked_as_an_equation_or_to_unpack_is_spelled_out(assistant: Assistant, question: str) -> None:
-    answer = assistant.ask(question)
-    assert "sustainable advanced materials and Manufacturing" in answer.answer, answer.answer
-
-
-def test_coming_under_an_organisations_umbrella_asks_the_owner(assistant: Assistant) -> None:
-    answer = assistant.ask("These days Alderley Park comes under which organisation's umbrella?")
-    assert "Bruntwood SciTech" in answer.answer, answer.answer
-
-
-@pytest.mark.parametrize(
-    ("question", "said"),
-    [
-        ("Apart from mapping data, what other evidence source did the NP11 study rely on in each area?", "interviews"),
-        ("The eleven clusters were picked partly because they show up in which dataset?", "DSIT cluster mapping data"),
-    ],
-)
-def test_a_source_is_data_and_talking_is_interviewing(assistant: Assistant, question: str, said: str) -> None:
-    answer = assistant.ask(question)
-    assert not answer.abstained and said in answer.answer, answer.answer
-
-
-def test_a_typo_in_an_idiom_is_read_as_meant(assistant: Assistant) -> None:
-    # 'in short suply' is 'in short supply', which is the documents' 'shortages'
-    answer = assistant.ask("Which occupations are in short suply for the Humber net zero cluster?")
-    assert "welders" in answer.answer, answer.answer
-
-
-@pytest.mark.parametrize(
     ("question", "said"),
     [
         # what everyone calls it, where the documents name it otherwise
@@ -801,6 +769,15 @@ def test_a_typo_in_an_idiom_is_read_as_meant(assistant: Assistant) -> None:
         ("How much capital is BioYorkshire looking for in total?", "£171 million"),
         ("If I set up on the Humber, which trades and roles am I likely to struggle to hire?", "welders"),
         ("Who did the detailed number-crunching behind this report?", "Cambridge Econometrics"),
+        # a source is data or evidence; talking to people is interviewing them
+        ("Apart from mapping data, what other evidence source did the NP11 study rely on in each area?", "interviews"),
+        ("The eleven clusters were picked partly because they show up in which dataset?", "DSIT cluster mapping data"),
+        # an acronym asked as an equation or to unpack; an organisation's umbrella is who owns it
+        ("SAM&M = ?", "sustainable advanced materials and Manufacturing"),
+        ("SAM&M - the Investment Zone focus in Manchester. Unpack the acronym.", "sustainable advanced materials"),
+        ("These days Alderley Park comes under which organisation's umbrella?", "Bruntwood SciTech"),
+        # a typo in an idiom: 'in short suply' is 'in short supply', the documents' 'shortages'
+        ("Which occupations are in short suply for the Humber net zero cluster?", "welders"),
     ],
 )
 def test_everyday_words_for_what_the_documents_say(assistant: Assistant, question: str, said: str) -> None:

@@ -315,12 +315,14 @@ def _is_bullet_heading(text: str) -> bool:
     return text.startswith("• ") and len(text.split()) <= BULLET_HEADING_WORDS
 
 
+TOWN_TERMS = frozenset(t for town in TOWNS for t in terms(town))
+
+
 def _subjects(names: list[set[str]], unknown: tuple[str, ...]) -> list[set[str]]:
     """The names a passage must mention to answer, less the towns given as where ('the university in Newcastle',
     'digital exclusion in Leeds and Bradford') when the documents never name one of them: that is context."""
     unnamed = {t for name in unknown if _towns(name) for t in terms(name)}
-    towns = {t for town in TOWNS for t in terms(town)}
-    return [name for name in names if not (name <= towns and name & unnamed)]
+    return [name for name in names if not (name <= TOWN_TERMS and name & unnamed)]
 
 
 def _towns(name: str) -> bool:
