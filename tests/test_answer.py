@@ -778,6 +778,8 @@ def test_a_named_university_in_a_town_is_still_a_subject(assistant: Assistant) -
         ("These days Alderley Park comes under which organisation's umbrella?", "Bruntwood SciTech"),
         # a typo in an idiom: 'in short suply' is 'in short supply', the documents' 'shortages'
         ("Which occupations are in short suply for the Humber net zero cluster?", "welders"),
+        # money drawn in on the back of a grant is what it leveraged
+        ("How much follow-on money has Liverpool's infection research consortium brought in since its start-up grant?", "£256"),
     ],
 )
 def test_everyday_words_for_what_the_documents_say(assistant: Assistant, question: str, said: str) -> None:
