@@ -870,16 +870,15 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         stated = STATED_SUBJECT.search(question)  # "Hydrogen keeps coming up. In which case studies does it feature?"
         subject = topic_of(stated.group("subject"), steered, [], outline) if stated else ""
         topic = subject or topic
-    elif AGGREGATE.search(question) and OTHER_CASES.search(question) and named:
+    elif AGGREGATE.search(question) and (other := OTHER_CASES.search(question)) and named:
         # 'Chemicals obviously = Tees, but which other case studies touch on chemicals?': the named one set aside
-        after = question[OTHER_CASES.search(question).end() :]  # type: ignore[union-attr]
+        after = question[other.end() :]
         return Route("aggregate", topic=topic_of(after, named, [], outline) or topic_of(question, named, [], outline),
                      excluded=tuple(named))
-    elif PLACE_ASKED.search(question) and named:
+    elif named and (asked := PLACE_ASKED.search(question)):
         # 'Warrington - which case studies mention it?', 'where else in the report does Manchester crop up?': the
         # place is what they mention; its own case study is set aside when the question says 'else' or 'other'
-        asked = PLACE_ASKED.search(question)
-        place = next(g for g in asked.groups() if g)  # type: ignore[union-attr]
+        place = next(g for g in asked.groups() if g)
         place_topic = topic_of(f"about {place}", [], [], outline)
         others = re.search(r"\b(?:else|other|apart from|besides|beyond|other than)\b", question, re.I)
         own = tuple(named) if others else set_aside
