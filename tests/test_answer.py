@@ -52,6 +52,10 @@ FACTS = [
     # the author's name (np11-….pdf) as who says it is in every sentence, not only in the one that names NP11
     ("In the last recommendation, who does NP11 want identified and connected to each other?", "industry leaders", 23),
     ("What did NP11 base its analysis on - which tool, and whose was it?", "cluster mapping tool", 3),
+    # a line quoted from the documents: the sentence it comes from, however few of the question's other words it holds
+    ('"the vital fuel for innovation" -- what exactly is being described as the fuel there?', "degree and nature", 4),
+    ('Which organisation is "a public-private partnership aiming to leverage bioeconomy research for green growth"?',
+     "BioYorkshire", 17),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -462,6 +466,9 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "How many people are employed in West Yorkshire's AI cluster?",  # a growth rate and a share of jobs are no headcount
         "How much of BioYorkshire's £171 million investment ask has been secured so far?",  # only the £171 million itself
         "Whereabouts in the North East is Lockheed Martin planning to put its manufacturing operation?",
+        # a figure asked of a line quoted from the documents must be in that line, as in any other
+        "When the headline recs ask for 'long-term consistent funding', how many years do they actually specify?",
+        "What grant size does NP11 define as a 'small competitive grant'?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -136,6 +136,7 @@ def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> No
         ("set the two AI clusters side by side with page refs", "set the two AI clusters side by side"),
         ("Which clusters are short of engineers?", "Which clusters are short of engineers?"),  # 'short' asked about
         ("The recommendation headings. No commentary, no intro.", "The recommendation headings."),
+        ("What does it say about funding? Keep it to five bullet points.", "What does it say about funding?"),
     ],
 )
 def test_a_note_on_how_to_answer_is_not_searched_for(question: str, kept: str) -> None:

@@ -21,7 +21,17 @@ if TYPE_CHECKING:
     from .index import Embedder
     from .settings import Settings
 from .chunking import SECTION_SEP
-from .questions import REFERS_BACK, holds_kind, mentions, prefers, question_names, question_type, says_who_did
+from .questions import (
+    FIGURE_KINDS,
+    REFERS_BACK,
+    holds_kind,
+    mentions,
+    prefers,
+    question_names,
+    question_type,
+    quoted_in,
+    says_who_did,
+)
 from .retrieve import TOWNS, Passage, Retrieval, ScoredSentence
 from .text import CONTINUES, core_question, normalise, terms, without_scene
 
@@ -169,11 +179,14 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     question = retrieval.question
     kind, detail = question_type(question)
     names = _subjects(question_names(without_scene(question)), retrieval.unknown_names)
+    # the sentence holding the words a question quotes is what it asks about, unless it asks a figure or a date of
+    # them ("'long-term consistent funding' - over how many years?"), which that sentence must give as any other would
+    quotes = quoted_in(question) if kind not in FIGURE_KINDS else lambda sentence: False
     candidates = [
         (p, s)
         for p in retrieval.passages
         for s in p.sentences
-        if holds_kind(kind, detail, s.sentence.text, question)
+        if (holds_kind(kind, detail, s.sentence.text, question) or quotes(s.sentence.text))
         # an acronym asked about is spelled out anywhere; a typed answer's passage must hold the names asked about
         and (kind in ("", "acronym") or mentions(p, names, s.sentence.text, retrieval.spelled))
     ]
@@ -197,7 +210,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     who_did = says_who_did(question)  # ...and so is saying who did the deed asked about, in however few of its words
 
     def fit(s: ScoredSentence) -> bool:
-        return fits(s, typed=bool(kind)) or who_did(s.sentence.text)
+        # ...and so is holding the words the question quotes ('"the vital fuel for innovation" - what is it?')
+        return fits(s, typed=bool(kind)) or who_did(s.sentence.text) or quotes(s.sentence.text)
 
     if not spelled_out and not fit(best) and not fit(plain_best):
         fitting = [ps for ps in ranked if fit(ps[1])]

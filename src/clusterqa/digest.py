@@ -46,6 +46,11 @@ SECTION_INFO_WEIGHT = 0.1  # ...the more so within one section or case study, wh
 SENTENCES_PER_POINT = 1.5  # a section of 6 sentences gets 4 points; 9 or more get 6
 TITLE_WEIGHT = 1.0  # a topic summary prefers the sections titled on the topic: the report's own view of it
 MIN_TITLE_COVERAGE = 0.5  # ...and takes their sentences even when these do not repeat the topic's words
+TITLED_SENTENCES = 3  # ...up to this many of each such section, as it says them
+MAX_TITLED_PARTS = 4  # ...from at most this many such sections
+MIN_BODY_SHARE, BODY_SHARE_WEIGHT = 0.5, 0.9  # a section most of whose sentences are on the topic is next best
+MIN_OTHER_PLACES = 2  # ...and the places elsewhere saying most on the topic, at least this many, a sentence each
+MAX_VIEW_POINTS = 7  # ...up to this many points in all
 MAX_ALSO_NAMED = 12  # names a case study summary lists beyond its points
 MAX_ALSO_COMPARED = 8  # ...and a comparison, on each side, beyond its cells
 MAX_FIGURES = 8  # figures a case study summary lists beyond its points...
@@ -352,13 +357,22 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         return None
     # a section whose own title is on the topic ('Piecemeal funding decisions …' for funding) speaks for the report
     pairs: list[tuple[Found, float]] = []
+    titled_parts: list[tuple[float, list[Found]]] = []
     for part in outline.sections:
         titled = b.coverage(part.title, synonyms=True)
-        pairs += [(f, titled) for f in sentences(part) if (b.matches(f) or titled >= MIN_TITLE_COVERAGE) and not is_heading(f)]
+        body = [f for f in sentences(part) if not is_heading(f)]
+        # ...and so does one outside the case studies that says little else ('We need a shift away from small
+        # competitive grants': 'A frequent observation of local development funding ...')
+        on_topic = sum(b.matches(f) for f in body) / len(body) if body and not part.region else 0.0
+        if body and (titled >= MIN_TITLE_COVERAGE or on_topic >= MIN_BODY_SHARE):
+            titled_parts.append((max(titled, on_topic * BODY_SHARE_WEIGHT), body[:TITLED_SENTENCES]))
+        pairs += [(f, titled) for f in body if b.matches(f) or titled >= MIN_TITLE_COVERAGE]
     if not pairs:
         return None
     found = [f for f, _ in pairs]
     relevance = np.array([b.fit(f) + INFO_WEIGHT * _facts(f.sentence.text) + TITLE_WEIGHT * t for f, t in pairs])
+    if len(b.alternatives) == 1 and titled_parts:
+        return _report_view(b, route.topic, titled_parts, found, relevance)
     chosen = mmr(b, found, relevance)
     for topic in b.alternatives if len(b.alternatives) > 1 else ():  # 'Freeports or Investment Zones': each has its say
         if len(chosen) >= SUMMARY_POINTS[1]:
@@ -367,6 +381,40 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         if said and not any(found[i] in chosen for i in said):
             chosen = sorted([*chosen, found[max(said, key=lambda i: relevance[i])]], key=lambda f: f.row)
     return _points(b, f"What the documents say about {route.topic}:", chosen, label=True)
+
+
+def _report_view(
+    b: Builder, topic: str, titled_parts: list[tuple[float, list[Found]]], found: list[Found], relevance: np.ndarray
+) -> Answer | None:
+    """A topic the report gives sections of their own (a theme, recommendations): what those sections say, in
+    their own sentences, then the places elsewhere (the case studies, the observations) that say most on it, one
+    sentence each; a point per place, in document order."""
+    titled_parts = sorted(titled_parts, key=lambda tp: -tp[0])[:MAX_TITLED_PARTS]
+    groups = [body for _, body in titled_parts]
+    taken = {f.row for body in groups for f in body}
+    # each other place's most telling sentence, and its sentence on what holds it back or would help, if another
+    best: dict[str, tuple[float, Found]] = {}
+    hard: dict[str, tuple[float, Found]] = {}
+    for i, f in enumerate(found):
+        if f.row in taken or not b.matches(f):
+            continue
+        place, score = place_of(f.chunk), float(relevance[i])
+        if place not in best or score > best[place][0]:
+            best[place] = (score, f)
+        difficulty = CHALLENGE.search(f.sentence.text) or WOULD_HELP.search(f.sentence.text)
+        if difficulty and (place not in hard or score > hard[place][0]):
+            hard[place] = (score, f)
+    labels = {place_of(body[0].chunk) for body in groups}
+    others = sorted((place for place in best if place not in labels), key=lambda place: -best[place][0])
+    for place in others[: max(MIN_OTHER_PLACES, MAX_VIEW_POINTS - len(groups))]:
+        picked = {best[place][1].row: best[place][1]} | ({hard[place][1].row: hard[place][1]} if place in hard else {})
+        groups.append([picked[row] for row in sorted(picked)])
+    groups.sort(key=lambda body: body[0].row)
+    lines = [f"What the documents say about {topic}:"]
+    for body in groups:
+        said = " ".join(f"{item_text(f.sentence.text)} {b.cite(f)}" for f in body)
+        lines.append(f"- **{place_of(body[0].chunk)}** (p. {body[0].sentence.page}): {said}")
+    return b.answer("\n".join(lines))
 
 
 def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> Answer | None:

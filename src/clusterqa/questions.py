@@ -223,6 +223,12 @@ ORGANISATION_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][
 MANY_NAMES = 4  # a sentence naming this many gets the whole nudge
 NAMES_BONUS = 0.2  # for names the question does not give, when it asks for names
 AGENT_BONUS = 0.5  # for saying who did the deed asked about ('the analysis was undertaken by X'): the answer itself
+FIGURE_KINDS = frozenset({"percent", "count", "amount", "date", "duration", "distance"})  # a figure or a date asked
+QUOTE_BONUS = 0.5  # for holding, word for word, a phrase the question quotes: 'what is "the vital fuel for innovation"?'
+QUOTED = re.compile(  # its opening mark may have gone with what came before it ('"the vital fuel" -- what is it?')
+    r"(?<!\w)[\"“‘']([^\"”“‘]{12,200}?)[\"”’'](?!\w)|^([^\"”“‘’']{12,200}?)[\"”](?!\w)"
+)
+MIN_QUOTED_WORDS = 3
 ECHO_NEW_TERMS, ECHO_PENALTY = 2, 0.2  # a sentence adding this few terms to the question's own is a weaker answer
 PURE_ECHO_PENALTY = 0.3  # and weaker still when it adds none
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
@@ -352,6 +358,17 @@ def says_who_did(question: str) -> Callable[[str], bool]:
     return lambda sentence: bool((done := PASSIVE_BY.match(sentence)) and asked & set(terms(done.group("subject"))))
 
 
+def quoted_in(question: str) -> Callable[[str], bool]:
+    """sentence -> does it hold, word for word, a phrase of some words the question quotes?"""
+    quoted = [" ".join(terms(m.group(1) or m.group(2), keep_stopwords=True)) for m in QUOTED.finditer(question)]
+    quoted = [q for q in quoted if len(q.split()) >= MIN_QUOTED_WORDS]
+
+    def holds(sentence: str) -> bool:
+        return bool(quoted) and any(q in " ".join(terms(sentence, keep_stopwords=True)) for q in quoted)
+
+    return holds
+
+
 def prefers(question: str) -> Callable[[str], float]:
     """sentence -> a nudge, not a filter, with the question read once: a 'where' question prefers a sentence
     naming a place it does not name itself, and any question a sentence that says something beyond the
@@ -371,6 +388,7 @@ def prefers(question: str) -> Callable[[str], float]:
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
     who_did = says_who_did(question)  # "who did the in-depth analysis"
     why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
+    quotes = quoted_in(question)  # a line quoted from the documents: the sentence it comes from
 
     def nudge(sentence: str) -> float:
         new_terms = len(set(terms(sentence)) - asked)
@@ -390,6 +408,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += AGENT_BONUS
         if why and BECAUSE.search(sentence):
             score += REASON_BONUS
+        if quotes(sentence):
+            score += QUOTE_BONUS
         return score
 
     return nudge

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
-from .questions import question_type
+from .questions import FIGURE_KINDS, question_type
 from .retrieve import TOWNS, aliases_of
 from .text import SCENE, STOPWORDS, core_question, normalise, terms
 
@@ -654,6 +654,18 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
     r"councillors?|colleagues?|committee|board|boss|team|audience|readers?|MPs?|officials?|investors?)(?=\W*$)",
     re.I,
 )
+CASE_EXAMPLES = re.compile(  # examples asked for from the case studies: the topic across the report, not one section
+    r"\b(?:(?:specific|local|concrete|individual|case[- ]study) )+examples\b"
+    r"|\bexamples (?:from|in) (?:the )?(?:(?:individual|specific|different) )?(?:case studies|clusters|areas|places)\b"
+    r"|\bciting (?:a couple of|some|a few|two|several) (?:clusters|case studies)\b",
+    re.I,
+)
+WIDE_SCOPE = re.compile(  # 'Draw on the case studies, themes and recommendations': several parts of the report to read
+    r"(?:\b(?:draw|drawing|pulling together|drawing together|taking in|across|using)(?: on)?\s+|\s[-–—]\s)" + _SCOPE_ITEMS, re.I
+)
+# where a report-wide summary is to read, and what it is for: 'the general theme plus local examples', 'citing a couple
+# of clusters', 'funding problems and how they should be fixed' are about funding and skills
+WHERE_AND_WHY = set(terms("theme themes example examples local case study studies citing couple change fixed"))
 BRIEFING_FACETS = 4  # a case study asked about under this many headings is briefed on as a whole
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
 FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
@@ -820,7 +832,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if every_one and len(explicit) != 1 and not _their_words(topic, outline, CASE_LIST_WORDS):  # 'paired with' is none
         # 'a rundown of all the case studies covered - region plus focus', 'every cluster and its technology focus'
         return Route("list", group=CASE_STUDIES)
-    typed = question_type(question)[0] in TYPED_FACTS
+    typed = question_type(question)[0] in FIGURE_KINDS
     if SUMMARY.search(question) and not typed and not EVERY_ONE_MENTIONED.search(question):  # not 'in the overview, what share'
 
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
@@ -841,9 +853,12 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("summary", tuple(regions), topic=topic_of(facets, [], regions, outline))
         head = re.split(r"\s*:\s+", question, maxsplit=1)[0]  # 'Précis the introduction: why clusters matter, …'
         defining = next((p.section for p in outline.sections if not p.region and p.title.lower().startswith("what is")), "")
-        section = (DEFINITION_ASK.search(question) and defining) or (
-            _named_section(topic, outline) or _section_by_title(question, outline) or _member_named(question, outline)
-            or _section_called(question, outline)
+        # 'what does the report say about skills ... with examples from individual case studies': the case studies
+        # (and a theme) are where to read, not the section to summarise
+        wide = CASE_EXAMPLES.search(question) or WIDE_SCOPE.search(question)
+        section = "" if wide else (DEFINITION_ASK.search(question) and defining) or (
+            _named_section(topic, outline) or _section_by_title(scoped, outline) or _member_named(scoped, outline)
+            or _section_called(scoped, outline)
             or (head != question and _named_section(topic_of(head, [], [], outline), outline))
         )
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
@@ -858,7 +873,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if section:
             return Route("summary", section=section)
         if not regions or report_wide:  # with no topic either ("summarise the case study") only a cluster filter says which
-            return Route("summary", topic=_without_facet(topic))
+            return Route("summary", topic=_without_facet(_without(topic, lambda word: set(terms(word)) <= WHERE_AND_WHY)))
     regions_named = {r for r in {p.region for p in outline.case_studies} if names_region(question, r)}
     named = [p.region for p in outline.case_studies if p.region in regions_named]  # each region tested once
     if AGGREGATE.search(question) and not named:
@@ -957,7 +972,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
 
 
 EVERY_ONE_MENTIONED = re.compile(_EVERY_ONE + r"\b", re.I)
-TYPED_FACTS = {"percent", "count", "amount", "date", "duration", "distance"}  # a figure or a date asked: a fact, not a summary
+
 CHAPTERS_MENTIONING = re.compile(  # 'which chapters mention the bioeconomy': the case studies (and the rest, as an aggregate has)
     r"\b(which|any|what) chapters\b(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include)|\W*$)", re.I
 )

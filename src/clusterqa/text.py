@@ -198,7 +198,9 @@ _BRIEF = (  # how long an answer should be: after the question ('Why do clusters
     r"|in a nutshell|keep it (?:short|brief)|short answer)"
 )
 _LAYOUT = (  # how to lay an answer out, after a comma or a dash too: 'bullets please', 'titles only', 'max 5 bullets'
-    r"(?:keep it (?:short|brief|tight|simple)|short|(?:in |as )?(?:a )?(?:bullets?|bullet points?|bulleted(?: list)?"
+    r"(?:keep it (?:short|brief|tight|simple)|short"
+    r"|keep it (?:to|under|within|below) (?:about |around )?\w+ (?:bullet points?|bullets?|points?|words?|lines?|sentences?)"
+    r"|(?:in |as )?(?:a )?(?:bullets?|bullet points?|bulleted(?: list)?"
     r"|numbered(?: list)?(?: \d+-\d+)?|table|list form)(?: (?:please|pls|if you can|is fine|are fine|format))?"
     r"|(?:no more than|max(?:imum)?|at most|up to) \w+ (?:bullets?|points?|words?|lines?|sentences?)|\w+ (?:bullets?|points?) max"
     r"|nothing else|no commentary|no waffle|no intro(?:duction)?|no preamble|no (?:need for (?:any )?)?detail"
