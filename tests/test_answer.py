@@ -56,6 +56,7 @@ FACTS = [
     ('"the vital fuel for innovation" -- what exactly is being described as the fuel there?', "degree and nature", 4),
     ('Which organisation is "a public-private partnership aiming to leverage bioeconomy research for green growth"?',
      "BioYorkshire", 17),
+    ("wy digital growth rate per yr?", "4.2%", 14),  # shorthand: West Yorkshire, per year
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -204,6 +205,9 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("How much did Raytheon pay for NORSS?", "amount"),
         ("What is the total GVA of the Liverpool City Region?", "amount"),
         ("What percentage of jobs need digital skills?", "percent"),
+        ("West Yorkshire digital growth rate per year?", "percent"),  # 'growing at 4.2% annually'
+        ("WY AI cluster annual growth %?", "percent"),
+        ("% of GM firms using advanced digital tech?", "percent"),
         ("When did the Liverpool Freeport open?", "date"),
         ("In what year was iiCON founded?", "date"),
         ("What does NORSS stand for?", "acronym"),
@@ -266,7 +270,7 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("NPIC - what is it, in full?", "acronym"),
         ("What did Raytheon UK pay to acquire NORSS?", "amount"),  # a price: a sentence without one does not say
         ("Which North East town has the firm picked for its plant?", "place"),
-        ("WY digital growth rate?", "amount"),
+        ("WY digital growth rate?", "percent"),  # a growth rate is a percentage: "growing at 4.2% annually"
         ("Drug discovery in Cheshire - what travel time is quoted?", "distance"),  # minutes of travel, or miles
         ("How far does the Cheshire Science Corridor stretch?", "distance"),
         ("How far back does the chemicals history go?", ""),  # a time, not a distance

@@ -214,6 +214,14 @@ def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retri
         ("Which put a count on firms? Which strands of support?", "Which put a count on firms? Which strands of support?"),
         ("How does it characterise them? How many apprentices?", "How does it characterise them? How many apprentices?"),
         ("What about Stallingbrough?", "What about Stallingbrough?"),  # a capitalised name is unknown_names' to judge
+        # a note-taker's shorthand, and a case study's initials typed in lower case
+        ("wy digital growth rate per yr?", "WY digital growth rate per year?"),
+        ("% of GM firms using adv digital tech?", "% of GM firms using advanced digital tech?"),
+        ("how big is the gm digital economy", "how big is the GM digital economy"),
+        ("what did lcr and c&w get?", "what did LCR and C&W get?"),
+        # ...but an English word among capitals stays a word, and a greeting is no Hull & East Yorkshire
+        ("How big is the NE space cluster, and does it say gm?", "How big is the NE space cluster, and does it say gm?"),
+        ("hey what did the humber get", "hey what did the humber get"),
     ],
 )
 def test_a_typo_is_respelled_in_the_documents_words_and_nothing_else(retriever: Retriever, question: str, respelled: str) -> None:

@@ -66,7 +66,15 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             re.I,
         ),
     ),
-    ("percent", re.compile(r"\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b", re.I)),
+    (
+        "percent",
+        re.compile(
+            r"\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b"
+            r"|\b(?:annual |yearly )?growth rate\b|\brate of growth\b"  # 'digital growth rate per year': 'growing at 4.2%'
+            r"|(?:^\s*|\s)%(?=\s|\?|$)",  # '% of GM firms using advanced tech?', 'AI cluster annual growth %?'
+            re.I,
+        ),
+    ),
     (
         "count",
         re.compile(

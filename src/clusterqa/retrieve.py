@@ -73,6 +73,12 @@ COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spe
 EVERYDAY_NAMES = {  # what everyone calls what a document names otherwise: 'the Beeb' for the BBC
     "Westminster": "Whitehall", "Beeb": "BBC", "CO2": "carbon",
 }
+SHORTHAND = {  # a note-taker's short forms, written out: 'wy digital growth rate per yr?', '% of GM firms using adv tech'
+    "yr": "year", "yrs": "years", "adv": "advanced", "govt": "government", "dept": "department", "depts": "departments",
+    "uni": "university", "unis": "universities", "mfg": "manufacturing", "approx": "approximately", "intl": "international",
+    "natl": "national", "orgs": "organisations", "mgmt": "management", "lancs": "Lancashire", "yorks": "Yorkshire",
+}
+EVERYDAY_INITIALS = {"hey", "ny"}  # a greeting and New York, not Hull & East Yorkshire's or North Yorkshire's initials
 COMMONLY_SPELLED = {  # what the common ones stand for, which a document seldom spells out: 'nearly 200 SMEs'
     "SME": "small and medium-sized enterprises", "SMEs": "small and medium-sized enterprises", "R&D": "research and development",
     "GVA": "gross value added", "AI": "artificial intelligence", "HQ": "headquarters", "HQs": "headquarters",
@@ -339,11 +345,20 @@ class Retriever:
 
     def respelled(self, question: str) -> str:
         """The question with each lower-case word the documents never use, one slip of the keyboard from one they
-        do ('helathtech', 'suply'), in their spelling: a typo, searched for as meant. Names are left to unknown_names."""
+        do ('helathtech', 'suply'), in their spelling: a typo, searched for as meant; a shorthand written out ('yr',
+        'adv'); and a case study's initials as the capitals they are, when no English word ('wy AI growth') or typed
+        with every word in lower case ('gm digital economy'). Names are left to unknown_names."""
         english = english_words()
+        lower_case = not re.search(r"[A-Z]", question)
 
         def fixed(match: re.Match[str]) -> str:
             word = match.group(0)
+            if word in SHORTHAND:
+                return SHORTHAND[word]
+            if (lower_case or word not in english) and word not in EVERYDAY_INITIALS and word.upper() not in COMMON_ACRONYMS:
+                spelled = self._expansion(word.upper())
+                if spelled and normalise(spelled) in self.steering:
+                    return word.upper()
             if word in self.vocabulary or len(word) < RESPELL_MIN_LENGTH or set(terms(word)) <= self.doc_freq.keys():
                 return word  # theirs, or another form of theirs ('summarise' for 'summarises'), or too short to tell
             if not english or word in english:  # a word of English ('count', 'strands') is no slip for one of theirs
@@ -353,7 +368,7 @@ class Retriever:
                 return word  # another form of one of theirs ('characterise', 'apprentices'): no slip, and kept as asked
             return close[0]
 
-        return re.sub(r"(?<![\w'’-])[a-z]+(?![\w'’-])", fixed, question)
+        return re.sub(r"(?<![\w'’&-])[a-z&]+(?![\w'’&-])", fixed, question)
 
     def spelled_out(self, question: str) -> str:
         """The question with each acronym the documents never use replaced by the words they spell it out
