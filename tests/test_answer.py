@@ -57,6 +57,12 @@ FACTS = [
     ('Which organisation is "a public-private partnership aiming to leverage bioeconomy research for green growth"?',
      "BioYorkshire", 17),
     ("wy digital growth rate per yr?", "4.2%", 14),  # shorthand: West Yorkshire, per year
+    # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
+    # interactions ... that are the vital fuel for innovation'
+    ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "
+     "innovation in a cluster?", "degree and nature", 4),
+    ("Is simply having lots of specialist firms in one spot what powers innovation, or does the paper point to something "
+     "else as the real driver?", "degree and nature", 4),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

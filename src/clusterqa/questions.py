@@ -209,6 +209,18 @@ FORMERLY = re.compile(r"\b(?:formerly|previously|renamed|originally|once known)\
 DEFINITION_BONUS = 0.1
 REASON_BONUS = 0.1  # a 'why' question's sentence that gives a reason
 BECAUSE = re.compile(r"\b(?:because|due to|thanks to|as a result of|owing to|in part to|in part due)\b", re.I)
+REAL_DRIVER_ASKED = re.compile(  # 'if specialist firms are only the precondition, what really powers innovation?'
+    r"\b(?:really|actually|real|truly|true)\b[^?]*\b(?:drive[rs]?|driving|power(?:s|ing)?|fuel(?:s|ling)?|engine)\b"
+    r"|\b(?:only|just|merely) (?:the|a) (?:precondition|prerequisite|entry ticket|starting point|first step)\b"
+    r"|\bnecessary but not sufficient\b|\b(?:is|are) (?:that|it|this|they) enough\b",
+    re.I,
+)
+CONTRAST_SAID = re.compile(  # '... is a prerequisite ..., it is the degree and nature of interactions ... that are ...'
+    r"\b(?:while|although|though)\b[^.;]*\b(?:prerequisite|precondition|necessary|needed|important)\b[^.;]*,\s*it is\b"
+    r"|\bmore than (?:just )?a critical mass\b",
+    re.I,
+)
+CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
     r"stakeholders|businesses|employers|players|members|consultancy|consultants|agency|agencies|department|group|"
@@ -396,6 +408,7 @@ def prefers(question: str) -> Callable[[str], float]:
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
     who_did = says_who_did(question)  # "who did the in-depth analysis"
     why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
+    real_driver = bool(REAL_DRIVER_ASKED.search(question))
     quotes = quoted_in(question)  # a line quoted from the documents: the sentence it comes from
 
     def nudge(sentence: str) -> float:
@@ -418,6 +431,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += REASON_BONUS
         if quotes(sentence):
             score += QUOTE_BONUS
+        if real_driver and CONTRAST_SAID.search(sentence):
+            score += CONTRAST_BONUS
         return score
 
     return nudge

@@ -157,6 +157,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "analysis analyses analysed crunching crunched",  # 'who did the number-crunching': 'the in-depth analysis was …'
     "leverage leveraged attract attracted drawn follow-on",  # 'follow-on money drawn in': 'leveraged … to attract'
     "annual annually yearly",  # 'annual growth': 'growing at 4.2% annually'
+    "specialist specialists specialised specialized specialism specialisms",  # 'specialist firms': 'specialised businesses'
     "source sources data dataset datasets evidence",  # 'what dataset did the authors lean on': 'data from the … tool'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
