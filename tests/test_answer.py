@@ -63,6 +63,13 @@ FACTS = [
      "innovation in a cluster?", "degree and nature", 4),
     ("Is simply having lots of specialist firms in one spot what powers innovation, or does the paper point to something "
      "else as the real driver?", "degree and nature", 4),
+    # how the report was made, as it tells it of itself: how it chose its case studies, its evidence, who did it
+    ("How did NP11 go about choosing which clusters to profile?", "DSIT cluster mapping data", 6),
+    ("What variety did the authors aim for when they picked the eleven clusters?", "ages and stages of development", 6),
+    ("Aside from the mapping data, where did the evidence base come from - did they actually go and talk to anyone on the "
+     "ground?", "interviews with local stakeholders", 3),
+    ("Which consultancy actually crunched the numbers behind this publication - or was the deep-dive done in-house?",
+     "Cambridge Econometrics", 3),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -479,6 +486,9 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         # a figure asked of a line quoted from the documents must be in that line, as in any other
         "When the headline recs ask for 'long-term consistent funding', how many years do they actually specify?",
         "What grant size does NP11 define as a 'small competitive grant'?",
+        # how a report still to come will be made, or how its interviewees were picked, the report does not say
+        "Which consultancy will NP11 use for its next report?",
+        "How were the interviewees chosen?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -30,6 +30,7 @@ from .questions import (
     question_names,
     question_type,
     quoted_in,
+    says_how_made,
     says_who_did,
 )
 from .retrieve import TOWNS, Passage, Retrieval, ScoredSentence
@@ -208,17 +209,19 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     plain_best = max((s for _, s in candidates), key=lambda s: s.score)
     spelled_out = kind == "acronym"  # holding the acronym's expansion is a fit in itself
     who_did = says_who_did(question)  # ...and so is saying who did the deed asked about, in however few of its words
+    # ...and the report saying how it was made, asked so of the report ('how were the eleven chosen'), not of a place
+    how_made = says_how_made(question) if kind not in FIGURE_KINDS and not retrieval.steered_to else lambda sentence: False
 
     def fit(s: ScoredSentence) -> bool:
         # ...and so is holding the words the question quotes ('"the vital fuel for innovation" - what is it?')
-        return fits(s, typed=bool(kind)) or who_did(s.sentence.text) or quotes(s.sentence.text)
+        return fits(s, typed=bool(kind)) or who_did(s.sentence.text) or quotes(s.sentence.text) or how_made(s.sentence.text)
 
     if not spelled_out and not fit(best) and not fit(plain_best):
         fitting = [ps for ps in ranked if fit(ps[1])]
         if not fitting:
             return abstain(retrieval)
         passage, best = fitting[0]  # the closest sentence is no answer; the closest that is good enough may be
-    if LIST_QUESTION.search(question):
+    if LIST_QUESTION.search(question) and not how_made(best.sentence.text):  # not the list the report chose
         items = _list_items(passage)
         if items:
             return _compose(retrieval, items, bullets=True)
@@ -230,7 +233,9 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         named = _named_before(passage, best)  # "Which firm is investing …?" - "In the meantime, it is investing …"
         if named is not None:
             chosen.insert(0, named)
-    follow = _continuation(retrieval, passage, best) if not kind else None
+    # what the report says of how it was made stands alone: 'we have chosen to focus on the clusters below, ...:' asks
+    # no list after it
+    follow = _continuation(retrieval, passage, best) if not kind and not how_made(best.sentence.text) else None
     most = MAX_SENTENCES
     if follow is not None:  # what the best sentence leads into takes no place from the next best sentence
         chosen.append(follow)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .retrieve import AGENT_ASK, CALENDAR, PASSIVE_BY, THE_ONE_BEFORE, Passage
+from .retrieve import AGENT_ASK, CALENDAR, PASSIVE_BY, THE_ONE_BEFORE, Passage, how_made_said
 from .text import SYNONYMS, core_question, expansion_of, expansions, terms
 
 FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
@@ -220,6 +220,7 @@ CONTRAST_SAID = re.compile(  # '... is a prerequisite ..., it is the degree and 
     r"|\bmore than (?:just )?a critical mass\b",
     re.I,
 )
+SELF_BONUS = 0.25  # for the report saying how it was made, when that is asked ('on what basis were the eleven chosen')
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
@@ -378,6 +379,15 @@ def says_who_did(question: str) -> Callable[[str], bool]:
     return lambda sentence: bool((done := PASSIVE_BY.match(sentence)) and asked & set(terms(done.group("subject"))))
 
 
+def says_how_made(question: str) -> Callable[[str], bool]:
+    """sentence -> does the report say in it how it was made ('We have based our analysis on ...', 'we have chosen to
+    focus on ...'), when the question asks that? Always False for other questions."""
+    made = how_made_said(question)
+    if made is None:
+        return lambda sentence: False
+    return lambda sentence: bool(made.search(sentence))
+
+
 def quoted_in(question: str) -> Callable[[str], bool]:
     """sentence -> does it hold, word for word, a phrase of some words the question quotes?"""
     quoted = [" ".join(terms(m.group(1) or m.group(2), keep_stopwords=True)) for m in QUOTED.finditer(question)]
@@ -409,6 +419,7 @@ def prefers(question: str) -> Callable[[str], float]:
     who_did = says_who_did(question)  # "who did the in-depth analysis"
     why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
     real_driver = bool(REAL_DRIVER_ASKED.search(question))
+    making = says_how_made(question)
     quotes = quoted_in(question)  # a line quoted from the documents: the sentence it comes from
 
     def nudge(sentence: str) -> float:
@@ -433,6 +444,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += QUOTE_BONUS
         if real_driver and CONTRAST_SAID.search(sentence):
             score += CONTRAST_BONUS
+        if making(sentence):
+            score += SELF_BONUS
         return score
 
     return nudge

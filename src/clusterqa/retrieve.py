@@ -51,6 +51,39 @@ FRONT_CUE = re.compile(  # the report's headline recommendations and the themes 
     r"|\bsummary of (?:the )?(?:emerging )?themes\b",
     re.I,
 )
+HOW_MADE = (  # how the report was made, asked (its method, how it chose its case studies, who did it), and said of itself
+    (  # 'how were the eleven chosen': '... we have chosen to focus on the clusters below, recognised in ...'
+        re.compile(
+            r"\b(?:chose|chosen|choos\w*|pick\w*|select\w*)\b[^?]*\b(?:clusters|case studies|eleven|focus)\b"
+            r"|\b(?:clusters|case studies|eleven)\b[^?]*\b(?:chosen|picked|selected)\b",
+            re.I,
+        ),
+        re.compile(r"\bwe (?:have )?(?:chosen|chose|selected)\b", re.I),
+    ),
+    (  # 'what dataset did the authors lean on', 'did they talk to anyone': 'We have based our analysis on data from ...'
+        re.compile(
+            r"\bmethodolog\w*|\bevidence base\b|\bevidential basis\b|\bdata ?(?:set|source)s?\b|\bsources? of (?:evidence|data)\b"
+            r"|\btalk(?:ed|ing)? to (?:anyone|people|stakeholders|locals)\b|\binterview(?:s|ed|ing)?\b",
+            re.I,
+        ),
+        re.compile(r"\bwe (?:have )?based\b|\bour analysis\b", re.I),
+    ),
+    (  # 'which consultancy crunched the numbers': 'The in-depth analysis was undertaken by ...'
+        re.compile(r"\bcrunch\w*|\bconsultan\w*|\bin-house\b", re.I),
+        re.compile(r"\bthe in-depth analysis\b|\bour analysis\b", re.I),
+    ),
+)
+NOT_YET_MADE = re.compile(r"\b(?:will|next|future|upcoming|planned|plans? to)\b", re.I)  # a report still to come
+
+
+def how_made_said(question: str) -> re.Pattern[str] | None:
+    """What the report says of itself that answers the question, when it asks how the report was made; else None."""
+    said = [made for asked, made in HOW_MADE if asked.search(question)]
+    if not said or NOT_YET_MADE.search(question):
+        return None
+    return re.compile("|".join(p.pattern for p in said), re.I)
+
+
 HEADLINE_SECTION = re.compile(r"\bheadline recommendations\b", re.I)  # the section that sets them out
 CLAIM = re.compile(  # "My notes say ...", "A colleague says ...", "I've seen it said that ...": up to the sentence's end
     r"^\W*(?:my notes|(?:a|my|our) (?:briefing|colleague|draft|note|source|slide|press release|minister|timeline|"
@@ -104,6 +137,7 @@ AGENT_VOTES = 2  # votes for a passage saying, in the passive, who did what the 
 TYPO_MIN_LENGTH, TYPO_CUTOFF = 6, 0.85  # a capitalised word this long this close to one of the documents' is a typo
 RESPELL_MIN_LENGTH, RESPELL_CUTOFF = 5, 0.88  # ...and a lower-case word this long this close, searched for as theirs
 COUNT_VOTES = 1  # ...and for one counting the things a 'how many' question asks after
+SELF_VOTES = 1  # ...and for one where the report says how it was made, when that is asked
 HOW_MANY_OF = re.compile(
     r"\bhow many\s+((?:(?!(?:do|does|did|is|are|was|were|have|has|of|in|make|work)\b)[\w&-]+\s*){1,2})", re.I
 )
@@ -459,6 +493,9 @@ class Retriever:
             fused[i] += AGENT_VOTES * top_vote
         for i in self._counting(question, allowed_ids):  # 'how many SMEs': '... nearly 200 SMEs ...'
             fused[i] += COUNT_VOTES * top_vote
+        made = how_made_said(question)  # 'how were the eleven chosen': '... we have chosen to focus on ...'
+        for i in (int(i) for i in allowed_ids if made.search(self.chunks[i].text)) if made else ():
+            fused[i] += SELF_VOTES * top_vote
 
         spelled = self._acronym_words(question)
         author = attributed_terms(question)
