@@ -70,6 +70,9 @@ FACTS = [
      "ground?", "interviews with local stakeholders", 3),
     ("Which consultancy actually crunched the numbers behind this publication - or was the deep-dive done in-house?",
      "Cambridge Econometrics", 3),
+    # what else a whole takes in besides the part named: the sentence listing what it 'also includes'
+    ("Apart from the firms themselves, what other kinds of organisation sit inside these clusters?", "research institutions", 4),
+    ("Beyond the businesses themselves, which three other kinds of participant do clusters take in?", "service providers", 4),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .retrieve import AGENT_ASK, CALENDAR, PASSIVE_BY, THE_ONE_BEFORE, Passage, how_made_said
+from .retrieve import AGENT_ASK, ALSO_SAID, BESIDES_ASKED, CALENDAR, PASSIVE_BY, THE_ONE_BEFORE, Passage, how_made_said
 from .text import SYNONYMS, core_question, expansion_of, expansions, terms
 
 FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
@@ -221,6 +221,7 @@ CONTRAST_SAID = re.compile(  # '... is a prerequisite ..., it is the degree and 
     re.I,
 )
 SELF_BONUS = 0.25  # for the report saying how it was made, when that is asked ('on what basis were the eleven chosen')
+ALSO_BONUS = 0.35  # for what a whole 'also includes', when the question asks what else there is besides a part
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
@@ -420,6 +421,7 @@ def prefers(question: str) -> Callable[[str], float]:
     why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
     real_driver = bool(REAL_DRIVER_ASKED.search(question))
     making = says_how_made(question)
+    besides = bool(BESIDES_ASKED.search(question))
     quotes = quoted_in(question)  # a line quoted from the documents: the sentence it comes from
 
     def nudge(sentence: str) -> float:
@@ -446,6 +448,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += CONTRAST_BONUS
         if making(sentence):
             score += SELF_BONUS
+        if besides and ALSO_SAID.search(sentence):
+            score += ALSO_BONUS
         return score
 
     return nudge

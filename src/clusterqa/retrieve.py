@@ -73,6 +73,17 @@ HOW_MADE = (  # how the report was made, asked (its method, how it chose its cas
         re.compile(r"\bthe in-depth analysis\b|\bour analysis\b", re.I),
     ),
 )
+BESIDES_ASKED = re.compile(  # 'besides the firms themselves, what other kinds of organisation ...': the rest of a whole
+    r"\b(?:besides|apart from|beyond|other than|aside from|in addition to|as well as)\b[^?]*\b(?:what|which) (?:\w+ )?other\b"
+    r"|\b(?:what|which) (?:\w+ )?other\b[^?]*\b(?:besides|apart from|beyond|other than|aside from|in addition to)\b"
+    r"|\b(?:the )?other (?:types|kinds|sorts) of\b",
+    re.I,
+)
+ALSO_SAID = re.compile(  # ...said as a list of what it 'also includes' ('also include research institutions, suppliers, ...')
+    r"\balso (?:include|includes|included|comprise|comprises|involve|involves|host|hosts|feature|features|encompass\w*)"
+    r"\s+(?:[\w-]+\s+){0,3}[\w-]+,",
+    re.I,
+)
 NOT_YET_MADE = re.compile(r"\b(?:will|next|future|upcoming|planned|plans? to)\b", re.I)  # a report still to come
 
 
@@ -493,6 +504,9 @@ class Retriever:
             fused[i] += AGENT_VOTES * top_vote
         for i in self._counting(question, allowed_ids):  # 'how many SMEs': '... nearly 200 SMEs ...'
             fused[i] += COUNT_VOTES * top_vote
+        if BESIDES_ASKED.search(question):  # 'besides the firms, what other organisations': '... also include ...'
+            for i in (int(i) for i in allowed_ids if ALSO_SAID.search(self.chunks[i].text)):
+                fused[i] += SELF_VOTES * top_vote
         made = how_made_said(question)  # 'how were the eleven chosen': '... we have chosen to focus on ...'
         for i in (int(i) for i in allowed_ids if made.search(self.chunks[i].text)) if made else ():
             fused[i] += SELF_VOTES * top_vote
