@@ -84,6 +84,11 @@ ROUTED = [
     ("What is a regional innovation cluster?", "fact"),
     ("What are innovation clusters?", "fact"),
     ("Which cluster is home to GCHQ?", "fact"),
+    # things one recommendation names, not the recommendations themselves
+    ("Which existing schemes should any new cluster policy bring order to, according to the recommendations?", "fact"),
+    ("The recommendations name Investment Zones and freeports - which other DSIT initiatives are listed alongside them?",
+     "fact"),
+    ("What headings does the report use for its cross-cutting themes?", "list"),  # the themes' own headings: the list
     # one cluster asked for, the recommendations only where to look: not a list of recommendations
     ("Which cluster is held up as the example in the recommendation about working across administrative boundaries?",
      "fact"),

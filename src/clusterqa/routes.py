@@ -531,6 +531,12 @@ SINGLED_OUT = re.compile(  # one member or a count asked of a group: 'the first 
     r"|\b(?:which|what) (?:recommendation|theme|one)\b(?!s)|\bhow (?:is|are|does|do)\b",
     re.I,
 )
+NAMED_WITHIN = re.compile(  # "which other DSIT initiatives are listed alongside them": things a member names, not members
+    r"(?:^\W*|[,.;:–-]\s*)(?:which|what) (?:(?:other|existing|further|specific|named) )*(?:[A-Za-z-]+ ){0,2}?"
+    r"(?P<noun>[a-z]+s) (?:are|were|does|do|did|should|must|is|has|have)\b",
+    re.I,
+)
+MEMBER_WORDS = re.compile(r"headings|titles|headlines|names|items|points|asks|bullets|labels|parts|ones", re.I)  # the members
 ONE_THING = re.compile(  # "which single Government department does NP11 recommend …"
     r"(?:^\W*|,\s*)(?:which|what) (?:(?:single|one|particular) )?(?:[A-Za-z-]+ ){0,2}?(?P<noun>[a-z]+(?<!s)) "
     r"(?:is|was|has|gets|got|do|does|did)\b",
@@ -948,6 +954,12 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     one = ONE_THING.search(question)
     if group and one and not set(terms(one.group("noun"))) & (set(terms(group)) | {"recommend"}):
         return Route("fact")  # "which cluster is held up as the example in the recommendation about X": one thing
+    within = NAMED_WITHIN.search(question)
+    named_within = within.group("noun") if within else ""
+    if group and named_within and not CASE_NOUNS.fullmatch(named_within) and not MEMBER_WORDS.fullmatch(named_within) and not (
+        set(terms(named_within)) & (set(terms(group)) | {"recommend"})
+    ):  # "which existing schemes should a new cluster policy bring order to, per the recommendations": things one names
+        return Route("fact")
     if group and ENUMERATE.search(question):
         if not _their_words(rest, outline):  # 'Permanent secretary's office needs every one of ...'
             return Route("list", group=group)
