@@ -73,6 +73,11 @@ FACTS = [
     # what else a whole takes in besides the part named: the sentence listing what it 'also includes'
     ("Apart from the firms themselves, what other kinds of organisation sit inside these clusters?", "research institutions", 4),
     ("Beyond the businesses themselves, which three other kinds of participant do clusters take in?", "service providers", 4),
+    # the example a section uses, asked as the example: its 'For example, ...' sentence
+    ("In the recommendation about boundaries, which cluster is used as the illustration?", "life sciences cluster in Liverpool",
+     23),
+    # what comes up most often, asked so: the sentence saying what is 'most common'
+    ("obs section: which problem do they say crops up most often across every cluster?", "Skills gaps", 5),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

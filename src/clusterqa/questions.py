@@ -223,6 +223,20 @@ CONTRAST_SAID = re.compile(  # '... is a prerequisite ..., it is the degree and 
 SELF_BONUS = 0.25  # for the report saying how it was made, when that is asked ('on what basis were the eleven chosen')
 ALSO_BONUS = 0.35  # for what a whole 'also includes', when the question asks what else there is besides a part
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
+EXAMPLE_ASKED = re.compile(  # 'which cluster is used as the example in the recommendation on boundaries'
+    r"\b(?:as|for) (?:the|an|its|their) (?:example|illustration|case in point)\b|\b(?:which|what) (?:example|illustration)\b"
+    r"|\bheld up as\b|\bto illustrate\b",
+    re.I,
+)
+EXAMPLE_SAID = re.compile(r"\b(?:for example|for instance),", re.I)  # 'For example, the life sciences cluster in Liverpool ...'
+EXAMPLE_BONUS = 0.3
+MOST_COMMON_ASKED = re.compile(  # 'which problem crops up most often across every cluster'
+    r"\bmost (?:common|often|frequent\w*|widespread|prevalent|cited|mentioned|recurring)\b|\bcommonest\b"
+    r"|\bmore than (?:almost )?any other\b|\bkeeps? (?:coming|cropping) up\b",
+    re.I,
+)
+COMMON_SAID = re.compile(r"\bmost common\b|\bcommon thread\b|\bconstant point\b|\bperennial\b", re.I)
+COMMON_BONUS = 0.2
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
     r"stakeholders|businesses|employers|players|members|consultancy|consultants|agency|agencies|department|group|"
@@ -422,6 +436,8 @@ def prefers(question: str) -> Callable[[str], float]:
     real_driver = bool(REAL_DRIVER_ASKED.search(question))
     making = says_how_made(question)
     besides = bool(BESIDES_ASKED.search(question))
+    example = bool(EXAMPLE_ASKED.search(question))
+    most_common = bool(MOST_COMMON_ASKED.search(question))
     quotes = quoted_in(question)  # a line quoted from the documents: the sentence it comes from
 
     def nudge(sentence: str) -> float:
@@ -450,6 +466,10 @@ def prefers(question: str) -> Callable[[str], float]:
             score += SELF_BONUS
         if besides and ALSO_SAID.search(sentence):
             score += ALSO_BONUS
+        if example and EXAMPLE_SAID.search(sentence):
+            score += EXAMPLE_BONUS
+        if most_common and COMMON_SAID.search(sentence):
+            score += COMMON_BONUS
         return score
 
     return nudge
