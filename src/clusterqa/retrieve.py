@@ -115,7 +115,7 @@ COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spe
     "R&D", "HQ", "HQs", "SpAd", "SpAds", "MP", "MPs", "English",  # ...and 'in plain English', a way to answer
 }
 EVERYDAY_NAMES = {  # what everyone calls what a document names otherwise: 'the Beeb' for the BBC
-    "Westminster": "Whitehall", "Beeb": "BBC", "CO2": "carbon",
+    "Westminster": "Whitehall", "Beeb": "BBC", "CO2": "carbon", "Britain": "UK",
 }
 SHORTHAND = {  # a note-taker's short forms, written out: 'wy digital growth rate per yr?', '% of GM firms using adv tech'
     "yr": "year", "yrs": "years", "adv": "advanced", "govt": "government", "dept": "department", "depts": "departments",

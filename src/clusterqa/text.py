@@ -151,11 +151,12 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "output gva",  # economic output: gross value added
     "fuel fuels power powers powered drive drives driver drivers engine",  # 'what powers innovation': 'the vital fuel'
     "sustain sustains sustained sustaining keep keeps keeping kept",
-    "perennial long-running persistent recurring chronic",
+    "perennial long-running long-standing longstanding persistent recurring chronic",
     "idea ideas explore exploring propose proposes proposal suggest suggests suggestion float floats",
     "interview interviews interviewed talk talked talking consult consulted consultation",  # 'did they talk to anyone'
     "analysis analyses analysed crunching crunched",  # 'who did the number-crunching': 'the in-depth analysis was …'
     "leverage leveraged attract attracted drawn follow-on",  # 'follow-on money drawn in': 'leveraged … to attract'
+    "departure depart departed pull-out pullout withdrawal withdrew exit",  # "AstraZeneca's pull-out": 'the departure of'
     "annual annually yearly",  # 'annual growth': 'growing at 4.2% annually'
     "specialist specialists specialised specialized specialism specialisms",  # 'specialist firms': 'specialised businesses'
     "source sources data dataset datasets evidence",  # 'what dataset did the authors lean on': 'data from the … tool'
