@@ -1049,7 +1049,7 @@ def test_a_case_study_summary_is_a_few_cited_points_from_that_case_study(
 def test_a_topic_summary_draws_on_several_sections(assistant: Assistant) -> None:
     answer = assistant.ask("What does the report say about funding?")
     bullets = _lines(answer)
-    assert 3 <= len(bullets) <= 7
+    assert 3 <= len(bullets) <= 6
     assert len({c.section for c in answer.citations}) >= 3
     # a sentence either says it, or is in a section the report gives to it ('Funding and finance challenges ...')
     assert all("fund" in normalise(c.quote) or "fund" in normalise(c.section) for c in answer.citations)
@@ -1091,6 +1091,7 @@ def test_a_report_wide_topic_summary_gives_its_sections_and_examples(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.route == "summary" and answer.answer.startswith("What the documents say about")
+    assert 3 <= len(_lines(answer)) <= 6  # the recommendations on it in one point, each under its own title
     text = answer.answer.replace("**", "")
     assert [n for n in needles if n not in text] == []
     _assert_every_citation_is_verbatim(answer)

@@ -50,7 +50,7 @@ TITLED_SENTENCES = 3  # ...up to this many of each such section, as it says them
 MAX_TITLED_PARTS = 4  # ...from at most this many such sections
 MIN_BODY_SHARE, BODY_SHARE_WEIGHT = 0.5, 0.9  # a section most of whose sentences are on the topic is next best
 MIN_OTHER_PLACES = 2  # ...and the places elsewhere saying most on the topic, at least this many, a sentence each
-MAX_VIEW_POINTS = 7  # ...up to this many points in all
+SAME_TITLE_SHARE = 0.8  # ...but not a sentence holding this share of such a section's title: the section says it
 MAX_ALSO_NAMED = 12  # names a case study summary lists beyond its points
 MAX_ALSO_COMPARED = 8  # ...and a comparison, on each side, beyond its cells
 MAX_FIGURES = 8  # figures a case study summary lists beyond its points...
@@ -387,34 +387,69 @@ def _report_view(
     b: Builder, topic: str, titled_parts: list[tuple[float, list[Found]]], found: list[Found], relevance: np.ndarray
 ) -> Answer | None:
     """A topic the report gives sections of their own (a theme, recommendations): what those sections say, in
-    their own sentences, then the places elsewhere (the case studies, the observations) that say most on it, one
-    sentence each; a point per place, in document order."""
-    titled_parts = sorted(titled_parts, key=lambda tp: -tp[0])[:MAX_TITLED_PARTS]
-    groups = [body for _, body in titled_parts]
-    taken = {f.row for body in groups for f in body}
-    # each other place's most telling sentence, and its sentence on what holds it back or would help, if another
+    their own sentences (the sections of one chapter in one point, each under its title), then the places elsewhere
+    (the case studies) that say most on it, each in its most telling sentence and the one on what holds it back or
+    would help; a point per place, in document order, SUMMARY_POINTS at most."""
+    titled = [body for _, body in sorted(titled_parts, key=lambda tp: -tp[0])[:MAX_TITLED_PARTS]]
+    taken = {f.row for body in titled for f in body}
+    chapters: dict[str, list[list[Found]]] = {}
+    for body in titled:
+        chapters.setdefault(_chapter(body[0]), []).append(body)
+    points: list[tuple[str, list[Found]]] = []  # (label, sentences): a chapter's sections are labelled in the text
+    for chapter, bodies in chapters.items():
+        if chapter and len(bodies) > 1:
+            points.append((chapter, [f for body in sorted(bodies, key=lambda body: body[0].row) for f in body]))
+        else:
+            points += [(place_of(body[0].chunk), body) for body in bodies]
+    # what a titled section says in its title, a place elsewhere need not say again ('Skills gaps remain one of the
+    # most common challenges across all clusters' on the observations page)
+    titles = [set(terms(_section_title(body[0]))) for body in titled]
     best: dict[str, tuple[float, Found]] = {}
     hard: dict[str, tuple[float, Found]] = {}
+    repeated: set[str] = set()  # ...nor, then, say anything else there: that place has had its say
     for i, f in enumerate(found):
         if f.row in taken or not b.matches(f):
             continue
         place, score = place_of(f.chunk), float(relevance[i])
+        if any(len(t & set(terms(f.sentence.text))) >= SAME_TITLE_SHARE * len(t) for t in titles if t):
+            repeated.add(place)
+            continue
         if place not in best or score > best[place][0]:
             best[place] = (score, f)
         difficulty = CHALLENGE.search(f.sentence.text) or WOULD_HELP.search(f.sentence.text)
         if difficulty and (place not in hard or score > hard[place][0]):
             hard[place] = (score, f)
-    labels = {place_of(body[0].chunk) for body in groups}
-    others = sorted((place for place in best if place not in labels), key=lambda place: -best[place][0])
-    for place in others[: max(MIN_OTHER_PLACES, MAX_VIEW_POINTS - len(groups))]:
+    labels = {label for label, _ in points} | {place_of(body[0].chunk) for body in titled}
+    # ...and a chapter given a point of its own speaks through the sections titled on the topic
+    others = sorted(
+        (place for place, (_, f) in best.items() if place not in labels | repeated and _chapter(f) not in labels),
+        key=lambda place: -best[place][0],
+    )
+    for place in others[: max(MIN_OTHER_PLACES, SUMMARY_POINTS[1] - len(points))]:
         picked = {best[place][1].row: best[place][1]} | ({hard[place][1].row: hard[place][1]} if place in hard else {})
-        groups.append([picked[row] for row in sorted(picked)])
-    groups.sort(key=lambda body: body[0].row)
+        points.append((place, [picked[row] for row in sorted(picked)]))
+    points.sort(key=lambda point: point[1][0].row)
     lines = [f"What the documents say about {topic}:"]
-    for body in groups:
-        said = " ".join(f"{item_text(f.sentence.text)} {b.cite(f)}" for f in body)
-        lines.append(f"- **{place_of(body[0].chunk)}** (p. {body[0].sentence.page}): {said}")
+    for label, body in points:
+        said: list[str] = []
+        section = ""
+        for f in body:
+            if label != place_of(f.chunk) and f.chunk.section != section:  # a section of the chapter: its title first
+                said.append(f"**{_section_title(f)}**:")
+                section = f.chunk.section
+            said.append(f"{item_text(f.sentence.text)} {b.cite(f)}")
+        lines.append(f"- **{label}** (p. {body[0].sentence.page}): {' '.join(said)}")
     return b.answer("\n".join(lines))
+
+
+def _chapter(found: Found) -> str:
+    """The chapter a section belongs to ('Recommendations' for one recommendation), or '' for a chapter itself."""
+    section = found.chunk.section
+    return section.rsplit(SECTION_SEP, 1)[0].rsplit(SECTION_SEP, 1)[-1] if SECTION_SEP in section else ""
+
+
+def _section_title(found: Found) -> str:
+    return found.chunk.section.rsplit(SECTION_SEP, 1)[-1]
 
 
 def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> Answer | None:
