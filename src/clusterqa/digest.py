@@ -372,7 +372,8 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
     found = [f for f, _ in pairs]
     relevance = np.array([b.fit(f) + INFO_WEIGHT * _facts(f.sentence.text) + TITLE_WEIGHT * t for f, t in pairs])
     if len(b.alternatives) == 1 and titled_parts:
-        return _report_view(b, route.topic, titled_parts, found, relevance)
+        everything = [f for part in outline.sections for f in sentences(part) if not is_heading(f)]
+        return _report_view(b, route.topic, titled_parts, found, relevance, everything)
     chosen = mmr(b, found, relevance)
     for topic in b.alternatives if len(b.alternatives) > 1 else ():  # 'Freeports or Investment Zones': each has its say
         if len(chosen) >= SUMMARY_POINTS[1]:
@@ -384,7 +385,12 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
 
 
 def _report_view(
-    b: Builder, topic: str, titled_parts: list[tuple[float, list[Found]]], found: list[Found], relevance: np.ndarray
+    b: Builder,
+    topic: str,
+    titled_parts: list[tuple[float, list[Found]]],
+    found: list[Found],
+    relevance: np.ndarray,
+    everything: list[Found],
 ) -> Answer | None:
     """A topic the report gives sections of their own (a theme, recommendations): what those sections say, in
     their own sentences (the sections of one chapter in one point, each under its title), then the places elsewhere
@@ -428,6 +434,18 @@ def _report_view(
     for place in others[: max(MIN_OTHER_PLACES, SUMMARY_POINTS[1] - len(points))]:
         picked = {best[place][1].row: best[place][1]} | ({hard[place][1].row: hard[place][1]} if place in hard else {})
         points.append((place, [picked[row] for row in sorted(picked)]))
+    # too few points: the places whose sentences come closest to the topic in other words ('cross-border collaboration'
+    # for clusters spilling across administrative boundaries)
+    closest: dict[str, tuple[float, Found]] = {}
+    for f in everything if len(points) < SUMMARY_POINTS[0] else ():
+        place = place_of(f.chunk)
+        if f.row in taken or place in labels | repeated | set(best) or _chapter(f) in labels:
+            continue
+        score = b.coverage(f.sentence.text, synonyms=True) + float(b.sims[f.row])
+        if b.coverage(f.sentence.text, synonyms=True) and (place not in closest or score > closest[place][0]):
+            closest[place] = (score, f)
+    for _, f in sorted(closest.values(), key=lambda sf: -sf[0])[: SUMMARY_POINTS[0] - len(points)]:
+        points.append((place_of(f.chunk), [f]))
     points.sort(key=lambda point: point[1][0].row)
     lines = [f"What the documents say about {topic}:"]
     for label, body in points:
