@@ -1435,6 +1435,11 @@ def test_a_name_in_one_of_several_roles_is_what_is_asked_about(assistant: Assist
          ["anchor local growth"], ["Magic happens at the boundaries"]),
         ("The recommendations appear twice. Which ones in the final section are missing from the headline list?",
          [], ["Piecemeal funding decisions", "shift away from small competitive grants", "identifying and connecting"]),
+        # 'go beyond', 'compare the two lists', 'in one list but not the other' ask what differs too
+        ("Which of the final recommendations go beyond the headline recommendations given at the start of the report? "
+         "Compare the two lists.", [], ["Piecemeal funding decisions", "shift away from small competitive grants"]),
+        ("The themes listed up front on the observations page versus the cross-cutting themes section later - which theme "
+         "appears in one list but not the other?", ["anchor local growth"], ["Magic happens at the boundaries"]),
     ],
 )
 def test_a_group_listed_twice_gives_what_each_listing_lacks(
@@ -1443,13 +1448,27 @@ def test_a_group_listed_twice_gives_what_each_listing_lacks(
     answer = assistant.ask(question)
     assert answer.route == "compare", answer.answer
     blocks = answer.answer.split("\n\nSources:")[0].split("\n\n")  # lead, p. 5's own, the section's own, both
-    assert len(blocks) == 4 and blocks[3].startswith("In both:"), answer.answer
+    assert len(blocks) in (4, 5) and all(block.startswith("In both") for block in blocks[3:]), answer.answer
     assert blocks[1].startswith("Only in the list on p. 5" if only_here else "Nothing is only in the list on p. 5")
     assert all(needle in blocks[1] for needle in only_here), blocks[1]
     assert blocks[2].startswith("Only in the") and all(needle in blocks[2] for needle in only_there), blocks[2]
-    assert "Skills gaps" in blocks[3] or "devolution" in blocks[3]
+    both = "\n\n".join(blocks[3:])
+    assert "Skills gaps" in both or "devolution" in both
     for line in _lines(answer):
         assert _cited(line, answer), line
+
+
+def test_items_in_both_listings_worded_differently_are_given_in_both_wordings(assistant: Assistant) -> None:
+    """'How does the short list of headline recommendations differ from the fuller ones?': 'Incentivise working across
+    administrative boundaries ...' on p. 5 is 'The importance of working across administrative boundaries' later."""
+    answer = assistant.ask(
+        "How does the short list of headline recommendations near the front differ from the fuller recommendations at "
+        "the end? What's added?"
+    )
+    reworded = next(block for block in answer.answer.split("\n\n") if block.startswith("In both, worded differently"))
+    pair = next(line for line in reworded.splitlines() if line.startswith("- Incentivise working across"))
+    assert "→ The importance of working across administrative boundaries" in pair and len(_cited(pair, answer)) == 2
+    assert "In both, alike: Recognise different types of innovation cluster" in answer.answer
 
 
 def test_a_recommendation_with_a_bare_heading_adds_what_it_says_is_needed(assistant: Assistant) -> None:

@@ -231,8 +231,20 @@ def _listed_twice(b: Builder, outline: Outline) -> Answer | None:
     for name, only in ((here, only_here), (there, only_there)):
         lines.append(f"\nOnly in {name}:" if only else f"\nNothing is only in {name}.")
         lines += [f"- {item_text(f.sentence.text)} {b.cite(f)}" for f in only]
-    shared = "; ".join(item_text(heads[j].sentence.text).rstrip(".:") for _, j in sorted(pairs, key=lambda p: p[1]))
-    lines.append(f"\nIn both: {shared}.")
+    # in both, as each listing words it: a heading the other listing opens with alike is said once; one reworded
+    # ('Incentivise working across administrative boundaries ...' - 'The importance of working across ...') twice
+    same, reworded = [], []
+    for i, j in sorted(pairs, key=lambda p: p[1]):
+        title = item_text(heads[j].sentence.text).rstrip(".:")
+        if normalise(item_text(items[i].sentence.text)).startswith(normalise(title)):
+            same.append(title)
+        else:
+            reworded.append(f"- {item_text(items[i].sentence.text)} {b.cite(items[i])} → {title} {b.cite(heads[j])}")
+    if reworded:
+        lines.append(f"\nIn both, worded differently (p. {lead.sentence.page} → {pages_of(list(members))}):")
+        lines += reworded
+    if same:
+        lines.append(f"\nIn both, alike: {'; '.join(same)}.")
     return b.answer("\n".join(lines))
 
 

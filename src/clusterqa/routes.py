@@ -178,7 +178,8 @@ LISTED_TWICE = re.compile(  # "the themes are listed twice - once in the observa
 )
 LISTS_DIFFER = re.compile(  # "... what differs between the two lists", "what does the fuller list add"
     r"\b(?:differ\w*|diverg\w*|difference\w*|add(?:s|ed)?|missing|left out|leaves? out|omit\w*|drop\w*|not (?:quite )?the same|"
-    r"same|match\w*|mismatch\w*|discrepanc\w*|extra|(?:do|does|did)(?: no|n[o']t)\b)",
+    r"same|match\w*|mismatch\w*|discrepanc\w*|extra|(?:do|does|did)(?: no|n[o']t)|go(?:es)? beyond|over and above|compar\w*"
+    r"|but not (?:in |on )?the other)",
     re.I,
 )
 DEFINITION_ASK = re.compile(  # "the report's working definition of a cluster": the section asking what one is
