@@ -85,6 +85,8 @@ HARD_FACTS = [
     ("obs section: which problem do they say crops up most often across every cluster?", "Skills gaps", 5),
     ("What share of Britain's hydrogen comes out of Tees Valley?", "50%", 19),  # Britain: the UK, as the documents say
     ("Which firm's pull-out of global R&D led to Cheshire & Warrington's more diverse life sciences base?", "AstraZeneca", 11),
+    # several things asked for: the sentence naming four or more of them
+    ("What specialisms is Cheshire & Warrington described as having become a hub for?", "advanced therapies", 11),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -223,6 +223,13 @@ CONTRAST_SAID = re.compile(  # '... is a prerequisite ..., it is the degree and 
 SELF_BONUS = 0.25  # for the report saying how it was made, when that is asked ('on what basis were the eleven chosen')
 ALSO_BONUS = 0.35  # for what a whole 'also includes', when the question asks what else there is besides a part
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
+SEVERAL_ASKED = re.compile(  # 'what specialisms is C&W a hub for': the sentence naming several of them
+    r"\b(?:what|which) (?:\w+ )?(?:specialisms|specialities|specialties|strengths|sectors|industries|fields|technologies|"
+    r"activities|capabilities|applications|markets)\b",
+    re.I,
+)
+SEVERAL_SAID = re.compile(r"\b[\w-]+(?: [\w-]+)?, (?:[\w-]+ ){0,3}[\w-]+, (?:[\w-]+ ){0,3}[\w-]+,? and ")  # four or more
+SEVERAL_BONUS = 0.1
 EXAMPLE_ASKED = re.compile(  # 'which cluster is used as the example in the recommendation on boundaries'
     r"\b(?:as|for) (?:the|an|its|their) (?:example|illustration|case in point)\b|\b(?:which|what) (?:example|illustration)\b"
     r"|\bheld up as\b|\bto illustrate\b",
@@ -437,6 +444,7 @@ def prefers(question: str) -> Callable[[str], float]:
     making = says_how_made(question)
     besides = bool(BESIDES_ASKED.search(question))
     example = bool(EXAMPLE_ASKED.search(question))
+    several = bool(SEVERAL_ASKED.search(question))
     most_common = bool(MOST_COMMON_ASKED.search(question))
     quotes = quoted_in(question)  # a line quoted from the documents: the sentence it comes from
 
@@ -468,6 +476,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += ALSO_BONUS
         if example and EXAMPLE_SAID.search(sentence):
             score += EXAMPLE_BONUS
+        if several and SEVERAL_SAID.search(sentence):
+            score += SEVERAL_BONUS
         if most_common and COMMON_SAID.search(sentence):
             score += COMMON_BONUS
         return score
