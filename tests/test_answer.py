@@ -87,6 +87,7 @@ HARD_FACTS = [
     ("Which firm's pull-out of global R&D led to Cheshire & Warrington's more diverse life sciences base?", "AstraZeneca", 11),
     # several things asked for: the sentence naming four or more of them
     ("What specialisms is Cheshire & Warrington described as having become a hub for?", "advanced therapies", 11),
+    ("name of the pub-priv partnership linking the york bio orgs?", "BioYorkshire", 17),  # a name the question lacks
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -506,6 +507,9 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         # how a report still to come will be made, or how its interviewees were picked, the report does not say
         "Which consultancy will NP11 use for its next report?",
         "How were the interviewees chosen?",
+        # names asked for, and the only sentence near it names nothing the question does not
+        "What are the names of the two University Technical Colleges serving the Humber?",
+        "Which cities make up the Golden Triangle that the report says is easier to raise finance in?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

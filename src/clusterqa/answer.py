@@ -26,6 +26,7 @@ from .questions import (
     REFERS_BACK,
     holds_kind,
     mentions,
+    names_missing,
     prefers,
     question_names,
     question_type,
@@ -221,6 +222,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         if not fitting:
             return abstain(retrieval)
         passage, best = fitting[0]  # the closest sentence is no answer; the closest that is good enough may be
+    if names_missing(question)(best.sentence.text):  # names asked for, and the answer would give none
+        return abstain(retrieval)
     if LIST_QUESTION.search(question) and not how_made(best.sentence.text):  # not the list the report chose
         items = _list_items(passage)
         if items:

@@ -262,6 +262,8 @@ ONE_ORGANISATION = re.compile(  # "which company has been selected to build ..."
     r"bought|built|won|led|ran|made|took|set|\w+ed|\w+[^s]s)\b",
     re.I,
 )
+CAPITALISED = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]*)*")
+COMMON_NAMES = frozenset({"UK", "US", "EU", "UN", "NHS", "GVA", "GDP", "SMEs", "SME", "R&D", "AI"})  # no name of anything asked
 ORGANISATION_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]*)+|\b[A-Z]{2,}\b")
 MANY_NAMES = 4  # a sentence naming this many gets the whole nudge
 NAMES_BONUS = 0.2  # for names the question does not give, when it asks for names
@@ -399,6 +401,27 @@ def says_who_did(question: str) -> Callable[[str], bool]:
     asked = set(terms(question))
     asked |= set(expansions(list(asked)))  # 'who did the number-crunching': 'the in-depth analysis was undertaken by'
     return lambda sentence: bool((done := PASSIVE_BY.match(sentence)) and asked & set(terms(done.group("subject"))))
+
+
+NAMES_OF = re.compile(  # 'what are the names of the two University Technical Colleges', 'which cities make up ...'
+    r"\bnames? of\b|\bwhat (?:are|were) (?:they|these|those) called\b|\b(?:which|what) (?:cities|towns|universities|colleges)\b",
+    re.I,
+)
+
+
+def names_missing(question: str) -> Callable[[str], bool]:
+    """sentence -> does it name nothing the question does not, when the question asks for names? 'The Humber currently
+    benefits from two University Technical Colleges' names none for 'what are the names of the two colleges'."""
+    if not NAMES_OF.search(question):
+        return lambda sentence: False
+    asked = set(terms(question))
+
+    def missing(sentence: str) -> bool:
+        body = sentence.split(" ", 1)[1] if " " in sentence else ""
+        names = [n for n in CAPITALISED.findall(body) if n not in COMMON_NAMES]  # 'BioYorkshire' is one too
+        return not any(set(terms(n)) - asked for n in names)
+
+    return missing
 
 
 def says_how_made(question: str) -> Callable[[str], bool]:
