@@ -208,7 +208,7 @@ def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retri
 @pytest.mark.parametrize(
     ("question", "respelled"),
     [
-        ("size of the helathtech launchpad?", "size of the healthtech launchpad?"),  # a slip of the keyboard
+        ("size of the helathtech launchpad?", "size of the healthtech Launchpad?"),  # a slip; a name they capitalise
         ("Which occupations are in short suply?", "Which occupations are in short supply?"),
         # English words, and other forms of the documents' own, stay as asked
         ("Which put a count on firms? Which strands of support?", "Which put a count on firms? Which strands of support?"),
@@ -221,7 +221,10 @@ def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retri
         ("what did lcr and c&w get?", "what did LCR and C&W get?"),
         # ...but an English word among capitals stays a word, and a greeting is no Hull & East Yorkshire
         ("How big is the NE space cluster, and does it say gm?", "How big is the NE space cluster, and does it say gm?"),
-        ("hey what did the humber get", "hey what did the humber get"),
+        ("hey what did the Humber get", "hey what did the Humber get"),
+        # a place typed in lower case is a name still, so it must be where the answer is said
+        ("when did the humber freeport open", "when did the Humber Freeport open"),
+        ("how many firms in the tees valley chemicals cluster", "how many firms in the Tees Valley chemicals cluster"),
     ],
 )
 def test_a_typo_is_respelled_in_the_documents_words_and_nothing_else(retriever: Retriever, question: str, respelled: str) -> None:

@@ -413,7 +413,23 @@ class Retriever:
                 return word  # another form of one of theirs ('characterise', 'apprentices'): no slip, and kept as asked
             return close[0]
 
-        return re.sub(r"(?<![\w'’&-])[a-z&]+(?![\w'’&-])", fixed, question)
+        question = re.sub(r"(?<![\w'’&-])[a-z&]+(?![\w'’&-])", fixed, question)
+        if lower_case:  # 'when did the humber freeport open': a place's name, as a name (it must then be where it is said)
+            question = self._place_names.sub(lambda m: m.group(0).title(), question)
+        return question
+
+    @cached_property
+    def _place_names(self) -> re.Pattern[str]:
+        """The case studies' places, their other names and their towns, as a question typed in lower case has them."""
+        regions = set(self.steering.values())
+        places = {normalise(r) for r in regions} | {a for r in regions for a in aliases_of(r)} | set(TOWNS)
+        # ...and the one-word names that steer to one, which the documents write only with a capital ('humber', 'iicon')
+        text = " ".join(c.text for c in self.chunks)
+        places |= {
+            key for key in self.steering if re.fullmatch(r"[a-z]{4,}", key) and not re.search(rf"(?<![\w-]){key}(?![\w-])", text)
+        }
+        words = sorted((p for p in places if re.fullmatch(r"[a-z][a-z ]+", p)), key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
 
     def spelled_out(self, question: str) -> str:
         """The question with each acronym the documents never use replaced by the words they spell it out
