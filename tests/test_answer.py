@@ -239,6 +239,8 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("West Yorkshire digital growth rate per year?", "percent"),  # 'growing at 4.2% annually'
         ("WY AI cluster annual growth %?", "percent"),
         ("% of GM firms using advanced digital tech?", "percent"),
+        ("Item 9: York & North Yorkshire MCA - date of first mayoral election?", "date"),
+        ("According to the observations, what can research capacity do for a place?", ""),  # 'capacity' is no measure here
         ("When did the Liverpool Freeport open?", "date"),
         ("In what year was iiCON founded?", "date"),
         ("What does NORSS stand for?", "acronym"),
@@ -511,6 +513,11 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "What are the names of the two University Technical Colleges serving the Humber?",
         "Which cities make up the Golden Triangle that the report says is easier to raise finance in?",
         "when did the humber freeport open",  # Liverpool's opened in January 2023; the Humber's opening is not given
+        # a figure or a date asked in other words than 'what is' or 'when'
+        "Item 9: York & North Yorkshire MCA - date of first mayoral election?",
+        "Give me one figure: the total public funding received by all eleven clusters combined.",
+        "Please could you tell me the total population of the North of England?",
+        "What graduate retention rate does West Yorkshire now achieve, now that it has improved?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

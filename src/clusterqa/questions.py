@@ -101,12 +101,17 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         re.compile(
             r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
             # not 'the knock-on cost', 'the hidden cost': what it costs them, seldom a sum
-            r"|\bwhat(?:'s| is| was| are| were) (?!(?:the |its )?(?:knock-on|indirect|hidden|wider|human|social|real) cost)"
+            r"|\b(?:what(?:'s| is| was| are| were)|(?:tell|give) me) "
+            r"(?!(?:the |its )?(?:knock-on|indirect|hidden|wider|human|social|real) cost)"
             r"(?:the )?(?:current )?"
             r"(?P<measured>(?:[\w&'-]+ ){0,6}?)"
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price|sum|capacity|output)\b"
+            r"|\bwhat (?!(?:can|could|does|do|did|will|would|is|are)\b)\w+ \w+ (?:size|amount|budget|cost|rate|price|sum)\b"
+            # 'what graduate retention rate', 'Give me one figure: the total ...', '(tell me) the total population of ...'
+            r"|\b(?:give me |just )?one figure\b"
+            r"|^\W*the (?:total |current |latest )?(?:population|value|cost|budget|turnover|revenue|gdp|gva|income) of\b"
             r"|\bwhat (?:\w+ )?(?:volume|quantity) of\b"  # 'what volume of trade passed through it'
             r"|\bwhat(?:'s| is) the (?:current|latest|present) (?:figure|number|level)\b"
             r"|^\W*how (?:large|big) (?:is|was|are|were|will|an?)\b"  # 'how large was the seed funding': a figure
@@ -139,7 +144,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
             r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|open|operational|launch|start|"
             r"complete|built|established)))"  # "when are pitches most persuasive" asks a condition, not a date
-            r"|\b(?:what|which|in what|in which) (?:year|month|date)\b"
+            r"|\b(?:what|which|in what|in which) (?:year|month|date)\b|\bdate of\b"  # '... MCA - date of first mayoral election?'
             r"|\b(?:wants|needs|give me|tell me) the (?:year|date) (?:of|for|when)\b|\b(?:year|date) only\W*$"  # '… Year only.'
             r"|\bwhat(?:'s|’s| is| was) (?:the |its )?(?:\w+ )?date\b",  # "what's the publication date"
             re.I,
