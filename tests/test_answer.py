@@ -518,6 +518,9 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "Give me one figure: the total public funding received by all eleven clusters combined.",
         "Please could you tell me the total population of the North of England?",
         "What graduate retention rate does West Yorkshire now achieve, now that it has improved?",
+        # when something is due: not the year it began ('attracting the NCF to Samlesbury in 2021')
+        "When is the National Cyber Force headquarters in Lancashire expected to be fully up and running?",
+        "when is the green hydrogen project in cumbria meant to be finished and how big is it",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -142,8 +142,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end)\b))"
             r"(?![^?]*,\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|what|who|which|how|where|why)\b)"
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
-            r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|open|operational|launch|start|"
-            r"complete|built|established)))"  # "when are pitches most persuasive" asks a condition, not a date
+            r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|meant to|open|operational|launch|start|"
+            # "when are pitches most persuasive" asks a condition, not a date
+            r"complete|built|established|finished|ready|running)))"
             r"|\b(?:what|which|in what|in which) (?:year|month|date)\b|\bdate of\b"  # '... MCA - date of first mayoral election?'
             r"|\b(?:wants|needs|give me|tell me) the (?:year|date) (?:of|for|when)\b|\b(?:year|date) only\W*$"  # '… Year only.'
             r"|\bwhat(?:'s|’s| is| was) (?:the |its )?(?:\w+ )?date\b",  # "what's the publication date"
@@ -374,6 +375,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
             return False
         if RENAMED.search(question) and not RENAMED.search(sentence):  # nor when it changed its name
             return False
+        if AHEAD.search(question) and not AHEAD_SAID.search(sentence):  # nor when it is due by when it began
+            return False
         return bool(YEAR.search(sentence))
     if kind == "distance":  # 'a 10-minute car journey', 'spans 40 miles'
         return bool(DISTANCE.search(sentence))
@@ -521,6 +524,12 @@ ENDED = re.compile(  # not 'where did the NCF end up': where it went, not when i
 RENAMED = re.compile(
     r"\b(?:renam\w*|chang\w* (?:its |their |the )?names?|rebrand\w*|(?:became|now) known as|name change)\b", re.I
 )
+AHEAD = re.compile(  # a date still to come: 'when is the NCF headquarters expected to be fully up and running'
+    r"\b(?:expected|due|scheduled|planned|set|meant) to\b|\bgoing to be\b"
+    r"|\bwill (?:it |they |the \w+ )?(?:be|open|finish|complete)\b",
+    re.I,
+)
+AHEAD_SAID = re.compile(r"\b(?:expected|due|scheduled|planned|plans?|will|by 20\d\d|from 20\d\d|aims? to)\b", re.I)
 DISTANCE = re.compile(r"\b\d+(?:\.\d+)?[- ]?(?:minutes?|mins?|hours?|miles?|km|kilometres?)\b", re.I)
 DURATION = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\b",
