@@ -137,6 +137,7 @@ def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> No
         ("Which clusters are short of engineers?", "Which clusters are short of engineers?"),  # 'short' asked about
         ("The recommendation headings. No commentary, no intro.", "The recommendation headings."),
         ("What does it say about funding? Keep it to five bullet points.", "What does it say about funding?"),
+        ("Which two documents, and what year is each? A two-line answer is fine.", "Which two documents, and what year is each?"),
     ],
 )
 def test_a_note_on_how_to_answer_is_not_searched_for(question: str, kept: str) -> None:

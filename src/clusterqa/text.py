@@ -198,7 +198,10 @@ LIST_LEAD_IN = re.compile(  # "I need the full list of the case studies" asks to
 
 _BRIEF = (  # how long an answer should be: after the question ('Why do clusters matter? One line, please.')
     r"(?:(?:just |only )?(?:in )?(?:one|a single|a|two|a few) (?:line|sentence|word)s?|briefly|quickly|in brief|in short"
-    r"|in a nutshell|keep it (?:short|brief)|short answer)"
+    r"|in a nutshell|keep it (?:short|brief)|short answer"
+    # 'A two-line answer is fine.'
+    r"|(?:an? )?(?:one|two|three|short|brief|quick)[- ](?:line|sentence|word|paragraph) (?:answer|reply|response)"
+    r"(?: (?:is|would be|will do)(?: fine| ok| okay| enough| plenty)?)?)"
 )
 _LAYOUT = (  # how to lay an answer out, after a comma or a dash too: 'bullets please', 'titles only', 'max 5 bullets'
     r"(?:keep it (?:short|brief|tight|simple)|short"
