@@ -88,6 +88,8 @@ HARD_FACTS = [
     # several things asked for: the sentence naming four or more of them
     ("What specialisms is Cheshire & Warrington described as having become a hub for?", "advanced therapies", 11),
     ("name of the pub-priv partnership linking the york bio orgs?", "BioYorkshire", 17),  # a name the question lacks
+    # a quoted title is no answer to itself: what the section says under it
+    ("Explain the 'magic happens at the boundaries between sectors' theme in your own words.", "radical innovation", 20),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -1078,6 +1078,9 @@ def test_a_topic_summary_draws_on_several_sections(assistant: Assistant) -> None
             ["Skills gaps remain one of the most common challenges", "not always geared towards the specific need", "59%",
              "welders"],
         ),
+        # a long section titled on the topic speaks in its central sentences, not its first three
+        ("What's the introduction about? Brief overview for a new trainee.",
+         ["Innovation Strategy (2021)", "eleven case studies"]),
         (
             "What does the report say about clusters spilling across administrative boundaries? Draw on the case studies, "
             "themes and recommendations.",

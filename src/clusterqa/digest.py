@@ -376,8 +376,9 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         # ...and so does one outside the case studies that says little else ('We need a shift away from small
         # competitive grants': 'A frequent observation of local development funding ...')
         on_topic = sum(b.matches(f) for f in body) / len(body) if body and not part.region else 0.0
-        if body and (titled >= MIN_TITLE_COVERAGE or on_topic >= MIN_BODY_SHARE):
-            titled_parts.append((max(titled, on_topic * BODY_SHARE_WEIGHT), body[:TITLED_SENTENCES]))
+        if body and (titled >= MIN_TITLE_COVERAGE or on_topic >= MIN_BODY_SHARE):  # a long one: its central sentences
+            central = body if len(body) <= TITLED_SENTENCES else informative(b, body, TITLED_SENTENCES)
+            titled_parts.append((max(titled, on_topic * BODY_SHARE_WEIGHT), central))
         pairs += [(f, titled) for f in body if b.matches(f) or titled >= MIN_TITLE_COVERAGE]
     if not pairs:
         return None

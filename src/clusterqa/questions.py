@@ -447,7 +447,10 @@ def quoted_in(question: str) -> Callable[[str], bool]:
     quoted = [q for q in quoted if len(q.split()) >= MIN_QUOTED_WORDS]
 
     def holds(sentence: str) -> bool:
-        return bool(quoted) and any(q in " ".join(terms(sentence, keep_stopwords=True)) for q in quoted)
+        if not quoted or sentence.rstrip().endswith(":"):  # a heading that is the quote says nothing of it
+            return False
+        said = terms(sentence, keep_stopwords=True)
+        return any(q in " ".join(said) and len(said) >= len(q.split()) + MIN_QUOTED_WORDS for q in quoted)
 
     return holds
 
