@@ -454,9 +454,9 @@ def _report_view(
         place = place_of(f.chunk)
         if f.row in taken or place in labels | repeated | set(best) or _chapter(f) in labels:
             continue
-        score = b.coverage(f.sentence.text, synonyms=True) + float(b.sims[f.row])
-        if b.coverage(f.sentence.text, synonyms=True) and (place not in closest or score > closest[place][0]):
-            closest[place] = (score, f)
+        said_so = b.coverage(f.sentence.text, synonyms=True)
+        if said_so and (place not in closest or said_so + float(b.sims[f.row]) > closest[place][0]):
+            closest[place] = (said_so + float(b.sims[f.row]), f)
     for _, f in sorted(closest.values(), key=lambda sf: -sf[0])[: SUMMARY_POINTS[0] - len(points)]:
         points.append((place_of(f.chunk), [f]))
     points.sort(key=lambda point: point[1][0].row)
