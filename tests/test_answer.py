@@ -90,9 +90,13 @@ HARD_FACTS = [
     ("name of the pub-priv partnership linking the york bio orgs?", "BioYorkshire", 17),  # a name the question lacks
     # a quoted title is no answer to itself: what the section says under it
     ("Explain the 'magic happens at the boundaries between sectors' theme in your own words.", "radical innovation", 20),
+    ("What recurring obstacles hold back Manchester's fast-moving AI sector?", "perennial barriers", 13),  # the list of them
+    ("Alderley Park now sits within which property and science-park company?", "Bruntwood SciTech", 11),  # 'now part of'
+    ("Does NP11 think London can run cluster policy from the centre?", "Whitehall", 22),  # London as the seat of government
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
+    "Does London get more R&D money than the North?",  # London as a place, which the documents never name
     "Who is the Mayor of Greater Manchester?",
     "What is the capital of France?",
     "What is the GDP of the North of England?",

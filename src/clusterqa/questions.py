@@ -231,11 +231,16 @@ ALSO_BONUS = 0.35  # for what a whole 'also includes', when the question asks wh
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
 SEVERAL_ASKED = re.compile(  # 'what specialisms is C&W a hub for': the sentence naming several of them
     r"\b(?:what|which) (?:\w+ )?(?:specialisms|specialities|specialties|strengths|sectors|industries|fields|technologies|"
-    r"activities|capabilities|applications|markets)\b",
+    r"activities|capabilities|applications|markets|obstacles|barriers|challenges|hurdles|headwinds)\b",
     re.I,
 )
+OWNER_ASKED = re.compile(  # 'Alderley Park now sits within which property company?': who it belongs to now
+    r"\b(?:belong\w*|sits? within|owned by|owns|owner|portfolio)\b", re.I
+)
+OWNER_SAID = re.compile(r"\bnow part of [A-Z]|\b(?:owned|acquired) by [A-Z]|\bbelongs to [A-Z]")
+OWNER_BONUS = 0.3
 SEVERAL_SAID = re.compile(r"\b[\w-]+(?: [\w-]+)?, (?:[\w-]+ ){0,3}[\w-]+, (?:[\w-]+ ){0,3}[\w-]+,? and ")  # four or more
-SEVERAL_BONUS = 0.1
+SEVERAL_BONUS = 0.2
 EXAMPLE_ASKED = re.compile(  # 'which cluster is used as the example in the recommendation on boundaries'
     r"\b(?:as|for) (?:the|an|its|their) (?:example|illustration|case in point)\b|\b(?:which|what) (?:example|illustration)\b"
     r"|\bheld up as\b|\bto illustrate\b",
@@ -479,6 +484,7 @@ def prefers(question: str) -> Callable[[str], float]:
     besides = bool(BESIDES_ASKED.search(question))
     example = bool(EXAMPLE_ASKED.search(question))
     several = bool(SEVERAL_ASKED.search(question))
+    owner = bool(OWNER_ASKED.search(question))
     most_common = bool(MOST_COMMON_ASKED.search(question))
     quotes = quoted_in(question)  # a line quoted from the documents: the sentence it comes from
 
@@ -512,6 +518,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += EXAMPLE_BONUS
         if several and SEVERAL_SAID.search(sentence):
             score += SEVERAL_BONUS
+        if owner and OWNER_SAID.search(sentence):
+            score += OWNER_BONUS
         if most_common and COMMON_SAID.search(sentence):
             score += COMMON_BONUS
         return score

@@ -123,6 +123,9 @@ SHORTHAND = {  # a note-taker's short forms, written out: 'wy digital growth rat
     "natl": "national", "orgs": "organisations", "mgmt": "management", "lancs": "Lancashire", "yorks": "Yorkshire",
 }
 EVERYDAY_INITIALS = {"hey", "ny"}  # a greeting and New York, not Hull & East Yorkshire's or North Yorkshire's initials
+SEAT_OF_GOVERNMENT = re.compile(  # 'can London run cluster policy from the centre': London as where government sits
+    r"\b(?:government|departments?|ministers?|centre|central|policy)\b", re.I
+)
 COMMONLY_SPELLED = {  # what the common ones stand for, which a document seldom spells out: 'nearly 200 SMEs'
     "SME": "small and medium-sized enterprises", "SMEs": "small and medium-sized enterprises", "R&D": "research and development",
     "GVA": "gross value added", "AI": "artificial intelligence", "HQ": "headquarters", "HQs": "headquarters",
@@ -435,7 +438,8 @@ class Retriever:
         """The question with each acronym the documents never use replaced by the words they spell it out
         with ('the C&W region' -> 'the Cheshire & Warrington region', 'two UTCs' -> 'two University Technical
         Colleges'), so it is searched for, and not taken for a name they do not mention."""
-        for name, theirs in EVERYDAY_NAMES.items():  # 'Britain's hydrogen': 'the UK's hydrogen', when they say it so
+        names = EVERYDAY_NAMES | ({"London": "Whitehall"} if SEAT_OF_GOVERNMENT.search(question) else {})
+        for name, theirs in names.items():  # 'Britain's hydrogen': 'the UK's hydrogen', when they say it so
             if normalise(name) not in self.vocabulary and normalise(theirs) in self.vocabulary:
                 question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", theirs, question)
         for token in _acronyms(question):
