@@ -75,6 +75,10 @@ def test_place_and_cluster_names_steer_to_the_case_study(retriever: Retriever, q
 
 def test_general_question_is_not_steered(retriever: Retriever) -> None:
     assert retriever.retrieve("Why are clusters important?", k=5).steered_to == ()
+    # a word of a longer name ('Office for Health Improvement and Disparities') names nothing on its own
+    assert retriever.steer("Summarise the York & North Yorkshire case study for our research office.") == (
+        "York & North Yorkshire",
+    )
 
 
 @pytest.mark.parametrize("name", ["Tees Valley", "tees valley", "Chemicals", "Tees Valley: Chemicals", "tees"])

@@ -123,6 +123,10 @@ SHORTHAND = {  # a note-taker's short forms, written out: 'wy digital growth rat
     "natl": "national", "orgs": "organisations", "mgmt": "management", "lancs": "Lancashire", "yorks": "Yorkshire",
 }
 EVERYDAY_INITIALS = {"hey", "ny"}  # a greeting and New York, not Hull & East Yorkshire's or North Yorkshire's initials
+GENERIC_NAME_WORDS = {  # a word of a longer name, capitalised only there, that names nothing on its own: 'for our
+    # research office' is not the Office for Health Improvement and Disparities, nor West Yorkshire
+    "office", "protection", "robotics", "livestock", "valley",
+}
 SEAT_OF_GOVERNMENT = re.compile(  # 'can London run cluster policy from the centre': London as where government sits
     r"\b(?:government|departments?|ministers?|centre|central|policy)\b", re.I
 )
@@ -807,7 +811,7 @@ def _steering_names(chunks: list[Chunk]) -> list[tuple[str, str]]:
                     mentions[name.lower()][chunk.region or "-"] += 1
     for name, where in mentions.items():
         region, n = where.most_common(1)[0]
-        if region != "-" and n / sum(where.values()) >= STEER_SHARE:
+        if region != "-" and n / sum(where.values()) >= STEER_SHARE and name not in GENERIC_NAME_WORDS | CALENDAR:
             pairs[name] = region
     for region, _ in {(c.region, c.cluster) for c in chunks if c.region}:
         pairs[normalise(region)] = region
