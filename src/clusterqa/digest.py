@@ -184,7 +184,7 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
 
 def _in_part(found: Found, word: str) -> bool:
     """Is the sentence in a case study's sub-section titled with the word ('Evolution', 'Impact of cluster approach')?"""
-    return word in found.chunk.section.rsplit(SECTION_SEP, 1)[-1].lower()
+    return word in _section_title(found).lower()
 
 
 def _origin(part: Part, used: set[int]) -> Found | None:

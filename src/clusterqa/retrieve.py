@@ -156,6 +156,7 @@ TYPO_MIN_LENGTH, TYPO_CUTOFF = 6, 0.85  # a capitalised word this long this clos
 RESPELL_MIN_LENGTH, RESPELL_CUTOFF = 5, 0.88  # ...and a lower-case word this long this close, searched for as theirs
 COUNT_VOTES = 1  # ...and for one counting the things a 'how many' question asks after
 SELF_VOTES = 1  # ...and for one where the report says how it was made, when that is asked
+ALSO_VOTES = 1  # ...and for one listing what a whole 'also includes', when what else there is besides a part is asked
 HOW_MANY_OF = re.compile(
     r"\bhow many\s+((?:(?!(?:do|does|did|is|are|was|were|have|has|of|in|make|work)\b)[\w&-]+\s*){1,2})", re.I
 )
@@ -528,12 +529,14 @@ class Retriever:
             fused[i] += AGENT_VOTES * top_vote
         for i in self._counting(question, allowed_ids):  # 'how many SMEs': '... nearly 200 SMEs ...'
             fused[i] += COUNT_VOTES * top_vote
-        if BESIDES_ASKED.search(question):  # 'besides the firms, what other organisations': '... also include ...'
-            for i in (int(i) for i in allowed_ids if ALSO_SAID.search(self.chunks[i].text)):
-                fused[i] += SELF_VOTES * top_vote
-        made = how_made_said(question)  # 'how were the eleven chosen': '... we have chosen to focus on ...'
-        for i in (int(i) for i in allowed_ids if made.search(self.chunks[i].text)) if made else ():
-            fused[i] += SELF_VOTES * top_vote
+        # 'besides the firms, what other organisations': '... also include ...'; 'how were the eleven chosen': '... we
+        # have chosen to focus on ...': the passages saying what such a question asks for, in the words it is said in
+        said_so = [(ALSO_SAID, ALSO_VOTES)] if BESIDES_ASKED.search(question) else []
+        made = how_made_said(question)
+        said_so += [(made, SELF_VOTES)] if made else []
+        for said, votes in said_so:
+            for i in (int(i) for i in allowed_ids if said.search(self.chunks[i].text)):
+                fused[i] += votes * top_vote
 
         spelled = self._acronym_words(question)
         author = attributed_terms(question)
