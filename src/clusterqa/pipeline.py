@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .answer import Answer, get_answerer
+from .compound import answer_in_parts
 from .conversation import standalone_question
 from .digest import compare_answer, summary_answer
 from .errors import NoIndexError
@@ -118,8 +119,7 @@ class Assistant:
         asked = clean_question(question, self.settings.max_question_chars)
         question, answer_with, started, retriever, answer = self._begin(asked, cluster, document, answerer)
         if answer is None:
-            retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
-            answer = answer_with(retrieval)
+            answer = self._fact(question, answer_with, retriever, k, cluster, document)
         return replace(answer, question=asked, latency_ms=(time.perf_counter() - started) * 1000)
 
     def ask_stream(
@@ -135,6 +135,8 @@ class Assistant:
         pieces of answer text as they are checked, and the Answer last. Other answerers give only the Answer."""
         asked = clean_question(question, self.settings.max_question_chars)
         question, answer_with, started, retriever, routed = self._begin(asked, cluster, document, answerer)
+        if routed is None and getattr(answer_with, "stream", None) is None:  # an answerer that does not stream
+            routed = self._fact(question, answer_with, retriever, k, cluster, document)
         if routed is not None:  # lists, aggregates, comparisons and summaries are built whole, not streamed
             return iter([replace(routed, question=asked, latency_ms=(time.perf_counter() - started) * 1000)])
         retrieval = retriever.retrieve(question, k or self.settings.k, cluster=cluster, document=document)
@@ -157,6 +159,25 @@ class Assistant:
         question = retriever.without_claimed(retriever.spelled_out(question))
         routed = self._routed(question, retriever, outline, cluster) if not document else None
         return question, answer_with, started, retriever, routed
+
+    def _fact(
+        self,
+        question: str,
+        answer_with: Callable[[Retrieval], Answer],
+        retriever: Retriever,
+        k: int | None,
+        cluster: str | None,
+        document: str | None,
+    ) -> Answer:
+        """The answer from the top-k passages; when that abstains and the question asks several things at once
+        ('how much, in what year, and which university got it'), the answers to each of them joined, if every one
+        is answered (compound.py)."""
+
+        def answer(text: str) -> Answer:
+            return answer_with(retriever.retrieve(text, k or self.settings.k, cluster=cluster, document=document))
+
+        whole = answer(question)
+        return (answer_in_parts(question, answer) or whole) if whole.abstained else whole
 
     @staticmethod
     def _routed(question: str, retriever: Retriever, outline: Outline, cluster: str | None = None) -> Answer | None:
