@@ -62,6 +62,7 @@ HARD_FACTS = [
     ('Which organisation is "a public-private partnership aiming to leverage bioeconomy research for green growth"?',
      "BioYorkshire", 17),
     ("wy digital growth rate per yr?", "4.2%", 14),  # shorthand: West Yorkshire, per year
+    ("In which month of 2023 did the Liverpool Freeport open for business?", "January", 7),  # a month: 2023 again is fine
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "
@@ -316,6 +317,8 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("How far beyond Cumbria do its research links reach?", ""),  # which places, not miles
         ("Where exactly is the hydrogen project located?", "place"),  # 'exactly' sharpens, it asks nothing more
         ("How large, in pounds, is the pool of place-based funding?", "amount"),
+        ("You mentioned Calder Hall was built in 1956 - when did it shut down?", "date"),  # a statement, then the question
+        ("Liverpool's freeport opened in 2023. How many jobs has it made?", "count"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:
@@ -527,6 +530,10 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         # when something is due: not the year it began ('attracting the NCF to Samlesbury in 2021')
         "When is the National Cyber Force headquarters in Lancashire expected to be fully up and running?",
         "when is the green hydrogen project in cumbria meant to be finished and how big is it",
+        # the only year near it is the one the question gives: nothing new ('the BBC's announced move ... in 2006')
+        "The BBC announced its Manchester move in 2006 - in what year did staff start broadcasting from MediaCity?",
+        "You mentioned Calder Hall was built in 1956 - when did it finally shut down?",
+        "I remember Liverpool's freeport opened in early 2023. When did the Teesside Freeport open for business?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

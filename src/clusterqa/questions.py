@@ -290,6 +290,10 @@ PURE_ECHO_PENALTY = 0.3  # and weaker still when it adds none
 PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
 
 
+ASKED_AFTER = re.compile(  # where the question proper starts after a statement setting the scene
+    r"(?:[.!:;]|\s[-–—])\s+(?=(?:and |but |so )?(?:when|what|which|how|where|who|in (?:what|which))\b)", re.I
+)
+MONTH_ASKED = re.compile(r"\b(?:month|day|exact date|which date|what date)\b", re.I)
 HEDGES = re.compile(  # words that sharpen a question, asking nothing more: 'where exactly is', 'how large, in pounds, is'
     r"(?<=\w)\s+(?:exactly|precisely|actually|roughly|approximately|specifically)\b(?=\s+\w)"
     r"|,\s*in (?:pounds|sterling|£|money terms|cash terms|round numbers|round terms)\s*,",
@@ -345,7 +349,9 @@ def question_type(question: str) -> tuple[str, str]:
                     measured += " " + groups.get("totalled", "")
                 detail = f"{groups['measure'].lower()}:{measured}"
             return kind, detail.strip()
-    return "", ""
+    # 'You mentioned Calder Hall was built in 1956 - when did it shut down?': what is said first sets the scene
+    asked = ASKED_AFTER.search(question)
+    return question_type(question[asked.end() :]) if asked else ("", "")
 
 
 def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> bool:
@@ -382,7 +388,11 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
             return False
         if AHEAD.search(question) and not AHEAD_SAID.search(sentence):  # nor when it is due by when it began
             return False
-        return bool(YEAR.search(sentence))
+        # 'the BBC announced its move in 2006 - when did staff start broadcasting?': not answered by that 2006 again
+        asked, said = {m.group() for m in YEAR.finditer(question)}, {m.group() for m in YEAR.finditer(sentence)}
+        if asked and said and said <= asked and not MONTH_ASKED.search(question):
+            return False
+        return bool(said)
     if kind == "distance":  # 'a 10-minute car journey', 'spans 40 miles'
         return bool(DISTANCE.search(sentence))
     if kind == "duration":  # 'how long did the research take?': a span of time
