@@ -63,6 +63,7 @@ HARD_FACTS = [
      "BioYorkshire", 17),
     ("wy digital growth rate per yr?", "4.2%", 14),  # shorthand: West Yorkshire, per year
     ("In which month of 2023 did the Liverpool Freeport open for business?", "January", 7),  # a month: 2023 again is fine
+    ("When clusters spread into nearby areas, what do they tend to track?", "following transportation networks", 20),
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "

@@ -160,6 +160,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "annual annually yearly",  # 'annual growth': 'growing at 4.2% annually'
     "specialist specialists specialised specialized specialism specialisms",  # 'specialist firms': 'specialised businesses'
     "source sources data dataset datasets evidence",  # 'what dataset did the authors lean on': 'data from the … tool'
+    "follow follows followed following track tracks tracked tracking",  # 'what do they track along': 'following …'
+    "spill spills spilled spilling spread spreads sprawl sprawls",  # 'clusters sprawl past borders': 'spill over'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
