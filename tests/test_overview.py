@@ -465,6 +465,14 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         ("In which case studies does the AMRC appear?", ["Lancashire", "South Yorkshire"], "amrc"),
         ("Which clusters mention skills shortages?", ["Hull & East Yorkshire", "Greater Manchester", "West Yorkshire",
                                                       "South Yorkshire"], "skill"),
+        # the report's case studies, possessive; every case study 'in which' it appears, after a scene naming one of them
+        ("We deliver Made Smarter work. Which of NP11's case studies reference the Made Smarter programme?",
+         ["Greater Manchester", "South Yorkshire"], "made smarter"),
+        ("It isn't only the Hull write-up. List every case study in which the word Humber appears, in whatever context.",
+         ["Hull & East Yorkshire", "West Yorkshire", "Tees Valley"], "humber"),
+        # a place asked about in several forms is what they mention, not two sides to compare
+        ("Which case studies mention Manchester in any form - the city, Greater Manchester, or a Manchester university?",
+         ["Liverpool City Region", "Cheshire & Warrington", "Greater Manchester", "Cumbria"], "manchester"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(
@@ -666,6 +674,9 @@ def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
         # a preamble before the question is no part of its topic
         ("Space has its own case study, but which case studies in total mention space?", "space"),
         ("Leaving the chapter titles aside, which case studies mention AI in their text?", "AI"),
+        ("I invest in hydrogen. Which of the profiled clusters mention hydrogen at all?", "hydrogen"),  # a statement first
+        ("VC due diligence: which of the case studies cite Innovate UK as a funder or partner?", "Innovate UK funder or partner"),
+        ("Hydrogen: which of the eleven clusters bring it into their story?", "hydrogen"),  # ...saying what, when it does
         # the statement first, then 'Which ones?'; a quoted word is the topic; so is the name they are called by
         ("Some case studies describe the cluster as built on a 'legacy'. Which ones?", "legacy"),
         ("Which case studies name a body with 'Council' in its title?", "Council"),

@@ -356,7 +356,7 @@ SUMMARY = re.compile(
     re.I,
 )
 _WHICH_CASES = (  # 'which case studies', 'in which regions'; not 'what do clusters'
-    r"(?:in )?(?:which|what) (?:of the )?(?:(?!(?:do|does|did|are|is|were|was|have|has|can)\b)\w+ )?"
+    r"(?:in )?(?:which|what) (?:of (?:the|[\w-]+['’]s) )?(?:(?!(?:do|does|did|are|is|were|was|have|has|can)\b)\w+ )?"
     r"(?:clusters|case studies|regions|areas|places|(?:case[- ]study )?write-?ups)\b"
 )
 _PREAMBLE = r"^[^?]{2,100}?,\s+(?:but |so |and )?"  # "The bioeconomy has its own case study, but ..."
@@ -369,7 +369,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
     (
         r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
         r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)"
-        r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+)?"
+        r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+(?:['’]s)?)?"  # "which of NP11's case studies"
         r"(?: case[- ]study)?"  # "what innovation clusters enable" asks what clusters in general do, not which ones
         r" (?:clusters|case studies|regions|areas|places|cases|locations|write-?ups)\b"
         r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
@@ -391,7 +391,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*(?:across|in|of|among) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b,?\s+which\b"
         r"|^\W*who\b[^?]*\b(?:across|in) (?:all )?(?:the |each of the )?(?:eleven |11 )?(?:case studies|clusters)\W*$"
         # "does the report list every place that's had Investment Zone money"
-        r"|\bevery (?:place|area|region|case study|cluster) (?:that|which|where)\b"
+        r"|\bevery (?:place|area|region|case study|cluster) (?:that|which|where|in which)\b"
         # "looking only at the individual case studies, which ones flag skills shortages"
         r"|\b(?:case studies|clusters|regions|areas)\b[^?]*?,\s*which ones\b"
         # "where do the case studies bring in a Local Enterprise Partnership"
@@ -400,7 +400,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^[^?]*\b(?:case stud(?:y|ies)|clusters|areas|regions|stories|write-?ups|cases|places)\b[^?]*(?:[.:?]|\s[-–—])\s+"
         r"(?:which|what)"
         r"(?: ones| of them)?(?:,? and (?:how|why|what|where))?\s*\?\s*$"
-        r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of the )?(?:[\w-]+ ){0,2}"
+        r"|^[^?]{2,80}?(?:\s+[-–—]|:|\.)\s+(?:in )?(?:which|what) (?:of (?:the|[\w-]+['’]s) )?(?:[\w-]+ ){0,2}"
         r"(?:clusters|case studies|regions|areas|places)\b"  # "The Humber - which case studies refer to it?": the topic first
         r"|^\W*in how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
         r"|^\W*how many of the (?:eleven |11 )?(?:clusters|case studies)\b[^?]*\bwhich\b"
@@ -466,6 +466,9 @@ STATED_SUBJECT = re.compile(  # a statement's subject that the question after it
     re.I,
 )
 AFTER_PREAMBLE = re.compile(_PREAMBLE + "(" + _WHICH_CASES + r"[^?]*\?)")
+# 'We deliver Made Smarter work. Which of NP11's case studies reference the programme?': the question says what, when
+# it names anything ('Hydrogen: which clusters bring it in?' says it before)
+AFTER_STATEMENT = re.compile(r"^[^?]{2,100}?[.:!]\s+(" + _WHICH_CASES + r"[^?]*\?)", re.I)
 OTHER_CASES = re.compile(r"\b(?:which|what|any) other (?:case stud(?:y|ies)|clusters?|regions?|areas?|write-?ups?)\b", re.I)
 PLACE_ASKED = re.compile(  # a place the question asks the case studies about, said before or after 'where'
     r"^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?)\s+[-–—:]\s+(?:which|what) (?:other )?(?:case studies|clusters|write-?ups)\b"
@@ -475,10 +478,18 @@ PLACE_ASKED = re.compile(  # a place the question asks the case studies about, s
     r"|^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?) (?:is|are) [^?]{0,60}\b(?:does|do) (?:it|they) (?:come|crop|turn|pop) up\b"
     r"[^?]*\bother\b",
 )
+MENTION_ASK = re.compile(  # 'which case studies mention Manchester in any form - the city or Greater Manchester'
+    r"^\W*(?:in )?(?:which|what)(?: of)?(?: the| (?:NP11|the report)['’]s)? (?:eleven |11 )?(?:case studies|clusters|write-?ups)"
+    r" (?:mention|reference|refer to|cite|name-?check|talk about|bring up)\b",
+    re.I,
+)
 PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to mention, when that is a place
     r"\b(?:case studies|clusters|regions|areas|places)\b[^?]*?"
     r"\b(?:mention\w*|refer\w* to|cit(?:e|es|ing)|talk\w* about|discuss\w*|reference\w*|name\w*)\s+"
-    r"(?!(?:in|by|within|across|at|on)\b)([^?]+)",
+    r"(?!(?:in|by|within|across|at|on)\b)([^?]+)"
+    # 'every case study in which the word Humber appears'
+    r"|\b(?:case stud(?:y|ies)|clusters?|write-?ups?)\s+(?:in which|where)\s+(?:the (?:word|name|term) )?([^?]+?)\s+"
+    r"(?:appears|is mentioned|comes up|crops up|features|turns up|gets a mention)\b",
     re.I,
 )
 EXCLUDED = re.compile(  # "does any case study besides Tees Valley mention it": that one is not what is asked about
@@ -804,7 +815,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if len(regions) + len(towns) >= 2:
             regions += towns
             named_sides += towns
-    if len(regions) >= 2 and (COMPARE.search(question) or (HOW_DO.search(question) and two_sides)):
+    compared = COMPARE.search(question) and not MENTION_ASK.search(question)  # 'which mention Manchester - the city or GM'
+    if len(regions) >= 2 and (compared or (HOW_DO.search(question) and two_sides)):
         # "Tees Valley and Cumbria ... hydrogen and net zero": the sector a topic names is no third side
         sides = named_sides if len(named_sides) >= 2 else regions
         topic = _without(_compare_topic(question, sides, outline), lambda word: normalise(word) in TOWNS)  # no side's town
@@ -889,6 +901,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         asked = AFTER_PREAMBLE.search(question)
         # '... and what each is about or worth': asked of each match, no topic of its own
         topic = topic_of(EACH_ASKED.sub("", asked.group(1) if asked else question), steered, [], outline)
+        stated_before = AFTER_STATEMENT.search(question) if not asked else None
+        topic = (stated_before and topic_of(EACH_ASKED.sub("", stated_before.group(1)), steered, [], outline)) or topic
         stated = STATED_SUBJECT.search(question)  # "Hydrogen keeps coming up. In which case studies does it feature?"
         subject = topic_of(stated.group("subject"), steered, [], outline) if stated else ""
         topic = subject or topic
@@ -908,7 +922,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             return Route("aggregate", topic=place_topic, excluded=own)
     elif AGGREGATE.search(question) and PLACE_AS_TOPIC.search(question):
         # "which case studies refer to Manchester or Greater Manchester": the place is what they mention
-        place_topic = topic_of(PLACE_AS_TOPIC.search(question).group(1), [], [], outline)  # type: ignore[union-attr]
+        place_topic = topic_of(next(g for g in PLACE_AS_TOPIC.search(question).groups() if g), [], [], outline)  # type: ignore[union-attr]
         if place_topic:
             return Route("aggregate", topic=place_topic, excluded=set_aside)
     every_case = re.search(r"\b(?:each|every|(?<!\bat )all)\b|\b(?:eleven|the) (?:case studies|clusters)\b", question, re.I)
