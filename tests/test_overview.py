@@ -473,6 +473,10 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # a place asked about in several forms is what they mention, not two sides to compare
         ("Which case studies mention Manchester in any form - the city, Greater Manchester, or a Manchester university?",
          ["Liverpool City Region", "Cheshire & Warrington", "Greater Manchester", "Cumbria"], "manchester"),
+        ("In which case studies does Manchester (the city, the university or GM) come up, counting GM's own?",
+         ["Liverpool City Region", "Cheshire & Warrington", "Greater Manchester", "Cumbria"], "manchester"),
+        ("The Humber gets a mention in which case studies? Don't just say Hull - check the others too.",
+         ["Hull & East Yorkshire", "West Yorkshire", "Tees Valley"], "humber"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(
@@ -740,6 +744,12 @@ def test_the_parts_every_case_study_has_are_listed(assistant: Assistant) -> None
     # a question about the parts of one case study is not this list
     one = route_question("Which sections of the York case study discuss funding?", assistant.retriever.steer, assistant.outline)
     assert one.kind == "fact"
+
+
+def test_who_the_answer_is_for_is_no_name_the_documents_lack(assistant: Assistant) -> None:
+    # 'Scottish' is never in the documents; it says who reads the summary, not what it is about
+    answer = assistant.ask("How would you sum up the York & North Yorkshire case study for a Scottish colleague?")
+    assert answer.route == "summary" and not answer.abstained and "BioYorkshire" in answer.answer
 
 
 def test_a_scene_set_before_a_colon_does_not_route_the_question(assistant: Assistant) -> None:

@@ -476,7 +476,12 @@ PLACE_ASKED = re.compile(  # a place the question asks the case studies about, s
     r"|\bwhere (?:else )?(?:in the (?:report|publication|document|case studies) )?(?:does|do) (?:the )?"
     r"([A-Z][\w&'’ ]{1,40}?) (?:get a mention|get mentioned|crop up|come up|appear|feature|turn up|pop up)\b"
     r"|^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?) (?:is|are) [^?]{0,60}\b(?:does|do) (?:it|they) (?:come|crop|turn|pop) up\b"
-    r"[^?]*\bother\b",
+    r"[^?]*\bother\b"
+    # 'The Humber gets a mention in which case studies?', 'in which case studies does Manchester (the city, ...) come up'
+    r"|^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?) (?:gets? (?:a )?mention(?:ed)?|is mentioned|comes up|crops up|features|appears) "
+    r"in which (?:of the )?(?:case studies|clusters|write-?ups)\b"
+    r"|(?i:\bin which (?:of the )?(?:case studies|clusters|write-?ups) (?:does|do) (?:the )?)([A-Z][\w&'’ ]{1,40}?)\s+"
+    r"(?:\([^)]*\)\s+)?(?:get a mention|get mentioned|crop up|come up|appear|feature|turn up|pop up)\b",
 )
 MENTION_ASK = re.compile(  # 'which case studies mention Manchester in any form - the city or Greater Manchester'
     r"^\W*(?:in )?(?:which|what)(?: of)?(?: the| (?:NP11|the report)['’]s)? (?:eleven |11 )?(?:case studies|clusters|write-?ups)"
