@@ -64,6 +64,10 @@ HARD_FACTS = [
     ("wy digital growth rate per yr?", "4.2%", 14),  # shorthand: West Yorkshire, per year
     ("In which month of 2023 did the Liverpool Freeport open for business?", "January", 7),  # a month: 2023 again is fine
     ("When clusters spread into nearby areas, what do they tend to track?", "following transportation networks", 20),
+    # a group's members asked for: the sentence naming them all, not the one naming the group ('BAE was also involved')
+    ("Who were the partners that teamed up on Lancashire's successful pitch for the cyber force?",
+     "Lancashire Enterprise Council", 10),
+    ("Which trades and roles does the Humber say it's short of?", "welders", 9),  # 'short of': its 'skills shortages'
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "

@@ -392,6 +392,11 @@ ROUTED = [
     ("Briefly, what does the Cumbria clean energy case study say?", "summary"),
     ("Pull together every Investment Zone that gets mentioned in the case studies.", "aggregate"),
     ("Which examples of cross-boundary working are given?", "fact"),  # examples of a thing, not 'the case studies'
+    # chapters: the case studies when they mention something or a place names them, not the contents
+    ("Catapults: which of the regional chapters mention one?", "aggregate"),
+    ("Compare how the Humber and Tees Valley chapters frame net zero.", "compare"),
+    ("What chapters does the report have?", "list"),
+    ("places + sectors covered?", "list"),  # terse: the case studies with their sectors
 ]
 
 
@@ -685,6 +690,7 @@ def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
         ("Some case studies describe the cluster as built on a 'legacy'. Which ones?", "legacy"),
         ("Which case studies name a body with 'Council' in its title?", "Council"),
         ("Small and medium-sized firms: which case studies refer to them as SMEs?", "SMEs"),
+        ("Which case studies name a Local Enterprise Partnership (a LEP)?", "Local Enterprise Partnership or LEP"),
         ("Which case studies trace the cluster back to decades of investment?", "decades investment"),
         # 'of any kind (physical, digital)' are kinds of it, not other topics
         ("Infrastructure of any kind (physical, digital, research): which case studies bring it up?", "infrastructure"),

@@ -277,6 +277,13 @@ CAPITALISED = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]
 COMMON_NAMES = frozenset({"UK", "US", "EU", "UN", "NHS", "GVA", "GDP", "SMEs", "SME", "R&D", "AI"})  # no name of anything asked
 ORGANISATION_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]*)+|\b[A-Z]{2,}\b")
 MANY_NAMES = 4  # a sentence naming this many gets the whole nudge
+NAMED_MANY_ASKED = re.compile(  # a group's members asked for: 'who were the partners', 'every member, please'
+    r"\bwho (?:were|are) (?:the )?(?:partners|members|players)\b|\bwho (?:was|were) (?:in|on|part of)\b"
+    r"|\b(?:every|each|all (?:the )?)(?:member|partner|organi[sz]ation|bod(?:y|ies))s?\b",
+    re.I,
+)
+LISTED_NAMES = 3  # ...and a sentence naming at least this many of them gets a further nudge
+NAMES_LISTED_BONUS = 0.15
 NAMES_BONUS = 0.2  # for names the question does not give, when it asks for names
 AGENT_BONUS = 0.5  # for saying who did the deed asked about ('the analysis was undertaken by X'): the answer itself
 FIGURE_KINDS = frozenset({"percent", "count", "amount", "date", "duration", "distance"})  # a figure or a date asked
@@ -487,6 +494,7 @@ def prefers(question: str) -> Callable[[str], float]:
     )
     former = bool(FORMER_NAME.search(core))
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
+    many_asked = bool(NAMED_MANY_ASKED.search(core))  # 'who was in the consortium? Every member': the one listing them
     who_did = says_who_did(question)  # "who did the in-depth analysis"
     why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
     real_driver = bool(REAL_DRIVER_ASKED.search(question))
@@ -509,9 +517,10 @@ def prefers(question: str) -> Callable[[str], float]:
             score += DEFINITION_BONUS
         if former and FORMERLY.search(sentence):
             score += DEFINITION_BONUS
-        if names_asked:  # names the question does not already give
+        if names_asked or many_asked:  # names the question does not already give
             names = [n for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]) if not set(terms(n)) <= asked]
             score += NAMES_BONUS * min(len(names), MANY_NAMES) / MANY_NAMES
+            score += NAMES_LISTED_BONUS if many_asked and len(names) >= LISTED_NAMES else 0.0
         if who_did(sentence):
             score += AGENT_BONUS
         if why and BECAUSE.search(sentence):

@@ -578,7 +578,8 @@ CASES_WITH_SECTORS = re.compile(  # every case study with its sector: 'region + 
     r"^(?=[^?]*\b(?:sectors?|specialisms?|specialities|focus|cluster types?|industr(?:y|ies))\b)"
     r"(?=[^?]*\b(?:each|every|all|full|complete|inventory|catalogue|one per|line-?up|don'?t skip|eleven|11|reel off|"
     r"rattle off)\b)"
-    r"(?=[^?]*\b(?:case stud(?:y|ies)|clusters?|regions?|places)\b)",
+    r"(?=[^?]*\b(?:case stud(?:y|ies)|clusters?|regions?|places)\b)"
+    r"|^\W*(?:places|regions|areas|clusters)\s*(?:\+|&|and|with)\s*(?:sectors|specialisms)(?: covered)?\W*$",  # terse
     re.I,
 )
 ALL_CASES = re.compile(  # the case studies themselves asked for, by their titles or names
@@ -654,7 +655,7 @@ def _or_spelled_out(match: re.Match[str]) -> str:
 
 
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(digital skills, digitalisation and so on)'
-    r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?-i:([A-Z][A-Za-z&]{1,9}))"
+    r"\s*\((?:(?:including|incl\.?|e\.g\.?,?|such as|i\.e\.?,?|or)\s+([^)]*)|(?:an? |the )?(?-i:([A-Z][A-Za-z&]{1,9}))"
     r"|([^),]+(?:,[^),]+)+?)(?:,?\s*(?:and so on|etc\.?|and the like|and others))?)\)",
     re.I,
 )
@@ -784,7 +785,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         question = EXCLUDED.sub("", question)  # 'besides Tees Valley': the others are asked about
     if (CASE_PARTS_ASK.search(question) or LAYOUT_ASK.search(question)) and outline.case_studies:
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
-    if CONTENTS_ASK.search(question) and not re.search(
+    contents = CONTENTS_ASK.search(question)
+    if contents and contents.group(0).lower() == "chapters" and steer(question):
+        contents = None  # 'how the Humber and Tees Valley chapters frame net zero': those case studies, not the contents
+    if contents and not re.search(
         r"\bsectors?\b|\bcase[- ]stud|\bclusters\b(?! (?:doc|document|report|publication|paper))", question, re.I
     ):
         return Route("list", group=CONTENTS)  # "what are the main sections of the publication"
@@ -1006,7 +1010,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
 EVERY_ONE_MENTIONED = re.compile(_EVERY_ONE + r"\b", re.I)
 
 CHAPTERS_MENTIONING = re.compile(  # 'which chapters mention the bioeconomy': the case studies (and the rest, as an aggregate has)
-    r"\b(which|any|what) chapters\b(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include)|\W*$)", re.I
+    r"\b(which|any|what)(?: of the)?(?: regional| individual| case[- ]study| place)? chapters\b"
+    r"(?=\s+(?:mention|refer|talk|discuss|cite|bring|say|cover|flag|feature|include)|\W*$)", re.I
 )
 TYPO_FIXES = {"whcih": "which", "wich": "which", "reccomendations": "recommendations", "recomendations": "recommendations",
               "reccommendations": "recommendations", "studys": "studies", "whats": "what's", "r": "are",

@@ -303,6 +303,8 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bin short supply\b|\b(?:hard|difficult|struggle|struggling) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I),
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
+    # 'which trades does the Humber say it's short of': its 'skills shortages, especially in ...'
+    (re.compile(r"\b(?:is|are|'s|’s|'re|’re|runs?|running|fall(?:s|ing)?) short of\b", re.I), " has shortages of"),
 )
 
 
