@@ -134,7 +134,8 @@ def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> No
         ("the cross-cutting themes, titles only, cheers", "the cross-cutting themes"),
         ("The themes. Keep it short", "The themes."),
         ("set the two AI clusters side by side with page refs", "set the two AI clusters side by side"),
-        ("Which clusters are short of engineers?", "Which clusters are short of engineers?"),  # 'short' asked about
+        # 'short' asked about, said in the documents' words
+        ("Which clusters are short of engineers?", "Which clusters are facing shortages of engineers?"),
         ("The recommendation headings. No commentary, no intro.", "The recommendation headings."),
         ("What does it say about funding? Keep it to five bullet points.", "What does it say about funding?"),
         ("Which two documents, and what year is each? A two-line answer is fine.", "Which two documents, and what year is each?"),

@@ -304,14 +304,14 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
     # 'which trades does the Humber say it's short of': its 'skills shortages, especially in ...'
-    (re.compile(r"\b(?:is|are|'s|’s|'re|’re|runs?|running|fall(?:s|ing)?) short of\b", re.I), " has shortages of"),
+    (re.compile(r"\b(is|are|'s|’s|'re|’re) short of\b", re.I), r"\1 facing shortages of"),
 )
 
 
 AUDIENCE = re.compile(  # who the answer is for: 'for a minister's red box', ', for a business owner who is relocating'
     r"\s*,?\s*\b(?:for|to) (?:a|an|the|my|our|your) (?:[\w'’-]+ ){0,3}?(?:red box|briefing pack|newsletter|e-?mail|essay|"
     r"dissertation|class|business owner|minister|MP|boss|thread|blog|podcast|presentation|speech|audience|readers?|"
-    r"board paper|committee paper|colleagues?|trainees?|interns?|councillors?|pupils)"
+    r"board paper|committee paper|colleagues?|trainees?|interns?|councillors?|pupils|(?:new )?starters?|joiners?|newcomers?)"
     r"\b(?:\s+(?:who|which|that|on|about|of)\b[^?:;.,–—-]{0,60}?)?(?=\s*[?:;.,–—-]|\s*$)",
     re.I,
 )
