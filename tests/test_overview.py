@@ -1103,6 +1103,10 @@ def test_a_topic_summary_draws_on_several_sections(assistant: Assistant) -> None
             "Keep it to five bullet points.",
             ["Golden Triangle", "flexible funding pots", "competitive grants"],
         ),
+        # the sides of funding listed after a dash are what the report's view of funding speaks to, not its topic
+        ("What's the report's overall message on how clusters are funded - fragmentation, competition for grants, "
+         "consistency?", ["consistency of funding", "single pot of R&D funding", "Piecemeal funding decisions",
+                          "small competitive grants", "flexible funding pots"]),
         # the case studies are where to look for examples, not the section to summarise
         (
             "What does the report say about skills across the clusters? Pull together the main points, with examples "

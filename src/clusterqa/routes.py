@@ -690,6 +690,7 @@ WIDE_SCOPE = re.compile(  # 'Draw on the case studies, themes and recommendation
 # where a report-wide summary is to read, and what it is for: 'the general theme plus local examples', 'citing a couple
 # of clusters', 'funding problems and how they should be fixed' are about funding and skills
 WHERE_AND_WHY = set(terms("theme themes example examples local case study studies citing couple change fixed"))
+FACETS_AFTER = re.compile(r"\s[-–—:]\s*\w[\w -]*(?:,\s*(?:and\s+)?\w[\w -]*){2,}\W*$")  # ' - a, b, c?' at the end
 BRIEFING_FACETS = 4  # a case study asked about under this many headings is briefed on as a whole
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
 FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
@@ -901,6 +902,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if section:
             return Route("summary", section=section)
         if not regions or report_wide:  # with no topic either ("summarise the case study") only a cluster filter says which
+            # 'the overall message on how clusters are funded - fragmentation, competition for grants, consistency': the
+            # sides of funding the asker has in mind; what the report says on funding speaks to them
+            listed_after = FACETS_AFTER.search(scoped)
+            head = topic_of(scoped[: listed_after.start()], steered, by_sector, outline) if listed_after else ""
+            topic = head or topic
             return Route("summary", topic=_without_facet(_without(topic, lambda word: set(terms(word)) <= WHERE_AND_WHY)))
     regions_named = {r for r in {p.region for p in outline.case_studies} if names_region(question, r)}
     named = [p.region for p in outline.case_studies if p.region in regions_named]  # each region tested once
