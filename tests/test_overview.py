@@ -397,6 +397,9 @@ ROUTED = [
     ("Compare how the Humber and Tees Valley chapters frame net zero.", "compare"),
     ("What chapters does the report have?", "list"),
     ("places + sectors covered?", "list"),  # terse: the case studies with their sectors
+    # a group's members on one topic, asked for as a summary: the list filtered by it
+    ("Summarise the funding-related recommendations, not the rest.", "list"),
+    ("Summarise the recommendations on funding.", "list"),
 ]
 
 

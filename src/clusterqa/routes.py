@@ -619,6 +619,11 @@ MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north
 TITLE_MATCH_SHARE, TITLE_MATCH_TERMS = 0.6, 2  # a question repeating this share of a section title's terms names it
 MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+(?:(?:in|of|for)\s+)?[A-Z][\w&]*)+")  # 'Strength in Places'
 COMPARED_ON = re.compile(r"\b(?:on|in|about|regarding|over|in terms of|when it comes to)\s+([^?]+?)\W*$", re.I)
+GROUP_ON = re.compile(  # a group's members on one topic: 'the funding-related recommendations', 'the themes on skills'
+    r"\b(?P<before>[\w-]+?)-(?:related|focused|centred|centered|oriented|specific) (?:recommendations|themes)\b"
+    r"|\b(?:recommendations|themes) (?:on|about|concerning|relating to|related to|dealing with) (?P<after>[^?.,;:]+)",
+    re.I,
+)
 TOPIC_LINK = re.compile(  # "which recommendations are about funding": a list filtered by a topic
     r"\b(?:about|on|regarding|concerning|concern|relat\w* to|to do with|involv\w*|mention\w*|cover\w*|"
     r"address\w*|deal\w* with|refer\w* to|tackl\w*)\b",
@@ -895,6 +900,12 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if recommendations and HEADLINE_RECS.search(question):  # 'pull together the headline recommendations up front
             return Route("list", group=recommendations)  # in the observations section': that list, as it stands there
         group = _named_group(question, outline)
+        related = GROUP_ON.search(question)
+        if not section and group and related and not regions:
+            # 'summarise the funding-related recommendations', '... the recommendations on funding': those on it
+            on = topic_of(related.group("before") or related.group("after"), [], [], outline)
+            if set(terms(on)) - MEMBER_GENERIC:
+                return Route("list", group=group, topic=on)
         if not section and group and re.search(rf"\b{re.escape(group.split()[-1])}\b", question, re.I) and not (
             set(terms(topic)) - set(terms(group)) - MEMBER_GENERIC - {"recommend"}
         ):  # "summarise NP11's recommendations for future cluster policy": all of them
