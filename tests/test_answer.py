@@ -68,6 +68,10 @@ HARD_FACTS = [
     ("Who were the partners that teamed up on Lancashire's successful pitch for the cyber force?",
      "Lancashire Enterprise Council", 10),
     ("Which trades and roles does the Humber say it's short of?", "welders", 9),  # 'short of': its 'skills shortages'
+    # a year half-remembered is no year the answer must give; 'by when' asks a date
+    ("By when does Teesside aim to be a net-zero industrial cluster? I thought 2050.", "2040", 19),
+    ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
+    ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "
@@ -324,6 +328,7 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("How large, in pounds, is the pool of place-based funding?", "amount"),
         ("You mentioned Calder Hall was built in 1956 - when did it shut down?", "date"),  # a statement, then the question
         ("Liverpool's freeport opened in 2023. How many jobs has it made?", "count"),
+        ("By when does Teesside aim to be net zero?", "date"),
     ],
 )
 def test_question_type(question: str, kind: str) -> None:

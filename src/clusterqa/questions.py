@@ -139,7 +139,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "date",
         re.compile(
-            r"(?:^\W*|,\s*)(?:and |but |so )?when\b(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end)\b))"
+            r"^\W*by when\b|(?:^\W*|,\s*)(?:and |but |so )?when\b"
+            r"(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end)\b))"
             r"(?![^?]*,\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|what|who|which|how|where|why)\b)"
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
             r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|meant to|open|operational|launch|start|"
@@ -571,7 +572,8 @@ SMALL_FIRMS = re.compile(  # 'how many small and medium-sized firms': the noun m
 )
 FACT_CHECK = re.compile(
     r"\b(?:is|was) (?:that|this|it|the (?:year|date|figure|number)) (?:right|correct|true|accurate|what the \w+ says?)\b"
-    r"|\b(?:is|was) (?:that|this) what\b|\b(?:right|correct|true|accurate)\s*\?\s*$|\bmy notes say\b|\ba draft says\b",
+    r"|\b(?:is|was) (?:that|this) what\b|\b(?:right|correct|true|accurate)\s*\?\s*$|\bmy notes say\b|\ba draft says\b"
+    r"|\bI (?:thought|think|believed?|recall(?:ed)?|remember(?:ed)?|heard|read) (?:it was )?(?:about |around )?(?:19|20)\d\d\b",
     re.I,
 )
 

@@ -303,6 +303,9 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bin short supply\b|\b(?:hard|difficult|struggle|struggling) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I),
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
+    # 'what keeps holding back the sector year after year': its 'perennial barriers'
+    (re.compile(r"\b(?:hold|holds|holding|held) (?:(?:it|them|the \w+) )?back\b", re.I), "barriers to"),
+    (re.compile(r"\byear after year\b|\btime (?:and|after) (?:time )?again\b|\bagain and again\b", re.I), "perennial"),
     # 'which trades does the Humber say it's short of': its 'skills shortages, especially in ...'
     (re.compile(r"\b(is|are|'s|’s|'re|’re) short of\b", re.I), r"\1 facing shortages of"),
 )
@@ -337,6 +340,7 @@ def core_question(question: str) -> str:
 
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
+    r"|(?:Speaking|Writing|Calling|Asking) (?:from|as|for|on behalf of)\b"  # 'Speaking from Cardiff: does ...'
     r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover)\b)"
     r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
     r"|the (?:intro|introduction|report|publication|paper)\b)))\s+(?=\S+\s+\S+)"  # '… - the intro says …
