@@ -590,6 +590,9 @@ def test_a_question_asking_which_area_is_told_the_case_study_the_quote_comes_fro
     answer = assistant.ask("The report quotes a workforce of around 1,365 people. Which cluster does that figure belong to?")
     assert answer.answer.startswith("North East (Space): ") and "1,365" in answer.answer
     assert answer.citations[0].quote in answer.answer  # the quote itself is untouched
+    # 'which patch': a place asked for in other words ('the bio-based economy' is the documents' 'bioeconomy')
+    answer = assistant.ask("Which patch was picked to illustrate the bio-based economy?")
+    assert answer.answer.startswith("York & North Yorkshire (Bioeconomy): ")
 
 
 def test_a_case_study_area_question_and_a_which_recommendation_question_are_told_where(assistant: Assistant) -> None:

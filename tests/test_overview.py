@@ -471,6 +471,7 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         ("Which clusters have a Freeport?", ["Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"], "freeport"),
         ("Which case studies mention hydrogen?", ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "hydrogen"),
         ("In which case studies does the AMRC appear?", ["Lancashire", "South Yorkshire"], "amrc"),
+        ("Which case studies bring up the bio-based economy?", ["York & North Yorkshire", "Tees Valley"], "bioeconomy"),
         ("Which clusters mention skills shortages?", ["Hull & East Yorkshire", "Greater Manchester", "West Yorkshire",
                                                       "South Yorkshire"], "skill"),
         # the report's case studies, possessive; every case study 'in which' it appears, after a scene naming one of them

@@ -41,7 +41,8 @@ MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer se
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
 MIN_TYPED_DENSE = 0.65
 WHICH_PLACE = re.compile(  # asks which case study something belongs to
-    r"\b(?:which|what) (?:case[- ]study )?(?:area|cluster|region|place|case study|city region|county|part of the north)(?:'s)?\b"
+    r"\b(?:which|what) (?:case[- ]study )?(?:area|cluster|region|place|case study|city region|county|part of the north|"
+    r"patch|locality|part of the country|corner of the north)(?:'s)?\b"
     r"|\bwhere (?:is|are|was) (?:that|this|it)\b",
     re.I,
 )

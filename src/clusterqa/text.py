@@ -303,6 +303,7 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bin short supply\b|\b(?:hard|difficult|struggle|struggling) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I),
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
+    (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     # 'what keeps holding back the sector year after year': its 'perennial barriers'
     (re.compile(r"\b(?:hold|holds|holding|held) (?:(?:it|them|the \w+) )?back\b", re.I), "barriers to"),
     (re.compile(r"\byear after year\b|\btime (?:and|after) (?:time )?again\b|\bagain and again\b", re.I), "perennial"),
