@@ -540,6 +540,8 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         # when something is due: not the year it began ('attracting the NCF to Samlesbury in 2021')
         "When is the National Cyber Force headquarters in Lancashire expected to be fully up and running?",
         "when is the green hydrogen project in cumbria meant to be finished and how big is it",
+        # an acronym the documents never spell out, with what it names said between ('NESACoE' is only 'formerly')
+        "What does NESACoE, the old name of Space North East, actually stand for?",
         # the only year near it is the one the question gives: nothing new ('the BBC's announced move ... in 2006')
         "The BBC announced its Manchester move in 2006 - in what year did staff start broadcasting from MediaCity?",
         "You mentioned Calder Hall was built in 1956 - when did it finally shut down?",

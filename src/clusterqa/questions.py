@@ -49,7 +49,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "acronym",
         re.compile(
-            r"\bwhat (?:does|did) (?:the )?(?:acronym |abbreviation |initialism )?(?P<acronym>[A-Za-z&]{2,}) stand for\b"
+            r"\bwhat (?:does|did) (?:the )?(?:acronym |abbreviation |initialism )?(?P<acronym>[A-Za-z&]{2,})"
+            # 'what does NESACoE, the old name of Space North East, actually stand for'
+            r"(?:,[^,?]{2,60},(?: actually| really| exactly)?)? stand for\b"
             r"|\bwhat is (?:the )?(?P<acronym2>[A-Za-z&]{2,}) short for\b"
             r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short) for\b"
             r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>(?-i:[A-Za-z&]*[A-Z][A-Za-z&]*))\b"
