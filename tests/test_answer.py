@@ -72,6 +72,7 @@ HARD_FACTS = [
     ("By when does Teesside aim to be a net-zero industrial cluster? I thought 2050.", "2040", 19),
     ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
+    ("In the Lancashire case study, what does 'MA & I' refer to?", "Military Air and Information", 10),  # quoted, spaced
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "
@@ -559,6 +560,8 @@ def test_an_acronym_the_documents_spell_out_is_searched_as_its_words(assistant: 
     assert retriever.spelled_out("metals GVA in SY?") == "metals GVA in South Yorkshire?"
     assert retriever.spelled_out("Which US firm?") == "Which US firm?"  # not 'University of Sheffield'
     assert retriever.spelled_out("How does AI help?") == "How does AI help?"  # one they use stays as it is
+    # 'London-based departments' are Whitehall's, as 'London' speaking of government is
+    assert retriever.spelled_out("Can London-based departments run it?") == "Can Whitehall departments run it?"
     assert retriever.steer("What does the GM case say?") == ("Greater Manchester",)  # 'GM' is spelled out there
     answer = assistant.ask("Which intelligence agency does the GM case say has a home in the city region?")
     assert "GCHQ" in answer.answer  # not West Yorkshire's 'home to several government headquarters'

@@ -64,7 +64,10 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|^\W*(?P<acronym11>(?-i:[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*=\s*\?\W*$"  # 'SAM&M = ?'
             # 'CIEL + CHAP full names?': the last one named (a sentence spelling out both names both)
             r"|^\W*(?:(?-i:[A-Z][A-Z&]{1,5})\s*(?:\+|&|and|,)\s*)?(?P<acronym12>(?-i:[A-Z][A-Z&]{1,5}))\s+"
-            r"full (?:names?|forms?)\b",
+            r"full (?:names?|forms?)\b"
+            # "what does 'MA & I' refer to": quoted, with spaces round its ampersand
+            r"|\bwhat (?:does|did) ['‘\"](?P<acronym13>(?-i:[A-Z]{1,4} ?& ?[A-Z]{1,4}))['’\"] "
+            r"(?:stand for|abbreviate|mean|refer to)\b",
             re.I,
         ),
     ),
@@ -334,7 +337,7 @@ def question_type(question: str) -> tuple[str, str]:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            acronyms = [groups.get(f"acronym{n}") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")]
+            acronyms = [groups.get(f"acronym{n}") for n in ("", *map(str, range(2, 14)))]
             nouns = (groups.get(n) for n in ("noun", "noun2", "noun3", "noun4"))
             detail = next((a for a in acronyms if a), "") or next((n for n in nouns if n), "")
             if kind == "count" and detail.split()[:1] and detail.split()[0].lower() in AUXILIARIES | {"are", "have"}:

@@ -446,7 +446,8 @@ class Retriever:
         names = EVERYDAY_NAMES | ({"London": "Whitehall"} if SEAT_OF_GOVERNMENT.search(question) else {})
         for name, theirs in names.items():  # 'Britain's hydrogen': 'the UK's hydrogen', when they say it so
             if normalise(name) not in self.vocabulary and normalise(theirs) in self.vocabulary:
-                question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", theirs, question)
+                # ...and 'London-based departments' as 'Whitehall departments'
+                question = re.sub(rf"(?<![\w-]){re.escape(name)}(?:-based)?(?![\w-])", theirs, question)
         for token in _acronyms(question):
             if normalise(token) in self.vocabulary or token in COMMON_ACRONYMS:
                 continue
