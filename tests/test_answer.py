@@ -73,6 +73,7 @@ HARD_FACTS = [
     ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
     ("In the Lancashire case study, what does 'MA & I' refer to?", "Military Air and Information", 10),  # quoted, spaced
+    ("Why is getting new kit and methods into Sheffield's metal-working firms a struggle?", "barriers to adoption", 18),
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "

@@ -136,6 +136,7 @@ def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> No
         ("set the two AI clusters side by side with page refs", "set the two AI clusters side by side"),
         # 'short' asked about, said in the documents' words
         ("Which clusters are short of engineers?", "Which clusters are facing shortages of engineers?"),
+        ("no. of firms in the SY metals cluster?", "number of firms in the SY metals cluster?"),  # a number asked
         ("The recommendation headings. No commentary, no intro.", "The recommendation headings."),
         ("What does it say about funding? Keep it to five bullet points.", "What does it say about funding?"),
         ("Which two documents, and what year is each? A two-line answer is fine.", "Which two documents, and what year is each?"),

@@ -121,7 +121,8 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
 
 
 SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: one group, one meaning
-    "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles",
+    "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles "
+    "struggle struggles hurdle hurdles",
     "firm firms company companies business businesses enterprise enterprises",
     "money funding funds finance financing investment investments capital",
     "job jobs employment role roles post posts position positions vacancy vacancies",
@@ -162,6 +163,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "source sources data dataset datasets evidence",  # 'what dataset did the authors lean on': 'data from the … tool'
     "follow follows followed following track tracks tracked tracking",  # 'what do they track along': 'following …'
     "spill spills spilled spilling spread spreads sprawl sprawls",  # 'clusters sprawl past borders': 'spill over'
+    "technology technologies kit equipment machinery",  # 'getting new kit into firms': 'adopt new technology'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -304,6 +306,7 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
+    (re.compile(r"\bno\.\s*(?=of\b)", re.I), "number "),  # 'no. of regional examples?
     # 'what keeps holding back the sector year after year': its 'perennial barriers'
     (re.compile(r"\b(?:hold|holds|holding|held) (?:(?:it|them|the \w+) )?back\b", re.I), "barriers to"),
     (re.compile(r"\byear after year\b|\btime (?:and|after) (?:time )?again\b|\bagain and again\b", re.I), "perennial"),
