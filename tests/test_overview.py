@@ -166,6 +166,8 @@ ROUTED = [
     ("What does the skills theme in the cross-cutting themes section say?", "summary"),
     ("Stakeholder mapping: which universities get named individually anywhere in the report?", "aggregate"),
     ("Compile all the sums in pounds mentioned in the report.", "list"),
+    ("FOI request: itemise every monetary amount given in the Liverpool City Region case study.", "list"),
+    ("Which figure is given for exports?", "fact"),  # one figure asked, not every sum
     ("Which case studies across the whole report mention hydrogen?", "aggregate"),  # 'which': not a summary
     ("Can you collate every cross-cutting theme the report draws out of the eleven case studies?", "list"),
     ("Across all eleven case studies, which places mention a freeport?", "aggregate"),

@@ -75,7 +75,9 @@ SUMS = "sums"  # the list route's group for the amounts of money in the document
 SUMS_ASK = re.compile(
     r"\b(?:list|give|pull out|tot\w* up|add\w* up|set out|what are|run through|compile|collate|gather|collect|extract|itemi[sz]e|"
     r"pull together|round up)\b[^?]*?"
-    r"\b(?:(?:each|every|all(?: the)?) (?:sums?|amounts?)|(?:sums?|amounts?) of (?:public )?money|money (?:figures|amounts|sums)|"
+    r"\b(?:(?:each|every|all(?: the)?) (?:monetary |money |financial |cash )?(?:sums?|amounts?|figures?)"
+    r"(?= (?:given|quoted|cited|named|mentioned|stated|in|of|that|which)\b|\W*$)|"  # 'every monetary amount given in …'
+    r"(?:sums?|amounts?) of (?:public )?money|money (?:figures|amounts|sums)|"
     r"(?:(?:funding|money|finance) (?:pots?|streams?|sources?|awards?)|pots? of (?:[\w-]+ )?(?:money|funding|finance))\b"
     r"[^?]*\bwith (?:their |the |its )?(?:amounts?|sums?|values?)|"
     r"funding (?:figures|amounts|sums)|(?:the )?public money)\b"
