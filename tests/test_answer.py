@@ -74,6 +74,9 @@ HARD_FACTS = [
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
     ("In the Lancashire case study, what does 'MA & I' refer to?", "Military Air and Information", 10),  # quoted, spaced
     ("Why is getting new kit and methods into Sheffield's metal-working firms a struggle?", "barriers to adoption", 18),
+    # 'bid-based pots' are the documents' competitive grants, and 'the case against' them the challenges they see in them
+    ("What's the case against small, bid-based pots of money, as NP11 puts it?", "difficulties in long term planning", 23),
+    ("What's NP11's beef with small bidding-competition pots? Spell out the harms it lists.", "punishing places", 23),
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "

@@ -306,6 +306,11 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
+    # 'small, bid-based pots', 'bidding-competition pots': the documents' 'competitive grants'
+    (re.compile(r"\bbid(?:ding)?[- ](?:based|competition|competitive)[- ](?:pots?|funds?|funding)\b"
+                r"|\bcompetition[- ](?:based )?(?:pots?|funds?|funding)\b", re.I), "competitive grants"),
+    # "NP11's beef with X", 'the case against X': the challenges it sees in X
+    (re.compile(r"\b(?:beef|gripe|quarrel) with\b|\bcase against\b|\bobjections? to\b", re.I), "challenges of"),
     (re.compile(r"\bno\.\s*(?=of\b)", re.I), "number "),  # 'no. of regional examples?
     # 'what keeps holding back the sector year after year': its 'perennial barriers'
     (re.compile(r"\b(?:hold|holds|holding|held) (?:(?:it|them|the \w+) )?back\b", re.I), "barriers to"),
