@@ -18,7 +18,7 @@ from clusterqa.answer import (
 )
 from clusterqa.errors import UnknownNameError
 from clusterqa.pipeline import Assistant
-from clusterqa.questions import holds_kind, question_type
+from clusterqa.questions import holds_kind, names_missing, question_type
 from clusterqa.retrieve import Retrieval
 
 # (question, text the answer must contain, printed page the citation must give)
@@ -545,6 +545,10 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         # when something is due: not the year it began ('attracting the NCF to Samlesbury in 2021')
         "When is the National Cyber Force headquarters in Lancashire expected to be fully up and running?",
         "when is the green hydrogen project in cumbria meant to be finished and how big is it",
+        # a person asked for, and the documents name none ('a Mayoral Combined Authority' names no mayor)
+        "who's the mayor of west yorks, does it name them",
+        "Which academic economist does the report credit with originating the idea of industrial clusters?",
+        "Who was the lead author of the Cambridge Econometrics analysis? We need a name for the byline credit.",
         # an acronym the documents never spell out, with what it names said between ('NESACoE' is only 'formerly')
         "What does NESACoE, the old name of Space North East, actually stand for?",
         # the only year near it is the one the question gives: nothing new ('the BBC's announced move ... in 2006')
@@ -555,6 +559,14 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained
+
+
+def test_a_person_asked_for_is_named_only_by_a_persons_name() -> None:
+    missing = names_missing("Who is the mayor of Greater Manchester?")
+    assert not missing("Andy Burnham, the Mayor of Greater Manchester, opened the site.")
+    assert not missing("The site was opened by the Mayor of Greater Manchester, Andy Burnham.")
+    assert missing("Greater Manchester is a Mayoral Combined Authority.")  # the office, not who holds it
+    assert not names_missing("Who did the analysis?")("It was undertaken by Cambridge Econometrics.")  # a body will do
 
 
 def test_an_acronym_the_documents_spell_out_is_searched_as_its_words(assistant: Assistant) -> None:

@@ -447,7 +447,10 @@ NAMES_OF = re.compile(  # 'what are the names of the two University Technical Co
 
 def names_missing(question: str) -> Callable[[str], bool]:
     """sentence -> does it name nothing the question does not, when the question asks for names? 'The Humber currently
-    benefits from two University Technical Colleges' names none for 'what are the names of the two colleges'."""
+    benefits from two University Technical Colleges' names none for 'what are the names of the two colleges'. A person
+    asked for ('who is the mayor', 'which economist') is named only by a person's name."""
+    if PERSON_ASKED.search(question):
+        return lambda sentence: not PERSON_NAMED.search(sentence)
     if not NAMES_OF.search(question):
         return lambda sentence: False
     asked = set(terms(question))
@@ -458,6 +461,20 @@ def names_missing(question: str) -> Callable[[str], bool]:
         return not any(set(terms(n)) - asked for n in names)
 
     return missing
+
+
+_ROLES = r"mayor|author|chair|chairman|chairwoman|chairperson|chief executive|ceo|director|minister|founder|economist|professor"
+PERSON_ASKED = re.compile(  # a person asked for: 'who's the mayor of west yorks', 'which academic economist does it credit'
+    rf"\bwho(?:['’]s| is| was| are| were)? (?:the |its )?(?:current |lead |first |named )?(?:{_ROLES})\b"
+    r"|\bwhich (?:academic |leading |named )?(?:economist|academic|professor|author|person|individual|researcher)s?\b"
+    r"|\bname for the byline\b|\bput a name on\b",
+    re.I,
+)
+PERSON_NAMED = re.compile(  # a person's name: a title before it, or a role beside it
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Mayor)\.? [A-Z][a-z]+"
+    rf"|\b[A-Z][a-z]+ [A-Z][a-z'’-]+,? (?:the |its |our )?(?i:{_ROLES})\b"
+    rf"|\b(?i:{_ROLES})(?: of [A-Z][\w&' ]+?)?,? [A-Z][a-z]+ [A-Z][a-z'’-]+"
+)
 
 
 def says_how_made(question: str) -> Callable[[str], bool]:
