@@ -488,6 +488,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
          ["Liverpool City Region", "Cheshire & Warrington", "Greater Manchester", "Cumbria"], "manchester"),
         ("The Humber gets a mention in which case studies? Don't just say Hull - check the others too.",
          ["Hull & East Yorkshire", "West Yorkshire", "Tees Valley"], "humber"),
+        # the places a LEP steers to are no sides of a comparison, whatever 'each region' says after
+        ("In which case studies does a Local Enterprise Partnership (LEP) get a mention? Check each region.",
+         ["Liverpool City Region", "North East", "Hull & East Yorkshire", "Lancashire"], "l"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

@@ -487,7 +487,9 @@ PLACE_ASKED = re.compile(  # a place the question asks the case studies about, s
 )
 MENTION_ASK = re.compile(  # 'which case studies mention Manchester in any form - the city or Greater Manchester'
     r"^\W*(?:in )?(?:which|what)(?: of)?(?: the| (?:NP11|the report)['’]s)? (?:eleven |11 )?(?:case studies|clusters|write-?ups)"
-    r" (?:mention|reference|refer to|cite|name-?check|talk about|bring up)\b",
+    r" (?:mention|reference|refer to|cite|name-?check|talk about|bring up)\b"
+    r"|\bin which (?:of the )?(?:case studies|clusters|write-?ups) (?:does|do)\b[^?]*"
+    r"\b(?:get a mention|get mentioned|come up|crop up|appear|feature|turn up)\b",  # '... does a LEP get a mention?'
     re.I,
 )
 PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to mention, when that is a place
@@ -832,8 +834,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         if len(regions) + len(towns) >= 2:
             regions += towns
             named_sides += towns
-    compared = COMPARE.search(question) and not MENTION_ASK.search(question)  # 'which mention Manchester - the city or GM'
-    if len(regions) >= 2 and (compared or (HOW_DO.search(question) and two_sides)):
+    mentions_asked = MENTION_ASK.search(question)  # 'which mention Manchester - the city or GM': no sides to compare
+    if len(regions) >= 2 and not mentions_asked and (COMPARE.search(question) or (HOW_DO.search(question) and two_sides)):
         # "Tees Valley and Cumbria ... hydrogen and net zero": the sector a topic names is no third side
         sides = named_sides if len(named_sides) >= 2 else regions
         topic = _without(_compare_topic(question, sides, outline), lambda word: normalise(word) in TOWNS)  # no side's town
