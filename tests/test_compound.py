@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from clusterqa.answer import Answer
+from clusterqa.answer import ANSWERERS, Answer, abstain, register_answerer
 from clusterqa.compound import asks
 from clusterqa.pipeline import Assistant
+from clusterqa.retrieve import Retrieval
 
 LOCKHEED = "How much did Lockheed put into a university up in the North East, in what year, and which institution got it?"
 
@@ -55,3 +58,27 @@ def test_a_year_asked_after_is_answered_by_the_sentence_already_given(assistant:
 )
 def test_a_question_with_an_unanswered_ask_still_abstains(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained
+
+
+class _Streaming:
+    """An answerer that streams (as the LLM one does) and always abstains, counting how often it is asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def __call__(self, retrieval: Retrieval) -> Answer:
+        self.asked.append(retrieval.question)
+        return abstain(retrieval)
+
+    def stream(self, retrieval: Retrieval) -> Iterator[str | Answer]:
+        yield self(retrieval)
+
+
+def test_an_answerer_that_streams_is_asked_once_not_once_per_ask(assistant: Assistant) -> None:
+    streaming = _Streaming()
+    register_answerer("streaming-abstainer", streaming)
+    try:
+        assert assistant.ask(LOCKHEED, answerer="streaming-abstainer").abstained
+    finally:
+        ANSWERERS.pop("streaming-abstainer", None)
+    assert len(streaming.asked) == 1  # a model call per ask would cost three more

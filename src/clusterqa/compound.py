@@ -68,14 +68,14 @@ def answer_in_parts(question: str, answer_one: Callable[[str], Answer]) -> Answe
 def _joined(question: str, answers: list[Answer]) -> Answer:
     """One answer from several: each answer's first sentence, then their others, each quoted once and at most
     MAX_SENTENCES, in the order of the asks; the passages quoted lead the ranking, each chunk once."""
-    order = [c for a in answers for c in a.citations]
-    picks = [a.citations[0] for a in answers] + [c for a in answers for c in a.citations[1:]]
-    chosen: list[Citation] = []
-    for citation in picks:
-        if len(chosen) < MAX_SENTENCES and citation.quote not in {c.quote for c in chosen}:
-            chosen.append(citation)
-    chosen.sort(key=lambda c: next(i for i, d in enumerate(order) if d.quote == c.quote))
-    cited = [replace(c, n=n) for n, c in enumerate(chosen, 1)]
+    place: dict[str, int] = {}  # each quote's first place in the asks' order
+    for citation in (c for a in answers for c in a.citations):
+        place.setdefault(citation.quote, len(place))
+    chosen: dict[str, Citation] = {}
+    for citation in [a.citations[0] for a in answers] + [c for a in answers for c in a.citations[1:]]:
+        if len(chosen) < MAX_SENTENCES:
+            chosen.setdefault(citation.quote, citation)
+    cited = [replace(c, n=n) for n, c in enumerate(sorted(chosen.values(), key=lambda c: place[c.quote]), 1)]
     text = " ".join(f"{c.quote.removeprefix('• ')} [{c.n}]" for c in cited)
     passages: dict[str, Passage] = {}
     for a in answers:

@@ -135,7 +135,7 @@ class Assistant:
         pieces of answer text as they are checked, and the Answer last. Other answerers give only the Answer."""
         asked = clean_question(question, self.settings.max_question_chars)
         question, answer_with, started, retriever, routed = self._begin(asked, cluster, document, answerer)
-        if routed is None and getattr(answer_with, "stream", None) is None:  # an answerer that does not stream
+        if routed is None and getattr(answer_with, "stream", None) is None:  # an answerer that does not stream answers whole
             routed = self._fact(question, answer_with, retriever, k, cluster, document)
         if routed is not None:  # lists, aggregates, comparisons and summaries are built whole, not streamed
             return iter([replace(routed, question=asked, latency_ms=(time.perf_counter() - started) * 1000)])
@@ -171,13 +171,15 @@ class Assistant:
     ) -> Answer:
         """The answer from the top-k passages; when that abstains and the question asks several things at once
         ('how much, in what year, and which university got it'), the answers to each of them joined, if every one
-        is answered (compound.py)."""
+        is answered (compound.py). An answerer that streams (the LLM one) is asked once: no model call per ask."""
 
         def answer(text: str) -> Answer:
             return answer_with(retriever.retrieve(text, k or self.settings.k, cluster=cluster, document=document))
 
         whole = answer(question)
-        return (answer_in_parts(question, answer) or whole) if whole.abstained else whole
+        if not whole.abstained or getattr(answer_with, "stream", None) is not None:
+            return whole
+        return answer_in_parts(question, answer) or whole
 
     @staticmethod
     def _routed(question: str, retriever: Retriever, outline: Outline, cluster: str | None = None) -> Answer | None:
