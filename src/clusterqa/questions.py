@@ -401,11 +401,7 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
             return False
         if AHEAD.search(question) and not AHEAD_SAID.search(sentence):  # nor when it is due by when it began
             return False
-        # 'the BBC announced its move in 2006 - when did staff start broadcasting?': not answered by that 2006 again
-        asked, said = {m.group() for m in YEAR.finditer(question)}, {m.group() for m in YEAR.finditer(sentence)}
-        if asked and said and said <= asked and not MONTH_ASKED.search(question):
-            return False
-        return bool(said)
+        return bool(YEAR.search(sentence)) and _new_date(question, sentence)
     if kind == "distance":  # 'a 10-minute car journey', 'spans 40 miles'
         return bool(DISTANCE.search(sentence))
     if kind == "duration":  # 'how long did the research take?': a span of time
@@ -607,6 +603,13 @@ def _new_figure(question: str, sentence: str) -> bool:
     # a number in words ('ten companies') is new; 'million' after '£171' is part of the figure already asked
     worded = any(not re.search(r"\d\s*$", sentence[: m.start()]) for m in NUMBER_WORD.finditer(sentence))
     return not asked or bool(said - asked) or worded
+
+
+def _new_date(question: str, sentence: str) -> bool:
+    """'The BBC announced its move in 2006 - when did staff start broadcasting?' is not answered by a sentence whose
+    only date is that 2006 again (unless a month or a day of that year is asked)."""
+    asked, said = {m.group() for m in YEAR.finditer(question)}, {m.group() for m in YEAR.finditer(sentence)}
+    return not (asked and said <= asked) or bool(MONTH_ASKED.search(question))
 
 
 def _share_of_people(sentence: str) -> bool:

@@ -472,18 +472,19 @@ AFTER_PREAMBLE = re.compile(_PREAMBLE + "(" + _WHICH_CASES + r"[^?]*\?)")
 # it names anything ('Hydrogen: which clusters bring it in?' says it before)
 AFTER_STATEMENT = re.compile(r"^[^?]{2,100}?[.:!]\s+(" + _WHICH_CASES + r"[^?]*\?)", re.I)
 OTHER_CASES = re.compile(r"\b(?:which|what|any) other (?:case stud(?:y|ies)|clusters?|regions?|areas?|write-?ups?)\b", re.I)
+_COMES_UP = r"(?:get a mention|get mentioned|crop up|come up|appear|feature|turn up|pop up)\b"  # said of a place
 PLACE_ASKED = re.compile(  # a place the question asks the case studies about, said before or after 'where'
     r"^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?)\s+[-–—:]\s+(?:which|what) (?:other )?(?:case studies|clusters|write-?ups)\b"
     r"[^?]*\b(?:it|them)\b"
     r"|\bwhere (?:else )?(?:in the (?:report|publication|document|case studies) )?(?:does|do) (?:the )?"
-    r"([A-Z][\w&'’ ]{1,40}?) (?:get a mention|get mentioned|crop up|come up|appear|feature|turn up|pop up)\b"
+    r"([A-Z][\w&'’ ]{1,40}?) " + _COMES_UP +
     r"|^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?) (?:is|are) [^?]{0,60}\b(?:does|do) (?:it|they) (?:come|crop|turn|pop) up\b"
     r"[^?]*\bother\b"
     # 'The Humber gets a mention in which case studies?', 'in which case studies does Manchester (the city, ...) come up'
     r"|^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?) (?:gets? (?:a )?mention(?:ed)?|is mentioned|comes up|crops up|features|appears) "
     r"in which (?:of the )?(?:case studies|clusters|write-?ups)\b"
     r"|(?i:\bin which (?:of the )?(?:case studies|clusters|write-?ups) (?:does|do) (?:the )?)([A-Z][\w&'’ ]{1,40}?)\s+"
-    r"(?:\([^)]*\)\s+)?(?:get a mention|get mentioned|crop up|come up|appear|feature|turn up|pop up)\b",
+    r"(?:\([^)]*\)\s+)?" + _COMES_UP,
 )
 MENTION_ASK = re.compile(  # 'which case studies mention Manchester in any form - the city or Greater Manchester'
     r"^\W*(?:in )?(?:which|what)(?: of)?(?: the| (?:NP11|the report)['’]s)? (?:eleven |11 )?(?:case studies|clusters|write-?ups)"
