@@ -70,6 +70,9 @@ HARD_FACTS = [
     ("Which trades and roles does the Humber say it's short of?", "welders", 9),  # 'short of': its 'skills shortages'
     # a year half-remembered is no year the answer must give; 'by when' asks a date
     ("By when does Teesside aim to be a net-zero industrial cluster? I thought 2050.", "2040", 19),
+    # a year half-remembered for the same event asked about: it may be the answer ('established in 2014')
+    ("I think NESACoE started in 2014. When was it established?", "2014", 8),
+    ("I believe Calder Hall was built in 1956, but in what year was it built exactly?", "1956", 16),
     ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
     ("In the Lancashire case study, what does 'MA & I' refer to?", "Military Air and Information", 10),  # quoted, spaced
@@ -555,6 +558,7 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "The BBC announced its Manchester move in 2006 - in what year did staff start broadcasting from MediaCity?",
         "You mentioned Calder Hall was built in 1956 - when did it finally shut down?",
         "I remember Liverpool's freeport opened in early 2023. When did the Teesside Freeport open for business?",
+        "I read that the BBC announced its move in 2006 - when did it start broadcasting from MediaCity?",  # another event
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

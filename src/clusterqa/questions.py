@@ -401,7 +401,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
             return False
         if AHEAD.search(question) and not AHEAD_SAID.search(sentence):  # nor when it is due by when it began
             return False
-        return bool(YEAR.search(sentence)) and _new_date(question, sentence)
+        # 'I think NESACoE started in 2014. When was it established?': a year checked may be the answer
+        return bool(YEAR.search(sentence)) and (_new_date(question, sentence) or _year_checked(question))
     if kind == "distance":  # 'a 10-minute car journey', 'spans 40 miles'
         return bool(DISTANCE.search(sentence))
     if kind == "duration":  # 'how long did the research take?': a span of time
@@ -595,6 +596,14 @@ FACT_CHECK = re.compile(
     re.I,
 )
 
+YEAR_CHECKED = re.compile(  # a year half-remembered, then a question about 'it'
+    r"\bI (?:thought|think|believed?|recall(?:ed)?|remember(?:ed)?|heard|read)\b(?P<said>[^.?!]{0,60}?)\b(?:19|20)\d\d\b"
+    r"[^.?!]*[.?!,;-]\s*(?P<asked>(?:but |so )?(?:when|(?:in )?(?:what|which) year)\b[^?]*\b(?:it|its|they|that|this)\b[^?]*)",
+    re.I,
+)
+CHECK_FILLER = frozenset(terms("year up exactly actually precisely really again then"))
+BEGAN = frozenset(terms("start started began begun founded established set up created formed launched opened"))
+
 
 def _new_figure(question: str, sentence: str) -> bool:
     """'How much of the £80m is ringfenced?' is not answered by a sentence whose only figure is that £80m."""
@@ -610,6 +619,16 @@ def _new_date(question: str, sentence: str) -> bool:
     only date is that 2006 again (unless a month or a day of that year is asked)."""
     asked, said = {m.group() for m in YEAR.finditer(question)}, {m.group() for m in YEAR.finditer(sentence)}
     return not (asked and said <= asked) or bool(MONTH_ASKED.search(question))
+
+
+def _year_checked(question: str) -> bool:
+    """'I think NESACoE started in 2014. When was it established?' checks that year of the same event; 'I read the BBC
+    announced its move in 2006 - when did it start broadcasting?' asks of another."""
+    checked = YEAR_CHECKED.search(question)
+    if not checked:
+        return False
+    said, asked = set(terms(checked["said"])), set(terms(checked["asked"])) - CHECK_FILLER
+    return asked <= said or bool(asked & BEGAN and said & BEGAN and asked - BEGAN <= said)
 
 
 def _share_of_people(sentence: str) -> bool:
