@@ -422,9 +422,29 @@ class Retriever:
             return close[0]
 
         question = re.sub(r"(?<![\w'’&-])[a-z&]+(?![\w'’&-])", fixed, question)
+        question = re.sub(r"(?<![\w'’&-])[A-Z][a-z]+(?![\w'’&-])", self._respelled_name, question)
         if lower_case:  # 'when did the humber freeport open': a place's name, as a name (it must then be where it is said)
             question = self._place_names.sub(lambda m: m.group(0).title(), question)
         return question
+
+    def _respelled_name(self, match: re.Match[str]) -> str:
+        """A name one slip from one the documents write ('Salmesbury' for their 'Samesbury'), as they write it: the
+        place meant, to be found where they say it."""
+        word = match.group(0)
+        lowered = word.lower()
+        if len(word) < TYPO_MIN_LENGTH or lowered in self.vocabulary or lowered in self._steering_words:
+            return word
+        close = difflib.get_close_matches(lowered, self._names_written, n=1, cutoff=TYPO_CUTOFF)
+        return self._names_written[close[0]] if close and close[0][0] == lowered[0] else word
+
+    @cached_property
+    def _names_written(self) -> dict[str, str]:
+        """The documents' long capitalised words (lower case -> as written) that are never written in lower case."""
+        written = {_bare(w) for c in self.chunks for w in c.text.split()}
+        return {
+            w.lower(): w for w in written
+            if len(w) >= TYPO_MIN_LENGTH and re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in written
+        }
 
     @cached_property
     def _place_names(self) -> re.Pattern[str]:
