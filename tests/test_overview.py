@@ -1602,6 +1602,18 @@ def test_a_scene_naming_the_place_is_set_aside_when_the_question_names_its_secto
     assert (route.kind, route.regions, route.topic) == ("summary", ("Tees Valley",), "")
 
 
+def test_another_sector_said_as_the_named_case_studys_own_is_no_second_side(assistant: Assistant) -> None:
+    # 'its net zero ambitions' are Tees Valley's: Hull & East Yorkshire's sector is net zero, but it is not asked about
+    question = (
+        "The Department would be grateful for a summary of the Tees Valley chemicals case study, with particular "
+        "reference to its history, its principal sites and its net zero ambitions."
+    )
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions) == ("summary", ("Tees Valley",))
+    route = route_question("Compare Tees Valley with the net zero cluster", assistant.retriever.steer, assistant.outline)
+    assert (route.kind, set(route.regions)) == ("compare", {"Tees Valley", "Hull & East Yorkshire"})  # named by sector
+
+
 def test_a_summary_of_the_intro_asked_in_a_few_words_is_the_introductions(assistant: Assistant) -> None:
     route = route_question("short version of the intro, please", assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.section) == ("summary", "Introduction")

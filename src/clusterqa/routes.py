@@ -1082,7 +1082,10 @@ def _plural(noun: str) -> str:
 
 def named_by_sector(question: str, steered: list[str], outline: Outline) -> list[str]:
     """Case studies, beyond those already named, whose sector the question names ('the space cluster'); a
-    sector name that only repeats a named one's is not another ("West Yorkshire's AI" is not also GM's)."""
+    sector name that only repeats a named one's is not another ("West Yorkshire's AI" is not also GM's), nor one
+    said as a named one's own ('the Tees Valley case study ... its net zero ambitions' is not also Hull's)."""
+    if steered:
+        question = re.sub(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}[\w-]+", " ", question, flags=re.I)
     sectors = outline.sector_regions(question)
     shared = {name for r in steered for name in sectors.get(r, set())}
     return [r for r, names in sectors.items() if r not in steered and not names <= shared]
