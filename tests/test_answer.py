@@ -73,6 +73,8 @@ HARD_FACTS = [
     # a year half-remembered for the same event asked about: it may be the answer ('established in 2014')
     ("I think NESACoE started in 2014. When was it established?", "2014", 8),
     ("In which year was the National Cyber Force secured for Salmesbury?", "2021", 10),  # their 'Samesbury', mistyped
+    # 'where' answered by the places a sentence lists after 'sites:', not only by 'in X'
+    ("Where exactly is Teesside's chemical industry physically based? Just the site names.", "Wilton International", 19),
     ("I believe Calder Hall was built in 1956, but in what year was it built exactly?", "1956", 16),
     ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms

@@ -300,7 +300,9 @@ QUOTED = re.compile(  # its opening mark may have gone with what came before it 
 MIN_QUOTED_WORDS = 3
 ECHO_NEW_TERMS, ECHO_PENALTY = 2, 0.2  # a sentence adding this few terms to the question's own is a weaker answer
 PURE_ECHO_PENALTY = 0.3  # and weaker still when it adds none
-PLACE = re.compile(r"\b(?:in|at|to|near|from|into)\s+(?:the\s+)?([A-Z][\w&-]+)")
+PLACE = re.compile(  # 'in Billingham'; 'three main sites: Wilton International, ...' names places too
+    r"\b(?:(?:in|at|to|near|from|into)\s+(?:the\s+)?|(?:sites|locations|campuses):\s+)([A-Z][\w&-]+)"
+)
 
 
 ASKED_AFTER = re.compile(  # where the question proper starts after a statement setting the scene
