@@ -1589,6 +1589,21 @@ def test_an_aggregate_on_missing_out_weighs_what_was_missed_not_the_missing(assi
     assert {"Cheshire & Warrington", "York & North Yorkshire"} <= set(listed), answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Offshore wind features in which of the regional cluster profiles?", {"Hull & East Yorkshire", "Cumbria"}),
+        # formal: the things the case studies refer to, each with its place; the rest is how to set them out
+        ("It is requested that a schedule be provided of every freeport to which reference is made in the case studies, "
+         "specifying the locality to which each pertains.", {"Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"}),
+    ],
+)
+def test_an_aggregate_asked_in_other_words(assistant: Assistant, question: str, expected: set[str]) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "aggregate", answer.answer
+    assert set(re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)) == expected, answer.answer
+
+
 def test_a_name_in_an_aggregate_is_found_by_its_acronym_too(assistant: Assistant) -> None:
     # 'Both Humber-based LEPs ...', 'it worked with Lancashire LEP ...': the documents spell LEP out elsewhere
     answer = assistant.ask("Which case studies mention a Local Enterprise Partnership?")

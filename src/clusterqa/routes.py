@@ -364,8 +364,9 @@ _WHICH_CASES = (  # 'which case studies', 'in which regions'; not 'what do clust
 _PREAMBLE = r"^[^?]{2,100}?,\s+(?:but |so |and )?"  # "The bioeconomy has its own case study, but ..."
 # 'pull together every freeport that gets mentioned in the case studies': an aggregate, whatever asks it
 _EVERY_ONE = (
-    r"\bevery (?:[\w-]+ ){1,3}?(?:that|which) (?:gets? |is |are )?(?:a )?(?:mentioned|mention|named|cited|referred to) "
-    r"(?:in|across)"
+    r"\bevery (?P<thing>(?:[\w-]+ ){1,3}?)"
+    r"(?:(?:that|which) (?:gets? |is |are )?(?:a )?(?:mentioned|mention|named|cited|referred to)|"
+    r"to which (?:a )?reference is made) (?:in|across)"  # 'every freeport to which reference is made in the case studies'
 )
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
     (
@@ -408,7 +409,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*how many of the (?:eleven |11 )?(?:clusters|case studies)\b[^?]*\bwhich\b"
         r"|^\W*(?:across|in|among) (?:all )?the (?:eleven |11 )?(?:case studies|clusters),?\s+who\b"
         # 'AI turns up in which of the case studies?', 'hydrogen. where does it come up across the case studies?'
-        r"|\b(?:in|across) which (?:of the )?(?:eleven |11 )?(?:case studies|clusters|regions)\b"
+        r"|\b(?:in|across) which (?:of the )?(?:eleven |11 )?(?:(?:regional|cluster|individual|place|region) ){0,2}"
+        r"(?:case studies|clusters|regions)\b"  # 'offshore wind features in which of the regional cluster profiles'
         r"|\bwhere (?:does|do) (?:it|they) (?:come up|crop up|appear|feature|turn up|get mentioned)\b"
         r"|\bone line per (?:case study|cluster|region)\b|^\W*per (?:region|cluster|case study)\b"
         r"|\bfor each (?:cluster|case study|region) that\b"
@@ -937,6 +939,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         stated = STATED_SUBJECT.search(question)  # "Hydrogen keeps coming up. In which case studies does it feature?"
         subject = topic_of(stated.group("subject"), steered, [], outline) if stated else ""
         topic = subject or topic
+        every = EVERY_ONE_MENTIONED.search(question)  # 'a schedule of every freeport to which reference is made in ...'
+        topic = (every and topic_of(every.group("thing"), steered, [], outline)) or topic
     elif AGGREGATE.search(question) and (other := OTHER_CASES.search(question)) and named:
         # 'Chemicals obviously = Tees, but which other case studies touch on chemicals?': the named one set aside
         after = question[other.end() :]
