@@ -373,7 +373,9 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     # "For a briefing note, set out ...": what it is for, then the question
     r"|^\W*For (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:note|notes|briefing|brief|slide|slides|deck|paper|pack|one-pager|"
     r"meeting|memo|submission|email|minister|call|board|essay|dissertation|newsletter|article|thread|blog|post)\s*,\s+"
-    r"(?=\S+\s+\S+)",
+    r"(?=\S+\s+\S+)"
+    # 'On behalf of the Committee, could you set out ...': for whom
+    r"|^\W*On behalf of (?:the |my |our |a |an )?(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,\s+(?=\S+\s+\S+)",
     re.I,
 )
 
