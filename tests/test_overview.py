@@ -1629,6 +1629,30 @@ def test_another_sector_said_as_the_named_case_studys_own_is_no_second_side(assi
     assert (route.kind, set(route.regions)) == ("compare", {"Tees Valley", "Hull & East Yorkshire"})  # named by sector
 
 
+@pytest.mark.parametrize(
+    ("question", "route"),
+    [
+        ("The bit on page 3 — what's it saying, briefly?", ("summary", (), "", "Introduction")),
+        ("what's on page 4, in brief?", ("summary", (), "", "What is a regional innovation cluster and why are they important?")),
+        ("What's on page 16?", ("summary", ("Cumbria",), "", "")),  # a case study's page: the case study
+        ("The bit on page 22 - what's it saying?", ("list", (), "Recommendations", "")),  # members of one group
+    ],
+)
+def test_what_is_on_one_page_is_the_section_or_case_study_there(
+    assistant: Assistant, question: str, route: tuple[str, tuple[str, ...], str, str]
+) -> None:
+    got = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (got.kind, got.regions, got.group, got.section) == route
+    # a topic asked of a page is a fact, not a summary of the page
+    topic_asked = route_question("What does the bit on page 7 say about funding?", assistant.retriever.steer, assistant.outline)
+    assert topic_asked.kind == "fact"
+
+
+def test_who_a_list_is_for_names_nothing_the_documents_must_mention(assistant: Assistant) -> None:
+    answer = assistant.ask("On behalf of the Committee, could you set out each of the headline recommendations as a list?")
+    assert answer.route == "list" and not answer.abstained, answer.answer
+
+
 def test_a_summary_of_the_intro_asked_in_a_few_words_is_the_introductions(assistant: Assistant) -> None:
     route = route_question("short version of the intro, please", assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.section) == ("summary", "Introduction")

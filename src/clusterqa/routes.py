@@ -540,6 +540,14 @@ NAMES_IN_CASE = re.compile(  # "give me a full roll-call of the organisations na
     r"|(?:which|what) named\s+)" + _KINDS,
     re.I,
 )
+ONE_PAGE = re.compile(r"\s*\b(?:on |in |at |from )?(?:p\.|page)\s*(?P<page>\d+)\b(?!\s*(?:and|-|–|to|&)\s*\d)", re.I)
+PAGE_SUMMARY = re.compile(  # 'what's on page 4?', 'what does page 5 cover?': what is on the page, in brief
+    r"^\W*what(?:'s| is) on (?:p\.|page)\s*\d+\b|^\W*what (?:does|do) (?:p\.|page)\s*\d+ (?:say|cover|contain|deal with)(?=\W*$)"
+    r"|\b(?:bit|part|passage|text|page) on (?:p\.|page)\s*\d+\b[^?]{0,30}\b(?:saying|say|about|getting at|mean)"
+    r"(?:,? (?:briefly|in brief|in short))?(?=\W*$)",  # 'the bit on page 3 - what's it saying, briefly?'
+    re.I,
+)
+PAGE_WORDS = frozenset(terms("bit part piece passage text content contents saying says page"))
 PAGE_REF = re.compile(r"\s*\b(?:on |in |at |from )?(?:pp?\.|pages?)\s*\d+(?:\s*(?:and|-|–|to|&)\s*\d+)?", re.I)
 HOW_DO = re.compile(  # "how do Hull and South Yorkshire tackle skills", "what do GM and the North East each point to"
     r"^\W*how (?:do|did|does|have|are|were)\b|\b(?:each|both)\b"
@@ -789,7 +797,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     kept_group = scene is not None and bool(_named_group(scene.group(0), outline)) and not _named_group(rest, outline)
     if scene and (named_after or not set(steer(scene.group(0))) - named_after) and not kept_group:  # meets - what's the
         question = question[scene.end() :]  # Humber story?
+    page_asked = PAGE_REF.fullmatch(m.group(0)) and m if (m := ONE_PAGE.search(question)) else None
+    page_summary = page_asked and PAGE_SUMMARY.search(core_question(question))
     question = PAGE_REF.sub("", core_question(question))  # 'the six theme statements on pages 20 and 21'
+    if page_asked and page_summary and (on_page := _on_page(int(page_asked.group("page")), outline)):
+        return on_page
     set_aside: tuple[str, ...] = ()
     if AGGREGATE.search(EXCLUDED.sub("", question)) and EXCLUDED.search(question):
         aside = " ".join(m.group(0) for m in EXCLUDED.finditer(question) if not re.search(r"\bnot just\b", m.group(0), re.I))
@@ -902,6 +914,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
             or _section_called(scoped, outline)
             or (head != question and _named_section(topic_of(head, [], [], outline), outline))
         )
+        if not section and not regions and page_asked and not set(terms(topic)) - PAGE_WORDS:
+            # 'the bit on page 3 - what's it saying?': what is on that page, a section or a case study
+            on_page = _on_page(int(page_asked.group("page")), outline)
+            if on_page:
+                return on_page
         if section in outline.groups:  # "summarise the recommendations": the complete list is the summary
             return Route("list", group=section)
         if recommendations and HEADLINE_RECS.search(question):  # 'pull together the headline recommendations up front
@@ -1082,6 +1099,20 @@ def _without_facet(topic: str) -> str:
 
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
+
+
+def _on_page(page: int, outline: Outline) -> Route | None:
+    """What a summary of one page summarises: the one section on it, the case study it is part of, or the group
+    (themes, recommendations) whose members it holds."""
+    on = [p for p in outline.sections if page in {n for c in p.chunks for n in c.pages}]
+    regions = {p.region for p in on}
+    if len(regions) == 1 and "" not in regions:
+        return Route("summary", (on[0].region,))
+    if len(on) == 1:
+        return Route("summary", section=on[0].section)
+    parents = {p.section.rsplit(SECTION_SEP, 1)[0] for p in on}
+    group = parents.pop().rsplit(SECTION_SEP, 1)[-1] if len(parents) == 1 else ""
+    return Route("list", group=group) if group in outline.groups else None  # 'page 22': the recommendations
 
 
 def named_by_sector(question: str, steered: list[str], outline: Outline) -> list[str]:
