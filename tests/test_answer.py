@@ -76,6 +76,7 @@ HARD_FACTS = [
     # 'where' answered by the places a sentence lists after 'sites:', not only by 'in X'
     ("Where exactly is Teesside's chemical industry physically based? Just the site names.", "Wilton International", 19),
     ("I believe Calder Hall was built in 1956, but in what year was it built exactly?", "1956", 16),
+    ("iiCON — what do those five letters actually stand for?", "Infection Innovation Consortium", 7),  # an acronym asked
     ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
     ("In the Lancashire case study, what does 'MA & I' refer to?", "Military Air and Information", 10),  # quoted, spaced
@@ -557,6 +558,8 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "Who was the lead author of the Cambridge Econometrics analysis? We need a name for the byline credit.",
         # an acronym the documents never spell out, with what it names said between ('NESACoE' is only 'formerly')
         "What does NESACoE, the old name of Space North East, actually stand for?",
+        "What is the full name behind the abbreviation NESACoE, the former name of Space North East?",  # named after
+        "HETA — what do those four letters actually stand for?",
         # the only year near it is the one the question gives: nothing new ('the BBC's announced move ... in 2006')
         "The BBC announced its Manchester move in 2006 - in what year did staff start broadcasting from MediaCity?",
         "You mentioned Calder Hall was built in 1956 - when did it finally shut down?",

@@ -185,7 +185,10 @@ SPELL_IT_OUT = re.compile(
     r"unpack (?:it|that|this|the (?:abbreviation|acronym|initials))|"
     # "iiCON in Liverpool - what does the acronym stand for?", "NPIC - what is it, in full?"
     r"what (?:does|did) the (?:acronym|abbreviation|initialism|initials) stand for|what(?:'s| is) (?:it|that|this),? in full|"
-    r"(?:written|spelled|spelt) out in full)\b",
+    r"(?:written|spelled|spelt) out in full|"
+    # 'HETA - what do those four letters actually stand for?', 'the full name behind the abbreviation NESACoE'
+    r"what (?:do|did) (?:those|these|the|its|their) (?:\w+ )?(?:letters|initials) (?:actually |really )?stand for|"
+    r"(?:full|long) (?:name|form) (?:behind|of|for) the (?:acronym|abbreviation|initialism|initials))\b",
     re.I,
 )
 ROLE_WORDS = {
@@ -327,6 +330,9 @@ def question_type(question: str) -> tuple[str, str]:
         quoted = re.findall(r"['‘\"“]((?-i:[A-Z][A-Z&\- ]{1,9}[A-Z]))['’\"”]", before)
         quoted = quoted or re.findall(r"(?<![\w&])(?-i:[A-Z]{1,4} ?& ?[A-Z]{1,4})(?![\w&])", before)  # 'BAE's MA & I — expand it'
         acronyms = quoted or re.findall(r"(?<![\w&])(?:[A-Z][A-Z&]{1,7}|(?=\w*[A-Z]\w*[A-Z])[A-Za-z&]{3,9})(?![\w&])", before)
+        if not acronyms:  # 'the full name behind the abbreviation NESACoE': named after
+            acronyms = re.findall(r"(?<![\w&])(?-i:[A-Z][A-Z&]{1,7}|(?=\w*[A-Z]\w*[A-Z])[A-Za-z&]{3,9})(?![\w&])",
+                                  question[spell.end():])[:1]
         if acronyms:
             return "acronym", acronyms[-1]
     role = ROLE_QUESTION.search(question)
