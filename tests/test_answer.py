@@ -560,6 +560,10 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "What does NESACoE, the old name of Space North East, actually stand for?",
         "What is the full name behind the abbreviation NESACoE, the former name of Space North East?",  # named after
         "HETA — what do those four letters actually stand for?",
+        # a year or a value asked in a formal register: 'confirm the year in which', 'state the value of', 'what GVA does'
+        "Please confirm the year in which AstraZeneca withdrew its global R&D operations from Alderley Park.",
+        "What GVA does the Cheshire & Warrington life sciences cluster contribute each year?",
+        "Kindly state the value of the Investment Zone funding allocated to South Yorkshire for advanced materials.",
         # the only year near it is the one the question gives: nothing new ('the BBC's announced move ... in 2006')
         "The BBC announced its Manchester move in 2006 - in what year did staff start broadcasting from MediaCity?",
         "You mentioned Calder Hall was built in 1956 - when did it finally shut down?",

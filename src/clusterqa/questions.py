@@ -106,7 +106,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         re.compile(
             r"\bhow much(?P<much>(?:\s+[a-z][\w-]*){0,3})"
             # not 'the knock-on cost', 'the hidden cost': what it costs them, seldom a sum
-            r"|\b(?:what(?:'s| is| was| are| were)|(?:tell|give) me) "
+            r"|\b(?:what(?:'s| is| was| are| were)|(?:tell|give) me|(?:state|confirm|provide|quote)(?= the)) "
             r"(?!(?:the |its )?(?:knock-on|indirect|hidden|wider|human|social|real) cost)"
             r"(?:the )?(?:current )?"
             r"(?P<measured>(?:[\w&'-]+ ){0,6}?)"
@@ -123,7 +123,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\bwhat (?:did|does|do|will|would) [^?]+ cost\b"  # 'what did the analysis cost NP11?'
             r"|\bwhat (?:did|does|do|will|would) [^?]+ (?:pay|spend|charge)\b"  # 'what did Raytheon pay for NORSS?'
             r"|\b(?:growth|annual|yearly|employment|retention) rates?(?=\W*$)"  # 'WY digital growth rate?'
-            r"|\bwhat (?:\w+ )?(?:income|revenue|turnover|budget|salary) (?:did|does|do|will|would|has|have)\b"
+            r"|\bwhat (?:\w+ )?(?:income|revenue|turnover|budget|salary|gva|gdp) (?:did|does|do|will|would|has|have)\b"
             r"|\bin (?:pounds|sterling|£)\W*$",
             re.I,
         ),
@@ -153,6 +153,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"complete|built|established|finished|ready|running)))"
             r"|\b(?:what|which|in what|in which) (?:year|month|date)\b|\bdate of\b"  # '... MCA - date of first mayoral election?'
             r"|\b(?:wants|needs|give me|tell me) the (?:year|date) (?:of|for|when)\b|\b(?:year|date) only\W*$"  # '… Year only.'
+            # 'Please confirm the year in which AstraZeneca withdrew ...'
+            r"|\b(?:confirm|state|provide|give|tell me|specify) the (?:year|date) (?:in which|on which|when|that)\b"
+            r"|^\W*the (?:year|date) (?:in which|on which|when)\b"
             r"|\bwhat(?:'s|’s| is| was) (?:the |its )?(?:\w+ )?date\b",  # "what's the publication date"
             re.I,
         ),
