@@ -77,6 +77,7 @@ HARD_FACTS = [
     ("Where exactly is Teesside's chemical industry physically based? Just the site names.", "Wilton International", 19),
     ("I believe Calder Hall was built in 1956, but in what year was it built exactly?", "1956", 16),
     ("iiCON — what do those five letters actually stand for?", "Infection Innovation Consortium", 7),  # an acronym asked
+    ("What turnover does the North East space sector have?", "£113 million", 8),  # a turnover is a sum of money
     ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
     ("In the Lancashire case study, what does 'MA & I' refer to?", "Military Air and Information", 10),  # quoted, spaced
@@ -564,6 +565,9 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "Please confirm the year in which AstraZeneca withdrew its global R&D operations from Alderley Park.",
         "What GVA does the Cheshire & Warrington life sciences cluster contribute each year?",
         "Kindly state the value of the Investment Zone funding allocated to South Yorkshire for advanced materials.",
+        # a unit asked mid-sentence, and an income (a sum of money, not 'one of the most advanced clusters')
+        "I think the Cumbria section might give a capacity figure, in megawatts, for its green hydrogen project — what is it?",
+        "What annual income does the Hull & East Yorkshire net zero cluster generate?",
         # the only year near it is the one the question gives: nothing new ('the BBC's announced move ... in 2006')
         "The BBC announced its Manchester move in 2006 - in what year did staff start broadcasting from MediaCity?",
         "You mentioned Calder Hall was built in 1956 - when did it finally shut down?",

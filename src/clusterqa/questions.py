@@ -28,7 +28,9 @@ UNITS = {  # a unit a question may ask for, and what the sentence may write
     "mw": "megawatts?|mw", "tonne": "tonnes?|tons?|mt", "hectare": "hectares?|ha|acres?", "acre": "acres?|hectares?",
     "mile": "miles?|km|kilometres?", "kilometre": "kilometres?|km|miles?", "km": "kilometres?|km|miles?",
 }
-UNIT_ASKED = re.compile(r"\bin (gigawatts?|megawatts?|gw|mw|tonnes?|hectares?|acres?|miles?|kilometres?|km)\W*$", re.I)
+UNIT_ASKED = re.compile(  # 'in megawatts?', 'a capacity figure, in megawatts, for ...'
+    r"\bin (gigawatts?|megawatts?|gw|mw|tonnes?|hectares?|acres?|miles?|kilometres?|km)(?:\W*$|\s*[,)—–])", re.I
+)
 COUNT_WINDOW = 4  # "54 organisations": the counted noun follows the number within this many words
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -39,7 +41,10 @@ NUMBER = re.compile(r"(?:[£$€]\s?)?\d[\d,.]*|\b(?:" + "|".join(NUMBER_WORDS) 
 MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m)\b", re.I)
 AUXILIARIES = set("did does do was is were has have had will would can could of money in".split())
 RATE_MEASURES = {"rate", "size", "capacity", "output"}
-MONEY_QUESTION = re.compile(r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth)\b|£", re.I)
+MONEY_QUESTION = re.compile(
+    r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth|income|revenue|turnover|salary|gva|gdp)\b|£",
+    re.I,
+)
 PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
 YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
@@ -373,6 +378,8 @@ def question_type(question: str) -> tuple[str, str]:
                     measured += " " + groups.get("totalled", "")
                 detail = f"{groups['measure'].lower()}:{measured}"
             return kind, detail.strip()
+    if UNIT_ASKED.search(question):  # 'the capacity, in megawatts, of its hydrogen project - what is it?': a figure
+        return "amount", ""
     # 'You mentioned Calder Hall was built in 1956 - when did it shut down?': what is said first sets the scene
     asked = ASKED_AFTER.search(question)
     return question_type(question[asked.end() :]) if asked else ("", "")
