@@ -557,6 +557,8 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "who's the mayor of west yorks, does it name them",
         "Which academic economist does the report credit with originating the idea of industrial clusters?",
         "Who was the lead author of the Cambridge Econometrics analysis? We need a name for the byline credit.",
+        "Which Cambridge Econometrics researchers authored the in-depth analysis?",
+        "I have a feeling the report names whoever leads Space North East — possibly its chair? Who is it?",
         # an acronym the documents never spell out, with what it names said between ('NESACoE' is only 'formerly')
         "What does NESACoE, the old name of Space North East, actually stand for?",
         "What is the full name behind the abbreviation NESACoE, the former name of Space North East?",  # named after

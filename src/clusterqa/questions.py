@@ -482,6 +482,9 @@ _ROLES = r"mayor|author|chair|chairman|chairwoman|chairperson|chief executive|ce
 PERSON_ASKED = re.compile(  # a person asked for: 'who's the mayor of west yorks', 'which academic economist does it credit'
     rf"\bwho(?:['’]s| is| was| are| were)? (?:the |its )?(?:current |lead |first |named )?(?:{_ROLES})\b"
     r"|\bwhich (?:academic |leading |named )?(?:economist|academic|professor|author|person|individual|researcher)s?\b"
+    # 'which Cambridge Econometrics researchers wrote it', 'the report names whoever leads Space North East'
+    r"|\bwhich (?:[\w&-]+ ){1,3}?(?:economists?|academics?|professors?|researchers?|individuals?)\b"
+    r"|\bwhoever (?:leads|heads|chairs|runs|founded|wrote|authored)\b"
     r"|\bname for the byline\b|\bput a name on\b",
     re.I,
 )
