@@ -86,6 +86,7 @@ ROUTED = [
     ("Which cluster is home to GCHQ?", "fact"),
     # things one recommendation names, not the recommendations themselves
     ("Which existing schemes should any new cluster policy bring order to, according to the recommendations?", "fact"),
+    ("Which universities make up the Golden Triangle that the funding theme refers to?", "fact"),  # what one names
     ("The recommendations name Investment Zones and freeports - which other DSIT initiatives are listed alongside them?",
      "fact"),
     ("What headings does the report use for its cross-cutting themes?", "list"),  # the themes' own headings: the list

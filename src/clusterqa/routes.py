@@ -565,8 +565,8 @@ SINGLED_OUT = re.compile(  # one member or a count asked of a group: 'the first 
 )
 NAMED_WITHIN = re.compile(  # "which other DSIT initiatives are listed alongside them": things a member names, not members
     r"(?:^\W*|[,.;:–-]\s*)(?:which|what) (?:(?:other|existing|further|specific|named) )*(?:[A-Za-z-]+ ){0,2}?"
-    r"(?P<noun>[a-z]+s) (?:are|were|does|do|did|should|must|is|has|have)\b",
-    re.I,
+    r"(?P<noun>[a-z]+s) (?:are|were|does|do|did|should|must|is|has|have|make up|form|comprise|constitute|belong)\b",
+    re.I,  # 'which universities make up the Golden Triangle that the funding theme refers to'
 )
 MEMBER_WORDS = re.compile(r"headings|titles|headlines|names|items|points|asks|bullets|labels|parts|ones", re.I)  # the members
 ONE_THING = re.compile(  # "which single Government department does NP11 recommend …"
