@@ -78,6 +78,10 @@ HARD_FACTS = [
     ("I believe Calder Hall was built in 1956, but in what year was it built exactly?", "1956", 16),
     ("iiCON — what do those five letters actually stand for?", "Infection Innovation Consortium", 7),  # an acronym asked
     ("What turnover does the North East space sector have?", "£113 million", 8),  # a turnover is a sum of money
+    # a name the asker hedges ('I believe', 'I think it's called') and the documents never use: which one is asked
+    ("Which mining multinational, Anglo Australian I believe, partnered with BioVale near Scarborough?", "Anglo American", 17),
+    ("The Liverpool infection consortium, iCON I think it's called - how much further investment has it attracted?",
+     "£256 million", 7),
     ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
     ("In the Lancashire case study, what does 'MA & I' refer to?", "Military Air and Information", 10),  # quoted, spaced

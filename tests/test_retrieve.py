@@ -204,6 +204,14 @@ def test_a_typo_in_a_name_the_documents_use_is_no_unknown_name(retriever: Retrie
     assert retriever.unknown_names("Who founded the Great Yorkshire Show?") == ("Great Yorkshire Show",)
 
 
+def test_a_hedged_name_is_set_aside_only_when_the_documents_never_use_it(retriever: Retriever) -> None:
+    assert retriever.without_claimed("Which firm, Anglo Australian I believe, partnered with BioVale?") == (
+        "Which firm partnered with BioVale?"
+    )
+    kept = "The consortium, iiCON I think, started with a grant. How much has it attracted since?"
+    assert retriever.without_claimed(kept) == kept  # theirs: the name still says which one
+
+
 def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retriever: Retriever) -> None:
     question = "Quick one from the Minister's office: when was the Liverpool City Region Investment Zone announced?"
     assert retriever.retrieve(question, 5).unknown_names == ()

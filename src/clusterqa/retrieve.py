@@ -102,6 +102,12 @@ CLAIM = re.compile(  # "My notes say ...", "A colleague says ...", "I've seen it
     r"i(?:'ve| have)? (?:seen|heard|read)(?: it said)?)\b[^.?!]*[.?!]\s+(?=\S)",
     re.I,
 )
+HEDGED_NAME = re.compile(  # 'Anglo Australian I believe', 'iCON I think it's called': a name the asker is unsure of
+    r"(?P<name>(?<![\w'’])(?-i:[A-Za-z&-]*[A-Z][\w&'’-]*)(?:\s+(?-i:[A-Z][\w&'’-]*)){0,3}),?\s+"
+    r"(?:I think|I believe|I reckon|I guess|if I remember (?:rightly|correctly)|if memory serves)"
+    r"(?:\s+(?:it['’]s|it is|that['’]s|they['’]re) (?:called|named|the name))?(?=\s*[,.;:)?—–-])",
+    re.I,
+)
 CLAIMED_FIGURE = re.compile(  # the figures a claim puts forward: '1970s', '2050', '£5m', 'dozens'
     r"['‘\"]?(?:[£$€]?\d(?:[\d,.]*\d)?(?:s|m|bn|%)?|dozens|hundreds|thousands)['’\"]?", re.I
 )
@@ -387,6 +393,13 @@ class Retriever:
         """A fact-check ('My notes say Calder Hall was built in the 1970s. Which year does the report give?')
         without the claim's own figures and the names the documents never use ('Preston'): they are what is
         being checked, not what to look for, and must not make the answer abstain."""
+        # a name the asker hedges and the documents never use is no name they must mention: 'Which mining
+        # multinational, Anglo Australian I believe, partnered with BioVale?' asks which one it was
+        for hedged in reversed(list(HEDGED_NAME.finditer(question))):
+            if not all(self._known(normalise(_bare(w))) for w in hedged["name"].split()):
+                after = question[hedged.end() :]  # 'Which firm, X I believe, partnered': 'Which firm partnered'
+                after = " " + after.lstrip(" ,") if after.lstrip().startswith(",") else after
+                question = question[: hedged.start()].rstrip(" ,") + after
         claim = CLAIM.match(question)
         if not claim:
             return question
