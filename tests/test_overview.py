@@ -1654,6 +1654,23 @@ def test_who_a_list_is_for_names_nothing_the_documents_must_mention(assistant: A
     assert answer.route == "list" and not answer.abstained, answer.answer
 
 
+def test_what_a_cluster_means_and_why_it_matters_is_the_defining_section(assistant: Assistant) -> None:
+    question = "what does the report mean by an innovation cluster and why does it think they matter? summarise"
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.section) == ("summary", "What is a regional innovation cluster and why are they important?")
+
+
+def test_who_asks_said_after_the_question_is_no_topic(assistant: Assistant) -> None:
+    question = (
+        "Pull together everything the report says about how funding for clusters should change — I'm at a mayoral "
+        "combined authority and need the main arguments."
+    )
+    assert route_question(question, assistant.retriever.steer, assistant.outline).topic == "funding"
+    # 'raise' asks whether they mention it, as 'mention' does; 'yes/no per area' is how to answer
+    question = "which of the eleven case studies raise skills gaps in their own text? Give me a yes/no per area."
+    assert route_question(question, assistant.retriever.steer, assistant.outline).topic == "skills gaps"
+
+
 def test_a_summary_of_the_intro_asked_in_a_few_words_is_the_introductions(assistant: Assistant) -> None:
     route = route_question("short version of the intro, please", assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.section) == ("summary", "Introduction")

@@ -186,8 +186,15 @@ LISTS_DIFFER = re.compile(  # "... what differs between the two lists", "what do
 )
 DEFINITION_ASK = re.compile(  # "the report's working definition of a cluster": the section asking what one is
     r"\bdefinition of (?:an? )?(?:regional )?(?:innovation )?clusters?\b"
-    r"|\bdefines? (?:an? )?(?:regional )?(?:innovation )?clusters?\b",
+    r"|\bdefines? (?:an? )?(?:regional )?(?:innovation )?clusters?\b"
+    # 'what does the report mean by an innovation cluster and why does it think they matter'
+    r"|\b(?:mean|means|meant) by (?:an? |the (?:term |word )?)?['‘\"]?(?:regional )?(?:innovation )?clusters?\b"
+    r"(?! (?:approach|policy|development))"
+    r"|\bwhat (?:is|are) (?:an? )?(?:regional )?innovation clusters?\b[^?]*\b(?:why|matter|important)\b",
     re.I,
+)
+TRAILING_SCENE = re.compile(  # who asks, said after the question: no topic
+    r"\s+[-–—]\s*(?:I['’]m|I am|we['’]re|we are) (?:at|from|with|in|on) (?:an? |the |my |our )?[^?;:]*$", re.I
 )
 THREADS = re.compile(r"\b(?:big |main |key )?(?:recurring|common|shared|cross-cutting) (?:threads|strands)\b", re.I)
 POINTS_BACK = re.compile(  # '… a short set of headline recommendations before the full list. What are they?'
@@ -752,6 +759,7 @@ FRAME_WORDS = set(
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
         long overlap overlaps share know knows enumerate itemise itemize pick picked whole lot came map plus
         we're i'm i'd i've inventory catalogue reel rattle single crib cheat sheet digest primer tl dr wrap plain english
+        raise raises raised yes angle
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
@@ -784,6 +792,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     question = CHAPTERS_MENTIONING.sub(r"\1 case studies", question)
     question = NOT_THIS_KIND.sub(" ", question)  # 'no summary needed - how big was ...': a fact after all
     question = NEWCOMER.sub("", question)  # "I'm new to the North East space cluster - …": the cluster is kept
+    question = TRAILING_SCENE.sub("", question)  # '... should change — I'm at a mayoral combined authority and need ...'
     question = _titles_as_the_report(question, outline)  # 'the contents of Innovation Clusters in the North of England'
     question = NOT_THE_CASES.sub(" ", question)  # 'the main sections (not the individual case studies)
     question = _interest_as_topic(question)  # "I'm tracking Investment Zones. List each one ...": each Investment Zone
