@@ -2145,6 +2145,11 @@ def test_a_comparison_on_kinds_of_thing_takes_the_sentence_naming_several(assist
             " What are they?",
             "Recommendations",
         ),
+        (
+            "Up front, the report makes a short set of headline recommendations for national cluster policy. Set out each "
+            "of them in a sentence.",
+            "Recommendations",
+        ),
         ("Please could you produce a table with two columns — place and sector — covering the eleven clusters?", "case studies"),
     ],
 )

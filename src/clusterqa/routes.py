@@ -198,7 +198,10 @@ TRAILING_SCENE = re.compile(  # who asks, said after the question: no topic
 )
 THREADS = re.compile(r"\b(?:big |main |key )?(?:recurring|common|shared|cross-cutting) (?:threads|strands)\b", re.I)
 POINTS_BACK = re.compile(  # '… a short set of headline recommendations before the full list. What are they?'
-    r"[.!?]\s+(?:so |and )?(?:what|which) (?:are|were) (?:they|those|these)\W*$|[.!?]\s+(?:list|name|give me) (?:them|those)\b",
+    r"[.!?]\s+(?:so |and )?(?:what|which) (?:are|were) (?:they|those|these)\W*$"
+    r"|[.!?]\s+(?:(?:please|kindly) )?(?:list|name|give me|set out|spell out|outline|run through|go through)"
+    r"(?: (?:each|all|every one) of)? (?:them|those|these)\b",  # '... Set out each of them in a sentence.'
+
     re.I,
 )
 HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
