@@ -1597,12 +1597,26 @@ def test_an_aggregate_on_missing_out_weighs_what_was_missed_not_the_missing(assi
         # formal: the things the case studies refer to, each with its place; the rest is how to set them out
         ("It is requested that a schedule be provided of every freeport to which reference is made in the case studies, "
          "specifying the locality to which each pertains.", {"Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"}),
+        ("I'm writing up Investment Zones. Which of the report's regional case studies bring up an Investment Zone?",
+         {"Liverpool City Region", "Greater Manchester", "West Yorkshire"}),
+        ("Which case studies refer to the Advanced Manufacturing Research Centre (AMRC) or one of its offshoots? Go through all "
+         "eleven.", {"Lancashire", "South Yorkshire"}),  # 'go through' is how to answer
     ],
 )
 def test_an_aggregate_asked_in_other_words(assistant: Assistant, question: str, expected: set[str]) -> None:
     answer = assistant.ask(question)
     assert answer.route == "aggregate", answer.answer
     assert set(re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)) == expected, answer.answer
+
+
+def test_which_case_studies_asked_after_a_question_setting_the_scene(assistant: Assistant) -> None:
+    question = "How come AstraZeneca keeps cropping up? Tell me which of the case studies mention the company at all."
+    assert route_question(question, assistant.retriever.steer, assistant.outline).kind == "aggregate"
+
+
+def test_all_the_money_figures_of_one_case_study_are_its_sums(assistant: Assistant) -> None:
+    route = route_question("Liverpool case, all money figures", assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.group, route.regions) == ("list", "sums", ("Liverpool City Region",))
 
 
 def test_a_name_in_an_aggregate_is_found_by_its_acronym_too(assistant: Assistant) -> None:

@@ -84,7 +84,9 @@ SUMS_ASK = re.compile(
     # 'every figure the case studies give for annual income, value, GVA or exports': their sums of money
     r"|\b(?:pots?|sources?|streams?) of (?:[\w-]+ )?(?:money|funding|finance)\b.*\b(?:amounts?|sums?|how much)\b"
     r"|\b(?:each|every|all(?: the)?) (?:money |financial )?figures?\b(?=[^?]*\b(?:income|value|gva|exports?|turnover|worth|"
-    r"revenue|funding|investment)\b)",
+    r"revenue|funding|investment)\b)"
+    # 'Liverpool case, all money figures'
+    r"|\b(?:each|every|all(?: the)?) (?:money|monetary|financial|cash|funding) (?:figures?|amounts?|sums?)\b",
     re.I,
 )
 RENAMED_ASK = re.compile(  # "which bodies are flagged as known by another name before?": the sentences saying 'formerly'
@@ -383,6 +385,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
         r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)"
         r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+(?:['’]s)?)?"  # "which of NP11's case studies"
+        r"(?:(?<=['’]s) (?:regional|individual|place|cluster))?"  # "which of the report's regional case studies"
         r"(?: case[- ]study)?"  # "what innovation clusters enable" asks what clusters in general do, not which ones
         r" (?:clusters|case studies|regions|areas|places|cases|locations|write-?ups)\b"
         r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
@@ -430,6 +433,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"(?:across|in) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
         # '... a national body set up HQ in the region. Which case studies say that?': the last sentence asks
         r"|[.?!…]\s+(?:which|what) (?:case studies|clusters)\b[^?]{0,40}\?\s*$"  # '..., and which?'
+        # 'How come AstraZeneca keeps cropping up? Tell me which of the case studies mention the company at all.'
+        r"|[.?!…]\s+(?:tell me|say|list) (?:which|what) of the (?:case studies|clusters)\b[^?]{0,60}[?.]?\s*$"
         r"|^\W*where in the (?:eleven |11 )?(?:case studies|clusters)\b"
         r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:of the )?(?:other )?(?:\w+ )?"
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
@@ -762,7 +767,7 @@ FRAME_WORDS = set(
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
         long overlap overlaps share know knows enumerate itemise itemize pick picked whole lot came map plus
         we're i'm i'd i've inventory catalogue reel rattle single crib cheat sheet digest primer tl dr wrap plain english
-        raise raises raised yes angle
+        raise raises raised yes angle go
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
@@ -834,7 +839,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if GLOSSARY_ASK.search(question) and question_type(question)[0] != "acronym":  # not 'what does the acronym X mean'
         return Route("list", tuple(r for r in steer(question) if names_region(question, r)), group=GLOSSARY)
     if SUMS_ASK.search(question):  # "list each sum of public money in the case studies with what it was for"
-        return Route("list", tuple(r for r in steer(question) if names_region(question, r)), group=SUMS)
+        sums_of = [*steer(question), *_named_by_place(question, outline)]  # 'the Liverpool case'
+        return Route("list", tuple(r for r in dict.fromkeys(sums_of) if names_region(question, r)), group=SUMS)
     if TIMELINE_ASK.search(question):  # "a timeline of the milestones since 2010", "… of the Liverpool case"
         places = tuple(dict.fromkeys([*steer(question), *_named_by_place(question, outline)]))
         if re.search(r"\b(?:case studies|clusters|regions|areas)\b", question, re.I):
