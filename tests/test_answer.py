@@ -89,6 +89,7 @@ HARD_FACTS = [
     # 'bid-based pots' are the documents' competitive grants, and 'the case against' them the challenges they see in them
     ("What's the case against small, bid-based pots of money, as NP11 puts it?", "difficulties in long term planning", 23),
     ("What's NP11's beef with small bidding-competition pots? Spell out the harms it lists.", "punishing places", 23),
+    ("What's wrong with making places bid against each other for little pots of money, in NP11's view?", "punishing places", 23),
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "

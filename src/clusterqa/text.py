@@ -309,8 +309,12 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     # 'small, bid-based pots', 'bidding-competition pots': the documents' 'competitive grants'
     (re.compile(r"\bbid(?:ding)?[- ](?:based|competition|competitive)[- ](?:pots?|funds?|funding)\b"
                 r"|\bcompetition[- ](?:based )?(?:pots?|funds?|funding)\b", re.I), "competitive grants"),
-    # "NP11's beef with X", 'the case against X': the challenges it sees in X
-    (re.compile(r"\b(?:beef|gripe|quarrel) with\b|\bcase against\b|\bobjections? to\b", re.I), "challenges of"),
+    # 'making places bid against each other for little pots of money': small competitive grants
+    (re.compile(r"\b(?:bid|bidding|compete|competing) (?:against (?:each other|one another) )?for (?:little|small|tiny|modest) "
+                r"(?:pots|pools|sums)(?: of (?:money|funding|cash))?", re.I), "compete for small competitive grants"),
+    # "NP11's beef with X", 'the case against X', "what's wrong with X": the challenges it sees in X
+    (re.compile(r"\b(?:beef|gripe|quarrel) with\b|\bcase against\b|\bobjections? to\b|(?<=what['’]s )wrong with\b"
+                r"|(?<=what is )wrong with\b", re.I), "challenges of"),
     (re.compile(r"\bno\.\s*(?=of\b)", re.I), "number "),  # 'no. of regional examples?
     # 'what keeps holding back the sector year after year': its 'perennial barriers'
     (re.compile(r"\b(?:hold|holds|holding|held) (?:(?:it|them|the \w+) )?back\b", re.I), "barriers to"),
