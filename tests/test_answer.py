@@ -90,6 +90,9 @@ HARD_FACTS = [
     ("What's the case against small, bid-based pots of money, as NP11 puts it?", "difficulties in long term planning", 23),
     ("What's NP11's beef with small bidding-competition pots? Spell out the harms it lists.", "punishing places", 23),
     ("What's wrong with making places bid against each other for little pots of money, in NP11's view?", "punishing places", 23),
+    # a travel time asked for: few sentences hold one, so one near the question answers it in few of its words
+    ("Within what travel time is everything needed to take a new molecule from discovery to manufacture said to be available?",
+     "10-minute car journey", 11),
     # what is needed set against what drives, when the question sets them so: 'it is the degree and nature of
     # interactions ... that are the vital fuel for innovation'
     ("If simply having specialist firms in one place is only the entry ticket, what does the paper say really drives "

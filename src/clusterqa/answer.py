@@ -40,6 +40,7 @@ from .text import CONTINUES, core_question, normalise, terms, without_scene
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
 MIN_TYPED_DENSE = 0.65
+RARE_KINDS = ("distance", "duration")  # values few sentences hold: the kind itself is most of the fit
 WHICH_PLACE = re.compile(  # asks which case study something belongs to
     r"\b(?:which|what) (?:case[- ]study )?(?:area|cluster|region|place|case study|city region|county|part of the north|"
     r"patch|locality|part of the country|corner of the north)(?:'s)?\b"
@@ -216,6 +217,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
 
     def fit(s: ScoredSentence) -> bool:
         # ...and so is holding the words the question quotes ('"the vital fuel for innovation" - what is it?')
+        # ...and a travel time or a span of time asked for, so seldom given that holding one in a sentence near the
+        # question is fit enough ('within how short a trip ...': 'within the radius of a 10-minute car journey')
+        if kind in RARE_KINDS and s.dense >= MIN_DENSE:
+            return True
         return fits(s, typed=bool(kind)) or who_did(s.sentence.text) or quotes(s.sentence.text) or how_made(s.sentence.text)
 
     if not spelled_out and not fit(best) and not fit(plain_best):
