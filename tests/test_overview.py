@@ -1418,6 +1418,19 @@ def test_a_case_study_summary_keeps_what_the_case_is_an_example_of(assistant: As
     assert any("Skills shortages" in point for point in points)  # and what holds it back
 
 
+@pytest.mark.parametrize(
+    ("question", "ahead"),
+    [
+        ("Précis of the South Yorkshire metals chapter, please.", "foundation industries"),  # 'Opportunities for ...'
+        ("Summarise the Tees Valley chemicals case study.", "net-zero industrial cluster by 2040"),  # 'presents opportunities'
+    ],
+)
+def test_a_case_study_summary_says_where_the_cluster_is_heading(assistant: Assistant, question: str, ahead: str) -> None:
+    points = [line for line in assistant.ask(question).answer.splitlines() if line.startswith("- ")]
+    assert 3 <= len(points) <= 6
+    assert any(ahead in point for point in points), points
+
+
 def test_big_is_a_topic_word_of_its_own(assistant: Assistant) -> None:
     question = "How different is the role of big anchor firms in the North East space cluster versus Lancashire's?"
     assert "big" in route_question(question, assistant.retriever.steer, assistant.outline).topic.split()

@@ -95,7 +95,9 @@ LESSON = re.compile(  # a case study's own statement of what it shows
 )
 WOULD_HELP = re.compile(  # what a case study says would help its cluster
     r"\bwould benefit from\b|\bthere is (?:potential|an opportunity|scope) to\b|\bwould welcome\b|\bcalls? for\b"
-    r"|\boffers? an opportunity\b", re.I
+    r"|\boffers? an opportunity\b"
+    # ...and where it is heading: 'Opportunities for future development include ...', '... presents opportunities'
+    r"|\bopportunities for (?:future )?development\b|\bpresents? opportunities\b", re.I
 )
 SELF_FOCUS = re.compile(r"\bth(?:is|e) case study (?:\w+ly )?focus(?:es|ed)? on\b", re.I)  # what it says it is about
 FUNDING = re.compile(r"\b(?:fund\w*|invest\w*|grant\w*|seed\w*|financ\w*)\b", re.I)
