@@ -1696,6 +1696,11 @@ def test_who_asks_said_after_the_question_is_no_topic(assistant: Assistant) -> N
     # 'raise' asks whether they mention it, as 'mention' does; 'yes/no per area' is how to answer
     question = "which of the eleven case studies raise skills gaps in their own text? Give me a yes/no per area."
     assert route_question(question, assistant.retriever.steer, assistant.outline).topic == "skills gaps"
+    # how the asker wants it ('provide a concise précis', 'grouped'), and 'a role' given to it, are no topic either
+    question = "Which of the case studies give a role to a Local Enterprise Partnership (LEP) — named as such?"
+    assert route_question(question, assistant.retriever.steer, assistant.outline).topic == "Local Enterprise Partnership or LEP"
+    question = "Please provide a concise précis of what the report says about the funding difficulties facing clusters."
+    assert route_question(question, assistant.retriever.steer, assistant.outline).topic == "funding"
 
 
 def test_a_summary_of_the_intro_asked_in_a_few_words_is_the_introductions(assistant: Assistant) -> None:

@@ -767,7 +767,7 @@ FRAME_WORDS = set(
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
         long overlap overlaps share know knows enumerate itemise itemize pick picked whole lot came map plus
         we're i'm i'd i've inventory catalogue reel rattle single crib cheat sheet digest primer tl dr wrap plain english
-        raise raises raised yes angle go
+        raise raises raised yes angle go role roles provide concise propose proposes conclusion conclusions grouped possible
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
