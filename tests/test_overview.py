@@ -1048,7 +1048,7 @@ def test_a_comparison_on_a_topic_leads_with_that_topic(assistant: Assistant) -> 
     [
         # the name both sides share is what they are compared on; the phrase naming the two places is no topic
         ("Made Smarter appears in both the Greater Manchester and South Yorkshire cases. What role does it play in each?",
-         "Made Smarter role play", ["Made Smarter Adoption Programme", "Programmes such as Made Smarter"]),
+         "Made Smarter play", ["Made Smarter Adoption Programme", "Programmes such as Made Smarter"]),
         # 'Teesside' is another name for the Tees Valley side
         ("How do the Liverpool and Teesside freeports compare?", "freeports", ["Liverpool Freeport", "Teesside Freeport"]),
     ],
