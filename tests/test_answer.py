@@ -583,6 +583,8 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "You mentioned Calder Hall was built in 1956 - when did it finally shut down?",
         "I remember Liverpool's freeport opened in early 2023. When did the Teesside Freeport open for business?",
         "I read that the BBC announced its move in 2006 - when did it start broadcasting from MediaCity?",  # another event
+        # the body whose name the file's name holds, asked about itself: 'NP11' must be said, not just the document named
+        "What year was NP11 itself founded?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -24,6 +24,7 @@ from .chunking import SECTION_SEP
 from .questions import (
     FIGURE_KINDS,
     REFERS_BACK,
+    body_asked,
     holds_kind,
     mentions,
     names_missing,
@@ -186,13 +187,14 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     # the sentence holding the words a question quotes is what it asks about, unless it asks a figure or a date of
     # them ("'long-term consistent funding' - over how many years?"), which that sentence must give as any other would
     quotes = quoted_in(question) if kind not in FIGURE_KINDS else lambda sentence: False
+    asked_of = body_asked(question)  # 'when was NP11 founded': NP11 said, not just the document's name
     candidates = [
         (p, s)
         for p in retrieval.passages
         for s in p.sentences
         if (holds_kind(kind, detail, s.sentence.text, question) or quotes(s.sentence.text))
         # an acronym asked about is spelled out anywhere; a typed answer's passage must hold the names asked about
-        and (kind in ("", "acronym") or mentions(p, names, s.sentence.text, retrieval.spelled))
+        and (kind in ("", "acronym") or mentions(p, names, s.sentence.text, retrieval.spelled, asked_of))
     ]
     # a name the documents never use is no subject of theirs, unless it is a town of a region they cover ('the
     # life sciences cluster around Macclesfield'): that is context, and the fit below decides

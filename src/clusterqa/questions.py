@@ -713,13 +713,34 @@ def question_names(question: str) -> list[set[str]]:
     return names
 
 
+BODY_ASKED = re.compile(  # a body asked about itself: 'what year was NP11 itself founded', 'who chairs NP11'
+    r"\b(?:was|is|were) (?P<founded>[A-Z][\w&]*)(?: itself)? (?:first )?"
+    r"(?:founded|established|set up|created|formed|launched|started)\b"
+    r"|\bwhen did (?P<began>[A-Z][\w&]*)(?: itself)? (?:start|begin|form|launch|come into being)\b"
+    r"|\bwho (?:chairs|leads|runs|heads|founded|set up) (?P<led>[A-Z][\w&]*)\W*$"
+)
+
+
+def body_asked(question: str) -> set[str]:
+    """The terms of a body the question asks about itself, not as the one who says something."""
+    return {t for m in BODY_ASKED.finditer(question) for name in m.groups() if name for t in terms(name)}
+
+
 def mentions(
-    passage: Passage, names: list[set[str]], sentence: str = "", spelled: dict[str, set[str]] | None = None
+    passage: Passage,
+    names: list[set[str]],
+    sentence: str = "",
+    spelled: dict[str, set[str]] | None = None,
+    asked_of: set[str] | frozenset[str] = frozenset(),
 ) -> bool:
     """Every name of the question appears in the passage or its section path, or, when the sentence refers
     back ('it', 'they' early on), in the chunk before it. An acronym the documents spell out appears as its
-    words: 'LCR' in a passage on the Liverpool City Region."""
+    words: 'LCR' in a passage on the Liverpool City Region. A name the file's name holds ('NP11') is held by every
+    passage (it names the document: 'the NP11 introduction'), unless the question asks about that body itself
+    (asked_of: 'when was NP11 founded')."""
     def held(name: set[str], have: set[str]) -> bool:
+        if name & passage.source_terms & asked_of:
+            have = have - (passage.source_terms - set(terms(f"{passage.chunk.title} {passage.chunk.text}")))
         return name <= have or bool(spelled and all(t in spelled and spelled[t] <= have for t in name))
 
     if all(held(name, passage.terms) for name in names):

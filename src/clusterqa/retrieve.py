@@ -202,6 +202,11 @@ class Passage:
         return _passage_terms(self.chunk)
 
     @property
+    def source_terms(self) -> set[str]:
+        """The words of its file's name ('np11'), which name the document, not what the passage is about."""
+        return _source_terms(self.chunk.source)
+
+    @property
     def context_terms(self) -> set[str]:
         """The terms of the chunk before it in the same section: who 'it' is in 'In the meantime, it is investing'."""
         return _passage_terms(self.before) if self.before else set()
