@@ -82,6 +82,8 @@ HARD_FACTS = [
     ("Which mining multinational, Anglo Australian I believe, partnered with BioVale near Scarborough?", "Anglo American", 17),
     ("The Liverpool infection consortium, iCON I think it's called - how much further investment has it attracted?",
      "£256 million", 7),
+    ("Beyond GDP-type gains, what social goals are councils now hoping to hit with their cluster strategies?",
+     "social mobility", 5),  # the observations page says it in the same words
     ("Speaking from Cardiff: does the Cumbrian nuclear expertise reach into Wales at all?", "North Wales", 16),  # a scene
     ("What keeps holding back Manchester's fast-moving AI sector year after year?", "perennial barriers", 13),  # idioms
     ("In the Lancashire case study, what does 'MA & I' refer to?", "Military Air and Information", 10),  # quoted, spaced

@@ -102,6 +102,9 @@ CLAIM = re.compile(  # "My notes say ...", "A colleague says ...", "I've seen it
     r"i(?:'ve| have)? (?:seen|heard|read)(?: it said)?)\b[^.?!]*[.?!]\s+(?=\S)",
     re.I,
 )
+SET_ASIDE = re.compile(  # 'Beyond GDP-type gains, what social goals ...': what the question looks past
+    r"^\W*(?:beyond|besides|apart from|aside from|other than|leaving aside) (?P<aside>[^,?]{2,40}),\s*", re.I
+)
 HEDGED_NAME = re.compile(  # 'Anglo Australian I believe', 'iCON I think it's called': a name the asker is unsure of
     r"(?P<name>(?<![\w'’])(?-i:[A-Za-z&-]*[A-Z][\w&'’-]*)(?:\s+(?-i:[A-Z][\w&'’-]*)){0,3}),?\s+"
     r"(?:I think|I believe|I reckon|I guess|if I remember (?:rightly|correctly)|if memory serves)"
@@ -405,6 +408,10 @@ class Retriever:
                 after = question[hedged.end() :]  # 'Which firm, X I believe, partnered': 'Which firm partnered'
                 after = " " + after.lstrip(" ,") if after.lstrip().startswith(",") else after
                 question = question[: hedged.start()].rstrip(" ,") + after
+        aside = SET_ASIDE.match(question)  # ...and what it looks past, named in words the documents never use
+        if aside and self.unknown_names(f"x {aside['aside']}"):
+            question = question[aside.end() :]
+            question = question[:1].upper() + question[1:]
         claim = CLAIM.match(question)
         if not claim:
             return question
