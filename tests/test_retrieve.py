@@ -211,7 +211,7 @@ def test_a_hedged_name_is_set_aside_only_when_the_documents_never_use_it(retriev
     kept = "The consortium, iiCON I think, started with a grant. How much has it attracted since?"
     assert retriever.without_claimed(kept) == kept  # theirs: the name still says which one
     # what the question looks past, in a name they never use, is no name they must mention either
-    assert retriever.without_claimed("Beyond GDP-type gains, what social goals do councils have?") == (
+    assert retriever.without_claimed("Beyond Kuznets-style gains, what social goals do councils have?") == (
         "What social goals do councils have?"
     )
     assert retriever.without_claimed("Beyond the Humber, which clusters mention hydrogen?") == (
