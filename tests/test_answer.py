@@ -82,6 +82,8 @@ HARD_FACTS = [
     ("Which mining multinational, Anglo Australian I believe, partnered with BioVale near Scarborough?", "Anglo American", 17),
     ("The Liverpool infection consortium, iCON I think it's called - how much further investment has it attracted?",
      "£256 million", 7),
+    # 'quote me the sentence where ...': the sentence asked for is what follows, not one about quoting
+    ("Quote me the sentence where the report talks about the Golden Triangle.", "Golden Triangle", 20),
     # 'US-owned': an everyday acronym in a compound is no name the documents must use
     ("Which US-owned defence firm snapped up a local space company up in the North East?", "Raytheon UK", 8),
     ("Beyond GDP-type gains, what social goals are councils now hoping to hit with their cluster strategies?",

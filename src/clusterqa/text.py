@@ -333,10 +333,19 @@ AUDIENCE = re.compile(  # who the answer is for: 'for a minister's red box', ', 
 )
 
 
+QUOTE_ME = re.compile(  # 'Quote me the sentence where the report talks about the Golden Triangle': that sentence is asked
+    r"^\W*(?:please\s+)?(?:quote|show|give|find|point) (?:me |us )?(?:to )?(?:the )?(?:exact |precise |actual )?"
+    r"(?:sentence|line|passage|wording|bit)s? (?:where|in which|that|which|about|on|saying)\b[\s,:]*",
+    re.I,
+)
+
+
 def without_instructions(question: str) -> str:
     """The question without a trailing note on how to answer it ('One line, please.'), which is no help to search,
     and with its idioms in the documents' words ('which trades are in short supply' - 'in shortage')."""
     stripped = INSTRUCTION.sub("", question).strip() or question
+    quoted = QUOTE_ME.sub("", stripped)
+    stripped = quoted if len(quoted.split()) >= 2 else stripped
     stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", stripped)).strip() or stripped
     for idiom, plain in IDIOMS:
         stripped = idiom.sub(plain, stripped)
