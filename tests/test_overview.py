@@ -1622,6 +1622,16 @@ def test_an_aggregate_asked_in_other_words(assistant: Assistant, question: str, 
     assert set(re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)) == expected, answer.answer
 
 
+def test_a_scene_that_holds_the_ask_is_the_question(assistant: Assistant) -> None:
+    # 'wants to know which ...' is the ask itself, not a scene to set aside before 'Go through each case study'
+    answer = assistant.ask(
+        "Our energy team wants to know which of the northern clusters talk about hydrogen. Go through each case study and "
+        "tell me which ones do."
+    )
+    assert answer.route == "aggregate"
+    assert set(re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)) == {"Hull & East Yorkshire", "Cumbria", "Tees Valley"}
+
+
 def test_which_case_studies_asked_after_a_question_setting_the_scene(assistant: Assistant) -> None:
     question = "How come AstraZeneca keeps cropping up? Tell me which of the case studies mention the company at all."
     assert route_question(question, assistant.retriever.steer, assistant.outline).kind == "aggregate"

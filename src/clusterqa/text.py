@@ -364,7 +364,9 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
     r"|(?:Speaking|Writing|Calling|Asking) (?:from|as|for|on behalf of)\b"  # 'Speaking from Cardiff: does ...'
     r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover)\b)"
-    r"[^:?.]*?(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
+    # ('Our energy team wants to know which clusters talk about hydrogen. Go through each ...': the ask, no scene)
+    r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking) (?:which|what|how|whether|when|where|who)\b)[^:?.])*?"
+    r"(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
     r"|the (?:intro|introduction|report|publication|paper)\b)))\s+(?=\S+\s+\S+)"  # '… - the intro says …
     # "Researcher's query: …", "A sceptical economist asks: …", "Quick one from the Minister's office: …"
     # 'Briefing note for the Permanent Secretary: …', 'Private office query: the Minister wants …'
