@@ -77,6 +77,7 @@ HARD_FACTS = [
     ("Where exactly is Teesside's chemical industry physically based? Just the site names.", "Wilton International", 19),
     ("I believe Calder Hall was built in 1956, but in what year was it built exactly?", "1956", 16),
     ("iiCON — what do those five letters actually stand for?", "Infection Innovation Consortium", 7),  # an acronym asked
+    ("SMRs and AMRs - spell em out", "small modular reactors", 16),  # 'em': them
     ("What turnover does the North East space sector have?", "£113 million", 8),  # a turnover is a sum of money
     # a name the asker hedges ('I believe', 'I think it's called') and the documents never use: which one is asked
     ("Which mining multinational, Anglo Australian I believe, partnered with BioVale near Scarborough?", "Anglo American", 17),
