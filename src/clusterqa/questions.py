@@ -189,7 +189,8 @@ OWNER_QUESTION = re.compile(
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
 SPELL_IT_OUT = re.compile(
     r"\b(?:spell (?:it|that|this) out|what (?:does|did) (?:it|that|this) stand for|give (?:it|that) in full|"
-    r"expand (?:it|that|this|the (?:abbreviation|acronym)|them|these|those|each|both)|spell (?:them|em|these|those|each|both) out|"
+    r"expand (?:it|that|this|the (?:abbreviation|acronym)|them|these|those|each|both)|"
+    r"spell (?:them|em|these|those|each|both) out|"
     r"unpack (?:it|that|this|the (?:abbreviation|acronym|initials))|"
     # "iiCON in Liverpool - what does the acronym stand for?", "NPIC - what is it, in full?"
     r"what (?:does|did) the (?:acronym|abbreviation|initialism|initials) stand for|what(?:'s| is) (?:it|that|this),? in full|"
