@@ -203,7 +203,6 @@ POINTS_BACK = re.compile(  # '… a short set of headline recommendations before
     r"[.!?]\s+(?:so |and )?(?:what|which) (?:are|were) (?:they|those|these)\W*$"
     r"|[.!?]\s+(?:(?:please|kindly) )?(?:list|name|give me|set out|spell out|outline|run through|go through)"
     r"(?: (?:each|all|every one) of)? (?:them|those|these)\b",  # '... Set out each of them in a sentence.'
-
     re.I,
 )
 HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
