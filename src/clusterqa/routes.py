@@ -813,8 +813,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     kept_group = scene is not None and bool(_named_group(scene.group(0), outline)) and not _named_group(rest, outline)
     if scene and (named_after or not set(steer(scene.group(0))) - named_after) and not kept_group:  # meets - what's the
         question = question[scene.end() :]  # Humber story?
-    page_asked = PAGE_REF.fullmatch(m.group(0)) and m if (m := ONE_PAGE.search(question)) else None
-    page_summary = page_asked and PAGE_SUMMARY.search(core_question(question))
+    page_asked = ONE_PAGE.search(question)
+    page_summary = PAGE_SUMMARY.search(core_question(question))
     question = PAGE_REF.sub("", core_question(question))  # 'the six theme statements on pages 20 and 21'
     if page_asked and page_summary and (on_page := _on_page(int(page_asked.group("page")), outline)):
         return on_page
@@ -838,18 +838,17 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if GLOSSARY_ASK.search(question) and question_type(question)[0] != "acronym":  # not 'what does the acronym X mean'
         return Route("list", tuple(r for r in steer(question) if names_region(question, r)), group=GLOSSARY)
     if SUMS_ASK.search(question):  # "list each sum of public money in the case studies with what it was for"
-        sums_of = [*steer(question), *_named_by_place(question, outline)]  # 'the Liverpool case'
-        return Route("list", tuple(r for r in dict.fromkeys(sums_of) if names_region(question, r)), group=SUMS)
+        sums_of = _steered_or_placed(question, steer, outline)  # 'the Liverpool case'
+        return Route("list", tuple(r for r in sums_of if names_region(question, r)), group=SUMS)
     if TIMELINE_ASK.search(question):  # "a timeline of the milestones since 2010", "… of the Liverpool case"
-        places = tuple(dict.fromkeys([*steer(question), *_named_by_place(question, outline)]))
+        places = _steered_or_placed(question, steer, outline)
         if re.search(r"\b(?:case studies|clusters|regions|areas)\b", question, re.I):
             places = ()  # "the years the case studies quote for HETA, iiCON ...": across them all
         return Route("list", places, group=TIMELINE, topic=years_asked(question))
     twice = _named_group(question, outline) if LISTED_TWICE.search(question) and LISTS_DIFFER.search(question) else ""
     if twice:  # the group listed in two places: what one listing has that the other lacks
         return Route("compare", group=twice)
-    steered = list(steer(question))
-    steered += [r for r in _named_by_place(question, outline) if r not in steered]  # "the Liverpool cluster"
+    steered = list(_steered_or_placed(question, steer, outline))  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
     regions = steered + by_sector
     sectors = outline.sector_regions(question)  # 'the Sheffield-area metals cluster': a place and its sector name it
@@ -1116,6 +1115,11 @@ def _without_facet(topic: str) -> str:
 
 def _plural(noun: str) -> str:
     return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
+
+
+def _steered_or_placed(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> tuple[str, ...]:
+    """The case studies the question steers to, then those it names by a place only ('the Liverpool case')."""
+    return tuple(dict.fromkeys([*steer(question), *_named_by_place(question, outline)]))
 
 
 def _on_page(page: int, outline: Outline) -> Route | None:
