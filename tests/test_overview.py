@@ -403,6 +403,15 @@ ROUTED = [
     # a group's members on one topic, asked for as a summary: the list filtered by it
     ("Summarise the funding-related recommendations, not the rest.", "list"),
     ("Summarise the recommendations on funding.", "list"),
+    # a statement, then the question that stands on its own; not when the statement names what it asks about
+    ("We want to say the report mentions freeports in several places. Which freeports are referred to in the case "
+     "studies?", "aggregate"),
+    ("The recommendation on combining policy support name-checks existing schemes. Which schemes are named?", "fact"),
+    ("Is Innovate UK mentioned in many case studies?", "aggregate"),
+    ("The word 'Humber' - which case-study sections contain it?", "aggregate"),
+    ("What does the whole report say about skills?", "summary"),
+    ("What's the report's overall argument about administrative boundaries?", "summary"),
+    ("Explain simply what the report means by an innovation cluster and why it matters", "summary"),
 ]
 
 
@@ -2244,3 +2253,36 @@ def test_what_to_draw_on_between_dashes_is_scope_not_topic(assistant: Assistant)
     question = "Pull together what the report says about funding problems - themes, recommendations and any case study examples."
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.topic) == ("summary", "funding"), route
+
+
+def test_the_observations_and_introduction_are_scope_to_draw_on_not_a_section_to_summarise(assistant: Assistant) -> None:
+    question = (
+        "What's the report's overall argument about administrative boundaries? Draw on the observations, the case studies,"
+        " the themes and the recommendations."
+    )
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.section, route.topic) == ("summary", "", "administrative boundaries"), route
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        # typed in lower case but for 'AI'; the initials are a side, not what the two are compared on
+        ("gm vs west yorks AI clusters whats different", "| **Greater Manchester: Artificial Intelligence/Digital**"),
+        # what the table is for, said first, is no topic
+        (
+            "For a careers fair handout I need a table of every place profiled in the report and the specialism it was chosen"
+            " for. Columns: area | sector. No commentary.",
+            "**Cumbria**: Clean Energy",
+        ),
+        # how long, said last, is no topic either
+        (
+            "What does the whole report say about skills - shortages, statistics, and what stakeholders complained about?"
+            " Keep it to one paragraph.",
+            "What the documents say about skills:",
+        ),
+    ],
+)
+def test_whole_publication_questions_in_the_thirty_ninth_rounds_words(assistant: Assistant, question: str, needle: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.route != "fact" and needle in answer.answer and "| GM |" not in answer.answer, answer.answer

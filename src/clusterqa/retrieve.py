@@ -427,7 +427,9 @@ class Retriever:
         'adv'); and a case study's initials as the capitals they are, when no English word ('wy AI growth') or typed
         with every word in lower case ('gm digital economy'). Names are left to unknown_names."""
         english = english_words()
-        lower_case = not re.search(r"[A-Z]", question)
+        # typed in lower case but for an acronym everyone writes in capitals ('gm vs west yorks AI clusters')
+        lower_case = not re.search(r"[A-Z]", re.sub(r"\b[\w&]+\b", lambda m: "" if m.group(0) in COMMON_ACRONYMS else m.group(0),
+                                                   question))
 
         def fixed(match: re.Match[str]) -> str:
             word = match.group(0)

@@ -206,6 +206,9 @@ POINTS_BACK = re.compile(  # '… a short set of headline recommendations before
     re.I,
 )
 HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
+WHOLE_REPORT = re.compile(r"(?<!across )\b(the|this) (?:whole|entire|full) (report|publication|document|paper)\b", re.I)
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+POINTS_BACK_TO = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|one|ones|so|same)\b", re.I)
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:exactly |precisely |actually |really )?(?:does |do |is |are )?"
@@ -331,7 +334,8 @@ SUMMARY = re.compile(
     r"\boutline (?:the|this) (?:[\w&'’-]+ ){0,5}cluster\b|"
     r"\bwhat (?:does|do) the (?:introduction|intro|opening|conclusions?|overview)(?: section| part| pages?)? tell "
     r"(?:the |a )?(?:reader|us|you)\b|"
-    r"\bwhat (?:does|do) (?:NP11|the report|the publication|the authors?|they) mean by [^?]+ and (?:why|how|what)\b|"
+    r"\bwhat (?:(?:does|do) (?:NP11|the report|the publication|the authors?|they) mean|"
+    r"(?:NP11|the report|the publication|the authors?|they) means?) by [^?]+ and (?:why|how|what)\b|"
     r"\bwhat(?:'s| is) (?:the )?(?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|chapter) (?:all )?about\b|"
     r"\bwhat are the (?:key|main|headline) (?:numbers|figures|statistics|stats) (?:for|of|on|in)\b|"
     r"\bwhat (?:figures|numbers|statistics|stats) (?:does|do) (?:the )?(?:[\w&'’-]+ ){0,4}(?:case study|case|cluster|section) "
@@ -361,7 +365,8 @@ SUMMARY = re.compile(
     r"\bwhat (?:does|do) (?:the )?(?:report|publication|document|doc|paper|NP11|it|they) (?:argue|conclude)(?=\W*$|,)|"
     r"\bwhat(?:'s| is) (?:it|the [^?]{2,80}?) (?:getting at|setting up|driving at)\b|"
     r"\bwhat (?:does|do) (?:the )?(?:report|publication|document|doc|paper|NP11) (?:have to say|say) (?:about|on|regarding)\b|"
-    r"\b(?:report|publication|NP11|doc|document|paper)['’]s (?:argument|case|reasoning) (?:about|on|for|regarding)\b|"
+    r"\b(?:report|publication|NP11|doc|document|paper)['’]s (?:(?:overall|main|central|core|basic) )?"
+    r"(?:argument|case|reasoning) (?:about|on|for|regarding)\b|"
     r"\bexplain (?:that|this|the) [^?]{0,80}?theme\b|"
     r"\bwhat the (?:introduction|intro|opening section|conclusions?)\b[^?]{0,40}\bis (?:saying|about|getting at)\b|"
     r"what (?:does|do) the (?:introduction|conclusions?|section|chapter|foreword|preface|(?:[\w-]+ ){1,5}section)"
@@ -443,7 +448,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with)\b"
         r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b"
         r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’-]+\s+){1,4}(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
-        r"\s+(?:in|by|across)\s+(?:any|all|which|each|some)\s+(?:of\s+)?(?:the\s+)?(?:case studies|clusters|regions|areas)\b"
+        r"\s+(?:in|by|across)\s+(?:any|all|which|each|some|many|several|multiple|most|other|more than one)\s+(?:of\s+)?"
+        r"(?:the\s+)?(?:case studies|clusters|regions|areas)\b"
         # the topic, then the ask cut short: 'freeports? which clusters', '... mention the bioeconomy? which'
         r"|^[^?]{2,80}\?\s*(?:which|what)(?: (?:ones|clusters|case studies|regions|areas|places))?\W*$"
         # 'nuclear: where in the case studies does it feature?', 'Enterprise Zones - any clusters mention them?'
@@ -607,7 +613,7 @@ CASES_WITH_SECTORS = re.compile(  # every case study with its sector: 'region + 
     r"^(?=[^?]*\b(?:sectors?|specialisms?|specialities|focus|cluster types?|industr(?:y|ies))\b)"
     r"(?=[^?]*\b(?:each|every|all|full|complete|inventory|catalogue|one per|line-?up|don'?t skip|eleven|11|reel off|"
     r"rattle off)\b)"
-    r"(?=[^?]*\b(?:case stud(?:y|ies)|clusters?|regions?|places)\b)"
+    r"(?=[^?]*\b(?:case stud(?:y|ies)|clusters?|regions?|places|(?:place|area) profiled)\b)"
     r"|^\W*(?:places|regions|areas|clusters)\s*(?:\+|&|and|with)\s*(?:sectors|specialisms)(?: covered)?\W*$",  # terse
     re.I,
 )
@@ -693,7 +699,10 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
     r"|([^),]+(?:,[^),]+)+?)(?:,?\s*(?:and so on|etc\.?|and the like|and others))?)\)",
     re.I,
 )
-_SCOPE_ITEM = r"(?:the |any )*(?:themes|recommendations|case[- ]stud(?:y|ies)(?: examples)?|examples)"
+_SCOPE_ITEM = (
+    r"(?:the |any )*(?:(?:cross-cutting )?themes|recommendations|observations|introduction|case[- ]stud(?:y|ies)(?: examples)?"
+    r"|examples)"
+)
 _SCOPE_ITEMS = _SCOPE_ITEM + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)" + _SCOPE_ITEM + r")+"
 SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
     r",\s*across [^,?]{3,60},"
@@ -770,7 +779,7 @@ FRAME_WORDS = set(
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
-        working""",
+        working many multiple""",
         keep_stopwords=True,
     )
 )
@@ -792,10 +801,33 @@ class Route:
 
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
-    organisation; the outline gives the groups, sections and sectors."""
+    organisation; the outline gives the groups, sections and sectors.
+
+    A question of several sentences that reads as a fact question whole may still ask about the whole
+    publication in one of them ('we want to say the report mentions freeports in several places. Which specific
+    freeports are referred to in the case studies?'): that sentence's route, when it stands on its own (no 'it'
+    or 'they' pointing back at the sentences before), and when the sentences before name no case study or group
+    (then 'Which schemes are named?' asks what that one names)."""
+    route = _route(question, steer, outline)
+    if route.kind != "fact":
+        return route
+    sentences = SENTENCE_END.split(question.strip())
+    for i, sentence in enumerate(sentences[1:], 1):
+        before = " ".join(sentences[:i])
+        if steer(before) or _named_group(before, outline) or _member_named(before, outline):
+            break
+        if "?" in sentence and not POINTS_BACK_TO.search(sentence):
+            alone = _route(sentence, steer, outline)
+            if alone.kind != "fact":
+                return alone
+    return route
+
+
+def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     question = _case_study_words(TYPOS.sub(lambda m: TYPO_FIXES[m.group(0).lower()], question))
     question = THREADS.sub("cross-cutting themes", question)  # 'the big recurring threads across all the clusters'
     question = re.sub(r"\b(the|this|its) intro\b", r"\1 introduction", question, flags=re.I)  # 'tl;dr of the intro'
+    question = WHOLE_REPORT.sub(r"\1 \2", question)  # 'what does the whole report say about skills'
     question = CHAPTERS_MENTIONING.sub(r"\1 case studies", question)
     question = NOT_THIS_KIND.sub(" ", question)  # 'no summary needed - how big was ...': a fact after all
     question = NEWCOMER.sub("", question)  # "I'm new to the North East space cluster - …": the cluster is kept
@@ -869,7 +901,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     if len(regions) >= 2 and not mentions_asked and (COMPARE.search(question) or (HOW_DO.search(question) and two_sides)):
         # "Tees Valley and Cumbria ... hydrogen and net zero": the sector a topic names is no third side
         sides = named_sides if len(named_sides) >= 2 else regions
-        topic = _without(_compare_topic(question, sides, outline), lambda word: normalise(word) in TOWNS)  # no side's town
+        # no side's town, nor its initials ('GM vs West Yorkshire')
+        topic = _without(
+            _compare_topic(question, sides, outline),
+            lambda word: normalise(word) in TOWNS or (word.isupper() and bool(set(steer(word)) & set(sides))),
+        )
         return Route("compare", tuple(sides), topic=topic)
     recommendations = next((g for g in outline.groups if re.search(r"\brecommend", g, re.I)), "")
     if recommendations and not regions and ASKS_OF_GOVERNMENT.search(question):
@@ -1085,7 +1121,9 @@ NOT_THIS_KIND = re.compile(  # 'no overview needed', 'sort of a summary question
     re.I,
 )
 # what askers call a case study: 'which profiles mention X', 'the Cumbria entry', 'does any write-up mention'
-_CASE_NOUNS = r"(?:profiles|vignettes?|write-?ups?|entry|entries|case-study chapters?|case chapters?)"  # 'profile': a verb too
+_CASE_NOUNS = (  # 'profile': a verb too
+    r"(?:profiles|vignettes?|write-?ups?|entry|entries|case[- ]study (?:chapters?|sections?|texts?)|case chapters?)"
+)
 CASE_STUDY_WORD = re.compile(
     rf"\b(?P<det>which|what|the|any|all(?: the)?|each|every|those|these|other|of the|one|both)\b(?P<mid>(?:\s+[\w&'’-]+){{0,4}}?)"
     rf"\s+(?P<noun>{_CASE_NOUNS}|examples(?! of\b))\b",  # not 'which examples of R&I institutions ... are given'

@@ -209,7 +209,8 @@ _BRIEF = (  # how long an answer should be: after the question ('Why do clusters
 )
 _LAYOUT = (  # how to lay an answer out, after a comma or a dash too: 'bullets please', 'titles only', 'max 5 bullets'
     r"(?:keep it (?:short|brief|tight|simple)|short"
-    r"|keep it (?:to|under|within|below) (?:about |around )?\w+ (?:bullet points?|bullets?|points?|words?|lines?|sentences?)"
+    r"|keep it (?:to|under|within|below) (?:about |around )?\w+ "
+    r"(?:bullet points?|bullets?|points?|words?|lines?|sentences?|paragraphs?)"
     r"|(?:in |as )?(?:a )?(?:bullets?|bullet points?|bulleted(?: list)?"
     r"|numbered(?: list)?(?: \d+-\d+)?|table|list form)(?: (?:please|pls|if you can|is fine|are fine|format))?"
     r"|(?:no more than|max(?:imum)?|at most|up to) \w+ (?:bullets?|points?|words?|lines?|sentences?)|\w+ (?:bullets?|points?) max"
@@ -333,6 +334,14 @@ AUDIENCE = re.compile(  # who the answer is for: 'for a minister's red box', ', 
 )
 
 
+LEADING_PURPOSE = re.compile(  # what the answer is for, said first: 'For a careers fair handout I need a table of ...'
+    r"^\W*for (?:a|an|the|my|our|this|next) (?:[\w'’-]+ ){0,4}?(?:handout|leaflet|flyer|slide|deck|poster|newsletter|article|"
+    r"episode|segment|talk|session|workshop|meeting|event|visit|factsheet|fact sheet|report|paper|piece|pack)s?\b,?\s+"
+    r"(?=(?:I|we|I'm|we're|I’m|we’re)\s)",
+    re.I,
+)
+
+
 QUOTE_ME = re.compile(  # 'Quote me the sentence where the report talks about the Golden Triangle': that sentence is asked
     r"^\W*(?:please\s+)?(?:quote|show|give|find|point) (?:me |us )?(?:to )?(?:the )?(?:exact |precise |actual )?"
     r"(?:sentence|line|passage|wording|bit)s? (?:where|in which|that|which|about|on|saying)\b[\s,:]*",
@@ -346,7 +355,7 @@ def without_instructions(question: str) -> str:
     stripped = INSTRUCTION.sub("", question).strip() or question
     quoted = QUOTE_ME.sub("", stripped)
     stripped = quoted if len(quoted.split()) >= 2 else stripped
-    stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", stripped)).strip() or stripped
+    stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", LEADING_PURPOSE.sub("", stripped))).strip() or stripped
     for idiom, plain in IDIOMS:
         stripped = idiom.sub(plain, stripped)
     return stripped
