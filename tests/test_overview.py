@@ -412,6 +412,9 @@ ROUTED = [
     ("What does the whole report say about skills?", "summary"),
     ("What's the report's overall argument about administrative boundaries?", "summary"),
     ("Explain simply what the report means by an innovation cluster and why it matters", "summary"),
+    ("what threads run through all the case studies? list them", "list"),
+    ("Every Investment Zone mentioned anywhere in the case studies - where is it and what's it worth?", "aggregate"),
+    ("I'd like a side-by-side of Hull & East Yorkshire and Tees Valley on their net zero credentials.", "compare"),
 ]
 
 
@@ -2286,3 +2289,42 @@ def test_the_observations_and_introduction_are_scope_to_draw_on_not_a_section_to
 def test_whole_publication_questions_in_the_thirty_ninth_rounds_words(assistant: Assistant, question: str, needle: str) -> None:
     answer = assistant.ask(question)
     assert answer.route != "fact" and needle in answer.answer and "| GM |" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "section", "topic"),
+    [
+        ("What's a cluster, in the report's own terms? Short summary please.", "summary", "What is a", ""),
+        # the individual clusters are where to read; shortages are what the report says about skills
+        (
+            "Pull together everything the report says about skills - the cross-cutting theme and the specific shortages in"
+            " individual clusters.",
+            "summary",
+            "",
+            "skills",
+        ),
+        ("Skills keep coming up. Pull together what the publication says about skills shortages across the clusters.",
+         "summary", "", "skills"),
+        (
+            "Pull together everything the publication says about skills and workforce shortages - across the observations,"
+            " the individual clusters and the themes - into a short summary.",
+            "summary",
+            "",
+            "skills workforce",
+        ),
+        # facets listed after a scene that names the two sides: what a comparison gives anyway, no topic of its own
+        (
+            "We were arguing about which energy cluster is better set up - Cumbria or the Humber. What does the report"
+            " say about each - their roots, their main assets, and the problems they face? Keep it balanced, please.",
+            "compare",
+            "",
+            "",
+        ),
+    ],
+)
+def test_the_fortieth_rounds_summaries_read_where_asked_on_what_is_asked(
+    assistant: Assistant, question: str, kind: str, section: str, topic: str
+) -> None:
+    asked = without_instructions(question)
+    route = route_question(asked, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == (kind, topic) and route.section.startswith(section), route

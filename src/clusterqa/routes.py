@@ -192,13 +192,20 @@ DEFINITION_ASK = re.compile(  # "the report's working definition of a cluster": 
     # 'what does the report mean by an innovation cluster and why does it think they matter'
     r"|\b(?:mean|means|meant) by (?:an? |the (?:term |word )?)?['‘\"]?(?:regional )?(?:innovation )?clusters?\b"
     r"(?! (?:approach|policy|development))"
-    r"|\bwhat (?:is|are) (?:an? )?(?:regional )?innovation clusters?\b[^?]*\b(?:why|matter|important)\b",
+    r"|\bwhat (?:is|are) (?:an? )?(?:regional )?innovation clusters?\b[^?]*\b(?:why|matter|important)\b"
+    # "what's a cluster, in the report's own terms?"
+    r"|^\W*what(?:'s|’s| is) an? (?:regional )?(?:innovation )?cluster\W+(?:in|by|according to) (?:the )?"
+    r"(?:report|publication|NP11|document|paper)['’]?s? (?:own )?(?:terms|words|definition|book)\b",
     re.I,
 )
 TRAILING_SCENE = re.compile(  # who asks, said after the question: no topic
     r"\s+[-–—]\s*(?:I['’]m|I am|we['’]re|we are) (?:at|from|with|in|on) (?:an? |the |my |our )?[^?;:]*$", re.I
 )
-THREADS = re.compile(r"\b(?:big |main |key )?(?:recurring|common|shared|cross-cutting) (?:threads|strands)\b", re.I)
+THREADS = re.compile(  # 'the big recurring threads', 'what threads run through all the case studies': the themes
+    r"\b(?:big |main |key )?(?:recurring|common|shared|cross-cutting) (?:threads|strands)\b"
+    r"|\b(?:threads|strands)(?= (?:that |which )?(?:run|running|go|going|cut|cutting) (?:through|across)\b)",
+    re.I,
+)
 POINTS_BACK = re.compile(  # '… a short set of headline recommendations before the full list. What are they?'
     r"[.!?]\s+(?:so |and )?(?:what|which) (?:are|were) (?:they|those|these)\W*$"
     r"|[.!?]\s+(?:(?:please|kindly) )?(?:list|name|give me|set out|spell out|outline|run through|go through)"
@@ -246,7 +253,7 @@ _EITHER_OR = (  # 'which contributes more to its local economy, Tees Valley chem
 EITHER_OR = re.compile(_EITHER_OR, re.I)
 COMPARE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|contrast\w*|differ(?:s|ence|ences|ent|ently)?|versus|vs\.?|similarit(?:y|ies)|"
-    r"in common|side by side|stack up|line (?:\S+ ){1,6}up (?:against|with|beside|alongside)|"
+    r"in common|side[- ]by[- ]side|stack up|line (?:\S+ ){1,6}up (?:against|with|beside|alongside)|"
     r"line up (?:\S+ ){1,10}(?:against|beside|alongside)|"
     r"head[- ]to[- ]head|overlap\w*|(?:put|set|place|lay) (?:\S+ ){1,8}next to|set (?:\S+ ){1,6}(?:against|beside|alongside)|"
     r"how (?:does|did|do) each|each side|distinguish\w*|what separates|\b(?:cases|clusters|studies|stories) share(?=\W*$)|"
@@ -381,7 +388,7 @@ _PREAMBLE = r"^[^?]{2,100}?,\s+(?:but |so |and )?"  # "The bioeconomy has its ow
 # 'pull together every freeport that gets mentioned in the case studies': an aggregate, whatever asks it
 _EVERY_ONE = (
     r"\bevery (?P<thing>(?:[\w-]+ ){1,3}?)"
-    r"(?:(?:that|which) (?:gets? |is |are )?(?:a )?(?:mentioned|mention|named|cited|referred to)|"
+    r"(?:(?:(?:that|which) (?:gets? |is |are )?(?:a )?)?(?:mentioned|mention|named|cited|referred to)(?: anywhere)?|"
     r"to which (?:a )?reference is made) (?:in|across)"  # 'every freeport to which reference is made in the case studies'
 )
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
@@ -700,14 +707,15 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
     re.I,
 )
 _SCOPE_ITEM = (
-    r"(?:the |any )*(?:(?:cross-cutting )?themes|recommendations|observations|introduction|case[- ]stud(?:y|ies)(?: examples)?"
-    r"|examples)"
+    r"(?:the |any |individual )*(?:(?:cross-cutting )?themes|recommendations|observations|introduction"
+    r"|case[- ]stud(?:y|ies)(?: examples)?|examples|clusters)"
 )
 _SCOPE_ITEMS = _SCOPE_ITEM + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)" + _SCOPE_ITEM + r")+"
 SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
     r",\s*across [^,?]{3,60},"
     # '- themes, recommendations and any case study examples -', 'Draw on the case studies, themes and recommendations.'
-    r"|\s[-–—]\s" + _SCOPE_ITEMS + r"(?:\s[-–—](?=\s)|(?=\W*$))|[.,]?\s*\b(?:draw|drawing) on " + _SCOPE_ITEMS + r"\b\.?"
+    r"|\s[-–—]\s(?:across |from |in )?" + _SCOPE_ITEMS + r"(?:\s[-–—](?=\s)|(?=\W*$))"
+    r"|[.,]?\s*\b(?:draw|drawing) on " + _SCOPE_ITEMS + r"\b\.?"
     r"|,\s*(?:pulling together|drawing on|drawing together|taking in|across) (?:both )?(?:the )?"
     r"(?:themes|recommendations|case studies)"
     r"(?: and (?:the )?(?:themes|recommendations|case studies))?(?=\W*$)"  # ', pulling together the themes and recommendations?'
@@ -724,7 +732,8 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
 CASE_EXAMPLES = re.compile(  # examples asked for from the case studies: the topic across the report, not one section
     r"\b(?:(?:specific|local|concrete|individual|case[- ]study) )+examples\b"
     r"|\bexamples (?:from|in) (?:the )?(?:(?:individual|specific|different) )?(?:case studies|clusters|areas|places)\b"
-    r"|\bciting (?:a couple of|some|a few|two|several) (?:clusters|case studies)\b",
+    r"|\bciting (?:a couple of|some|a few|two|several) (?:clusters|case studies)\b"
+    r"|\b(?:in|from|across) (?:the )?(?:individual|specific|particular) (?:clusters|case studies|areas|places)\b",
     re.I,
 )
 WIDE_SCOPE = re.compile(  # 'Draw on the case studies, themes and recommendations': several parts of the report to read
@@ -732,11 +741,13 @@ WIDE_SCOPE = re.compile(  # 'Draw on the case studies, themes and recommendation
 )
 # where a report-wide summary is to read, and what it is for: 'the general theme plus local examples', 'citing a couple
 # of clusters', 'funding problems and how they should be fixed' are about funding and skills
-WHERE_AND_WHY = set(terms("theme themes example examples local case study studies citing couple change fixed"))
+WHERE_AND_WHY = set(terms("theme themes cross-cutting example examples local case study studies citing couple change fixed"))
 FACETS_AFTER = re.compile(r"\s[-–—:]\s*\w[\w -]*(?:,\s*(?:and\s+)?\w[\w -]*){2,}\W*$")  # ' - a, b, c?' at the end
 BRIEFING_FACETS = 4  # a case study asked about under this many headings is briefed on as a whole
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
-FACET_WORDS = set(terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers"))
+FACET_WORDS = set(
+    terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers shortage shortages")
+)
 PART_OF_CLUSTER = re.compile(  # the cluster's doings in general, which every case study has: no topic
     r"\b(?:as |a |an )?part of (?:the |their |its |each )?(?:cluster|case|region|area)(?:['’]s|s['’]?)? "
     r"(?:(?:[\w-]+) (?:or|and) )?(?:activity|activities|prospects|story|plans|picture|mix|offer|focus|future|ambitions)\b",
@@ -779,7 +790,7 @@ FRAME_WORDS = set(
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
-        working many multiple""",
+        working many multiple keep keeps coming throughout given""",
         keep_stopwords=True,
     )
 )
@@ -901,8 +912,12 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     if len(regions) >= 2 and not mentions_asked and (COMPARE.search(question) or (HOW_DO.search(question) and two_sides)):
         # "Tees Valley and Cumbria ... hydrogen and net zero": the sector a topic names is no third side
         sides = named_sides if len(named_sides) >= 2 else regions
+        # '... arguing in the pub about Cumbria or the Humber. What does the report say about each - their roots, their
+        # main assets, and the problems they face?': facets listed after the scene, which a comparison gives anyway
+        facets_at_end = FACETS_AFTER.search(question)
+        listed = facets_at_end and not steer(facets_at_end.group(0)) and SENTENCE_END.search(question[: facets_at_end.start()])
         # no side's town, nor its initials ('GM vs West Yorkshire')
-        topic = _without(
+        topic = "" if listed else _without(
             _compare_topic(question, sides, outline),
             lambda word: normalise(word) in TOWNS or (word.isupper() and bool(set(steer(word)) & set(sides))),
         )

@@ -208,7 +208,7 @@ _BRIEF = (  # how long an answer should be: after the question ('Why do clusters
     r"(?: (?:is|would be|will do)(?: fine| ok| okay| enough| plenty)?)?)"
 )
 _LAYOUT = (  # how to lay an answer out, after a comma or a dash too: 'bullets please', 'titles only', 'max 5 bullets'
-    r"(?:keep it (?:short|brief|tight|simple)|short"
+    r"(?:keep it (?:short|brief|tight|simple|balanced|neutral|factual|fair|even-handed)|short"
     r"|keep it (?:to|under|within|below) (?:about |around )?\w+ "
     r"(?:bullet points?|bullets?|points?|words?|lines?|sentences?|paragraphs?)"
     r"|(?:in |as )?(?:a )?(?:bullets?|bullet points?|bulleted(?: list)?"
