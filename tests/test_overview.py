@@ -2328,3 +2328,56 @@ def test_the_fortieth_rounds_summaries_read_where_asked_on_what_is_asked(
     asked = without_instructions(question)
     route = route_question(asked, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.topic) == (kind, topic) and route.section.startswith(section), route
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic"),
+    [
+        # the parts of the report named between a dash and the end are where to read
+        (
+            "Summarise everything the report says about funding problems for clusters - both the themes section and the"
+            " recommendations.",
+            "summary",
+            "funding",
+        ),
+        # the story before the one sentence asking for the summary is no topic; nor is what it is for
+        (
+            "A constituent who runs a small engineering firm says he can't find skilled staff. Pull together what the report"
+            " says about skills shortages across the North so I can reply.",
+            "summary",
+            "skills",
+        ),
+        # 'council boundaries' are what the report calls administrative ones
+        ("What does the report say about clusters spilling across council and regional boundaries?", "summary", ""),
+    ],
+)
+def test_the_forty_first_rounds_summaries_take_their_topic_from_the_ask(
+    assistant: Assistant, question: str, kind: str, topic: str
+) -> None:
+    route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == (kind, topic), route
+    if not topic:
+        assert "administrative boundaries" in route.section, route
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        # quoted forms of a name the documents use are no name they never mention
+        (
+            "For a letter about the future of LEPs: which case studies credit or mention a Local Enterprise Partnership (LEP)"
+            " by name or as 'LEP'/'LEPs'?",
+            "**North East**",
+        ),
+        # 'I worked at ICI Billingham in the seventies.' is who asks, not a name the question is about
+        (
+            "I worked at ICI Billingham in the seventies. Which sites make up the Tees chemical complex according to this?",
+            "Seal Sands & North Tees",
+        ),
+    ],
+)
+def test_a_name_in_the_askers_story_or_in_quotes_is_no_reason_to_abstain(
+    assistant: Assistant, question: str, needle: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and needle in answer.answer, answer.answer

@@ -354,7 +354,10 @@ class Retriever:
             if re.fullmatch(r"I['’](?:m|ve|d|ll)", token) or token.lower() in CALENDAR:  # the asker; 'March' is a date
                 continue
             # "DSIT-style": the capitalised parts are the name; a lower-case part is an ordinary word
-            parts = [normalise(p) for p in re.split(r"[/-]+", token) if p and p[:1].isupper() and p not in COMMON_ACRONYMS]
+            # ...and "'LEP'/'LEPs'": each quoted form on its own
+            parts = [
+                normalise(p) for p in map(_bare, re.split(r"[/-]+", token)) if p and p[:1].isupper() and p not in COMMON_ACRONYMS
+            ]
             if any(not self._known(p) and not self._known(p.rstrip("s")) for p in parts):
                 unknown.append(token)
         return tuple(unknown) or self._unknown_runs(words)

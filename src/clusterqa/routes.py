@@ -708,13 +708,13 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
 )
 _SCOPE_ITEM = (
     r"(?:the |any |individual )*(?:(?:cross-cutting )?themes|recommendations|observations|introduction"
-    r"|case[- ]stud(?:y|ies)(?: examples)?|examples|clusters)"
+    r"|case[- ]stud(?:y|ies)(?: examples)?|examples|clusters)(?: sections?| chapters?| parts?)?"
 )
 _SCOPE_ITEMS = _SCOPE_ITEM + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)" + _SCOPE_ITEM + r")+"
 SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
     r",\s*across [^,?]{3,60},"
     # '- themes, recommendations and any case study examples -', 'Draw on the case studies, themes and recommendations.'
-    r"|\s[-–—]\s(?:across |from |in )?" + _SCOPE_ITEMS + r"(?:\s[-–—](?=\s)|(?=\W*$))"
+    r"|\s[-–—]\s(?:both |all of )?(?:across |from |in )?" + _SCOPE_ITEMS + r"(?:\s[-–—](?=\s)|(?=\W*$))"
     r"|[.,]?\s*\b(?:draw|drawing) on " + _SCOPE_ITEMS + r"\b\.?"
     r"|,\s*(?:pulling together|drawing on|drawing together|taking in|across) (?:both )?(?:the )?"
     r"(?:themes|recommendations|case studies)"
@@ -1008,6 +1008,11 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
             # sides of funding the asker has in mind; what the report says on funding speaks to them
             listed_after = FACETS_AFTER.search(scoped)
             head = topic_of(scoped[: listed_after.start()], steered, by_sector, outline) if listed_after else ""
+            # 'A constituent ... says he can't find skilled staff. Pull together what the report says about skills
+            # shortages': the one sentence asking for the summary says on what, the story before it is no topic
+            cued = [s for s in SENTENCE_END.split(scoped.strip()) if SUMMARY.search(s)]
+            if not head and len(cued) == 1 and not scoped.strip().startswith(cued[0]):
+                head = topic_of(cued[0], steered, by_sector, outline)
             topic = head or topic
             return Route("summary", topic=_without_facet(_without(topic, lambda word: set(terms(word)) <= WHERE_AND_WHY)))
     regions_named = {r for r in {p.region for p in outline.case_studies} if names_region(question, r)}

@@ -307,6 +307,11 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
+    # 'clusters spilling across council and regional boundaries': what the documents call administrative boundaries
+    (re.compile(r"\b(?:(?:council|local[- ]authority|regional|county|combined[- ]authority|political)(?:,? (?:and|or|&) |/)"
+                r"(?:council|local[- ]authority|regional|county|combined[- ]authority|political)"
+                r"|council|local[- ]authority|county|combined[- ]authority|political) (?:boundaries|borders|lines)\b", re.I),
+     "administrative boundaries"),
     # 'small, bid-based pots', 'bidding-competition pots': the documents' 'competitive grants'
     (re.compile(r"\bbid(?:ding)?[- ](?:based|competition|competitive)[- ](?:pots?|funds?|funding)\b"
                 r"|\bcompetition[- ](?:based )?(?:pots?|funds?|funding)\b", re.I), "competitive grants"),
@@ -334,6 +339,9 @@ AUDIENCE = re.compile(  # who the answer is for: 'for a minister's red box', ', 
 )
 
 
+PURPOSE_AFTER = re.compile(  # what the answer is for, said last: '... across the North so I can reply.'
+    r",?\s+so (?:that )?(?:I|we) (?:can|could|may|might)\b[^?.!;:]{0,60}(?=[?.!]|\s*$)", re.I
+)
 LEADING_PURPOSE = re.compile(  # what the answer is for, said first: 'For a careers fair handout I need a table of ...'
     r"^\W*for (?:a|an|the|my|our|this|next) (?:[\w'’-]+ ){0,4}?(?:handout|leaflet|flyer|slide|deck|poster|newsletter|article|"
     r"episode|segment|talk|session|workshop|meeting|event|visit|factsheet|fact sheet|report|paper|piece|pack)s?\b,?\s+"
@@ -355,7 +363,7 @@ def without_instructions(question: str) -> str:
     stripped = INSTRUCTION.sub("", question).strip() or question
     quoted = QUOTE_ME.sub("", stripped)
     stripped = quoted if len(quoted.split()) >= 2 else stripped
-    stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", LEADING_PURPOSE.sub("", stripped))).strip() or stripped
+    stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", LEADING_PURPOSE.sub("", PURPOSE_AFTER.sub("", stripped)))).strip() or stripped
     for idiom, plain in IDIOMS:
         stripped = idiom.sub(plain, stripped)
     return stripped
@@ -372,7 +380,7 @@ def core_question(question: str) -> str:
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
     r"|(?:Speaking|Writing|Calling|Asking) (?:from|as|for|on behalf of)\b"  # 'Speaking from Cardiff: does ...'
-    r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover)\b)"
+    r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover|worked|ran|managed|led|used to)\b)"
     # ('Our energy team wants to know which clusters talk about hydrogen. Go through each ...': the ask, no scene)
     r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking) (?:which|what|how|whether|when|where|who)\b)[^:?.])*?"
     r"(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
