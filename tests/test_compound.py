@@ -21,6 +21,10 @@ LOCKHEED = "How much did Lockheed put into a university up in the North East, in
         ("What was it called, and what year did it start?", ["What was it called", "what year did it start"]),
         ("Where was the unit lured to, and in which year?", ["Where was the unit lured to", "in which year"]),
         ("What does it export and also how many firms are there?", ["What does it export", "how many firms are there"]),
+        # 'to which university' asks another thing too; so does '... and roughly how many'
+        ("How much did Lockheed Martin pledge, to which university, and in what year?",
+         ["How much did Lockheed Martin pledge", "to which university", "in what year"]),
+        ("How many firms and roughly how many staff are there?", ["How many firms", "how many staff are there"]),
         # one ask: a clause saying when, and a list joined by 'and' with no question word after it
         ("When clusters spread into new areas, what do they track?", ["When clusters spread into new areas, what do they track"]),
         ("What are the skills and funding gaps?", ["What are the skills and funding gaps"]),
@@ -42,6 +46,13 @@ def test_each_ask_is_answered_and_the_answers_joined(assistant: Assistant) -> No
     assert answer.retrieved[0].chunk.text == answer.citations[0].text  # the passage quoted first leads the ranking
     streamed = list(assistant.ask_stream(LOCKHEED))  # the app asks this way: the same answer
     assert len(streamed) == 1 and isinstance(streamed[0], Answer) and streamed[0].answer == answer.answer
+
+
+def test_a_pledge_is_the_documents_commitment_and_each_of_its_asks_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("How much did Lockheed Martin pledge, to which university, and in what year?")
+    assert not answer.abstained
+    for needle in ("£630,000", "2022", "Northumbria University"):
+        assert needle in answer.answer
 
 
 def test_a_year_asked_after_is_answered_by_the_sentence_already_given(assistant: Assistant) -> None:

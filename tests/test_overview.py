@@ -2381,3 +2381,10 @@ def test_a_name_in_the_askers_story_or_in_quotes_is_no_reason_to_abstain(
 ) -> None:
     answer = assistant.ask(question)
     assert not answer.abstained and needle in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["which 2 of the 11 are the AI ones?", "Which two case studies are AI clusters?"])
+def test_the_ai_ones_are_the_two_whose_sector_spells_out_ai(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert answer.route == "aggregate" and listed == ["Greater Manchester", "West Yorkshire"], answer.answer

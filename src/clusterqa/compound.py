@@ -24,8 +24,9 @@ from .text import core_question, without_scene
 
 ASK_WORD = r"(?:what|which|when|who|whom|whose|where|how|in (?:what|which)|from (?:what|which))\b"
 ASK_BREAK = re.compile(  # where a question goes on to ask another thing
-    rf",?\s+and\s+(?:also\s+)?(?={ASK_WORD})"  # '..., and which institution got it', '... and when was it set up'
-    r"|,\s*(?=(?:in|from|by) (?:what|which) year\b|when\b|how (?:much|many|long)\b)",  # '..., in what year, ...'
+    rf",?\s+and\s+(?:also\s+|roughly\s+|approximately\s+|about\s+)?(?={ASK_WORD})"  # '..., and which institution got it'
+    r"|,\s*(?:roughly\s+|approximately\s+|about\s+)?(?=(?:in|from|by) (?:what|which) year\b|when\b|how (?:much|many|long)\b"
+    r"|(?:to|from|by|for|with) (?:which|what|whom)\b)",  # '..., in what year, ...', 'How much did X pledge, to which university'
     re.I,
 )
 ASKS_FIRST = re.compile(  # the first part must ask too ('Of the £171 million asked for, how much is secured' asks once)

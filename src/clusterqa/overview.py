@@ -73,7 +73,17 @@ NEGATIVE_SAY = re.compile(
     r"fail\w*|barriers?|harder|difficult\w*|challeng\w*|n't)\b",
     re.I,
 )
-SECTOR_ASKED = re.compile(r"\b(?:are|is) (?:about|on|in|focused on)\b|\bfocus(?:ed|es)? on\b|\bsectors?\b", re.I)
+SECTOR_ASKED = re.compile(  # ...and 'which two case studies are AI clusters', 'which 2 of the 11 are the AI ones'
+    r"\b(?:are|is) (?:about|on|in|focused on)\b|\bfocus(?:ed|es)? on\b|\bsectors?\b"
+    r"|\b(?:are|is) (?:the )?(?:[\w&/-]+ ){1,3}(?:ones|clusters)\W*$",
+    re.I,
+)
+
+
+def _sector_terms(sector: str) -> set[str]:
+    """A sector's terms and the initials of its names of several words: 'Artificial Intelligence/Digital' is AI too."""
+    initials = ["".join(w[0] for w in name.split()) for name in re.findall(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", sector)]
+    return set(terms(sector)) | set(terms(" ".join(initials)))
 
 
 @dataclass(frozen=True)
@@ -684,7 +694,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
 
     topic_terms = set(terms(b.route.topic))
     about = SECTOR_ASKED.search(b.question)  # "which case studies are about AI", not "which mention AI"
-    by_sector = [p for p in outline.case_studies if about and topic_terms and topic_terms <= set(terms(p.cluster))]
+    by_sector = [p for p in outline.case_studies if about and topic_terms and topic_terms <= _sector_terms(p.cluster)]
     if by_sector:  # "which case studies are about artificial intelligence": their sectors say so
         for part in by_sector:
             found = _listing(outline, part)

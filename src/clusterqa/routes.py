@@ -401,7 +401,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r" (?:clusters|case studies|regions|areas|places|cases|locations|write-?ups)\b"
         r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
         r"discuss|refer|talk|report|include|are (?:in|based|located))"
-        r"|^\W*(?:which|what) of the (?:eleven|11)\b(?! (?:is|was|has)\b)"  # "which of the eleven mention universities"
+        # "which of the eleven mention universities", 'which 2 of the 11 are the AI ones'
+        r"|^\W*(?:which|what)(?: (?:two|three|four|[2-9]))? of the (?:eleven|11)\b(?! (?:is|was|has)\b)"
         r"|^\W*(?:any|is there any|are there any) (?:mentions?|references?) (?:of|to)\b[^?]*\b"
         r"(?:case studies|clusters|regions|areas)\b"
         r"|\b(?:in|across) (?:which|what) (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\W*$"

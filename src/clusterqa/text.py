@@ -164,6 +164,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "follow follows followed following track tracks tracked tracking",  # 'what do they track along': 'following …'
     "spill spills spilled spilling spread spreads sprawl sprawls",  # 'clusters sprawl past borders': 'spill over'
     "technology technologies kit equipment machinery",  # 'getting new kit into firms': 'adopt new technology'
+    "pledge pledged pledges commitment commitments committed commit",  # 'how much did X pledge': 'a £630,000 commitment'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
