@@ -131,6 +131,9 @@ HARD_FACTS = [
     ("What recurring obstacles hold back Manchester's fast-moving AI sector?", "perennial barriers", 13),  # the list of them
     ("Alderley Park now sits within which property and science-park company?", "Bruntwood SciTech", 11),  # 'now part of'
     ("Does NP11 think London can run cluster policy from the centre?", "Whitehall", 22),  # London as the seat of government
+    ("West Yorks' move away from making things - over how many years?", "40 years", 14),  # making things: manufacturing
+    ("Quote the line containing the claim about a ten-minute drive.", "10-minute car journey", 11),  # as the digits they write
+    ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 22),  # "per NP11": who says it
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -933,3 +936,8 @@ def test_everyday_words_for_what_the_documents_say(assistant: Assistant, questio
 @pytest.mark.parametrize("question", ["How do I renew my British passport?", "How do I renew my passport in Westminster?"])
 def test_an_everyday_name_does_not_make_an_off_topic_question_answerable(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained
+
+
+def test_stuck_with_is_the_documents_sustained_interest(assistant: Assistant) -> None:
+    answer = assistant.ask("Which local organisations stuck with the North East space initiative long enough for it to pay off?")
+    assert not answer.abstained and any("Business Durham" in c.quote and c.page == 8 for c in answer.citations), answer.answer

@@ -415,6 +415,8 @@ ROUTED = [
     ("what threads run through all the case studies? list them", "list"),
     ("Every Investment Zone mentioned anywhere in the case studies - where is it and what's it worth?", "aggregate"),
     ("I'd like a side-by-side of Hull & East Yorkshire and Tees Valley on their net zero credentials.", "compare"),
+    ("On the overview list of case studies, which sector is paired with Tees Valley?", "list"),  # its sector, as listed
+    ("Need: every recommendation, numbered, with a one-sentence gist", "list"),  # 'one-sentence' stays as written
 ]
 
 

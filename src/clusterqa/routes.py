@@ -615,7 +615,8 @@ OPENING = re.compile(
 PAGE_ASK = re.compile(r"\b(?:which|what) pages?\b|\bpage numbers?\b|\bturn to\b", re.I)
 SECTOR_LABELS = re.compile(r"\bsector (?:labels?|names?|tags?|headings?)\b", re.I)
 SECTOR_WORDS = set(
-    terms("sector industry specialism field focus chosen chose choose about technology specialise type types covered")
+    terms("sector industry specialism field focus chosen chose choose about technology specialise type types covered "
+          "paired matched attached")  # 'on the overview list, which sector is paired with Tees Valley'
 )
 CASES_WITH_SECTORS = re.compile(  # every case study with its sector: 'region + sector for each of the case studies'
     r"^(?=[^?]*\b(?:sectors?|specialisms?|specialities|focus|cluster types?|industr(?:y|ies))\b)"

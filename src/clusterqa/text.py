@@ -122,7 +122,7 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
 
 SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: one group, one meaning
     "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles "
-    "struggle struggles hurdle hurdles",
+    "struggle struggles hurdle hurdles headache headaches",
     "firm firms company companies business businesses enterprise enterprises",
     "money funding funds finance financing investment investments capital",
     "job jobs employment role roles post posts position positions vacancy vacancies",
@@ -144,7 +144,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "essential crucial vital",
     "big bigger biggest large larger largest major",  # 'big anchor firms': 'any large space primes'
     "bid bids pitch pitches",  # 'when do bids for investment land best': 'pitches are most compelling when ...'
-    "emerging nascent",
+    "emerging nascent newer fledgling budding",  # 'newer clusters, not just the established ones': 'emerging'
+    "existing established",
     "precondition preconditions prerequisite prerequisites",
     "benefit benefits advantage advantages",
     "foundation foundations basis built",
@@ -164,7 +165,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "follow follows followed following track tracks tracked tracking",  # 'what do they track along': 'following …'
     "spill spills spilled spilling spread spreads sprawl sprawls",  # 'clusters sprawl past borders': 'spill over'
     "technology technologies kit equipment machinery",  # 'getting new kit into firms': 'adopt new technology'
-    "pledge pledged pledges commitment commitments committed commit",  # 'how much did X pledge': 'a £630,000 commitment'
+    "pledge pledged pledges commitment commitments committed commit",
+    "manufacturing manufacture manufactures manufactured factory factories",  # 'how much did X pledge': 'a £630,000 commitment'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -233,9 +235,9 @@ INSTRUCTION = re.compile(  # how to answer, not what to look for; 'briefly' afte
 
 
 ATTRIBUTION = re.compile(  # "according to the report", "do the authors say": who says it, not what is asked
-    r"\b(?:according to|as (?:per|set out in|stated in)) (?:the|this) (?:report|publication|document|paper|study|"
+    r"\b(?:according to|as (?:per|set out in|stated in)|per) (?:the|this) (?:report|publication|document|paper|study|"
     r"authors?|researchers?|case study)\b,?\s*"
-    r"|,?\s*\baccording to [A-Z][\w&]*(?=\s*[?.!]*\s*$)"  # ', according to NP11?' at the end: the author
+    r"|,?\s*\b(?:according to|per) [A-Z][\w&]*(?=\s*[?.!]*\s*$)"  # ', according to NP11?', ', per NP11?' at the end
     r"|\b(?:the )?(?:report|publication|document|paper|authors?|researchers?)(?:'s)? (?:say|says|said|think|argue|argues|"
     r"suggest|suggests|claim|claims|note|notes|find|finds|found|describe|describes|consider|considers|see|sees)\s+",
     re.I,
@@ -308,6 +310,8 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
+    (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
+    (re.compile(r"\b(?:stuck|stayed|stick|stay|sticking|staying) with\b", re.I), "sustained interest in"),
     # 'clusters spilling across council and regional boundaries': what the documents call administrative boundaries
     (re.compile(r"\b(?:(?:council|local[- ]authority|regional|county|combined[- ]authority|political)(?:,? (?:and|or|&) |/)"
                 r"(?:council|local[- ]authority|regional|county|combined[- ]authority|political)"
@@ -353,9 +357,18 @@ LEADING_PURPOSE = re.compile(  # what the answer is for, said first: 'For a care
 
 QUOTE_ME = re.compile(  # 'Quote me the sentence where the report talks about the Golden Triangle': that sentence is asked
     r"^\W*(?:please\s+)?(?:quote|show|give|find|point) (?:me |us )?(?:to )?(?:the )?(?:exact |precise |actual )?"
-    r"(?:sentence|line|passage|wording|bit)s? (?:where|in which|that|which|about|on|saying)\b[\s,:]*",
+    r"(?:sentence|line|passage|wording|bit)s? (?:where|in which|that|which|about|on|saying|containing|mentioning|with)\b"
+    r"(?:\s+(?:the|a) (?:claim|reference|remark|point|figure|statement) (?:about|that|on|to)\b)?[\s,:]*",  # '... the claim about'
     re.I,
 )
+NUMBER_BEFORE_UNIT = re.compile(  # 'a ten-minute drive' as the documents write it: 'a 10-minute car journey'
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)-"
+    r"(?=(?:minute|hour|day|week|month|year|mile|kilometre|km|metre|acre|hectare)s?\b)",
+    re.I,
+)
+DIGITS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {
+    "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}
 
 
 def without_instructions(question: str) -> str:
@@ -367,7 +380,7 @@ def without_instructions(question: str) -> str:
     stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", LEADING_PURPOSE.sub("", PURPOSE_AFTER.sub("", stripped)))).strip() or stripped
     for idiom, plain in IDIOMS:
         stripped = idiom.sub(plain, stripped)
-    return stripped
+    return NUMBER_BEFORE_UNIT.sub(lambda m: DIGITS[m.group(1).lower()] + "-", stripped)
 
 
 def core_question(question: str) -> str:
