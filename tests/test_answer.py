@@ -941,3 +941,15 @@ def test_an_everyday_name_does_not_make_an_off_topic_question_answerable(assista
 def test_stuck_with_is_the_documents_sustained_interest(assistant: Assistant) -> None:
     answer = assistant.ask("Which local organisations stuck with the North East space initiative long enough for it to pay off?")
     assert not answer.abstained and any("Business Durham" in c.quote and c.page == 8 for c in answer.citations), answer.answer
+
+
+def test_towns_naming_a_case_study_are_its_region_but_a_town_alone_is_not_answered(assistant: Assistant) -> None:
+    # 'the Leeds-Bradford write-up' is West Yorkshire's case study, though the documents never name Leeds
+    answer = assistant.ask(
+        "What funding reform does the Leeds-Bradford write-up float to cut overlap and give authorities more room to tailor"
+        " interventions?"
+    )
+    assert not answer.abstained and "single pot of R&D funding" in answer.answer, answer.answer
+    # ...but a town they never name, asked about on its own, is not answered from some other place's sentence
+    alone = assistant.ask("What does the report say about Leeds?")
+    assert alone.abstained and "They do not mention Leeds." in alone.answer, alone.answer

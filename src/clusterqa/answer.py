@@ -36,7 +36,7 @@ from .questions import (
     says_who_did,
 )
 from .retrieve import TOWNS, Passage, Retrieval, ScoredSentence
-from .text import CONTINUES, core_question, normalise, terms, without_scene
+from .text import CONTINUES, core_question, normalise, question_terms, terms, without_scene
 
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
@@ -200,6 +200,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     # life sciences cluster around Macclesfield'): that is context, and the fit below decides
     if not candidates or any(not _towns(name) for name in retrieval.unknown_names):
         return abstain(retrieval)
+    if retrieval.unknown_names and set(question_terms(question)) <= TOWN_TERMS:  # 'what does it say about Leeds?': the
+        return abstain(retrieval)  # town it never names is all that is asked about, no context for anything else
     nudge = prefers(question)
     steered = set(retrieval.steered_to)
 

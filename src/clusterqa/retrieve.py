@@ -457,6 +457,15 @@ class Retriever:
             question = self._place_names.sub(lambda m: m.group(0).title(), question)
         return question
 
+    def _town_as_region(self, match: re.Match[str]) -> str:
+        """'Leeds-Bradford' in 'the Leeds-Bradford write-up' -> 'West Yorkshire': the case study its towns name,
+        when one of them is a town the documents never mention and they all lie in the same region."""
+        towns = [t.lower() for t in re.split(r"\s*(?:-|/|&|\band\b)\s*", match.group("towns")) if t]
+        regions = {self.steering.get(TOWNS.get(t, ""), "") for t in towns}
+        if len(regions) != 1 or "" in regions or all(t in self.vocabulary for t in towns):
+            return match.group(0)
+        return next(iter(regions)) + match.group("rest")
+
     def _respelled_name(self, match: re.Match[str]) -> str:
         """A name one slip from one the documents write ('Salmesbury' for their 'Samesbury'), as they write it: the
         place meant, to be found where they say it."""
@@ -492,7 +501,9 @@ class Retriever:
     def spelled_out(self, question: str) -> str:
         """The question with each acronym the documents never use replaced by the words they spell it out
         with ('the C&W region' -> 'the Cheshire & Warrington region', 'two UTCs' -> 'two University Technical
-        Colleges'), so it is searched for, and not taken for a name they do not mention."""
+        Colleges'), so it is searched for, and not taken for a name they do not mention; and towns the documents
+        never name, used to name a case study, as its region ('the Leeds-Bradford write-up')."""
+        question = TOWNS_NAMING_A_CASE.sub(self._town_as_region, question)
         names = EVERYDAY_NAMES | ({"London": "Whitehall"} if SEAT_OF_GOVERNMENT.search(question) else {})
         for name, theirs in names.items():  # 'Britain's hydrogen': 'the UK's hydrogen', when they say it so
             if normalise(name) not in self.vocabulary and normalise(theirs) in self.vocabulary:
@@ -798,6 +809,11 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
 }
 
 
+_TOWN = r"[A-Z][a-z]+"
+TOWNS_NAMING_A_CASE = re.compile(  # 'the Leeds-Bradford write-up', "the Leeds/Bradford case study's"
+    rf"(?P<towns>{_TOWN}(?:\s*(?:-|/|&|and)\s*{_TOWN})*)"
+    r"(?P<rest>(?:['’]s)?\s+(?:write-?up|case study|case|cluster|chapter|profile)s?\b)"
+)
 TOWNS = {  # the North's towns and cities -> a word of their sub-region's name: 'Middlesbrough vs Hull' sets two cases
     # side by side, though the documents may never name the town (used to find a comparison's sides, never to answer)
     **dict.fromkeys("wirral knowsley sefton halton widnes southport birkenhead bootle st helens".split(), "liverpool"),
