@@ -953,3 +953,10 @@ def test_towns_naming_a_case_study_are_its_region_but_a_town_alone_is_not_answer
     # ...but a town they never name, asked about on its own, is not answered from some other place's sentence
     alone = assistant.ask("What does the report say about Leeds?")
     assert alone.abstained and "They do not mention Leeds." in alone.answer, alone.answer
+
+
+def test_the_red_rose_county_is_lancashire_and_up_and_coming_clusters_emerging_ones(assistant: Assistant) -> None:
+    red_rose = assistant.ask("When has the Red Rose county had its biggest wins, and when do its bids land best?")
+    assert "do not mention Red" not in red_rose.answer and "Lancashire" in red_rose.retrieved[0].chunk.section, red_rose.answer
+    newer = assistant.ask("How come NP11 insists on backing up-and-coming clusters and not only the ones already established?")
+    assert not newer.abstained and "Supporting emerging" in newer.citations[0].quote, newer.answer

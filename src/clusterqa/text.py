@@ -311,6 +311,8 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
+    (re.compile(r"\bup-and-coming\b", re.I), "emerging"),  # 'backing up-and-coming clusters'
+    (re.compile(r"\b(?:the )?Red Rose county\b", re.I), "Lancashire"),  # the county's nickname
     (re.compile(r"\b(?:stuck|stayed|stick|stay|sticking|staying) with\b", re.I), "sustained interest in"),
     # 'clusters spilling across council and regional boundaries': what the documents call administrative boundaries
     (re.compile(r"\b(?:(?:council|local[- ]authority|regional|county|combined[- ]authority|political)(?:,? (?:and|or|&) |/)"
