@@ -133,6 +133,7 @@ HARD_FACTS = [
     ("Does NP11 think London can run cluster policy from the centre?", "Whitehall", 22),  # London as the seat of government
     ("West Yorks' move away from making things - over how many years?", "40 years", 14),  # making things: manufacturing
     ("Quote the line containing the claim about a ten-minute drive.", "10-minute car journey", 11),  # as the digits they write
+    ("Which headache do the observations say turns up in practically every cluster?", "Skills gaps", 5),  # most common
     ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 22),  # "per NP11": who says it
 ]
 OFF_TOPIC = [

@@ -312,6 +312,11 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
     (re.compile(r"\bup-and-coming\b", re.I), "emerging"),  # 'backing up-and-coming clusters'
+    # 'which headache turns up in practically every cluster': what is most common across all clusters
+    (re.compile(r"\b(?:turns?|crops?|comes?|shows?|pops?) up (?:in |across )?(?:practically |almost |nearly |just about |"
+                r"virtually )?(?:everywhere|every (?:cluster|case|one|region)|all (?:the )?(?:clusters|cases|regions)"
+                r"|most often)\b",
+                re.I), "is most common across all clusters"),
     (re.compile(r"\b(?:the )?Red Rose county\b", re.I), "Lancashire"),  # the county's nickname
     (re.compile(r"\b(?:stuck|stayed|stick|stay|sticking|staying) with\b", re.I), "sustained interest in"),
     # 'clusters spilling across council and regional boundaries': what the documents call administrative boundaries
