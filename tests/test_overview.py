@@ -2390,3 +2390,16 @@ def test_the_ai_ones_are_the_two_whose_sector_spells_out_ai(assistant: Assistant
     answer = assistant.ask(question)
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
     assert answer.route == "aggregate" and listed == ["Greater Manchester", "West Yorkshire"], answer.answer
+
+
+def test_the_definition_summary_keeps_the_term_it_defines_and_says_on_the_opening_point_in_its_bullet(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("In plain terms, what does the report mean by a regional innovation cluster and why do they matter?")
+    lines = _lines(answer)
+    assert answer.route == "summary" and 3 <= len(lines) <= 6, answer.answer
+    # 'They concentrate …' goes on from the opening sentence: one point, two cited sentences
+    assert lines[0].startswith("- Regional innovation clusters refer to") and "They concentrate people" in lines[0], lines[0]
+    assert any("An innovation ecosystem enables" in line for line in lines), answer.answer  # the term it brings in
+    assert all(_cited(line, answer) for line in lines)
+    _assert_every_citation_is_verbatim(answer)

@@ -79,6 +79,7 @@ ORIGINS = re.compile(  # a sentence on where a cluster comes from
 )
 KINDS_TOPIC = re.compile(r"\b(?:industries|sectors|assets|strengths|sources|specialisms|technologies|activities)\b", re.I)
 LISTING_BONUS = 0.3  # a comparison on kinds of thing prefers, on each side, the sentence naming several ('such as a, b, c')
+GOES_ON = re.compile(r"^(?:They|It)\s")  # a sentence saying more of what the one before it names
 KEPT = 3  # sentences of the opening section on the document itself a summary keeps
 MMR_LAMBDA = 0.7  # relevance against novelty when choosing summary sentences
 SCALE = re.compile(
@@ -529,7 +530,12 @@ def _defining(title: str) -> re.Pattern[str] | None:
     if not asked:
         return None
     head = asked.group(1).split()[-1].rstrip("s")
-    return re.compile(rf"^(?:(?:an?|the)\s+)?(?:\w+\s+){{0,3}}{re.escape(head)}s?\s+(?:is|are|refers?)\b|^(?:they|it)\s", re.I)
+    # ...and a term it brings in to say so, defined in a sentence of its own ('An innovation ecosystem enables ...')
+    return re.compile(
+        rf"^(?:(?:an?|the)\s+)?(?:\w+\s+){{0,3}}{re.escape(head)}s?\s+(?:is|are|refers?)\b|^(?:they|it)\s"
+        r"|^an?\s+(?:[\w-]+\s+){1,3}(?:is|are|enables?|refers? to|means?)\b",
+        re.I,
+    )
 
 
 def _central(b: Builder, parts: list[Part], keep: re.Pattern[str] | None = None) -> list[Found]:
@@ -538,9 +544,17 @@ def _central(b: Builder, parts: list[Part], keep: re.Pattern[str] | None = None)
     found = [f for part in parts for f in sentences(part) if not is_heading(f)]
     if not found:
         return []
-    kept = informative(b, [f for f in found[1:] if keep.search(f.sentence.text)], KEPT) if keep else []
-    rest = informative(b, [f for f in found[1:] if f not in kept], SUMMARY_POINTS[1] - 1 - len(kept))
+    candidates = [f for f in found[1:] if keep.search(f.sentence.text)] if keep else []
+    # 'They concentrate …' right after the opening sentence goes on with its point, in its bullet (_points)
+    follows = [f for f in candidates if _goes_on(f, found[0])]
+    kept = follows + informative(b, [f for f in candidates if f not in follows], KEPT)
+    rest = informative(b, [f for f in found[1:] if f not in kept], SUMMARY_POINTS[1] - 1 - len(kept) + len(follows))
     return sorted([found[0], *kept, *rest], key=lambda f: f.row)
+
+
+def _goes_on(found: Found, opening: Found) -> bool:
+    """Does the sentence go straight on from the opening one, saying more of what it names ('They …', 'It …')?"""
+    return found.row == opening.row + 1 and found.chunk is opening.chunk and bool(GOES_ON.match(found.sentence.text))
 
 
 def informative(b: Builder, found: list[Found], most: int) -> list[Found]:
@@ -642,7 +656,10 @@ def _points(
     if not chosen:
         return None
     lines = [lead]
-    for f in chosen:
+    for i, f in enumerate(chosen):
+        if i == 1 and _goes_on(f, chosen[0]) and not label:  # 'They concentrate …': the opening point, said on
+            lines[-1] += f" {item_text(f.sentence.text)} {b.cite(f)}"
+            continue
         where = place_of(f.chunk)
         prefix = f"**{where}** (p. {f.sentence.page}): " if label else ""
         before = _said_before(f, chosen)  # 'This could provide a model ...': what 'this' is comes first
