@@ -134,6 +134,8 @@ HARD_FACTS = [
     ("West Yorks' move away from making things - over how many years?", "40 years", 14),  # making things: manufacturing
     ("Quote the line containing the claim about a ten-minute drive.", "10-minute car journey", 11),  # as the digits they write
     ("Which headache do the observations say turns up in practically every cluster?", "Skills gaps", 5),  # most common
+    ("near the end it says something can't be run from Whitehall - what?", "added value of cluster development", 22),
+    ("How fast is Leeds-Bradford's wider digital sector expanding each year?", "4.2%", 14),  # towns naming a sector
     ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 22),  # "per NP11": who says it
 ]
 OFF_TOPIC = [

@@ -812,7 +812,7 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
 _TOWN = r"[A-Z][a-z]+"
 TOWNS_NAMING_A_CASE = re.compile(  # 'the Leeds-Bradford write-up', "the Leeds/Bradford case study's"
     rf"(?P<towns>{_TOWN}(?:\s*(?:-|/|&|and)\s*{_TOWN})*)"
-    r"(?P<rest>(?:['’]s)?\s+(?:write-?up|case study|case|cluster|chapter|profile)s?\b)"
+    r"(?P<rest>(?:['’]s)?\s+(?:write-?up|case study|case|cluster|chapter|profile|(?:[\w-]+\s+){0,2}(?:sector|industry))s?\b)"
 )
 TOWNS = {  # the North's towns and cities -> a word of their sub-region's name: 'Middlesbrough vs Hull' sets two cases
     # side by side, though the documents may never name the town (used to find a comparison's sides, never to answer)

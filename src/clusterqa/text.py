@@ -312,6 +312,8 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
     (re.compile(r"\bup-and-coming\b", re.I), "emerging"),  # 'backing up-and-coming clusters'
+    # "something can't be run from Whitehall": 'cannot be driven from Whitehall'
+    (re.compile(r"\b(?:run|managed|controlled|directed)(?= from (?:Whitehall|Westminster|London|the centre)\b)", re.I), "driven"),
     # 'which headache turns up in practically every cluster': what is most common across all clusters
     (re.compile(r"\b(?:turns?|crops?|comes?|shows?|pops?) up (?:in |across )?(?:practically |almost |nearly |just about |"
                 r"virtually )?(?:everywhere|every (?:cluster|case|one|region)|all (?:the )?(?:clusters|cases|regions)"
