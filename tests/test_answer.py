@@ -136,6 +136,7 @@ HARD_FACTS = [
     ("Which headache do the observations say turns up in practically every cluster?", "Skills gaps", 5),  # most common
     ("near the end it says something can't be run from Whitehall - what?", "added value of cluster development", 22),
     ("How fast is Leeds-Bradford's wider digital sector expanding each year?", "4.2%", 14),  # towns naming a sector
+    ("When clusters spread beyond their home patch, what do they tend to track?", "transportation networks", 20),
     ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 22),  # "per NP11": who says it
 ]
 OFF_TOPIC = [

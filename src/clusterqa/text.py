@@ -163,7 +163,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "specialist specialists specialised specialized specialism specialisms",  # 'specialist firms': 'specialised businesses'
     "source sources data dataset datasets evidence",  # 'what dataset did the authors lean on': 'data from the … tool'
     "follow follows followed following track tracks tracked tracking",  # 'what do they track along': 'following …'
-    "spill spills spilled spilling spread spreads sprawl sprawls",  # 'clusters sprawl past borders': 'spill over'
+    # 'clusters sprawl past borders', 'overflow their home patch': 'spill over'
+    "spill spills spilled spilling spread spreads sprawl sprawls overflow overflows",
     "technology technologies kit equipment machinery",  # 'getting new kit into firms': 'adopt new technology'
     "pledge pledged pledges commitment commitments committed commit",
     "manufacturing manufacture manufactures manufactured factory factories",  # 'how much did X pledge': 'a £630,000 commitment'
@@ -312,6 +313,9 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
     (re.compile(r"\bup-and-coming\b", re.I), "emerging"),  # 'backing up-and-coming clusters'
+    # 'when clusters spread beyond their home patch': they 'spill over into neighbouring areas'
+    (re.compile(r"\b(?:beyond|past|outside|over|out of) (?:their|its|the) (?:home|own|local) (?:patch|turf|patches|area)\b",
+                re.I), "into neighbouring areas"),
     # "something can't be run from Whitehall": 'cannot be driven from Whitehall'
     (re.compile(r"\b(?:run|managed|controlled|directed)(?= from (?:Whitehall|Westminster|London|the centre)\b)", re.I), "driven"),
     # 'which headache turns up in practically every cluster': what is most common across all clusters
