@@ -137,6 +137,7 @@ HARD_FACTS = [
     ("near the end it says something can't be run from Whitehall - what?", "added value of cluster development", 22),
     ("How fast is Leeds-Bradford's wider digital sector expanding each year?", "4.2%", 14),  # towns naming a sector
     ("When clusters spread beyond their home patch, what do they tend to track?", "transportation networks", 20),
+    ("Which consultancy did the heavy analytical lifting behind this NP11 piece?", "Cambridge Econometrics", 3),
     ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 22),  # "per NP11": who says it
 ]
 OFF_TOPIC = [

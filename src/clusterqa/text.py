@@ -313,6 +313,7 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
     (re.compile(r"\bup-and-coming\b", re.I), "emerging"),  # 'backing up-and-coming clusters'
+    (re.compile(r"\b(?:heavy|hard) (?:analytical |number-crunching )?lifting\b", re.I), "in-depth analysis"),
     # 'when clusters spread beyond their home patch': they 'spill over into neighbouring areas'
     (re.compile(r"\b(?:beyond|past|outside|over|out of) (?:their|its|the) (?:home|own|local) (?:patch|turf|patches|area)\b",
                 re.I), "into neighbouring areas"),
