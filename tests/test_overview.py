@@ -2403,3 +2403,9 @@ def test_the_definition_summary_keeps_the_term_it_defines_and_says_on_the_openin
     assert any("An innovation ecosystem enables" in line for line in lines), answer.answer  # the term it brings in
     assert all(_cited(line, answer) for line in lines)
     _assert_every_citation_is_verbatim(answer)
+
+
+def test_how_many_words_and_what_for_are_no_topic_of_a_case_study_summary(assistant: Assistant) -> None:
+    question = "Summarise the Tees Valley case study in about 100 words for a local paper sidebar."
+    route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions, route.topic) == ("summary", ("Tees Valley",), ""), route

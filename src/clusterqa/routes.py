@@ -727,7 +727,7 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
     r"|\b(?:the )?big picture\b|\bacross the board\b"
     # what the answer is for, at the end: 'outline the Greater Manchester case for a local press piece'
     r"|\s+for (?:a|an|my|our|the) (?:[\w-]+ ){0,3}(?:piece|article|story|note|notes|briefing|brief|slide|slides|deck|paper|pack|"
-    r"one-pager|meeting|memo|submission|email|newsletter|blog|post|speech|minister|"
+    r"one-pager|meeting|memo|submission|email|newsletter|blog|post|speech|minister|sidebar|column|"
     r"councillors?|colleagues?|committee|board|boss|team|audience|readers?|MPs?|officials?|investors?)(?=\W*$)",
     re.I,
 )

@@ -229,6 +229,8 @@ INSTRUCTION = re.compile(  # how to answer, not what to look for; 'briefly' afte
     rf"|(?:\s*[,;:](?:\s+(?:and|but))?|\s+[-–]|\s+(?:and|but|with))\s+{_LAYOUT}{_COURTESY})+[.!]*\s*$"
     r"|(?<=[?.!])\s+(?:please|pls|thanks|thank you|thx|cheers)[.!]*\s*$"
     r"|\s+in (?:a|one) (?:sentence|line) or two(?=\?\s*$)"  # '... the Humber story in a sentence or two?'
+    # '... case study in about 100 words for a local paper': how long, not what about
+    r"|\s+in (?:about |around |roughly |under |no more than |fewer than |less than |up to )?\d+ words\b(?=[^?]*$)"
     # 'Members have limited time, so I need roughly 120 words.': a sentence on the length wanted
     r"|(?<=[.!?])\s+[^.!?]{0,80}\b(?:\d+|a hundred|two hundred) words\b[^.!?]{0,40}[.!]",
     re.I,
