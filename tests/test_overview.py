@@ -417,6 +417,9 @@ ROUTED = [
     ("I'd like a side-by-side of Hull & East Yorkshire and Tees Valley on their net zero credentials.", "compare"),
     ("On the overview list of case studies, which sector is paired with Tees Valley?", "list"),  # its sector, as listed
     ("Need: every recommendation, numbered, with a one-sentence gist", "list"),  # 'one-sentence' stays as written
+    ("for a radio segment i need every place the report looked at and what industry each one was about", "list"),
+    ("Across the case studies, where is Innovate UK named as a funder or partner?", "aggregate"),
+    ("Explain in plain words what the report thinks a regional innovation cluster is and why it matters.", "summary"),
 ]
 
 
@@ -2409,3 +2412,46 @@ def test_how_many_words_and_what_for_are_no_topic_of_a_case_study_summary(assist
     question = "Summarise the Tees Valley case study in about 100 words for a local paper sidebar."
     route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.regions, route.topic) == ("summary", ("Tees Valley",), ""), route
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic"),
+    [
+        # what the asker tracks, then 'it' or 'one': that is the topic, not the case studies themselves
+        (
+            "I'm a tech-transfer officer tracking where the Advanced Manufacturing Research Centre (AMRC, including any of"
+            " its offshoots) turns up. Which case studies refer to it?",
+            "aggregate",
+            "Advanced Manufacturing Research Centre",
+        ),
+        ("As a council officer I'm tracking Investment Zones. Which cluster write-ups refer to one? Just list the places.",
+         "aggregate", "Investment Zone"),
+        # who asks, said first, and the note it is for, said last, are no topic; nor is how money is 'handed out'
+        (
+            "As a trade union rep, I'm interested in everything this report says about skills and workforce shortages -"
+            " across the case studies and the themes. Pull it together for me in a few bullet points.",
+            "summary",
+            "skills workforce",
+        ),
+        (
+            "What's the report's overall message about how cluster funding is handed out and what's wrong with it? I'm"
+            " writing a note for a minister - a short paragraph, please.",
+            "summary",
+            "funding",
+        ),
+    ],
+)
+def test_the_forty_second_rounds_askers_and_pointers_are_no_topic(
+    assistant: Assistant, question: str, kind: str, topic: str
+) -> None:
+    route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == (kind, topic), route
+
+
+def test_a_comparison_naming_both_sides_is_not_abstained_for_a_name_the_documents_never_use(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Compare the two life-sciences stories on either side of the Mersey - Liverpool City Region and Cheshire &"
+        " Warrington. What is each built around, and what are the headline numbers?"
+    )
+    assert answer.route == "compare" and "**Cheshire & Warrington: Life Sciences**" in answer.answer, answer.answer
+    assert "Mersey" not in answer.answer, answer.answer  # nor a facet row for it

@@ -187,7 +187,12 @@ class Assistant:
         With a cluster filter only a summary keeps its route, narrowed to that case study ('summarise the
         case study', 'what does it say about skills'); lists, aggregates and comparisons span case studies."""
         route = route_question(question, retriever.steer, outline)
-        if route.kind not in ROUTE_ANSWERS or retriever.unknown_names(without_scene(question)):
+        unknown = retriever.unknown_names(without_scene(question))
+        if route.kind == "compare" and len(route.regions) >= 2 and unknown:
+            # 'the two life-sciences stories on either side of the Mersey - Liverpool City Region and Cheshire &
+            # Warrington': both sides are named, so a name the documents never use is context, and no facet
+            route = replace(route, topic=" ".join(w for w in route.topic.split() if w not in unknown))
+        elif route.kind not in ROUTE_ANSWERS or unknown:
             return None
         if cluster:
             region = retriever.resolve_cluster(cluster)

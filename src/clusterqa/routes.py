@@ -36,6 +36,11 @@ INTEREST = re.compile(  # "I'm tracking Investment Zones." - what the asker foll
     r"(?:\s*[.:!]|,? and (?:want|need|would like) to know:?)\s+",  # "I'm at Innovate UK and want to know: ..."
     re.I,
 )
+INTEREST_WHERE = re.compile(  # "I'm a tech-transfer officer tracking where the AMRC (...) turns up. Which case studies ..."
+    r"^\W*(?:I'm|I am|we're|we are)\s+(?:an? [\w -]{2,40}?\s+)?(?P<verb>tracking|following|checking|looking at) where "
+    r"(?P<topic>[^.?!]{3,120}?) (?:turns|comes|crops|shows|pops) up\s*[.:!]\s+",
+    re.I,
+)
 NOT_THE_CASES = re.compile(  # the case studies set aside: '(not the individual case studies)'
     r"\(?\s*\b(?:not|excluding|leaving out|apart from|except|but not) (?:the )?(?:individual |separate )?"
     r"(?:case studies|clusters)\b\s*\)?",
@@ -193,13 +198,20 @@ DEFINITION_ASK = re.compile(  # "the report's working definition of a cluster": 
     r"|\b(?:mean|means|meant) by (?:an? |the (?:term |word )?)?['‘\"]?(?:regional )?(?:innovation )?clusters?\b"
     r"(?! (?:approach|policy|development))"
     r"|\bwhat (?:is|are) (?:an? )?(?:regional )?innovation clusters?\b[^?]*\b(?:why|matter|important)\b"
+    # 'what the report thinks a regional innovation cluster is and why it matters'
+    r"|\bwhat (?:the report|NP11|it|they) (?:thinks?|says?|considers?|believes?) (?:an? )?(?:regional )?(?:innovation )?"
+    r"clusters? (?:is|are)\b"
     # "what's a cluster, in the report's own terms?"
     r"|^\W*what(?:'s|’s| is) an? (?:regional )?(?:innovation )?cluster\W+(?:in|by|according to) (?:the )?"
     r"(?:report|publication|NP11|document|paper)['’]?s? (?:own )?(?:terms|words|definition|book)\b",
     re.I,
 )
 TRAILING_SCENE = re.compile(  # who asks, said after the question: no topic
-    r"\s+[-–—]\s*(?:I['’]m|I am|we['’]re|we are) (?:at|from|with|in|on) (?:an? |the |my |our )?[^?;:]*$", re.I
+    r"\s+[-–—]\s*(?:I['’]m|I am|we['’]re|we are) (?:at|from|with|in|on) (?:an? |the |my |our )?[^?;:]*$"
+    # '... what's wrong with it? I'm writing a note for a minister - a short paragraph, please.'
+    r"|(?<=[?.!])\s+(?:I['’]m|I am|we['’]re|we are) (?:writing|preparing|drafting|putting together|doing) (?:an? |the |my |our )"
+    r"[^?]*$",
+    re.I,
 )
 THREADS = re.compile(  # 'the big recurring threads', 'what threads run through all the case studies': the themes
     r"\b(?:big |main |key )?(?:recurring|common|shared|cross-cutting) (?:threads|strands)\b"
@@ -289,6 +301,7 @@ SUMMARY = re.compile(
     r"(?<!the )overview(?! (?:list|page|section|table|refers|says|lists|mentions|describes|notes|shows|states))|"
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|"
     r"(?<!\bto )pull together|"  # not 'the opportunity to pull together X's assets'
+    r"\bpull (?:it|this|that|them) (?:all )?together\b|\bin plain (?:words|terms)\b|"
     r"\bupshot of\b|\bbroad brush\b|\b(?:\w+-minute|short|quick) briefing on\b|\bmain message for\b|\bthinking behind\b|"
     r"\bwhat does it say about [^?]+ stuff\b|"
     r"\bcondense\b|\bsketch(?: out)?\b|\bboil (?:[\w&'’/-]+ ){1,8}down\b|\bbriefing note on\b|\bsidebar\b|"
@@ -299,7 +312,7 @@ SUMMARY = re.compile(
     r"bullet[- ]?point(?:ed|s)? (?:summary|list|overview|version)|"
     r"round up|recap|run-?down|read-?out|(?:walk|talk|take|run) me through|in a few (?:lines|sentences)|"
     r"(?:(?:a|some) |^\W*)(?:short |brief |quick )?(?:note|notes|write-?up|brief|briefing) (?:on|about)\b|"
-    r"(?:what|everything|all) (?:that )?(?:the )?(?:report|publication|document|paper|NP11|authors?) "
+    r"(?:what|everything|all) (?:that )?(?:the |this )?(?:report|publication|document|paper|NP11|authors?) "
     r"(?:says|argues|concludes|finds|has to say) (?:about|on|regarding)|"
     # 'For a one-pager on devolution, what does the report say?': the topic first
     r"^[^?]*,\s*what (?:does|do) (?:the )?(?:report|publication|document|NP11) say(?=\W*$)|"
@@ -439,7 +452,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|\bwhere (?:does|do) (?:it|they) (?:come up|crop up|appear|feature|turn up|get mentioned)\b"
         r"|\bone line per (?:case study|cluster|region)\b|^\W*per (?:region|cluster|case study)\b"
         r"|\bfor each (?:cluster|case study|region) that\b"
-        r"|^\W*where (?:are|is) [^?]{2,60}? (?:named|mentioned|cited|referenced)\b"
+        # 'where are Freeports mentioned', 'Across the case studies, where is Innovate UK named'
+        r"|^(?:[^?]{2,40},\s+)?\W*where (?:are|is) [^?]{2,60}? (?:named|mentioned|cited|referenced)\b"
         r"|" + _EVERY_ONE + r" (?:the |a |any )?(?:eleven |11 )?(?:case stud(?:y|ies)|clusters?)\b"
         r"|^\W*(?:list|give me|name|set out) (?:all )?the [^?]{2,40}? (?:referred to|mentioned|named|cited|that come up) "
         r"(?:across|in) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b"
@@ -622,7 +636,7 @@ CASES_WITH_SECTORS = re.compile(  # every case study with its sector: 'region + 
     r"^(?=[^?]*\b(?:sectors?|specialisms?|specialities|focus|cluster types?|industr(?:y|ies))\b)"
     r"(?=[^?]*\b(?:each|every|all|full|complete|inventory|catalogue|one per|line-?up|don'?t skip|eleven|11|reel off|"
     r"rattle off)\b)"
-    r"(?=[^?]*\b(?:case stud(?:y|ies)|clusters?|regions?|places|(?:place|area) profiled)\b)"
+    r"(?=[^?]*\b(?:case stud(?:y|ies)|clusters?|regions?|places?|areas? profiled)\b)"
     r"|^\W*(?:places|regions|areas|clusters)\s*(?:\+|&|and|with)\s*(?:sectors|specialisms)(?: covered)?\W*$",  # terse
     re.I,
 )
@@ -792,7 +806,7 @@ FRAME_WORDS = set(
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
-        working many multiple keep keeps coming throughout given""",
+        working many multiple keep keeps coming throughout given interested""",
         keep_stopwords=True,
     )
 )
@@ -1483,15 +1497,17 @@ def _interest_as_topic(question: str) -> str:
     """What the asker says they follow, put where the question points back at it: "I'm tracking Investment Zones.
     List each one ..." -> "List each Investment Zone ...", "... which case studies mention them?" -> "... mention
     Investment Zones?". Without such a pointer the scene is left as it is."""
-    interest = INTEREST.match(question)
+    interest = INTEREST.match(question) or INTEREST_WHERE.match(question)
     if not interest:
         return question
-    topic, rest = interest.group("topic").strip(), question[interest.end() :]
+    topic, rest = re.sub(r"\s*\([^)]*\)", "", interest.group("topic")).strip(), question[interest.end() :]
     words = topic.split()
     one = " ".join([*words[:-1], words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 3 else words[-1]])
     pointed = re.sub(r"\b(each|every) one\b", rf"\1 {one}", rest, count=1, flags=re.I)
     if pointed == rest:
         pointed = re.sub(r"\b(?:them|they|it|these|those)\b", topic, rest, count=1, flags=re.I)
+    if pointed == rest:  # '... Which cluster write-ups refer to one?'
+        pointed = re.sub(r"(?<=\s)(?:a single one|one)(?=\s*[?.!])", one, rest, count=1, flags=re.I)
     if pointed == rest and interest.group("verb").lower() in ("at", "from", "with"):  # "I'm at Innovate UK ... in
         pointed = re.sub(r"\b(?:we|us)\b", topic, rest, count=1, flags=re.I)  # which case studies do we get a mention?"
     return pointed if pointed != rest else question

@@ -315,6 +315,7 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
     (re.compile(r"\bup-and-coming\b", re.I), "emerging"),  # 'backing up-and-coming clusters'
+    (re.compile(r"\b(?:handed|doled|dished|given|shared|parcelled) out\b", re.I), "distributed"),  # 'how funding is handed out'
     (re.compile(r"\b(?:heavy|hard) (?:analytical |number-crunching )?lifting\b", re.I), "in-depth analysis"),
     # 'when clusters spread beyond their home patch': they 'spill over into neighbouring areas'
     (re.compile(r"\b(?:beyond|past|outside|over|out of) (?:their|its|the) (?:home|own|local) (?:patch|turf|patches|area)\b",
@@ -363,6 +364,12 @@ AUDIENCE = re.compile(  # who the answer is for: 'for a minister's red box', ', 
 PURPOSE_AFTER = re.compile(  # what the answer is for, said last: '... across the North so I can reply.'
     r",?\s+so (?:that )?(?:I|we) (?:can|could|may|might)\b[^?.!;:]{0,60}(?=[?.!]|\s*$)", re.I
 )
+LEADING_ROLE = re.compile(  # who asks, said first: 'As a trade union rep, I'm interested in everything ...'
+    r"^\W*as an? (?:[\w'’-]+ ){0,4}?(?:rep|representative|officer|official|adviser|advisor|manager|teacher|student|researcher|"
+    r"analyst|journalist|councillor|clerk|engineer|founder|investor|planner|principal|attache|attaché|member)\b,?\s+"
+    r"(?=(?:I|we|I'm|we're|I’m|we’re)\s)",
+    re.I,
+)
 LEADING_PURPOSE = re.compile(  # what the answer is for, said first: 'For a careers fair handout I need a table of ...'
     r"^\W*for (?:a|an|the|my|our|this|next) (?:[\w'’-]+ ){0,4}?(?:handout|leaflet|flyer|slide|deck|poster|newsletter|article|"
     r"episode|segment|talk|session|workshop|meeting|event|visit|factsheet|fact sheet|report|paper|piece|pack)s?\b,?\s+"
@@ -393,7 +400,8 @@ def without_instructions(question: str) -> str:
     stripped = INSTRUCTION.sub("", question).strip() or question
     quoted = QUOTE_ME.sub("", stripped)
     stripped = quoted if len(quoted.split()) >= 2 else stripped
-    stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", LEADING_PURPOSE.sub("", PURPOSE_AFTER.sub("", stripped)))).strip() or stripped
+    stripped = LEADING_ROLE.sub("", LEADING_PURPOSE.sub("", PURPOSE_AFTER.sub("", stripped)))
+    stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", stripped)).strip() or stripped
     for idiom, plain in IDIOMS:
         stripped = idiom.sub(plain, stripped)
     return NUMBER_BEFORE_UNIT.sub(lambda m: DIGITS[m.group(1).lower()] + "-", stripped)
@@ -412,7 +420,8 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|(?:Speaking|Writing|Calling|Asking) (?:from|as|for|on behalf of)\b"  # 'Speaking from Cardiff: does ...'
     r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover|worked|ran|managed|led|used to)\b)"
     # ('Our energy team wants to know which clusters talk about hydrogen. Go through each ...': the ask, no scene)
-    r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking) (?:which|what|how|whether|when|where|who)\b)[^:?.])*?"
+    r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking|interested in) (?:which|what|how|whether|when|where|who"
+    r"|everything|anything|all)\b)[^:?.])*?"
     r"(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
     r"|the (?:intro|introduction|report|publication|paper)\b)))\s+(?=\S+\s+\S+)"  # '… - the intro says …
     # "Researcher's query: …", "A sceptical economist asks: …", "Quick one from the Minister's office: …"
