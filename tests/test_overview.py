@@ -420,6 +420,7 @@ ROUTED = [
     ("for a radio segment i need every place the report looked at and what industry each one was about", "list"),
     ("Across the case studies, where is Innovate UK named as a funder or partner?", "aggregate"),
     ("Explain in plain words what the report thinks a regional innovation cluster is and why it matters.", "summary"),
+    ("what were the big patterns they spotted running through all the places? give me all of them", "list"),
 ]
 
 
@@ -2455,3 +2456,24 @@ def test_a_comparison_naming_both_sides_is_not_abstained_for_a_name_the_document
     )
     assert answer.route == "compare" and "**Cheshire & Warrington: Life Sciences**" in answer.answer, answer.answer
     assert "Mersey" not in answer.answer, answer.answer  # nor a facet row for it
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "topic"),
+    [
+        ("Summarise the section explaining what a cluster is and why it matters.", "What is a", ""),
+        # the closing sections and the case studies are where to read; criticisms are what it says of funding
+        (
+            "Summarise the report's criticisms of how innovation funding is currently provided, drawing on both the case"
+            " studies and the closing sections.",
+            "",
+            "funding",
+        ),
+        # 'council and city-region borders' are the documents' administrative boundaries
+        ("What's the report's line on clusters spilling over council and city-region borders? Summarise, citing examples.",
+         "", "spilling administrative boundaries"),
+    ],
+)
+def test_the_forty_third_and_fourth_rounds_summaries(assistant: Assistant, question: str, section: str, topic: str) -> None:
+    route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
+    assert route.kind == "summary" and route.section.startswith(section) and route.topic == topic, route

@@ -201,6 +201,7 @@ DEFINITION_ASK = re.compile(  # "the report's working definition of a cluster": 
     # 'what the report thinks a regional innovation cluster is and why it matters'
     r"|\bwhat (?:the report|NP11|it|they) (?:thinks?|says?|considers?|believes?) (?:an? )?(?:regional )?(?:innovation )?"
     r"clusters? (?:is|are)\b"
+    r"|\b(?:explaining|explains|on|about) what (?:an? )?(?:regional )?(?:innovation )?cluster is\b"  # 'the section explaining'
     # "what's a cluster, in the report's own terms?"
     r"|^\W*what(?:'s|’s| is) an? (?:regional )?(?:innovation )?cluster\W+(?:in|by|according to) (?:the )?"
     r"(?:report|publication|NP11|document|paper)['’]?s? (?:own )?(?:terms|words|definition|book)\b",
@@ -215,7 +216,8 @@ TRAILING_SCENE = re.compile(  # who asks, said after the question: no topic
 )
 THREADS = re.compile(  # 'the big recurring threads', 'what threads run through all the case studies': the themes
     r"\b(?:big |main |key )?(?:recurring|common|shared|cross-cutting) (?:threads|strands)\b"
-    r"|\b(?:threads|strands)(?= (?:that |which )?(?:run|running|go|going|cut|cutting) (?:through|across)\b)",
+    r"|\b(?:big |main |key )?(?:threads|strands|patterns|trends)(?=(?: [\w'’]+){0,3} (?:run|running|go|going|cut|cutting) "
+    r"(?:through|across)\b)",  # 'the big patterns they spotted running through all the places'
     re.I,
 )
 POINTS_BACK = re.compile(  # '… a short set of headline recommendations before the full list. What are they?'
@@ -723,8 +725,9 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
     re.I,
 )
 _SCOPE_ITEM = (
-    r"(?:the |any |individual )*(?:(?:cross-cutting )?themes|recommendations|observations|introduction"
-    r"|case[- ]stud(?:y|ies)(?: examples)?|examples|clusters)(?: sections?| chapters?| parts?)?"
+    r"(?:the |any |individual |both )*(?:(?:cross-cutting )?themes|recommendations|observations|introduction"
+    r"|case[- ]stud(?:y|ies)(?: examples)?|examples|clusters|(?:closing|final|opening|early) (?:sections?|pages?|chapters?))"
+    r"(?: sections?| chapters?| parts?)?"
 )
 _SCOPE_ITEMS = _SCOPE_ITEM + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)" + _SCOPE_ITEM + r")+"
 SCOPE = re.compile(  # how widely to read, not what about: ', across cases and recommendations,', 'drawing on the whole case'
@@ -762,7 +765,8 @@ FACETS_AFTER = re.compile(r"\s[-–—:]\s*\w[\w -]*(?:,\s*(?:and\s+)?\w[\w -]*)
 BRIEFING_FACETS = 4  # a case study asked about under this many headings is briefed on as a whole
 FACET_LIST = re.compile(r"(?<=[-–:] )\w[\w -]*(?:, \w[\w -]*)+,? and \w[\w -]*(?=\W*$)")  # '- strengths, skills and funding'
 FACET_WORDS = set(
-    terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers shortage shortages")
+    terms("problem problems issue issues challenge challenges difficulty difficulties barrier barriers shortage shortages "
+          "criticism criticisms complaint complaints")
 )
 PART_OF_CLUSTER = re.compile(  # the cluster's doings in general, which every case study has: no topic
     r"\b(?:as |a |an )?part of (?:the |their |its |each )?(?:cluster|case|region|area)(?:['’]s|s['’]?)? "
@@ -806,7 +810,7 @@ FRAME_WORDS = set(
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
-        working many multiple keep keeps coming throughout given interested""",
+        working many multiple keep keeps coming throughout given interested currently""",
         keep_stopwords=True,
     )
 )

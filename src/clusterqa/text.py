@@ -330,8 +330,9 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\b(?:the )?Red Rose county\b", re.I), "Lancashire"),  # the county's nickname
     (re.compile(r"\b(?:stuck|stayed|stick|stay|sticking|staying) with\b", re.I), "sustained interest in"),
     # 'clusters spilling across council and regional boundaries': what the documents call administrative boundaries
-    (re.compile(r"\b(?:(?:council|local[- ]authority|regional|county|combined[- ]authority|political)(?:,? (?:and|or|&) |/)"
-                r"(?:council|local[- ]authority|regional|county|combined[- ]authority|political)"
+    (re.compile(r"\b(?:(?:council|local[- ]authority|regional|county|combined[- ]authority|political|city[- ]region)"
+                r"(?:,? (?:and|or|&) |/)"
+                r"(?:council|local[- ]authority|regional|county|combined[- ]authority|political|city[- ]region)"
                 r"|council|local[- ]authority|county|combined[- ]authority|political) (?:boundaries|borders|lines)\b", re.I),
      "administrative boundaries"),
     # 'small, bid-based pots', 'bidding-competition pots': the documents' 'competitive grants'
