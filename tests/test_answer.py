@@ -138,6 +138,9 @@ HARD_FACTS = [
     ("How fast is Leeds-Bradford's wider digital sector expanding each year?", "4.2%", 14),  # towns naming a sector
     ("When clusters spread beyond their home patch, what do they tend to track?", "transportation networks", 20),
     ("Which consultancy did the heavy analytical lifting behind this NP11 piece?", "Cambridge Econometrics", 3),
+    ("What's the danger if money gets allocated bit by bit?", "disjointed approach", 23),  # bit by bit: piecemeal
+    ("Why does NP11 want to ditch the bidding-war style of handing out little pots of money to places?",
+     "small competitive grants", 23),
     ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 22),  # "per NP11": who says it
 ]
 OFF_TOPIC = [

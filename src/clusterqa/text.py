@@ -338,6 +338,12 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     # 'small, bid-based pots', 'bidding-competition pots': the documents' 'competitive grants'
     (re.compile(r"\bbid(?:ding)?[- ](?:based|competition|competitive)[- ](?:pots?|funds?|funding)\b"
                 r"|\bcompetition[- ](?:based )?(?:pots?|funds?|funding)\b", re.I), "competitive grants"),
+    # 'the bidding-war style of handing out little pots of money'
+    (re.compile(r"\bbidding[- ]wars?(?: style)?(?: of (?:handing out|distributing|allocating|giving out))?", re.I),
+     "competitive grants"),
+    # 'what's the danger if money gets allocated bit by bit': piecemeal funding decisions
+    (re.compile(r"\b(?:allocated |made |handed out |given out |decided )?(?:bit by bit|piece by piece|in dribs and drabs)\b",
+                re.I), "piecemeal"),
     # 'making places bid against each other for little pots of money': small competitive grants
     (re.compile(r"\b(?:bid|bidding|compete|competing) (?:against (?:each other|one another) )?for (?:little|small|tiny|modest) "
                 r"(?:pots|pools|sums)(?: of (?:money|funding|cash))?", re.I), "compete for small competitive grants"),
