@@ -18,7 +18,7 @@ from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
 from .questions import FIGURE_KINDS, question_type
 from .retrieve import TOWNS, aliases_of
-from .text import SCENE, STOPWORDS, core_question, normalise, terms
+from .text import SCENE, SENTENCE_END, STOPWORDS, core_question, normalise, split_sentences, terms
 
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
 CASE_STUDIES = "case studies"  # the list route's group name for the case studies themselves
@@ -228,7 +228,6 @@ POINTS_BACK = re.compile(  # '… a short set of headline recommendations before
 )
 HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
 WHOLE_REPORT = re.compile(r"(?<!across )\b(the|this) (?:whole|entire|full) (report|publication|document|paper)\b", re.I)
-SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 POINTS_BACK_TO = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|one|ones|so|same)\b", re.I)
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
@@ -842,7 +841,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     route = _route(question, steer, outline)
     if route.kind != "fact":
         return route
-    sentences = SENTENCE_END.split(question.strip())
+    sentences = split_sentences(question.strip())
     for i, sentence in enumerate(sentences[1:], 1):
         before = " ".join(sentences[:i])
         if steer(before) or _named_group(before, outline) or _member_named(before, outline):
@@ -1030,7 +1029,7 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
             head = topic_of(scoped[: listed_after.start()], steered, by_sector, outline) if listed_after else ""
             # 'A constituent ... says he can't find skilled staff. Pull together what the report says about skills
             # shortages': the one sentence asking for the summary says on what, the story before it is no topic
-            cued = [s for s in SENTENCE_END.split(scoped.strip()) if SUMMARY.search(s)]
+            cued = [s for s in split_sentences(scoped.strip()) if SUMMARY.search(s)]
             if not head and len(cued) == 1 and not scoped.strip().startswith(cued[0]):
                 head = topic_of(cued[0], steered, by_sector, outline)
             topic = head or topic
