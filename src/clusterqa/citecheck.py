@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import Sentence
-from .text import QUESTION_WORDS, STOPWORDS, normalise, split_sentences, stem, terms
+from .text import NUMBER_DIGITS, QUESTION_WORDS, STOPWORDS, normalise, split_sentences, stem, terms
 
 if TYPE_CHECKING:
     from .index import Embedder
@@ -37,13 +37,6 @@ MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-}
 PRONOUN_START = re.compile(r"^(?:It|Its|They|Their|This|These|That|Those|He|She|His|Her)\b")
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][\w'’-]*")
 MAGNITUDES = frozenset("million millions billion billions thousand thousands m bn k per cent percent".split())
@@ -104,7 +97,7 @@ def split_claims(text: str) -> list[Claim]:
 def numbers(text: str) -> set[str]:
     """The numbers a text states, as digits without separators ('1,365' -> '1365', 'three' -> '3')."""
     found = {m.group(0).rstrip(".,").replace(",", "") for m in NUMBER.finditer(text)}
-    found |= {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS}
+    found |= {NUMBER_DIGITS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_DIGITS}
     return {n for n in found if n}
 
 
@@ -117,7 +110,7 @@ def names(text: str) -> set[str]:
     for i, match in enumerate(matches):
         word = re.sub(r"['’]s$", "", match.group(0)).strip("'’-")
         lower = word.lower()
-        if lower in STOPWORDS or lower in NUMBER_WORDS or len(word) < 2:
+        if lower in STOPWORDS or lower in NUMBER_DIGITS or len(word) < 2:
             continue
         if match.start() == first and not any(c.isupper() for c in word[1:]):
             following = matches[i + 1] if i + 1 < len(matches) else None

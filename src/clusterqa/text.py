@@ -166,8 +166,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     # 'clusters sprawl past borders', 'overflow their home patch': 'spill over'
     "spill spills spilled spilling spread spreads sprawl sprawls overflow overflows",
     "technology technologies kit equipment machinery",  # 'getting new kit into firms': 'adopt new technology'
-    "pledge pledged pledges commitment commitments committed commit",
-    "manufacturing manufacture manufactures manufactured factory factories",  # 'how much did X pledge': 'a £630,000 commitment'
+    "pledge pledged pledges commitment commitments committed commit",  # 'how much did X pledge': 'a £630,000 commitment'
+    "manufacturing manufacture manufactures manufactured factory factories",
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -396,9 +396,14 @@ NUMBER_BEFORE_UNIT = re.compile(  # 'a ten-minute drive' as the documents write 
     r"(?=(?:minute|hour|day|week|month|year|mile|kilometre|km|metre|acre|hectare)s?\b)",
     re.I,
 )
-DIGITS = {w: str(n) for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())} | {
-    "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}
+NUMBER_DIGITS = {  # a number written in words, as digits: 'ten' -> '10'
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+UNIT_DIGITS = NUMBER_DIGITS | {"thirty": "30", "forty": "40", "fifty": "50"}
 
 
 def without_instructions(question: str) -> str:
@@ -411,7 +416,7 @@ def without_instructions(question: str) -> str:
     stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", stripped)).strip() or stripped
     for idiom, plain in IDIOMS:
         stripped = idiom.sub(plain, stripped)
-    return NUMBER_BEFORE_UNIT.sub(lambda m: DIGITS[m.group(1).lower()] + "-", stripped)
+    return NUMBER_BEFORE_UNIT.sub(lambda m: UNIT_DIGITS[m.group(1).lower()] + "-", stripped)
 
 
 def core_question(question: str) -> str:
