@@ -142,6 +142,15 @@ HARD_FACTS = [
     ("Why does NP11 want to ditch the bidding-war style of handing out little pots of money to places?",
      "small competitive grants", 23),
     ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 22),  # "per NP11": who says it
+    # words that describe who, naming nothing the passage names: 'American', 'Westminster' (the government), 'HQ'
+    ("How much did the American aerospace company pledge to Northumbria University?", "£630,000", 8),
+    ("How much seed money did Westminster put into the Liverpool City Region's Investment Zone?", "£160 million", 7),
+    ("What year did Lancashire win that cyber force HQ?", "2021", 10),
+    # what is counted ends where the verb begins, and a worker is a person employed: 'employing around 1,365 people'
+    ("How many staff did the North East space sector have on its payroll by 2020?", "1,365", 8),
+    ("How many outfits made up the North East space cluster in 2020?", "54 organisations", 8),
+    ("How many chemical/process companies does Tees Valley have?", "1,400", 19),
+    ("Roughly how many small and medium firms are there in Liverpool's life sciences ecosystem?", "200 SMEs", 7),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -603,6 +612,8 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "I read that the BBC announced its move in 2006 - when did it start broadcasting from MediaCity?",  # another event
         # the body whose name the file's name holds, asked about itself: 'NP11' must be said, not just the document named
         "What year was NP11 itself founded?",
+        # a peak asked, and only today's figure given
+        "How many people worked in South Yorkshire's steel industry at its peak?",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -348,13 +348,17 @@ def _is_bullet_heading(text: str) -> bool:
 
 
 TOWN_TERMS = frozenset(t for town in TOWNS for t in terms(town))
+# words describing who, not naming them: 'the American aerospace giant', 'seed cash from Westminster' (the government),
+# 'that cyber force HQ thing'; the passage answering seldom uses them
+DESCRIBING_NAMES = frozenset(terms("American British English European Scottish Welsh Irish Whitehall Westminster HQ HQs"))
 
 
 def _subjects(names: list[set[str]], unknown: tuple[str, ...]) -> list[set[str]]:
     """The names a passage must mention to answer, less the towns given as where ('the university in Newcastle',
-    'digital exclusion in Leeds and Bradford') when the documents never name one of them: that is context."""
+    'digital exclusion in Leeds and Bradford') when the documents never name one of them: that is context; and less
+    the words that only describe who ('the American aerospace giant')."""
     unnamed = {t for name in unknown if _towns(name) for t in terms(name)}
-    return [name for name in names if not (name <= TOWN_TERMS and name & unnamed)]
+    return [name for name in names if not (name <= TOWN_TERMS and name & unnamed) and not name <= DESCRIBING_NAMES]
 
 
 def _towns(name: str) -> bool:

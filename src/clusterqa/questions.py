@@ -7,9 +7,9 @@ cannot answer, which is what tells a near-miss question (a real name, an unstate
 from an answerable one.
 
 Example:
-    >>> kind, detail = question_type("How many people does iiCON employ?")
+    >>> kind, detail = question_type("How many people does iiCON employ?")  # what is counted ends at the verb
     >>> kind, detail
-    ('count', 'people does iiCON')
+    ('count', 'people')
     >>> holds_kind(kind, detail, "iiCON was founded in 2020 with an £18.6 million grant.")
     False
 """
@@ -88,7 +88,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "count",
         re.compile(
-            r"\bhow many\b(?P<noun>(?:\s+[\w&-]+){1,3})|\b(?P<people>headcount|staff numbers)\b"
+            r"\bhow many\b(?P<noun>(?:\s+[\w&/-]+){1,3})|\b(?P<people>headcount|staff numbers)\b"
             r"|\bwhat (?:\w+ )?number of\b(?P<noun2>(?:\s+[\w&-]+){1,2})"  # "what minimum number of firms"
             r"|^\W*(?:the )?(?:number|count) of\b(?P<noun4>(?:\s+[\w&-]+){1,2})"  # "Number of SMEs in ...?"
             r"|\b(?:counted|measured) in (?P<noun3>[\w&-]+)",  # "size of the metals base, counted in firms?"
@@ -166,6 +166,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         ),
     ),
 )
+PEAK = re.compile(r"\b(?:at (?:its|their|the) (?:peak|height|heyday)|in (?:its|their) heyday|peak(?:ed)?)\b", re.I)
+COUNT_VERBS = {"are", "have", "make", "makes", "made", "sit", "sits", "exist", "exists", "there"}  # 'how many firms make up'
 NOT_COUNTED = {"along", "across", "around", "beyond", "near", "since"}  # 'how many people work along the corridor'
 PEOPLE_COUNTED = "people jobs staff employees workers employ"
 ROLE_QUESTION = re.compile(  # "Who chairs the Innovation Board?": an answer names the role
@@ -363,6 +365,10 @@ def question_type(question: str) -> tuple[str, str]:
                 rest = detail.strip().split(" ", 1)[1] if " " in detail.strip() else ""
                 pointed = re.match(r"(?:the|it|they|there|this|that|these|those|we|you)\b", rest, re.I)
                 detail = "" if not rest or pointed else rest
+            if kind == "count":  # 'how many workers did the sector have': what is counted ends where the verb starts
+                words = detail.split()
+                ends = next((i for i, w in enumerate(words) if i and w.lower() in AUXILIARIES | COUNT_VERBS), len(words))
+                detail = " ".join(words[:ends])
             if groups.get("people"):  # "headcount for the space sector?": a number of people or jobs
                 detail = PEOPLE_COUNTED
             if groups.get("much"):  # "how much seed funding did...": the sentence must speak of seed funding
@@ -427,6 +433,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind == "duration":  # 'how long did the research take?': a span of time
         return bool(DURATION.search(sentence))
     if kind == "count":
+        if PEAK.search(question) and not PEAK.search(sentence):  # 'how many worked in steel at its peak': not today's
+            return False
         nouns = set(terms(detail)) - NOT_COUNTED  # 'how many roles' is answered by '116,000 jobs'
         if SMALL_FIRMS.search(detail):  # 'how many smaller firms' is answered by 'nearly 200 SMEs'
             nouns |= set(terms("SMEs"))
@@ -434,7 +442,10 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         employed = re.search(r"\bemploy|\bwork(?:s|ing)? (?:in|for|at)\b", question, re.I)  # a headcount, not a share
         if not total and not employed and nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
             return True  # 'how many people have digital skills' - 'only 59% have'
-        return _has_count(sentence, nouns.union(*(SYNONYMS.get(n, ()) for n in nouns)))
+        counted = nouns.union(*(SYNONYMS.get(n, ()) for n in nouns))
+        if nouns & set(terms("workers staff employees headcount workforce")):  # 'how many workers': 'employing 1,365 people'
+            counted |= {"people"}  # (not '116,000 jobs will be needed': jobs are not people at work)
+        return _has_count(sentence, counted)
     if kind == "organisation":  # a body's name the question does not give, or the sentence before gives it ('it')
         in_question = f" {' '.join(terms(question))} "  # the name as the question says it, not its words anywhere in it
         return bool(REFERS_BACK.match(sentence)) or any(
@@ -608,7 +619,7 @@ DURATION = re.compile(
     re.I,
 )
 SMALL_FIRMS = re.compile(  # 'how many small and medium-sized firms': the noun may fall beyond the three words kept
-    r"\bsmall(?:er)?(?: and medium[- ]sized)? (?:firms|companies|businesses|enterprises)\b|\bsmall(?:er)? and medium[- ]sized\b",
+    r"\bsmall(?:er)?(?: and medium(?:[- ]sized)?)? (?:firms|companies|businesses|enterprises)\b|\bsmall(?:er)? and medium\b",
     re.I,
 )
 FACT_CHECK = re.compile(

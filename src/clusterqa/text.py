@@ -123,7 +123,8 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
 SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: one group, one meaning
     "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles "
     "struggle struggles hurdle hurdles headache headaches",
-    "firm firms company companies business businesses enterprise enterprises",
+    "firm firms company companies business businesses enterprise enterprises outfit outfits",
+    "outfit outfits organisation organisations organization organizations",  # 'how many outfits': '54 organisations'
     "money funding funds finance financing investment investments capital",
     "job jobs employment role roles post posts position positions vacancy vacancies",
     "worker workers staff employee employees personnel headcount workforce",
@@ -167,7 +168,9 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "spill spills spilled spilling spread spreads sprawl sprawls overflow overflows",
     "technology technologies kit equipment machinery",  # 'getting new kit into firms': 'adopt new technology'
     "pledge pledged pledges commitment commitments committed commit",  # 'how much did X pledge': 'a £630,000 commitment'
-    "manufacturing manufacture manufactures manufactured factory factories",
+    "manufacturing manufacture manufactures manufactured factory factories maker makers",
+    "drug drugs pharmaceutical pharmaceuticals pharma medicine medicines",  # 'the big drug makers': pharmaceutical companies
+    "wide wider broad broader",  # "Merseyside's wider life-sciences scene": its 'broad ecosystem'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
