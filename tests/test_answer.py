@@ -151,6 +151,9 @@ HARD_FACTS = [
     ("How many outfits made up the North East space cluster in 2020?", "54 organisations", 8),
     ("How many chemical/process companies does Tees Valley have?", "1,400", 19),
     ("Roughly how many small and medium firms are there in Liverpool's life sciences ecosystem?", "200 SMEs", 7),
+    # a site asked for by what it is, and what something is becoming: the sentence naming it, that says it is becoming so
+    ("Which offshore gas site near Cumbria is being repurposed for hydrogen?", "Morecambe Bay", 16),
+    ("What is the old offshore gas field off the Cumbrian coast becoming?", "Morecambe Bay", 16),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

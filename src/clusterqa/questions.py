@@ -220,6 +220,21 @@ REFERS_BACK = re.compile(  # 'It ...', or 'The site, now part of Bruntwood SciTe
 )
 WHERE_QUESTION = re.compile(r"^\W*(?:and |so )?where\b", re.I)
 PLACE_BONUS = 0.1
+SITE_ASKED = re.compile(  # 'which offshore gas centre near Cumbria ...': a site or a facility, by its name
+    r"^\W*(?:which|what) (?:[\w-]+ ){0,3}?(?:site|centre|center|hub|facility|installation|port|campus|plant|field)\b"
+    r"(?! (?:of|for) )", re.I
+)
+SITE_BONUS = 0.2
+BECOMING_ASKED = re.compile(  # 'what is the old gas centre turning into', 'what is happening to the old gas installation'
+    r"\bturn(?:s|ing)? into\b|\bbecom(?:e|es|ing)\b|\bhappening (?:to|with)\b|\bbeing (?:repurposed|converted)\b"
+    r"|\bswitch(?:es|ing)? (?:over )?to\b",
+    re.I,
+)
+BECOMING_SAID = re.compile(  # 'The Morecambe Bay gas hub is transitioning to a net-zero cluster'
+    r"\b(?:is|are) (?:now )?(?:transitioning|turning|becoming|converting|being converted|being repurposed)\b|\bwill become\b",
+    re.I,
+)
+BECOMING_BONUS = 0.2
 WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?"
     r"^\W*what (?:(?:kind|type|sort) of (?:[\w-]+ ){0,2})?(?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)"
     r"(?:,? and (?:what|how|why) [^?]*)?\s*\??\s*$",  # 'what kind of body is BioYorkshire and what is it trying to do?'
@@ -547,6 +562,8 @@ def prefers(question: str) -> Callable[[str], float]:
     )
     former = bool(FORMER_NAME.search(core))
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
+    site = bool(SITE_ASKED.match(core))
+    becoming = bool(BECOMING_ASKED.search(core))
     many_asked = bool(NAMED_MANY_ASKED.search(core))  # 'who was in the consortium? Every member': the one listing them
     who_did = says_who_did(question)  # "who did the in-depth analysis"
     why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
@@ -566,6 +583,10 @@ def prefers(question: str) -> Callable[[str], float]:
             score -= PURE_ECHO_PENALTY
         if where and any(not set(terms(place)) <= asked for place in PLACE.findall(sentence)):
             score += PLACE_BONUS
+        if site and any(not set(terms(n)) <= asked for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1])):
+            score += SITE_BONUS
+        if becoming and BECOMING_SAID.search(sentence):
+            score += BECOMING_BONUS
         if definition is not None and definition.search(sentence):
             score += DEFINITION_BONUS
         if former and FORMERLY.search(sentence):
