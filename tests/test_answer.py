@@ -154,6 +154,9 @@ HARD_FACTS = [
     # a site asked for by what it is, and what something is becoming: the sentence naming it, that says it is becoming so
     ("Which offshore gas site near Cumbria is being repurposed for hydrogen?", "Morecambe Bay", 16),
     ("What is the old offshore gas field off the Cumbrian coast becoming?", "Morecambe Bay", 16),
+    # who is better than whom asked, and said: 'Devolved organisations may be better at this ... than national departments'
+    ("Who might be better than Whitehall ministries at joining up several kinds of support at once?", "Devolved", 22),
+    ("Which level of government might do joined-up, cross-theme support better than national ministries?", "Devolved", 22),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

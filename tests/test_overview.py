@@ -395,6 +395,9 @@ ROUTED = [
     ("Briefly, what does the Cumbria clean energy case study say?", "summary"),
     ("Pull together every Investment Zone that gets mentioned in the case studies.", "aggregate"),
     ("Which examples of cross-boundary working are given?", "fact"),  # examples of a thing, not 'the case studies'
+    # 'cross-theme support', 'support across many themes': support of several kinds, not the list of themes
+    ("Which level of government might do joined-up, cross-theme support better than national ministries?", "fact"),
+    ("Which organisations coordinate support across many themes better than national departments?", "fact"),
     # chapters: the case studies when they mention something or a place names them, not the contents
     ("Catapults: which of the regional chapters mention one?", "aggregate"),
     ("Compare how the Humber and Tees Valley chapters frame net zero.", "compare"),

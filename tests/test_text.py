@@ -51,6 +51,10 @@ def test_normalise_folds_quotes_dashes_case_and_space(raw: str, expected: str) -
             "Some firms, i.e. SMEs, struggle. Others thrive!",
             ["Some firms, i.e. SMEs, struggle.", "Others thrive!"],
         ),
+        pytest.param(  # 'etc.' before a capital ends its sentence: the next is a sentence of its own, to be quoted alone
+            "Support such as skills, etc. Devolved organisations may be better at this.",
+            ["Support such as skills, etc.", "Devolved organisations may be better at this."],
+        ),
         ("Funding was £160 million. That is a lot.", ["Funding was £160 million.", "That is a lot."]),
         ("The size is 4.2% annually. Growth continues.", ["The size is 4.2% annually.", "Growth continues."]),
         ("Lead in:\n• First item\n• Second item", ["Lead in:", "• First item", "• Second item"]),

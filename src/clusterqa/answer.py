@@ -41,6 +41,9 @@ from .text import CONTINUES, core_question, normalise, question_terms, terms, wi
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
 MIN_TYPED_DENSE = 0.65
+COMPARISON_ASKED = re.compile(r"\b(?:better|worse|more (?:effective|able|suited)|best)(?: placed| suited)?\b[^?]*\b(?:than|or)\b"
+                              r"|\b(?:than|or)\b[^?]*\b(?:better|worse)\b", re.I)  # 'devolved bodies vs ..., which do it better'
+COMPARISON_SAID = re.compile(r"\b(?:better|worse|more \w+|less \w+)\b[^.;]{0,80}\bthan\b", re.I)
 RARE_KINDS = ("distance", "duration")  # values few sentences hold: the kind itself is most of the fit
 WHICH_PLACE = re.compile(  # asks which case study something belongs to
     r"\b(?:which|what) (?:case[- ]study )?(?:area|cluster|region|place|case study|city region|county|part of the north|"
@@ -219,11 +222,16 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     # ...and the report saying how it was made, asked so of the report ('how were the eleven chosen'), not of a place
     how_made = says_how_made(question) if kind not in FIGURE_KINDS and not retrieval.steered_to else lambda sentence: False
 
+    compared = bool(COMPARISON_ASKED.search(question))
+
     def fit(s: ScoredSentence) -> bool:
         # ...and so is holding the words the question quotes ('"the vital fuel for innovation" - what is it?')
         # ...and a travel time or a span of time asked for, so seldom given that holding one in a sentence near the
         # question is fit enough ('within how short a trip ...': 'within the radius of a 10-minute car journey')
         if kind in RARE_KINDS and s.dense >= MIN_DENSE:
+            return True
+        # ...and, for 'who is better placed than central ministries to ...', a sentence saying who is better than whom
+        if compared and COMPARISON_SAID.search(s.sentence.text) and s.coverage >= MIN_TYPED_COVERAGE:
             return True
         return fits(s, typed=bool(kind)) or who_did(s.sentence.text) or quotes(s.sentence.text) or how_made(s.sentence.text)
 

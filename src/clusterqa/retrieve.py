@@ -45,7 +45,11 @@ STEER_BONUS = 1.0  # added to fused scores (in units of a first-place RRF vote)
 SENTENCE_WEIGHT = 0.7  # weight of the best sentence's fit in the final passage score
 DENSE_WEIGHT, COVERAGE_WEIGHT = 1.0, 0.6  # a sentence's fit: cosine to the question + share of its terms
 CANDIDATES = 30
-INTRO_CUE = re.compile(r"\b(?:according to|in|from) the (?:intro|introduction|opening section)\b", re.I)
+INTRO_CUE = re.compile(  # 'according to the intro'; 'the intro spells it out'
+    r"\b(?:according to|in|from) the (?:intro|introduction|opening section)\b"
+    r"|\bthe (?:intro|introduction|opening section) (?:spells|explains|says|gives|defines|names|describes|sets|lists|mentions)\b",
+    re.I,
+)
 FRONT_CUE = re.compile(  # the report's headline recommendations and the themes summarised before the case studies
     r"\bheadline (?:recs?|recommendations?)\b|\bup front\b|\bnear the (?:front|start|beginning)\b"
     r"|\bsummary of (?:the )?(?:emerging )?themes\b",

@@ -1350,10 +1350,16 @@ def _joins_names(tokens: list[str], i: int) -> bool:
     return before[:1].isupper() and after[:1].isupper() and not within
 
 
+THEMES_AS_KINDS = re.compile(
+    r"\bcross-them\w*|\b(?:across|spanning|covering) (?:many|several|multiple|different|various) themes\b", re.I
+)
+
+
 def _named_group(question: str, outline: Outline) -> str:
     """The outline group whose title the question names ('recommendations', 'cross-cutting themes'), or
-    CASE_STUDIES for 'clusters' / 'case studies' / 'regions'."""
-    asked = set(terms(question))
+    CASE_STUDIES for 'clusters' / 'case studies' / 'regions'. 'Cross-theme support', 'support across many themes'
+    name no group: that is support of several kinds (the recommendations' 'cross-thematic approach')."""
+    asked = set(terms(THEMES_AS_KINDS.sub("", question)))
     for title in outline.groups:
         named = set(terms(title)) & asked - FRAME_WORDS
         # its head noun ('themes') or two of its words ('cross-cutting'); one modifier alone is another

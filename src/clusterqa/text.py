@@ -34,7 +34,8 @@ QUOTE_FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
-ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "no", "approx", "inc", "ltd", "co"}
+# not 'etc': before a capital it ends its sentence ('... education and skills, etc. Devolved organisations may ...')
+ABBREVIATIONS = {"e.g", "i.e", "vs", "mr", "mrs", "ms", "dr", "st", "no", "approx", "inc", "ltd", "co"}
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9£$€•])")
 TERM = re.compile(r"[a-z0-9£$€%]+(?:[&'][a-z0-9]+)*")
 STOPWORDS = frozenset(
@@ -171,6 +172,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "manufacturing manufacture manufactures manufactured factory factories maker makers",
     "drug drugs pharmaceutical pharmaceuticals pharma medicine medicines",  # 'the big drug makers': pharmaceutical companies
     "wide wider broad broader",  # "Merseyside's wider life-sciences scene": its 'broad ecosystem'
+    "nearly almost practically virtually",  # 'nearly every cluster': 'almost all of the clusters'
+    "ministry ministries department departments",  # 'better than national ministries': 'than national departments'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -315,6 +318,7 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bin short supply\b|\b(?:hard|difficult|struggle|struggling) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I),
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
+    (re.compile(r"\bcross-them(?:e|es|ed)\b", re.I), "cross-thematic"),  # 'cross-theme support': 'a cross-thematic approach'
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
     (re.compile(r"\bup-and-coming\b", re.I), "emerging"),  # 'backing up-and-coming clusters'
