@@ -157,6 +157,7 @@ HARD_FACTS = [
     # who is better than whom asked, and said: 'Devolved organisations may be better at this ... than national departments'
     ("Who might be better than Whitehall ministries at joining up several kinds of support at once?", "Devolved", 22),
     ("Which level of government might do joined-up, cross-theme support better than national ministries?", "Devolved", 22),
+    ("Which quoted phrases have people used to sum up Cheshire and Warrington's pharma?", "from molecules to medicines", 11),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

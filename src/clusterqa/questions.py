@@ -235,6 +235,12 @@ BECOMING_SAID = re.compile(  # 'The Morecambe Bay gas hub is transitioning to a 
     re.I,
 )
 BECOMING_BONUS = 0.2
+WORDING_ASKED = re.compile(  # 'what catchy phrases have people used to describe it': the sentence quoting them
+    r"\b(?:phrases?|slogans?|taglines?|catchphrases?|soundbites?|quotes?|quotations?)\b[^?]{0,40}\b(?:used|coined|applied|given)\b"
+    r"|\bquoted (?:phrases?|words|descriptions?)\b",
+    re.I,
+)
+QUOTING = re.compile(r"[\"“][^\"”“]{8,120}[\"”]")
 WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?"
     r"^\W*what (?:(?:kind|type|sort) of (?:[\w-]+ ){0,2})?(?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)"
     r"(?:,? and (?:what|how|why) [^?]*)?\s*\??\s*$",  # 'what kind of body is BioYorkshire and what is it trying to do?'
@@ -564,6 +570,7 @@ def prefers(question: str) -> Callable[[str], float]:
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
     site = bool(SITE_ASKED.match(core))
     becoming = bool(BECOMING_ASKED.search(core))
+    wording = bool(WORDING_ASKED.search(core))
     many_asked = bool(NAMED_MANY_ASKED.search(core))  # 'who was in the consortium? Every member': the one listing them
     who_did = says_who_did(question)  # "who did the in-depth analysis"
     why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
@@ -587,6 +594,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += SITE_BONUS
         if becoming and BECOMING_SAID.search(sentence):
             score += BECOMING_BONUS
+        if wording and QUOTING.search(sentence):
+            score += QUOTE_BONUS
         if definition is not None and definition.search(sentence):
             score += DEFINITION_BONUS
         if former and FORMERLY.search(sentence):

@@ -972,7 +972,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         # 'a rundown of all the case studies covered - region plus focus', 'every cluster and its technology focus'
         return Route("list", group=CASE_STUDIES)
     typed = question_type(question)[0] in FIGURE_KINDS
-    if SUMMARY.search(question) and not typed and not EVERY_ONE_MENTIONED.search(question):  # not 'in the overview, what share'
+    # not 'in the overview, what share', nor 'which catchy phrases have been used to sum up Cheshire': words quoted
+    if SUMMARY.search(question) and not typed and not EVERY_ONE_MENTIONED.search(question) and not WORDING_ASKED.search(question):
 
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
         report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
@@ -1350,6 +1351,11 @@ def _joins_names(tokens: list[str], i: int) -> bool:
     return before[:1].isupper() and after[:1].isupper() and not within
 
 
+WORDING_ASKED = re.compile(  # 'what two quoted phrases have been used to sum up ...': a description quoted, word for word
+    r"\b(?:phrases?|slogans?|taglines?|catchphrases?|labels?|soundbites?|descriptions?|nicknames?|quotes?|quotations?|words)\b"
+    r"[^?]{0,40}\b(?:used|coined|applied|given)\b",
+    re.I,
+)
 THEMES_AS_KINDS = re.compile(
     r"\bcross-them\w*|\b(?:across|spanning|covering) (?:many|several|multiple|different|various) themes\b", re.I
 )
