@@ -158,7 +158,7 @@ HARD_FACTS = [
     ("Who might be better than Whitehall ministries at joining up several kinds of support at once?", "Devolved", 22),
     ("Which level of government might do joined-up, cross-theme support better than national ministries?", "Devolved", 22),
     ("Which quoted phrases have people used to sum up Cheshire and Warrington's pharma?", "from molecules to medicines", 11),
-    ("What share of its economic output does Merseyside want to put into research every year?", "5%", 7),  # 'annually'
+    ("What share of the city region's economic output does Merseyside want to put into research every year?", "5%", 7),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
