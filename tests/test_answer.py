@@ -159,6 +159,7 @@ HARD_FACTS = [
     ("Which level of government might do joined-up, cross-theme support better than national ministries?", "Devolved", 22),
     ("Which quoted phrases have people used to sum up Cheshire and Warrington's pharma?", "from molecules to medicines", 11),
     ("What share of the city region's economic output does Merseyside want to put into research every year?", "5%", 7),
+    ("What kind of company was absent from the North East space scene?", "large space primes", 8),  # "did not have any"
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -235,6 +235,13 @@ BECOMING_SAID = re.compile(  # 'The Morecambe Bay gas hub is transitioning to a 
     re.I,
 )
 BECOMING_BONUS = 0.2
+LACK_ASKED = re.compile(  # 'what kind of big player was missing from the North East space scene'
+    r"\b(?:missing|absent|lacking|lacked|lacks|lack)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:have|yet have)\b", re.I
+)
+LACK_SAID = re.compile(  # '... but did not have any large space primes'
+    r"\b(?:did|does|do) not (?:yet )?have\b|\b(?:lacks?|lacked|lacking|absence of|no shortage)\b|\bwithout any\b", re.I
+)
+LACK_BONUS = 0.2
 WORDING_ASKED = re.compile(  # 'what catchy phrases have people used to describe it': the sentence quoting them
     r"\b(?:phrases?|slogans?|taglines?|catchphrases?|soundbites?|quotes?|quotations?)\b[^?]{0,40}\b(?:used|coined|applied|given)\b"
     r"|\bquoted (?:phrases?|words|descriptions?)\b",
@@ -570,6 +577,7 @@ def prefers(question: str) -> Callable[[str], float]:
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
     site = bool(SITE_ASKED.match(core))
     becoming = bool(BECOMING_ASKED.search(core))
+    lack = bool(LACK_ASKED.search(core))
     wording = bool(WORDING_ASKED.search(core))
     many_asked = bool(NAMED_MANY_ASKED.search(core))  # 'who was in the consortium? Every member': the one listing them
     who_did = says_who_did(question)  # "who did the in-depth analysis"
@@ -594,6 +602,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += SITE_BONUS
         if becoming and BECOMING_SAID.search(sentence):
             score += BECOMING_BONUS
+        if lack and LACK_SAID.search(sentence):
+            score += LACK_BONUS
         if wording and QUOTING.search(sentence):
             score += QUOTE_BONUS
         if definition is not None and definition.search(sentence):
