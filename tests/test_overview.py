@@ -398,6 +398,8 @@ ROUTED = [
     # 'cross-theme support', 'support across many themes': support of several kinds, not the list of themes
     ("Which level of government might do joined-up, cross-theme support better than national ministries?", "fact"),
     ("Which organisations coordinate support across many themes better than national departments?", "fact"),
+    # a kind of skill ('digital skills') in one named case study is no second side (GM's digital sector) to compare
+    ("What share of West Yorkshire's jobs need digital skills versus the share of people who have them?", "fact"),
     # quoted words used to sum something up: the sentence quoting them, not a summary
     ("What catchy phrases have been used to sum up Cheshire and Warrington's drug discovery strengths?", "fact"),
     # chapters: the case studies when they mention something or a place names them, not the contents

@@ -1214,12 +1214,17 @@ def _on_page(page: int, outline: Outline) -> Route | None:
     return Route("list", group=group) if group in outline.groups else None  # 'page 22': the recommendations
 
 
+SKILL_OF = re.compile(r"\b[\w-]+ (?:skills?|competences?|competenc(?:y|ies)|literacy|exclusion|inclusion)\b", re.I)
+
+
 def named_by_sector(question: str, steered: list[str], outline: Outline) -> list[str]:
     """Case studies, beyond those already named, whose sector the question names ('the space cluster'); a
     sector name that only repeats a named one's is not another ("West Yorkshire's AI" is not also GM's), nor one
     said as a named one's own ('the Tees Valley case study ... its net zero ambitions' is not also Hull's)."""
     if steered:
         question = re.sub(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}[\w-]+", " ", question, flags=re.I)
+        # 'the digital skills gap in West Yorkshire': a kind of skill, not Greater Manchester's digital sector
+        question = SKILL_OF.sub(" ", question)
     sectors = outline.sector_regions(question)
     shared = {name for r in steered for name in sectors.get(r, set())}
     return [r for r, names in sectors.items() if r not in steered and not names <= shared]
