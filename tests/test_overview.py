@@ -402,6 +402,7 @@ ROUTED = [
     ("What share of West Yorkshire's jobs need digital skills versus the share of people who have them?", "fact"),
     # quoted words used to sum something up: the sentence quoting them, not a summary
     ("What catchy phrases have been used to sum up Cheshire and Warrington's drug discovery strengths?", "fact"),
+    ("Which slogans do people use to sum up Cheshire and Warrington's drug discovery?", "fact"),
     # chapters: the case studies when they mention something or a place names them, not the contents
     ("Catapults: which of the regional chapters mention one?", "aggregate"),
     ("Compare how the Humber and Tees Valley chapters frame net zero.", "compare"),

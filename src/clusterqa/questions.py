@@ -46,6 +46,10 @@ MONEY_QUESTION = re.compile(
     re.I,
 )
 PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
+FOUNDING_OR_YEAR = re.compile(
+    r"\byears?\b|\b(?:found|establish|open|launch|creat|form|start|begin|began|set up|built|build)\w*", re.I
+)
+CENTURY = re.compile(r"\b(?:1[5-9]|2[01])(?:st|nd|rd|th)[- ]century\b", re.I)
 YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
@@ -71,6 +75,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|^\W*(?:(?-i:[A-Z][A-Z&]{1,5})\s*(?:\+|&|and|,)\s*)?(?P<acronym12>(?-i:[A-Z][A-Z&]{1,5}))\s+"
             r"full (?:names?|forms?)\b"
             # "what does 'MA & I' refer to": quoted, with spaces round its ampersand
+            # 'HVMC meaning', 'RAIC expansion, please?'
+            r"|^\W*(?P<acronym14>(?-i:[A-Z][A-Z&]{1,7}))\s+(?:meaning|expansion|expanded|full (?:name|form))\b(?:,? please)?\W*$"
             r"|\bwhat (?:does|did) ['‘\"](?P<acronym13>(?-i:[A-Z]{1,4} ?& ?[A-Z]{1,4}))['’\"] "
             r"(?:stand for|abbreviate|mean|refer to)\b",
             re.I,
@@ -136,7 +142,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (  # 'what travel time is quoted?', 'how far does the corridor stretch?': minutes of travel or miles
         "distance",
         re.compile(
-            r"\b(?:travel|journey|drive|driving|commute|commuting) (?:time|distance)s?\b"
+            r"\b(?:travel|journey|drive|driving|commute|commuting)[- ](?:time|distance)s?\b"
             r"|^\W*how far\b(?! back| along| into| ahead| behind| beyond| afield| and wide)"  # 'how far back' asks a date
             r"|\bwithin what (?:radius|distance)\b|\bhow (?:many|much) (?:miles|minutes|kilometres|km)\b",
             re.I,
@@ -243,7 +249,7 @@ LACK_SAID = re.compile(  # '... but did not have any large space primes'
 )
 LACK_BONUS = 0.2
 WORDING_ASKED = re.compile(  # 'what catchy phrases have people used to describe it': the sentence quoting them
-    r"\b(?:phrases?|slogans?|taglines?|catchphrases?|soundbites?|quotes?|quotations?)\b[^?]{0,40}\b(?:used|coined|applied|given)\b"
+    r"\b(?:phrases?|slogans?|taglines?|catchphrases?|soundbites?|quotes?|quotations?)\b[^?]{0,40}\b(?:use|uses|used|coined|applied|given)\b"
     r"|\bquoted (?:phrases?|words|descriptions?)\b",
     re.I,
 )
@@ -384,7 +390,7 @@ def question_type(question: str) -> tuple[str, str]:
         match = pattern.search(question)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
-            acronyms = [groups.get(f"acronym{n}") for n in ("", *map(str, range(2, 14)))]
+            acronyms = [groups.get(f"acronym{n}") for n in ("", *map(str, range(2, 15)))]
             nouns = (groups.get(n) for n in ("noun", "noun2", "noun3", "noun4"))
             detail = next((a for a in acronyms if a), "") or next((n for n in nouns if n), "")
             if kind == "count" and detail.split()[:1] and detail.split()[0].lower() in AUXILIARIES | {"are", "have"}:
@@ -455,6 +461,9 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         if AHEAD.search(question) and not AHEAD_SAID.search(sentence):  # nor when it is due by when it began
             return False
         # 'I think NESACoE started in 2014. When was it established?': a year checked may be the answer
+        # 'when did steel go into decline': 'in the 20th century'; no year, nor when something was founded or opened
+        if CENTURY.search(sentence) and not YEAR.search(sentence) and not FOUNDING_OR_YEAR.search(question):
+            return True
         return bool(YEAR.search(sentence)) and (_new_date(question, sentence) or _year_checked(question))
     if kind == "distance":  # 'a 10-minute car journey', 'spans 40 miles'
         return bool(DISTANCE.search(sentence))
@@ -665,6 +674,7 @@ SMALL_FIRMS = re.compile(  # 'how many small and medium-sized firms': the noun m
 FACT_CHECK = re.compile(
     r"\b(?:is|was) (?:that|this|it|the (?:year|date|figure|number)) (?:right|correct|true|accurate|what the \w+ says?)\b"
     r"|\b(?:is|was) (?:that|this) what\b|\b(?:right|correct|true|accurate)\s*\?\s*$|\bmy notes say\b|\ba draft says\b"
+    r"|\b(?:does|do|would) (?:the |this )?(?:NP11 )?(?:publication|report|document|study|NP11|it|they) (?:agree|concur|confirm)\b"
     r"|\bI (?:thought|think|believed?|recall(?:ed)?|remember(?:ed)?|heard|read) (?:it was )?(?:about |around )?(?:19|20)\d\d\b",
     re.I,
 )

@@ -1358,7 +1358,7 @@ def _joins_names(tokens: list[str], i: int) -> bool:
 
 WORDING_ASKED = re.compile(  # 'what two quoted phrases have been used to sum up ...': a description quoted, word for word
     r"\b(?:phrases?|slogans?|taglines?|catchphrases?|labels?|soundbites?|descriptions?|nicknames?|quotes?|quotations?|words)\b"
-    r"[^?]{0,40}\b(?:used|coined|applied|given)\b",
+    r"[^?]{0,40}\b(?:use|uses|used|coined|applied|given)\b",
     re.I,
 )
 THEMES_AS_KINDS = re.compile(

@@ -123,7 +123,7 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
 
 SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: one group, one meaning
     "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles "
-    "struggle struggles hurdle hurdles headache headaches",
+    "struggle struggles hurdle hurdles headache headaches bugbear bugbears",
     "firm firms company companies business businesses enterprise enterprises outfit outfits",
     "outfit outfits organisation organisations organization organizations",  # 'how many outfits': '54 organisations'
     "money funding funds finance financing investment investments capital",
@@ -318,7 +318,9 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bin short supply\b|\b(?:hard|difficult|struggle|struggling) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I),
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
-    (re.compile(r"\b(?:every|each|per|a) year\b", re.I), "annually"),  # 'plough into research every year': 'in R&D annually'
+    (re.compile(r"\b(?:every|each|per|a) year\b", re.I), "annually"),
+    (re.compile(r"\bsnap(?:ped|s)? up\b", re.I), "acquired"),  # "who's snapped up NORSS": 'Raytheon's recent acquisition'
+  # 'plough into research every year': 'in R&D annually'
     (re.compile(r"\bcross-them(?:e|es|ed)\b", re.I), "cross-thematic"),  # 'cross-theme support': 'a cross-thematic approach'
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
@@ -332,8 +334,8 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\b(?:run|managed|controlled|directed)(?= from (?:Whitehall|Westminster|London|the centre)\b)", re.I), "driven"),
     # 'which headache turns up in practically every cluster': what is most common across all clusters
     (re.compile(r"\b(?:turns?|crops?|comes?|shows?|pops?) up (?:in |across )?(?:practically |almost |nearly |just about |"
-                r"virtually )?(?:everywhere|every (?:cluster|case|one|region)|all (?:the )?(?:clusters|cases|regions)"
-                r"|most often)\b",
+                r"virtually |pretty much )?(?:everywhere|every (?:cluster|case|one|region)"
+                r"|all (?:the )?(?:clusters|cases|regions)|most often)\b",
                 re.I), "is most common across all clusters"),
     (re.compile(r"\b(?:the )?Red Rose county\b", re.I), "Lancashire"),  # the county's nickname
     (re.compile(r"\b(?:stuck|stayed|stick|stay|sticking|staying) with\b", re.I), "sustained interest in"),
