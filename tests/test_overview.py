@@ -518,6 +518,14 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # the places a LEP steers to are no sides of a comparison, whatever 'each region' says after
         ("In which case studies does a Local Enterprise Partnership (LEP) get a mention? Check each region.",
          ["Liverpool City Region", "North East", "Hull & East Yorkshire", "Lancashire"], "l"),
+        # how it is named is no part of the topic; an acronym beside its words, plural, is either
+        ("Which case studies refer to a Local Enterprise Partnership (LEP) by name or abbreviation?",
+         ["Liverpool City Region", "North East", "Hull & East Yorkshire", "Lancashire"], "l"),
+        ("Which case studies talk about SMEs (small and medium-sized enterprises)?",
+         ["Liverpool City Region", "North East", "Hull & East Yorkshire", "Greater Manchester", "South Yorkshire"], "sme"),
+        # what the asker is mapping, said before 'which ones refer to it'
+        ("I'm mapping where the AMRC shows up across the case studies. Which ones refer to it?",
+         ["Lancashire", "South Yorkshire"], "amrc"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

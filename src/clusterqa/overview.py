@@ -192,7 +192,8 @@ def _within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
 def _spells_out(part: str, parts: list[str]) -> bool:
     """Is this alternative another one's acronym written out ('research development' beside 'R&D')?"""
     initials = "".join(w[0] for w in part.split() if w.lower() not in ("and", "of", "for", "&")).upper()
-    return len(initials) > 1 and any(re.sub(r"[^A-Z]", "", p) == initials and p.upper() == p for p in parts if p != part)
+    singular = [p[:-1] if p.endswith("s") and p[:-1].isupper() else p for p in parts if p != part]  # 'SMEs'
+    return len(initials) > 1 and any(re.sub(r"[^A-Z]", "", p) == initials and p.upper() == p for p in singular)
 
 
 class _Topic:

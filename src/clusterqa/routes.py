@@ -37,8 +37,9 @@ INTEREST = re.compile(  # "I'm tracking Investment Zones." - what the asker foll
     re.I,
 )
 INTEREST_WHERE = re.compile(  # "I'm a tech-transfer officer tracking where the AMRC (...) turns up. Which case studies ..."
-    r"^\W*(?:I'm|I am|we're|we are)\s+(?:an? [\w -]{2,40}?\s+)?(?P<verb>tracking|following|checking|looking at) where "
-    r"(?P<topic>[^.?!]{3,120}?) (?:turns|comes|crops|shows|pops) up\s*[.:!]\s+",
+    r"^\W*(?:I'm|I am|we're|we are)\s+(?:an? [\w -]{2,40}?\s+)?(?P<verb>tracking|following|checking|looking at|mapping|"
+    r"charting|logging|noting) where (?P<topic>[^.?!]{3,120}?) (?:turns|comes|crops|shows|pops) up"
+    r"(?: (?:across|in|among|throughout) [^.?!:]{3,40})?\s*[.:!]\s+",  # "... shows up across the case studies."
     re.I,
 )
 NOT_THE_CASES = re.compile(  # the case studies set aside: '(not the individual case studies)'
@@ -708,6 +709,11 @@ SUCH_AS = re.compile(r",?\s*\b(?:such as|e\.g\.,?|for example|including)\s+([^?.
 LISTED_ALTERNATIVES = re.compile(r"(?:\b[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2},? or ")
 ETC = re.compile(r",?\s*\b(?:and so on|etc\.?|and the like|and others|and similar)\s*$", re.I)
 KEPT_FORMS = {"emerging"}  # 'emerging clusters' is a topic, though 'which themes emerged' is the frame
+HOW_NAMED = re.compile(
+    r"\s*\b(?:by|under|using) (?:its |their )?(?:full )?names? or (?:by )?(?:its |their |an? )?"
+    r"(?:abbreviations?|acronyms?|initials)\b",
+    re.I,
+)
 SPELLED_OUT = re.compile(r"(?-i:\b([A-Z][A-Za-z&]{1,9}))\s*\((?-i:([a-z][a-z -]{2,60}))\)")  # 'AI (artificial intelligence)'
 
 
@@ -715,7 +721,10 @@ def _or_spelled_out(match: re.Match[str]) -> str:
     """'AI (artificial intelligence)' -> 'AI or artificial intelligence', when the words' initials spell it."""
     acronym, words = match.group(1), match.group(2)
     initials = "".join(w[0] for w in re.split(r"[\s-]+", words) if w and w not in ("and", "of", "for", "the"))
-    return f"{acronym} or {words}" if initials == acronym.lower() else match.group(0)
+    # 'SMEs (small and medium-sized enterprises)': a hyphenated word gives one letter, a plural acronym its 's'
+    whole_words = "".join(w[0] for w in words.split() if w not in ("and", "of", "for", "the"))
+    spelled = initials == acronym.lower() or (acronym.endswith("s") and whole_words == acronym[:-1].lower())
+    return f"{acronym} or {words}" if spelled else match.group(0)
 
 
 INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(digital skills, digitalisation and so on)'
@@ -1305,6 +1314,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     words = []
     question = CONTRASTED.sub("", question)  # "emerging (as opposed to established) clusters": not a topic
     question = PART_OF_CLUSTER.sub(" ", question)  # "is hydrogen part of the cluster's activity or prospects": hydrogen
+    question = HOW_NAMED.sub("", question)  # 'refer to a LEP by name or abbreviation': how, not what, it is named
     question = SPELLED_OUT.sub(_or_spelled_out, question)  # 'AI (artificial intelligence)': either, as alternatives
     question = INCLUDING.sub(
         lambda m: " or " + re.sub(r"\s*(?:,|\band\b|\bor\b)\s*", " or ", ETC.sub("", m.group(1) or m.group(2) or m.group(3))),
