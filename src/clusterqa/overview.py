@@ -21,7 +21,7 @@ import numpy as np
 from .answer import Answer, Citation
 from .chunking import SECTION_SEP, Chunk, Sentence
 from .outline import Outline, Part
-from .questions import MONEY, MONEY_QUESTION
+from .questions import CENTURY, MONEY, MONEY_QUESTION
 from .retrieve import COMMON_ACRONYMS, Passage, Retriever, counts_of
 from .routes import (
     CASE_PARTS,
@@ -726,9 +726,6 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     if elsewhere:
         text += "\n\nElsewhere in the documents:\n" + "\n".join(elsewhere)
     return b.answer(text)
-
-
-CENTURY = re.compile(r"\b(1[5-9]|2[01])(?:st|nd|rd|th) century\b", re.I)
 
 
 def _titled_kind(question: str, topic: str) -> re.Pattern[str] | None:

@@ -49,7 +49,7 @@ PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
 FOUNDING_OR_YEAR = re.compile(
     r"\byears?\b|\b(?:found|establish|open|launch|creat|form|start|begin|began|set up|built|build)\w*", re.I
 )
-CENTURY = re.compile(r"\b(?:1[5-9]|2[01])(?:st|nd|rd|th)[- ]century\b", re.I)
+CENTURY = re.compile(r"\b(1[5-9]|2[01])(?:st|nd|rd|th)[- ]century\b", re.I)  # its number, for the year it starts
 YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
@@ -248,9 +248,9 @@ LACK_SAID = re.compile(  # '... but did not have any large space primes'
     r"\b(?:did|does|do) not (?:yet )?have\b|\b(?:lacks?|lacked|lacking|absence of|no shortage)\b|\bwithout any\b", re.I
 )
 LACK_BONUS = 0.2
-WORDING_ASKED = re.compile(  # 'what catchy phrases have people used to describe it': the sentence quoting them
-    r"\b(?:phrases?|slogans?|taglines?|catchphrases?|soundbites?|quotes?|quotations?)\b[^?]{0,40}\b(?:use|uses|used|coined|applied|given)\b"
-    r"|\bquoted (?:phrases?|words|descriptions?)\b",
+WORDING_ASKED = re.compile(  # 'what catchy phrases have people used to describe it': words quoted, not a summary of it
+    r"\b(?:phrases?|slogans?|taglines?|catchphrases?|labels?|soundbites?|descriptions?|nicknames?|quotes?|quotations?|words)\b"
+    r"[^?]{0,40}\b(?:use|uses|used|coined|applied|given)\b|\bquoted (?:phrases?|words|descriptions?)\b",
     re.I,
 )
 QUOTING = re.compile(r"[\"“][^\"”“]{8,120}[\"”]")

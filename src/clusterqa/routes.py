@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
-from .questions import FIGURE_KINDS, question_type
+from .questions import FIGURE_KINDS, WORDING_ASKED, question_type
 from .retrieve import TOWNS, aliases_of
 from .text import SCENE, SENTENCE_END, STOPWORDS, core_question, normalise, split_sentences, terms
 
@@ -1366,11 +1366,6 @@ def _joins_names(tokens: list[str], i: int) -> bool:
     return before[:1].isupper() and after[:1].isupper() and not within
 
 
-WORDING_ASKED = re.compile(  # 'what two quoted phrases have been used to sum up ...': a description quoted, word for word
-    r"\b(?:phrases?|slogans?|taglines?|catchphrases?|labels?|soundbites?|descriptions?|nicknames?|quotes?|quotations?|words)\b"
-    r"[^?]{0,40}\b(?:use|uses|used|coined|applied|given)\b",
-    re.I,
-)
 THEMES_AS_KINDS = re.compile(
     r"\bcross-them\w*|\b(?:across|spanning|covering) (?:many|several|multiple|different|various) themes\b", re.I
 )
