@@ -567,6 +567,19 @@ def quoted_in(question: str) -> Callable[[str], bool]:
     return holds
 
 
+CUES = (  # (asked, said, nudge, asked in the question's core rather than all of it)
+    (BECOMING_ASKED, BECOMING_SAID, BECOMING_BONUS, True),  # 'what is it turning into': 'is transitioning to'
+    (LACK_ASKED, LACK_SAID, LACK_BONUS, True),  # 'what was missing': 'did not have any'
+    (WORDING_ASKED, QUOTING, QUOTE_BONUS, True),  # 'which catchphrases are used': the sentence quoting them
+    (REAL_DRIVER_ASKED, CONTRAST_SAID, CONTRAST_BONUS, False),
+    (BESIDES_ASKED, ALSO_SAID, ALSO_BONUS, False),
+    (EXAMPLE_ASKED, EXAMPLE_SAID, EXAMPLE_BONUS, False),
+    (SEVERAL_ASKED, SEVERAL_SAID, SEVERAL_BONUS, False),
+    (OWNER_ASKED, OWNER_SAID, OWNER_BONUS, False),
+    (MOST_COMMON_ASKED, COMMON_SAID, COMMON_BONUS, False),
+)
+
+
 def prefers(question: str) -> Callable[[str], float]:
     """sentence -> a nudge, not a filter, with the question read once: a 'where' question prefers a sentence
     naming a place it does not name itself, and any question a sentence that says something beyond the
@@ -585,20 +598,13 @@ def prefers(question: str) -> Callable[[str], float]:
     former = bool(FORMER_NAME.search(core))
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
     site = bool(SITE_ASKED.match(core))
-    becoming = bool(BECOMING_ASKED.search(core))
-    lack = bool(LACK_ASKED.search(core))
-    wording = bool(WORDING_ASKED.search(core))
     many_asked = bool(NAMED_MANY_ASKED.search(core))  # 'who was in the consortium? Every member': the one listing them
     who_did = says_who_did(question)  # "who did the in-depth analysis"
     why = bool(re.match(r"\W*why\b", core, re.I))  # "why do clusters matter": the sentence giving a reason
-    real_driver = bool(REAL_DRIVER_ASKED.search(question))
     making = says_how_made(question)
-    besides = bool(BESIDES_ASKED.search(question))
-    example = bool(EXAMPLE_ASKED.search(question))
-    several = bool(SEVERAL_ASKED.search(question))
-    owner = bool(OWNER_ASKED.search(question))
-    most_common = bool(MOST_COMMON_ASKED.search(question))
     quotes = quoted_in(question)  # a line quoted from the documents: the sentence it comes from
+    # what the question asks (in its own words, or its core), and the sentence saying it gets a nudge
+    cues = [(said, bonus) for asked, said, bonus, in_core in CUES if asked.search(core if in_core else question)]
 
     def nudge(sentence: str) -> float:
         new_terms = len(set(terms(sentence)) - asked)
@@ -609,12 +615,6 @@ def prefers(question: str) -> Callable[[str], float]:
             score += PLACE_BONUS
         if site and any(not set(terms(n)) <= asked for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1])):
             score += SITE_BONUS
-        if becoming and BECOMING_SAID.search(sentence):
-            score += BECOMING_BONUS
-        if lack and LACK_SAID.search(sentence):
-            score += LACK_BONUS
-        if wording and QUOTING.search(sentence):
-            score += QUOTE_BONUS
         if definition is not None and definition.search(sentence):
             score += DEFINITION_BONUS
         if former and FORMERLY.search(sentence):
@@ -629,20 +629,9 @@ def prefers(question: str) -> Callable[[str], float]:
             score += REASON_BONUS
         if quotes(sentence):
             score += QUOTE_BONUS
-        if real_driver and CONTRAST_SAID.search(sentence):
-            score += CONTRAST_BONUS
         if making(sentence):
             score += SELF_BONUS
-        if besides and ALSO_SAID.search(sentence):
-            score += ALSO_BONUS
-        if example and EXAMPLE_SAID.search(sentence):
-            score += EXAMPLE_BONUS
-        if several and SEVERAL_SAID.search(sentence):
-            score += SEVERAL_BONUS
-        if owner and OWNER_SAID.search(sentence):
-            score += OWNER_BONUS
-        if most_common and COMMON_SAID.search(sentence):
-            score += COMMON_BONUS
+        score += sum(bonus for said, bonus in cues if said.search(sentence))
         return score
 
     return nudge
