@@ -41,8 +41,11 @@ from .text import CONTINUES, core_question, normalise, question_terms, terms, wi
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
 MIN_TYPED_DENSE = 0.65
-COMPARISON_ASKED = re.compile(r"\b(?:better|worse|more (?:effective|able|suited)|best)(?: placed| suited)?\b[^?]*\b(?:than|or)\b"
-                              r"|\b(?:than|or)\b[^?]*\b(?:better|worse)\b", re.I)  # 'devolved bodies vs ..., which do it better'
+COMPARISON_ASKED = re.compile(  # 'who is better placed than central ministries', 'devolved bodies vs ..., which do it better'
+    r"\b(?:better|worse|more (?:effective|able|suited)|best)(?: placed| suited)?\b[^?]*\b(?:than|or)\b"
+    r"|\b(?:than|or)\b[^?]*\b(?:better|worse)\b",
+    re.I,
+)
 COMPARISON_SAID = re.compile(r"\b(?:better|worse|more \w+|less \w+)\b[^.;]{0,80}\bthan\b", re.I)
 RARE_KINDS = ("distance", "duration")  # values few sentences hold: the kind itself is most of the fit
 WHICH_PLACE = re.compile(  # asks which case study something belongs to

@@ -318,9 +318,8 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bin short supply\b|\b(?:hard|difficult|struggle|struggling) to (?:find|recruit|hire|fill)\b|\bscarce\b", re.I),
      "in shortage"),
     (re.compile(r"\b(?-i:Uni)\b"), "University"),  # 'Northumbria Uni'
-    (re.compile(r"\b(?:every|each|per|a) year\b", re.I), "annually"),
+    (re.compile(r"\b(?:every|each|per|a) year\b", re.I), "annually"),  # 'plough into research every year': 'in R&D annually'
     (re.compile(r"\bsnap(?:ped|s)? up\b", re.I), "acquired"),  # "who's snapped up NORSS": 'Raytheon's recent acquisition'
-  # 'plough into research every year': 'in R&D annually'
     (re.compile(r"\bcross-them(?:e|es|ed)\b", re.I), "cross-thematic"),  # 'cross-theme support': 'a cross-thematic approach'
     (re.compile(r"\bbio-?based economy\b", re.I), "bioeconomy"),  # the documents' one word for it
     (re.compile(r"\bmaking things\b", re.I), "manufacturing"),  # "West Yorks' move away from making things"
