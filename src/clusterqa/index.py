@@ -39,7 +39,7 @@ __all__ = ["EMBEDDERS", "Embedder", "Index", "OnnxEmbedder", "SentenceTransforme
 
 WRITE_BATCH = 1000  # records per Chroma add/delete call
 READ_BATCH = 5000  # records per Chroma get call while reading a snapshot (bounds memory at scale)
-INDEX_FORMAT = 3  # bump when chunking or embedding text changes: files are re-indexed on the next ingest
+INDEX_FORMAT = 4  # bump when chunking, sentence splitting or embedding text changes: files are re-indexed on the next ingest
 GENERATION_SEP = "@"  # stored ids are '<chunk id>@<generation>' ('...:<position>' for sentences)
 LOCK_FILE = "clusterqa.lock"
 # Sentences are read by id and path, never searched by vector (retrieval searches the snapshot in numpy), so
