@@ -613,14 +613,19 @@ def prefers(question: str) -> Callable[[str], float]:
             score -= PURE_ECHO_PENALTY
         if where and any(not set(terms(place)) <= asked for place in PLACE.findall(sentence)):
             score += PLACE_BONUS
-        if site and any(not set(terms(n)) <= asked for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1])):
+        # names the question does not already give: for a site asked by what it is, and for names asked
+        names = (
+            [n for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]) if not set(terms(n)) <= asked]
+            if site or names_asked or many_asked
+            else []
+        )
+        if site and names:
             score += SITE_BONUS
         if definition is not None and definition.search(sentence):
             score += DEFINITION_BONUS
         if former and FORMERLY.search(sentence):
             score += DEFINITION_BONUS
-        if names_asked or many_asked:  # names the question does not already give
-            names = [n for n in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1]) if not set(terms(n)) <= asked]
+        if names_asked or many_asked:
             score += NAMES_BONUS * min(len(names), MANY_NAMES) / MANY_NAMES
             score += NAMES_LISTED_BONUS if many_asked and len(names) >= LISTED_NAMES else 0.0
         if who_did(sentence):
