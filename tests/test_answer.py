@@ -174,6 +174,7 @@ OFF_TOPIC = [
     "What is the capital of France?",
     "What is the GDP of the North of England?",
     "What is the GVA of the Hull and East Yorkshire net zero cluster?",  # a measure the documents never give
+    "What is the weather like in Yorkshire?",  # a bare item of the list of case studies is close, and answers nothing
 ]
 
 
