@@ -526,6 +526,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # what the asker is mapping, said before 'which ones refer to it'
         ("I'm mapping where the AMRC shows up across the case studies. Which ones refer to it?",
          ["Lancashire", "South Yorkshire"], "amrc"),
+        # a scene kept for the case study it steers to (a LEP) is no part of the topic
+        ("LEP board question: which case-study areas have an Investment Zone mentioned in their write-up?",
+         ["Liverpool City Region", "Greater Manchester", "West Yorkshire"], "investment zone"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

@@ -924,9 +924,9 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     regions = steered + by_sector
     sectors = outline.sector_regions(question)  # 'the Sheffield-area metals cluster': a place and its sector name it
     explicit = [r for r in steered if names_region(question, r) or r in sectors] + by_sector  # not just an organisation
-    scoped = SCOPE.sub("", question)  # how widely to read is no topic
-    if scene and scene.group(0) in question:  # kept for the case study it names, which it steers to: no topic
-        scoped = SCOPE.sub("", question.replace(scene.group(0), " ", 1))  # 'I'm prepping for a visit to Teesside.'
+    # a scene kept for the case study it names, which it steers to, is no topic ('I'm prepping for a visit to Teesside.')
+    unscened = question.replace(scene.group(0), " ", 1) if scene and scene.group(0) in question else question
+    scoped = SCOPE.sub("", unscened)  # how widely to read is no topic
     topic = topic_of(scoped, steered, by_sector, outline)
     named_sides = [r for r in steered if names_region(question, r)]
     # 'the Humber and the Tees both ... how do the two cases frame them': two places, each asked the same
@@ -1051,7 +1051,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         # after a preamble ('Leaving the chapter titles aside, which case studies ...?'), the question itself
         asked = AFTER_PREAMBLE.search(question)
         # '... and what each is about or worth': asked of each match, no topic of its own
-        topic = topic_of(EACH_ASKED.sub("", asked.group(1) if asked else question), steered, [], outline)
+        # ...nor a scene kept for what it steers to ('LEP board question: which areas have an Investment Zone ...')
+        topic = topic_of(EACH_ASKED.sub("", asked.group(1) if asked else unscened), steered, [], outline)
         stated_before = AFTER_STATEMENT.search(question) if not asked else None
         topic = (stated_before and topic_of(EACH_ASKED.sub("", stated_before.group(1)), steered, [], outline)) or topic
         stated = STATED_SUBJECT.search(question)  # "Hydrogen keeps coming up. In which case studies does it feature?"
