@@ -529,6 +529,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # a scene kept for the case study it steers to (a LEP) is no part of the topic
         ("LEP board question: which case-study areas have an Investment Zone mentioned in their write-up?",
          ["Liverpool City Region", "Greater Manchester", "West Yorkshire"], "investment zone"),
+        # a note-taker's shorthand, the frame before or after the topic
+        ("clusters mentioning AstraZeneca", ["Liverpool City Region", "Cheshire & Warrington"], "astrazeneca"),
+        ("offshore wind which clusters", ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

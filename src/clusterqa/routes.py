@@ -421,6 +421,10 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*(?:any|is there any|are there any) (?:mentions?|references?) (?:of|to)\b[^?]*\b"
         r"(?:case studies|clusters|regions|areas)\b"
         r"|\b(?:in|across) (?:which|what) (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places)\W*$"
+        # a note-taker's shorthand: 'clusters mentioning AstraZeneca', 'offshore wind which clusters'
+        r"|^\W*(?:clusters|case studies|regions|areas) (?:mentioning|citing|discussing|featuring|naming|referring to|"
+        r"that (?:mention|cite|discuss|feature|name|refer to))\b"
+        r"|^\W*\w[^?]*\b(?:which|what) (?:of the )?(?:clusters|case studies|regions|areas)\W*$"
         r"|^\W*(?:is there|are there|do you see|can you see) (?:a|any) (?:pattern|trend|common thread)\b[^?]*\b(?:which|what) "
         r"(?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
         # "what have the case studies got to say about skills", "what does each case study say": one line each
