@@ -31,7 +31,8 @@ OBSERVATIONS = re.compile(  # the observations page's list asked for as a list, 
     re.I,
 )
 INTEREST = re.compile(  # "I'm tracking Investment Zones." - what the asker follows, said before the question
-    r"^\W*(?:I'm|I am|we're|we are)\s+(?P<verb>tracking|following|looking (?:at|into)|interested in|researching|working on|"
+    r"^\W*(?:As an? [^:?.,]{1,60}?,?\s+)?"  # 'As a climate scientist I'm tracking hydrogen: ...'
+    r"(?:I'm|I am|we're|we are)\s+(?P<verb>tracking|following|looking (?:at|into)|interested in|researching|working on|"
     r"focus(?:ing|ed) on|writing about|keeping (?:an )?eye on|at|from|with)\s+(?P<topic>[^.:?!,]{3,60}?)"
     r"(?:\s*[.:!]|,? and (?:want|need|would like) to know:?)\s+",  # "I'm at Innovate UK and want to know: ..."
     re.I,
