@@ -535,6 +535,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # what the asker follows, after who they are, is what 'it' points back at
         ("As a climate scientist I'm tracking hydrogen: which clusters bring it up?",
          ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "hydrogen"),
+        # being involved, said as an idiom, is no part of the topic
+        ("Council planning officer here: which of the clusters have a Freeport in the picture?",
+         ["Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"], "freeport"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

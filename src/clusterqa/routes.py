@@ -783,7 +783,9 @@ FACET_WORDS = set(
 )
 PART_OF_CLUSTER = re.compile(  # the cluster's doings in general, which every case study has: no topic
     r"\b(?:as |a |an )?part of (?:the |their |its |each )?(?:cluster|case|region|area)(?:['’]s|s['’]?)? "
-    r"(?:(?:[\w-]+) (?:or|and) )?(?:activity|activities|prospects|story|plans|picture|mix|offer|focus|future|ambitions)\b",
+    r"(?:(?:[\w-]+) (?:or|and) )?(?:activity|activities|prospects|story|plans|picture|mix|offer|focus|future|ambitions)\b"
+    # 'which of the clusters have a Freeport in the picture': being involved, said as an idiom
+    r"|\b(?:in the (?:picture|frame|mix)|on the (?:radar|agenda|cards)|in play)\b",
     re.I,
 )
 FRAME_WORDS = set(
