@@ -44,6 +44,7 @@ ROUTED = [
     ("What are the report's recommendations?", "list"),
     ("What does NP11 recommend for future cluster policy?", "list"),
     ("Summarise the recommendations", "list"),
+    ("What do the recommendations say about funding?", "list"),  # those on funding
     ("List the cross-cutting themes", "list"),
     ("What common themes emerged across the case studies?", "list"),
     ("Which clusters does the report profile?", "list"),

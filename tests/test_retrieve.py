@@ -79,6 +79,11 @@ def test_general_question_is_not_steered(retriever: Retriever) -> None:
     assert retriever.steer("Summarise the York & North Yorkshire case study for our research office.") == (
         "York & North Yorkshire",
     )
+    # an acronym spelled out in the plural ('Local Enterprise Partnerships (LEPs)') is a kind of body: the asker's LEP
+    # is no case study's, though only one case study says 'LEP'
+    assert retriever.steer("My LEP has been through every funding round going") == ()
+    assert retriever.steer("What did the new MCA promise?") == ()
+    assert retriever.steer("What did the National Cyber Force (NCF) bring?") == ("Lancashire",)
 
 
 @pytest.mark.parametrize("name", ["Tees Valley", "tees valley", "Chemicals", "Tees Valley: Chemicals", "tees"])

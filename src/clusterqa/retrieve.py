@@ -269,6 +269,9 @@ class Retriever:
         self._long_words = [w for w in self.vocabulary if len(w) >= TYPO_MIN_LENGTH and w.isalpha()]
         self._respell_words = [w for w in self.vocabulary if len(w) >= RESPELL_MIN_LENGTH and w.isalpha() and w.islower()]
         self.steering = dict(_steering_names(self.chunks))  # longest names first, so they win
+        # an acronym the documents spell out in the plural names a kind of body, not one ('Local Enterprise
+        # Partnerships (LEPs)', 'Mayoral Combined Authorities'): 'my LEP' is the asker's, no case study's
+        self.steering = {n: r for n, r in self.steering.items() if not _names_a_kind(self._expansion(n.upper()))}
         names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
         self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
         self._steering_words = {w for name in self.steering for w in name.split()}  # 'yorks' of 'north yorks'
@@ -739,6 +742,12 @@ class Retriever:
             score = DENSE_WEIGHT * float(sim) + COVERAGE_WEIGHT * coverage
             out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
         return out
+
+
+def _names_a_kind(expansion: str) -> bool:
+    """Is an acronym's expansion plural ('Local Enterprise Partnerships'), the name of a kind of body?"""
+    last = expansion.split()[-1] if expansion else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _bare(word: str) -> str:

@@ -137,7 +137,9 @@ RECOMMENDS_ON = re.compile(  # "what does the report want on funding": its recom
     r"propose|proposing|call(?:ing)? for|ask(?:ing)? for|urg(?:e|ing))(?: to (?:happen|see))? (?:on|about|for|regarding) "
     r"(?P<topic>[^?]+)"
     # "everything the recommendations say about how cluster money should be provided"
-    r"|\b(?:what|everything|all) (?:that )?the recommendations (?:say|said|have to say|propose) (?:about|on|regarding) "
+    # ... asked outright: 'what do the recommendations say about how clusters should be funded?'
+    r"|\b(?:what|everything|all) (?:that )?(?:do |did )?the recommendations (?:say|said|have to say|propose|suggest) "
+    r"(?:about|on|regarding) "
     r"(?P<said>[^?]+)",
     re.I,
 )
