@@ -45,6 +45,11 @@ ROUTED = [
     ("What does NP11 recommend for future cluster policy?", "list"),
     ("Summarise the recommendations", "list"),
     ("What do the recommendations say about funding?", "list"),  # those on funding
+    ("what does the Recommendations section actually ask government to do?", "list"),
+    ("Give me the investor's quick take on the Liverpool City Region case study.", "summary"),
+    # another case study's sector said as what the named one moved to is a topic, not a second case study
+    ("Could you summarise the Tees Valley story from its industrial past to net zero?", "summary"),
+    ("GM versus W Yorks on AI: how do the two clusters differ in scale?", "compare"),  # the shortest short form
     ("List the cross-cutting themes", "list"),
     ("What common themes emerged across the case studies?", "list"),
     ("Which clusters does the report profile?", "list"),

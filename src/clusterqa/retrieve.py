@@ -818,6 +818,10 @@ PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the re
     "sheffield area": "south yorkshire",
     "sheffield-area": "south yorkshire",
     "east yorks": "east yorkshire",
+    "w yorks": "west yorkshire",  # ... and the shortest
+    "n yorks": "north yorkshire",
+    "s yorks": "south yorkshire",
+    "e yorks": "east yorkshire",
     "westmorland": "cumbria",
 }
 

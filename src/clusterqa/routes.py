@@ -236,7 +236,8 @@ POINTS_BACK_TO = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:exactly |precisely |actually |really )?(?:does |do |is |are )?"
-    r"(?:NP11|the report|the publication|the authors?|they) (?:is |are )?"
+    r"(?:NP11|the report|the publication|the authors?|they|the recommendations(?: section)?) (?:is |are )?"
+    r"(?:exactly |precisely |actually |really )?"
     r"(?:ask(?:s|ing)?|want(?:s|ing)?|call(?:s|ing)? on|urg(?:es|ing)|press(?:es|ing)?) (?:of |from )?"
     r"(?:the )?(?:next |incoming |future |national |central |UK )?"
     r"(?:government|policy-?makers|ministers|whitehall|departments)(?: to do)?\b"
@@ -307,7 +308,8 @@ SUMMARY = re.compile(
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|"
     r"(?<!\bto )pull together|"  # not 'the opportunity to pull together X's assets'
     r"\bpull (?:it|this|that|them) (?:all )?together\b|\bin plain (?:words|terms)\b|"
-    r"\bupshot of\b|\bbroad brush\b|\b(?:\w+-minute|short|quick) briefing on\b|\bmain message for\b|\bthinking behind\b|"
+    r"\bupshot of\b|\bbroad brush\b|\b(?:quick|short|brief) take on\b|"
+    r"\b(?:\w+-minute|short|quick) briefing on\b|\bmain message for\b|\bthinking behind\b|"
     r"\bwhat does it say about [^?]+ stuff\b|"
     r"\bcondense\b|\bsketch(?: out)?\b|\bboil (?:[\w&'’/-]+ ){1,8}down\b|\bbriefing note on\b|\bsidebar\b|"
     r"\b(?:piece|bit|write-?up) (?:is )?(?:actually |really )?(?:about|saying)\b|\bis it actually saying\b|"
@@ -337,7 +339,7 @@ SUMMARY = re.compile(
     r"\bwhat(?:'s| is) the (?:deal|score|craic) with\b|\bfill (?:me|us) in on\b|\b(?:\d+|thirty|sixty)[- ]second version\b|"
     r"\b(?:one|two|five)[- ]minute version\b|\bwhat(?:'s| is) the (?:introduction|intro|opening section) about\b|"
     # 'Explain the X theme to me' (its 'explain' already taken off as the asking): the theme, nothing more
-    r"^\W*(?:explain )?(?:the|this) [^?]{2,80}? (?:theme|recommendation|section)(?: (?:to|for) (?:me|us))?(?=\W*$)|"
+    r"^\W*(?:explain )?(?:the|this) [^?.]{2,80}? (?:theme|recommendation|section)(?: (?:to|for) (?:me|us))?(?=\W*$)|"
     r"\b(?:report|publication|NP11|document|paper)['’]s? (?:beef|gripe|quarrel|problem|issue) with\b|"
     r"\b(?:case study|case|cluster|section)\W+(?:briefly|in brief|quickly)\W*$|"  # 'before a visit, what should I know about it'
     # 'what are the main barriers clusters face', 'what does the report say are the main challenges'
@@ -997,6 +999,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
         if len(regions) > 1 and len(explicit) == 1:  # 'the Sheffield city region metals case study': the one it names
             regions = list(explicit)
+        elif len(regions) > 1 and len(placed := [r for r in explicit if r not in by_sector]) == 1:
+            regions = placed  # 'the Tees Valley story from its industrial past to net zero': Hull's sector is a topic
         if len(regions) == 1 and not report_wide:  # "summarise the space cluster": its sector's name is no topic within it
             part = _sub_section(question, regions[0], outline)
             if part:  # "the gist of the 'Impact of cluster approach' part of the Hull case"
