@@ -50,6 +50,8 @@ ROUTED = [
     # another case study's sector said as what the named one moved to is a topic, not a second case study
     ("Could you summarise the Tees Valley story from its industrial past to net zero?", "summary"),
     ("GM versus W Yorks on AI: how do the two clusters differ in scale?", "compare"),  # the shortest short form
+    ("How does NP11 define an innovation ecosystem?", "fact"),  # the sentence defining it: no section is titled so
+    ("How does the report define a regional innovation cluster?", "summary"),  # ...but this one is
     ("List the cross-cutting themes", "list"),
     ("What common themes emerged across the case studies?", "list"),
     ("Which clusters does the report profile?", "list"),

@@ -234,6 +234,7 @@ HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
 WHOLE_REPORT = re.compile(r"(?<!across )\b(the|this) (?:whole|entire|full) (report|publication|document|paper)\b", re.I)
 POINTS_BACK_TO = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|one|ones|so|same)\b", re.I)
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
+DEFINED_AS = re.compile(r"\bhow (?:does|do) (?:the )?(?:report|publication|document|paper|NP11|authors?) define\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:exactly |precisely |actually |really )?(?:does |do |is |are )?"
     r"(?:NP11|the report|the publication|the authors?|they|the recommendations(?: section)?) (?:is |are )?"
@@ -1045,6 +1046,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
             return Route("list", group=group)
         if section:
             return Route("summary", section=section)
+        if DEFINED_AS.search(question) and not regions:  # 'how does NP11 define an innovation ecosystem?': the sentence
+            return Route("fact")  # that defines it, when no section is titled by it
         if not regions or report_wide:  # with no topic either ("summarise the case study") only a cluster filter says which
             # 'the overall message on how clusters are funded - fragmentation, competition for grants, consistency': the
             # sides of funding the asker has in mind; what the report says on funding speaks to them
