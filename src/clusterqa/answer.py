@@ -41,7 +41,7 @@ from .text import CONTINUES, core_question, normalise, question_terms, terms, wi
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's terms the answer sentence must hold...
 MIN_DENSE = 0.4  # ...or this cosine similarity to the question
 MIN_TYPED_DENSE = 0.65
-BARE_ITEM_WORDS = 5  # a list item or heading this short is no answer by closeness alone
+BARE_ITEM_WORDS = 5  # a list item this short is no answer by closeness alone
 COMPARISON_ASKED = re.compile(  # 'who is better placed than central ministries', 'devolved bodies vs ..., which do it better'
     r"\b(?:better|worse|more (?:effective|able|suited)|best)(?: placed| suited)?\b[^?]*\b(?:than|or)\b"
     r"|\b(?:than|or)\b[^?]*\b(?:better|worse)\b",
@@ -382,7 +382,8 @@ def fits(best: ScoredSentence, *, typed: bool) -> bool:
     """Is the best sentence a good enough fit to answer at all?"""
     # a bare item ('• South Yorkshire: Metallurgy') is close to any short question naming its place: it fits only
     # by holding what is asked ('what is the weather like in Yorkshire?' is not answered by the list of case studies)
-    bare = len(re.findall(r"[^\W\d_][\w'-]*", best.sentence.text)) <= BARE_ITEM_WORDS
+    text = best.sentence.text
+    bare = text.startswith("• ") and len(re.findall(r"[^\W\d_][\w'-]*", text)) <= BARE_ITEM_WORDS
     if typed:
         return best.coverage >= MIN_TYPED_COVERAGE or (best.dense >= MIN_TYPED_DENSE and not bare)
     return best.coverage >= MIN_COVERAGE or (best.dense >= MIN_DENSE and not bare)
