@@ -386,6 +386,10 @@ LEADING_ROLE = re.compile(  # who asks, said first: 'As a trade union rep, I'm i
     r"(?=(?:I|we|I'm|we're|I’m|we’re)\s)",
     re.I,
 )
+LEADING_APOLOGY = re.compile(  # 'Sorry if this is a silly question, but who ...': the asker's manners, not the ask
+    r"^\W*(?:sorry|apologies|forgive me|excuse me|pardon me)\b[^,?]{0,60},\s*(?:but\s+|and\s+)?(?=\S+\s+\S)",
+    re.I,
+)
 LEADING_PURPOSE = re.compile(  # what the answer is for, said first: 'For a careers fair handout I need a table of ...'
     r"^\W*for (?:a|an|the|my|our|this|next) (?:[\w'’-]+ ){0,4}?(?:handout|leaflet|flyer|slide|deck|poster|newsletter|article|"
     r"episode|segment|talk|session|workshop|meeting|event|visit|factsheet|fact sheet|report|paper|piece|pack)s?\b,?\s+"
@@ -421,7 +425,7 @@ def without_instructions(question: str) -> str:
     stripped = INSTRUCTION.sub("", question).strip() or question
     quoted = QUOTE_ME.sub("", stripped)
     stripped = quoted if len(quoted.split()) >= 2 else stripped
-    stripped = LEADING_ROLE.sub("", LEADING_PURPOSE.sub("", PURPOSE_AFTER.sub("", stripped)))
+    stripped = LEADING_ROLE.sub("", LEADING_PURPOSE.sub("", PURPOSE_AFTER.sub("", LEADING_APOLOGY.sub("", stripped))))
     stripped = re.sub(r"^\W+", "", AUDIENCE.sub("", stripped)).strip() or stripped
     for idiom, plain in IDIOMS:
         stripped = idiom.sub(plain, stripped)
