@@ -161,6 +161,7 @@ HARD_FACTS = [
     ("What share of the city region's economic output does Merseyside want to put into research every year?", "5%", 7),
     ("What kind of company was absent from the North East space scene?", "large space primes", 8),  # "did not have any"
     ("CIEL meaning", "Centre for Innovation Excellence in Livestock", 17),  # an acronym, then 'meaning' or 'expansion'
+    ("CIEL acronym", "Centre for Innovation Excellence in Livestock", 17),  # ...or the word for what it is
     ("A blog says the Liverpool Freeport opened in 2021. Does the report agree?", "January of 2023", 7),  # a year checked
     ("When did the South Yorkshire steel industry go into decline?", "20th century", 18),  # a century for 'when'
     ("Who's gone and snapped up NORSS?", "Raytheon", 8),  # snapped up: acquired

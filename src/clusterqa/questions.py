@@ -76,7 +76,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"full (?:names?|forms?)\b"
             # "what does 'MA & I' refer to": quoted, with spaces round its ampersand
             # 'HVMC meaning', 'RAIC expansion, please?'
-            r"|^\W*(?P<acronym14>(?-i:[A-Z][A-Z&]{1,7}))\s+(?:meaning|expansion|expanded|full (?:name|form))\b(?:,? please)?\W*$"
+            r"|^\W*(?P<acronym14>(?-i:[A-Z][A-Z&]{1,7}))\s+(?:meaning|expansion|expanded|full (?:name|form)|in full|"
+            r"(?:acronym|abbreviation|initials)(?: meaning| expanded)?)\b(?:,? please)?\W*$"
             r"|\bwhat (?:does|did) ['‘\"](?P<acronym13>(?-i:[A-Z]{1,4} ?& ?[A-Z]{1,4}))['’\"] "
             r"(?:stand for|abbreviate|mean|refer to)\b",
             re.I,
