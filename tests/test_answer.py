@@ -170,6 +170,9 @@ HARD_FACTS = [
     # the asker's manners are no part of the ask
     ("Sorry if this is a silly question, but who actually carried out the in-depth analysis behind this NP11 report?",
      "Cambridge Econometrics", 3),
+    # a claim put to the documents asks for the figure it gives: a sentence repeating that figure is no answer
+    ("Space North East is only a few years old, set up around 2020 - right?", "2014", 8),
+    ("Is it true that the Liverpool Freeport opened in 2021?", "January of 2023", 7),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

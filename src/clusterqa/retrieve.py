@@ -118,6 +118,18 @@ HEDGED_NAME = re.compile(  # 'Anglo Australian I believe', 'iCON I think it's ca
 CLAIMED_FIGURE = re.compile(  # the figures a claim puts forward: '1970s', '2050', '£5m', 'dozens'
     r"['‘\"]?(?:[£$€]?\d(?:[\d,.]*\d)?(?:s|m|bn|%)?|dozens|hundreds|thousands)['’\"]?", re.I
 )
+TAG_CHECK = re.compile(  # 'X was set up around 2020 - right?', 'Is it true that X got £5m?': a claim to check
+    r"(?P<tag>\s*(?:[-–—,]\s*)?\b(?:right|correct|true|yes|yeah|is that (?:right|correct|true)|am I right|"
+    r"(?:is|was)n['’]t (?:it|that|he|she|they))\s*\?\s*$)"
+    r"|^\W*(?:is|was) it (?:true|right|correct|the case) that\s+",
+    re.I,
+)
+WH_ASKED = re.compile(r"\b(?:what|which|when|where|who|how|why)\b", re.I)  # the claim asks something of its own
+CHECKED_FIGURES = (  # a figure a claim gives, and how it is asked for once taken out
+    (re.compile(r"\b(?:in |around |about |circa |c\. )?(?:19|20)\d\d(?:s)?\b", re.I), "What year?"),
+    (re.compile(r"[£$€]\s?\d[\d,.]*\s*(?:m|bn|k|million|billion|thousand)?\b", re.I), "How much?"),
+    (re.compile(r"\b\d[\d,.]*\s?(?:%|per ?cent)", re.I), "What share?"),
+)
 THE_ONE_BEFORE = re.compile(  # a sentence about the thing the sentence before it named
     r"^(?:The|This|That|These) (?:site|park|campus|company|firm|centre|center|hub|body|organisation|programme|fund)\b"
 )
@@ -424,7 +436,7 @@ class Retriever:
             question = question[:1].upper() + question[1:]
         claim = CLAIM.match(question)
         if not claim:
-            return question
+            return _checked_as_asked(question)
         said = claim.group(0)
         for name in self.unknown_names(said):
             said = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "", said)
@@ -742,6 +754,20 @@ class Retriever:
             score = DENSE_WEIGHT * float(sim) + COVERAGE_WEIGHT * coverage
             out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
         return out
+
+
+def _checked_as_asked(question: str) -> str:
+    """A claim put to the documents ('Space North East was set up around 2020 - right?', 'Is it true that ...
+    in 2020?') asks for the figure it gives, not about that figure: the figure is taken out and asked for ('...
+    set up around? What year?'), so a sentence repeating it is not the answer for that alone."""
+    tag = TAG_CHECK.search(question)
+    statement = question[: tag.start()] if tag and tag.group("tag") else question[tag.end() :] if tag else ""
+    if not statement or WH_ASKED.search(statement):
+        return question
+    for figure, asked in CHECKED_FIGURES:
+        if figure.search(statement):
+            return f"{figure.sub('', statement).rstrip(' ,.;:?-–—')}? {asked}"
+    return question
 
 
 def _names_a_kind(expansion: str) -> bool:
