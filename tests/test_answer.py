@@ -173,6 +173,10 @@ HARD_FACTS = [
     # a claim put to the documents asks for the figure it gives: a sentence repeating that figure is no answer
     ("Space North East is only a few years old, set up around 2020 - right?", "2014", 8),
     ("Is it true that the Liverpool Freeport opened in 2021?", "January of 2023", 7),
+    # the scene set first is who asks: its words are no terms the answer must hold
+    ("I pay my taxes and want to know: what's the metals sector there actually worth in GVA?", "£1.5 billion", 18),
+    ("What price does Cheshire & Warrington pay for not being a city-region?", "missing out", 11),  # a cost, no sum
+    ("Speechwriter here: what's the punchy line about cluster development not being run from London?", "Whitehall", 22),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -124,6 +124,7 @@ TAG_CHECK = re.compile(  # 'X was set up around 2020 - right?', 'Is it true that
     r"|^\W*(?:is|was) it (?:true|right|correct|the case) that\s+",
     re.I,
 )
+POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)  # at the scene before
 WH_ASKED = re.compile(r"\b(?:what|which|when|where|who|how|why)\b", re.I)  # the claim asks something of its own
 CHECKED_FIGURES = (  # a figure a claim gives, and how it is asked for once taken out
     (re.compile(r"\b(?:in |around |about |circa |c\. )?(?:19|20)\d\d(?:s)?\b", re.I), "What year?"),
@@ -153,7 +154,9 @@ GENERIC_NAME_WORDS = {  # a word of a longer name, capitalised only there, that 
     "office", "protection", "robotics", "livestock", "valley",
 }
 SEAT_OF_GOVERNMENT = re.compile(  # 'can London run cluster policy from the centre': London as where government sits
-    r"\b(?:government|departments?|ministers?|centre|central|policy)\b", re.I
+    r"\b(?:government|departments?|ministers?|centre|central|policy)\b"
+    r"|\b(?:run|driven|directed|controlled|managed|dictated|steered|decided)\s+(?:from|by|in)\s+London\b",  # not run from London
+    re.I,
 )
 COMMONLY_SPELLED = {  # what the common ones stand for, which a document seldom spells out: 'nearly 200 SMEs'
     "SME": "small and medium-sized enterprises", "SMEs": "small and medium-sized enterprises", "R&D": "research and development",
@@ -571,7 +574,9 @@ class Retriever:
         dense_order = allowed_ids[np.argsort(-chunk_sims[allowed_ids], kind="stable")[:CANDIDATES]]
         dense_rank = {int(i): r for r, i in enumerate(dense_order)}
         dense_score = {int(i): float(chunk_sims[i]) for i in dense_order}
-        q_terms = question_terms(searched)
+        # the scene an asker sets first ('I pay my taxes and want to know: ...') is who asks, not what: its words are no
+        # terms a sentence must hold, unless it names what is asked about ('My notes say Calder Hall was built ...')
+        q_terms = question_terms(_without_idle_scene(searched))
         keywords = [t for t in q_terms if t not in written_by] or q_terms
         wider = keywords + [t for t in expansions(keywords) if self.doc_freq.get(t)]  # 'problem' finds 'challenges' too
         bm25 = self.bm25.get_scores(wider) if q_terms else np.zeros(len(self.chunks))
@@ -754,6 +759,15 @@ class Retriever:
             score = DENSE_WEIGHT * float(sim) + COVERAGE_WEIGHT * coverage
             out.append(ScoredSentence(sentence, position, score, float(sim), coverage))
         return out
+
+
+def _without_idle_scene(question: str) -> str:
+    """The question without a scene that names nothing (no name, no figure) before a question standing alone."""
+    rest = without_scene(question)
+    scene = question[: len(question) - len(rest)]
+    if not scene or re.search(r"\d|(?<!^)\b(?!I\b|I['’])[A-Z]", scene.strip()) or POINTS_BACK.search(rest):
+        return question
+    return rest
 
 
 def _checked_as_asked(question: str) -> str:

@@ -458,6 +458,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|^\W*(?:[\w'’-]+\s+){0,3}(?:office|team|boss|minister|secretary|director|chair)(?:['’]s)?\s+"
     r"(?:needs|wants|would like|has asked for|is after)\s+(?=\S+\s+\S+)"
     r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
+    r"|^\W*(?:I|We) (?!(?:am|was|were|are)\b)[a-z]\w*\b[^:?.]{0,80}:\s+(?=\S+\s+\S+)"  # 'I pay my taxes and want to know: …'
     r"|^\W*As an? [^:?.]{1,80}:\s+(?=\S+\s+\S+)"  # 'As a VC I'm interested in leverage: …'
     # 'From a university KE perspective: …'
     r"|^\W*From an? [^:?.]{1,60}? (?:perspective|point of view|angle)\s*[:,]\s+(?=\S+\s+\S+)"
