@@ -177,6 +177,9 @@ HARD_FACTS = [
     ("I pay my taxes and want to know: what's the metals sector there actually worth in GVA?", "£1.5 billion", 18),
     ("What price does Cheshire & Warrington pay for not being a city-region?", "missing out", 11),  # a cost, no sum
     ("Speechwriter here: what's the punchy line about cluster development not being run from London?", "Whitehall", 22),
+    # 'when ... best' asks the circumstances something works best in, not a date: 'most compelling when'
+    ("In Lancashire, when have bids for investment tended to land best?", "united behind a common goal", 10),
+    ("From Lancashire's experience, when do bids for investment land best?", "united behind a common goal", 10),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -158,6 +158,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "date",
         re.compile(
             r"^\W*by when\b|(?:^\W*|,\s*)(?:and |but |so )?when\b"
+            # 'when have bids tended to land best' asks a condition, what works, not a date
+            r"(?![^?]*\b(?:best|tend(?:s|ed)? to|usually|typically|generally|normally)\b)"
             r"(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end)\b))"
             r"(?![^?]*,\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|what|who|which|how|where|why)\b)"
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
@@ -311,6 +313,13 @@ MOST_COMMON_ASKED = re.compile(  # 'which problem crops up most often across eve
 )
 COMMON_SAID = re.compile(r"\bmost common\b|\bcommon thread\b|\bconstant point\b|\bperennial\b", re.I)
 COMMON_BONUS = 0.2
+CONDITION_ASKED = re.compile(  # 'when do bids land best': the circumstances in which something works best
+    r"^\W*(?:[^?]*,\s*)?when\b[^?]*\b(?:best|most \w+|tend(?:s|ed)? to)\b", re.I
+)
+CONDITION_SAID = re.compile(  # 'pitches are most compelling when these groups are united'
+    r"\b(?:most|best|greatest|strongest)\b[^.;]{0,40}\bwhen\b|\bperform best\b", re.I
+)
+CONDITION_BONUS = 0.2
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
     r"stakeholders|businesses|employers|players|members|consultancy|consultants|agency|agencies|department|group|"
@@ -579,6 +588,7 @@ CUES = (  # (asked, said, nudge, asked in the question's core rather than all of
     (SEVERAL_ASKED, SEVERAL_SAID, SEVERAL_BONUS, False),
     (OWNER_ASKED, OWNER_SAID, OWNER_BONUS, False),
     (MOST_COMMON_ASKED, COMMON_SAID, COMMON_BONUS, False),
+    (CONDITION_ASKED, CONDITION_SAID, CONDITION_BONUS, True),  # 'when do bids land best': 'most compelling when'
 )
 
 
