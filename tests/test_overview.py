@@ -2513,3 +2513,11 @@ def test_a_comparison_naming_both_sides_is_not_abstained_for_a_name_the_document
 def test_the_forty_third_and_fourth_rounds_summaries(assistant: Assistant, question: str, section: str, topic: str) -> None:
     route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
     assert route.kind == "summary" and route.section.startswith(section) and route.topic == topic, route
+
+
+def test_a_case_study_named_otherwise_on_the_overview_list_cites_that_listing(assistant: Assistant) -> None:
+    # the list of case studies calls it 'South Yorkshire: Metallurgy', its own title 'Metals and Metallurgy'
+    answer = assistant.ask("On the overview list, which cluster is given for South Yorkshire?")
+    assert "“South Yorkshire: Metallurgy”" in answer.answer
+    assert answer.citations[0].page == 6 and answer.citations[0].quote.endswith("South Yorkshire: Metallurgy")
+    _assert_every_citation_is_verbatim(answer)

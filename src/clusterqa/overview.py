@@ -293,6 +293,11 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
     if b.route.group == CASE_STUDIES and b.route.regions:  # one case study's sector, from the list of them
         lines = []
         for part in (p for p in outline.case_studies if p.region in b.route.regions):
+            listed = _listed_as(outline, part)  # the list of case studies may call it otherwise ('South Yorkshire: Metallurgy')
+            if listed is not None:
+                listing = f"listed on p. {listed.sentence.page} as “{item_text(listed.sentence.text)}”"
+                lines.append(f"{part.region}: {part.cluster} (the case study is on p. {part.page}; {listing}) {b.cite(listed)}")
+                continue
             found = _listing(outline, part)
             lines.append(f"{part.region}: {part.cluster} (the case study is on p. {part.page}) {b.cite(found)}")
         return b.answer("\n".join(lines)) if lines else None

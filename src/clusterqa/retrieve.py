@@ -55,6 +55,11 @@ FRONT_CUE = re.compile(  # the report's headline recommendations and the themes 
     r"|\bsummary of (?:the )?(?:emerging )?themes\b",
     re.I,
 )
+OVERVIEW_CUE = re.compile(  # 'on the overview list, which cluster is given for South Yorkshire': the list of case studies
+    r"\b(?:on|in|from|according to) the (?:case[- ]stud(?:y|ies) )?overview(?: list| page| section)?\b"
+    r"|\bthe list of (?:the )?(?:eleven |11 )?case studies\b",
+    re.I,
+)
 HOW_MADE = (  # how the report was made, asked (its method, how it chose its case studies, who did it), and said of itself
     (  # 'how were the eleven chosen': '... we have chosen to focus on the clusters below, recognised in ...'
         re.compile(
@@ -297,6 +302,9 @@ class Retriever:
             firsts.setdefault(c.source, c.section)
         self.opening_sections = {(source, section) for source, section in firsts.items()}
         self.headline_sections = {(c.source, c.section) for c in self.chunks if HEADLINE_SECTION.search(c.text)}
+        # ...and the section the case studies sit under, which lists them ('on the overview list')
+        parents = {c.section.split(SECTION_SEP, 1)[0] for c in self.chunks if c.region and SECTION_SEP in c.section}
+        self.overview_sections = {(c.source, c.section) for c in self.chunks if not c.region and c.section in parents}
 
     # --- corpus statistics -------------------------------------------------------
 
@@ -603,8 +611,10 @@ class Retriever:
             elif steered and any(region in self.chunks[i].text for region in steered):
                 fused[i] += STEER_BONUS * top_vote / 2  # e.g. the list of case studies naming the region
 
-        pointed = (self.opening_sections if INTRO_CUE.search(question) else set()) | (
-            self.headline_sections if FRONT_CUE.search(question) else set()
+        pointed = (
+            (self.opening_sections if INTRO_CUE.search(question) else set())
+            | (self.headline_sections if FRONT_CUE.search(question) else set())
+            | (self.overview_sections if OVERVIEW_CUE.search(question) else set())
         )
         for i in list(fused) if pointed else ():  # 'according to the intro', 'the headline recs': that section
             if (self.chunks[i].source, self.chunks[i].section) in pointed:
