@@ -175,6 +175,8 @@ HARD_FACTS = [
     ("Is it true that the Liverpool Freeport opened in 2021?", "January of 2023", 7),
     # the scene set first is who asks: its words are no terms the answer must hold
     ("I pay my taxes and want to know: what's the metals sector there actually worth in GVA?", "£1.5 billion", 18),
+    # ...nor does one naming a place, when the question after it says enough of its own
+    ("We're a hydrogen start-up eyeing Teesside - what share of UK hydrogen output comes from Tees Valley?", "50%", 19),
     ("What price does Cheshire & Warrington pay for not being a city-region?", "missing out", 11),  # a cost, no sum
     ("Speechwriter here: what's the punchy line about cluster development not being run from London?", "Whitehall", 22),
     # 'when ... best' asks the circumstances something works best in, not a date: 'most compelling when'

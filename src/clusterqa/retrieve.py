@@ -129,6 +129,7 @@ TAG_CHECK = re.compile(  # 'X was set up around 2020 - right?', 'Is it true that
     r"|^\W*(?:is|was) it (?:true|right|correct|the case) that\s+",
     re.I,
 )
+SAYS_ENOUGH = 4  # content terms a question needs to stand without the scene before it
 POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)  # at the scene before
 WH_ASKED = re.compile(r"\b(?:what|which|when|where|who|how|why)\b", re.I)  # the claim asks something of its own
 CHECKED_FIGURES = (  # a figure a claim gives, and how it is asked for once taken out
@@ -772,12 +773,14 @@ class Retriever:
 
 
 def _without_idle_scene(question: str) -> str:
-    """The question without a scene that names nothing (no name, no figure) before a question standing alone."""
+    """The question without the scene set before it, when the question stands alone: it does not point back ('what is
+    it'), and either the scene names nothing (no name, no figure) or the question says enough of its own."""
     rest = without_scene(question)
     scene = question[: len(question) - len(rest)]
-    if not scene or re.search(r"\d|(?<!^)\b(?!I\b|I['’])[A-Z]", scene.strip()) or POINTS_BACK.search(rest):
+    if not scene or POINTS_BACK.search(rest):
         return question
-    return rest
+    named = re.search(r"\d|(?<!^)\b(?!I\b|I['’])[A-Z]", scene.strip())
+    return rest if not named or len(question_terms(rest)) >= SAYS_ENOUGH else question
 
 
 def _checked_as_asked(question: str) -> str:
