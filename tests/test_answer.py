@@ -180,6 +180,10 @@ HARD_FACTS = [
     ("What price does Cheshire & Warrington pay for not being a city-region?", "missing out", 11),  # a cost, no sum
     ("Speechwriter here: what's the punchy line about cluster development not being run from London?", "Whitehall", 22),
     # 'when ... best' asks the circumstances something works best in, not a date: 'most compelling when'
+    # who asked for or ordered the case studies ('regional write-ups') is who commissioned them; 'actually' stresses, no more
+    ("Who actually asked for these regional write-ups to be produced in the first place?", "NP11 group of Northern LEPs", 3),
+    ("A listener in Wakefield asks: who actually ordered these case studies to be written?", "NP11 group of Northern LEPs", 3),
+    ("Which trades and roles are the Humber short of, according to the Hull and East Yorkshire case study?", "welders", 9),
     ("In Lancashire, when have bids for investment tended to land best?", "united behind a common goal", 10),
     ("From Lancashire's experience, when do bids for investment land best?", "united behind a common goal", 10),
 ]

@@ -540,6 +540,7 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # a note-taker's shorthand, the frame before or after the topic
         ("clusters mentioning AstraZeneca", ["Liverpool City Region", "Cheshire & Warrington"], "astrazeneca"),
         ("offshore wind which clusters", ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
+        ("Which parts of the North in this report have anything to do with nuclear?", ["Cumbria", "South Yorkshire"], "nuclear"),
         # what the asker follows, after who they are, is what 'it' points back at
         ("As a climate scientist I'm tracking hydrogen: which clusters bring it up?",
          ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "hydrogen"),

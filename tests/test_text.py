@@ -118,6 +118,8 @@ def test_worked_examples_in_docstrings_hold() -> None:
         ("Can you collate every cross-cutting theme?", "collate every cross-cutting theme?"),  # the request's own verb
         ("Could you please list the recommendations?", "list the recommendations?"),
         ("I'd like a list of every university mentioned.", "List every university mentioned."),
+        ("I'd like to know when iiCON was founded.", "when iiCON was founded."),
+        ("I’d like to know who commissioned the case studies.", "who commissioned the case studies."),
     ],
 )
 def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> None:

@@ -130,7 +130,9 @@ TAG_CHECK = re.compile(  # 'X was set up around 2020 - right?', 'Is it true that
     re.I,
 )
 SAYS_ENOUGH = 4  # content terms a question needs to stand without the scene before it
-POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)  # at the scene before
+POINTS_BACK = re.compile(  # at the scene before ('what is it'), not at the documents ('these case studies')
+    r"\b(?:it|its|they|them|their)\b|\b(?:this|that|these|those)\b(?! (?:case stud|reports?\b|publication|documents?\b))", re.I
+)
 WH_ASKED = re.compile(r"\b(?:what|which|when|where|who|how|why)\b", re.I)  # the claim asks something of its own
 CHECKED_FIGURES = (  # a figure a claim gives, and how it is asked for once taken out
     (re.compile(r"\b(?:in |around |about |circa |c\. )?(?:19|20)\d\d(?:s)?\b", re.I), "What year?"),

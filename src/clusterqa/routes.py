@@ -419,7 +419,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+(?:['’]s)?)?"  # "which of NP11's case studies"
         r"(?:(?<=['’]s) (?:regional|individual|place|cluster))?"  # "which of the report's regional case studies"
         r"(?: case[- ]study)?"  # "what innovation clusters enable" asks what clusters in general do, not which ones
-        r" (?:clusters|case studies|regions|areas|places|cases|locations|write-?ups)\b"
+        # ('which parts of the North')
+        r" (?:clusters|case studies|regions|areas|places|cases|locations|write-?ups|parts of the (?:North|country))\b"
         r"|^\W*how many (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas|places) (?:mention|have|has|face|cite|"
         r"discuss|refer|talk|report|include|are (?:in|based|located))"
         # "which of the eleven mention universities", 'which 2 of the 11 are the AI ones'
@@ -807,7 +808,7 @@ FRAME_WORDS = set(
         identified identify found highlighted highlight across overall pull together round recap rundown
         connection connections link links tie ties involvement presence text wording section sections chapter
         chapters face faces faced facing bring brings brought story stories explicitly anything like please
-        meant paragraph walk through headline put next alongside use uses involved get gets got whether
+        meant paragraph walk through headline put next alongside use uses involved get gets got whether parts country
         abbreviated spelled spelt word words explicit think thinks happen happens matter matters kind kinds
         sort sorts contain contains beside bullet bullets takeaway takeaways describe describes described
         account differently quote quotes quoted specific specifically general several ones facts highlights

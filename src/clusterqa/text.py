@@ -188,14 +188,19 @@ def expansions(question_terms: list[str]) -> list[str]:
     return sorted({s for t in have for s in SYNONYMS.get(t, ())} - have)
 
 
+FILLER = re.compile(  # words that stress a question and say nothing of what it asks: 'who actually ordered them'
+    r"\b(?:actually|really|basically|exactly|precisely|truly|genuinely|honestly|literally)\b|\bin the first place\b", re.I
+)
+
+
 def question_terms(question: str) -> list[str]:
-    """Content terms of a question, without wh-words and asking verbs."""
-    return [t for t in terms(question) if t not in QUESTION_WORDS]
+    """Content terms of a question, without wh-words, asking verbs and the words that only stress it."""
+    return [t for t in terms(FILLER.sub(" ", question)) if t not in QUESTION_WORDS]
 
 
 LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
     r"^\W*(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
-    r"find out|check|confirm|explain|say)|i (?:need|want|would like|'d like|['’]d like) to (?:know|understand|check|find out)|"
+    r"find out|check|confirm|explain|say)|i(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
     r"(?:please\s+)?(?:can|could|would|will) you(?:\s+please)?(?=\s+\w))\b[\s,:]*",
     re.I,
@@ -365,6 +370,11 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\byear after year\b|\btime (?:and|after) (?:time )?again\b|\bagain and again\b", re.I), "perennial"),
     # 'which trades does the Humber say it's short of': its 'skills shortages, especially in ...'
     (re.compile(r"\b(is|are|'s|’s|'re|’re) short of\b", re.I), r"\1 facing shortages of"),
+    (re.compile(r"\bshort of\b", re.I), "facing shortages of"),  # 'which trades are the Humber short of'
+    # 'who asked for these regional write-ups to be produced', 'who ordered these case studies': who commissioned them
+    (re.compile(r"\b(?:asked for|ordered|requested)\b(?=[^?]*\b(?:case stud|write-?ups?\b|studies\b|report\b))", re.I),
+     "commissioned"),
+    (re.compile(r"\b(?:regional |local |place )?write-?ups\b", re.I), "case studies"),  # 'these regional write-ups'
 )
 
 
@@ -451,7 +461,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|the (?:intro|introduction|report|publication|paper)\b)))\s+(?=\S+\s+\S+)"  # '… - the intro says …
     # "Researcher's query: …", "A sceptical economist asks: …", "Quick one from the Minister's office: …"
     # 'Briefing note for the Permanent Secretary: …', 'Private office query: the Minister wants …'
-    r"|^\W*(?:[\w'’]+\s+){0,3}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)"
+    r"|^\W*(?:[\w'’]+\s+){0,5}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)"
     r"(?:\s+(?:for|from) (?:the |my |our )?(?:[\w'’-]+\s+){0,2}[\w'’-]+)?\s*:\s+(?=\S+\s+\S+)"
     r"(?:(?:the|my|our) (?:[\w'’-]+ ){0,2}(?:wants|needs|would like|is after|has asked for|asked for)(?: to know)? )?"
     # 'Permanent secretary's office needs every one of …': who wants it
