@@ -541,6 +541,10 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         ("clusters mentioning AstraZeneca", ["Liverpool City Region", "Cheshire & Warrington"], "astrazeneca"),
         ("offshore wind which clusters", ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
         ("Which parts of the North in this report have anything to do with nuclear?", ["Cumbria", "South Yorkshire"], "nuclear"),
+        # what the answer is for, set first and closed by a comma, is no part of the ask
+        ("For a council skills strategy, could you tell me which of the case studies explicitly flag skills shortages, skills "
+         "gaps or skills challenges in their cluster?",
+         ["Hull & East Yorkshire", "Greater Manchester", "West Yorkshire", "South Yorkshire"], "skill"),
         # what the asker follows, after who they are, is what 'it' points back at
         ("As a climate scientist I'm tracking hydrogen: which clusters bring it up?",
          ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "hydrogen"),
@@ -2522,3 +2526,10 @@ def test_a_case_study_named_otherwise_on_the_overview_list_cites_that_listing(as
     assert "“South Yorkshire: Metallurgy”" in answer.answer
     assert answer.citations[0].page == 6 and answer.citations[0].quote.endswith("South Yorkshire: Metallurgy")
     _assert_every_citation_is_verbatim(answer)
+
+
+def test_a_sides_other_name_is_no_facet_of_a_comparison(assistant: Assistant) -> None:
+    route = route_question("Compare the Humber net zero cluster with the Tees Valley chemicals cluster.",
+                           assistant.retriever.steer, assistant.outline)
+    assert route.kind == "compare" and set(route.regions) == {"Hull & East Yorkshire", "Tees Valley"}
+    assert "Humber" not in route.topic

@@ -957,10 +957,10 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         # main assets, and the problems they face?': facets listed after the scene, which a comparison gives anyway
         facets_at_end = FACETS_AFTER.search(question)
         listed = facets_at_end and not steer(facets_at_end.group(0)) and SENTENCE_END.search(question[: facets_at_end.start()])
-        # no side's town, nor its initials ('GM vs West Yorkshire')
+        # no side's town, nor its initials ('GM vs West Yorkshire'), nor another name of it ('the Humber net zero cluster')
         topic = "" if listed else _without(
             _compare_topic(question, sides, outline),
-            lambda word: normalise(word) in TOWNS or (word.isupper() and bool(set(steer(word)) & set(sides))),
+            lambda word: normalise(word) in TOWNS or (word[:1].isupper() and bool(set(steer(word)) & set(sides))),
         )
         return Route("compare", tuple(sides), topic=topic)
     recommendations = next((g for g in outline.groups if re.search(r"\brecommend", g, re.I)), "")

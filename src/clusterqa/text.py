@@ -458,7 +458,12 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking|interested in) (?:which|what|how|whether|when|where|who"
     r"|everything|anything|all)\b)[^:?.])*?"
     r"(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
-    r"|the (?:intro|introduction|report|publication|paper)\b)))\s+(?=\S+\s+\S+)"  # '… - the intro says …
+    r"|the (?:intro|introduction|report|publication|paper)\b))"
+    # 'For our bootcamp business plan, summarise ...': what it is for, then the ask
+    # (not 'For a one-pager on devolution, what does the report say?': the topic is set first there)
+    r"|,(?=\s+(?:summ\w*|list|give|tell|compare|outline|describe|could you|can you|please|what|which|how|where|who)\b)"
+    r"(?!\s+what (?:does|do) (?:the |this )?(?:report|publication|document|paper|NP11|it) say\W*$))"
+    r"\s+(?=\S+\s+\S+)"  # '… - the intro says …'
     # "Researcher's query: …", "A sceptical economist asks: …", "Quick one from the Minister's office: …"
     # 'Briefing note for the Permanent Secretary: …', 'Private office query: the Minister wants …'
     r"|^\W*(?:[\w'’]+\s+){0,5}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)"
