@@ -314,7 +314,7 @@ MOST_COMMON_ASKED = re.compile(  # 'which problem crops up most often across eve
 COMMON_SAID = re.compile(r"\bmost common\b|\bcommon thread\b|\bconstant point\b|\bperennial\b", re.I)
 COMMON_BONUS = 0.2
 CONDITION_ASKED = re.compile(  # 'when do bids land best': the circumstances in which something works best
-    r"^\W*(?:[^?]*,\s*)?when\b[^?]*\b(?:best|most \w+|tend(?:s|ed)? to)\b", re.I
+    r"^\W*(?:[^?]*,\s*)?when\b[^?]*\b(?:best|most \w+)\b", re.I
 )
 CONDITION_SAID = re.compile(  # 'pitches are most compelling when these groups are united'
     r"\b(?:most|best|greatest|strongest)\b[^.;]{0,40}\bwhen\b|\bperform best\b", re.I
