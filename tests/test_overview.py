@@ -50,6 +50,7 @@ ROUTED = [
     # another case study's sector said as what the named one moved to is a topic, not a second case study
     ("Could you summarise the Tees Valley story from its industrial past to net zero?", "summary"),
     ("GM versus W Yorks on AI: how do the two clusters differ in scale?", "compare"),  # the shortest short form
+    ("Which clusters bring it up?", "fact"),  # 'it' with nothing before it: not the list of every case study
     ("How does NP11 define an innovation ecosystem?", "fact"),  # the sentence defining it: no section is titled so
     ("How does the report define a regional innovation cluster?", "summary"),  # ...but this one is
     ("List the cross-cutting themes", "list"),
@@ -541,6 +542,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         ("clusters mentioning AstraZeneca", ["Liverpool City Region", "Cheshire & Warrington"], "astrazeneca"),
         ("offshore wind which clusters", ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
         ("Which parts of the North in this report have anything to do with nuclear?", ["Cumbria", "South Yorkshire"], "nuclear"),
+        # 'it' in the ask is what was said before it, never every case study
+        ("My focus is offshore wind - which case studies mention it?", ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
+        ("On the subject of Catapults, which clusters have one?", ["York & North Yorkshire", "South Yorkshire"], "catapult"),
         # what the answer is for, set first and closed by a comma, is no part of the ask
         ("For a council skills strategy, could you tell me which of the case studies explicitly flag skills shortages, skills "
          "gaps or skills challenges in their cluster?",

@@ -851,6 +851,32 @@ class Route:
         return self.kind
 
 
+PRONOUN_ASK = re.compile(  # '... - which case studies mention it?': which ones mention what was said before
+    r"^(?P<before>[^?]{3,160}?)\s*(?:[.:;,]|\s[-–—])\s+(?P<ask>(?:in |of |across )?(?:which|what)\b[^?]*\b"
+    r"(?:clusters|case studies|regions|areas|places|ones|write-?ups)\b[^?]*\b(?:it|them|one|these|those)\b[^?]*)\?*\s*$",
+    re.I,
+)
+MENTIONS_IT = re.compile(  # 'which clusters bring it up?', with nothing said before that 'it' could be
+    r"\b(?:which|what)\b[^?]*\b(?:clusters|case studies|regions|areas|places)\b[^?]*\b(?:mention|bring|cover|discuss|refer|"
+    r"talk|feature|cite|name)s?\b[^?]*\b(?:it|them)\b",
+    re.I,
+)
+BEFORE_THE_TOPIC = re.compile(  # 'I care about hydrogen', 'my focus is offshore wind', 'on the subject of Catapults'
+    r"^\W*(?:(?:I|we|my|our)\b(?:\s+[\w'’-]+){0,3}?\s+(?:about|on|in|is|are|at|into|with|follow|watch|track)"
+    r"|thinking about|on the (?:subject|topic) of|re:?|regarding|as for|when it comes to|speaking of)\s+",
+    re.I,
+)
+
+
+def _pronoun_topic(question: str, outline: Outline) -> str:
+    """What 'it' is in 'My focus is offshore wind - which case studies mention it?': the topic said before the ask."""
+    asked = PRONOUN_ASK.match(question.strip())
+    if not asked:
+        return ""
+    before = BEFORE_THE_TOPIC.sub("", asked.group("before"))
+    return topic_of(before, [], [], outline)
+
+
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors.
@@ -861,6 +887,11 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     or 'they' pointing back at the sentences before), and when the sentences before name no case study or group
     (then 'Which schemes are named?' asks what that one names)."""
     route = _route(question, steer, outline)
+    pronoun = PRONOUN_ASK.match(question.strip()) or MENTIONS_IT.search(question)
+    if route.kind == "list" and route.group == CASE_STUDIES and not route.regions and pronoun:
+        # 'which case studies mention it?' asks which mention what was said before, never for every one of them
+        topic = _pronoun_topic(question, outline)
+        return Route("aggregate", topic=topic) if topic else Route("fact")
     if route.kind != "fact":
         return route
     sentences = split_sentences(question.strip())
