@@ -545,6 +545,11 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # 'it' in the ask is what was said before it, never every case study
         ("My focus is offshore wind - which case studies mention it?", ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
         ("On the subject of Catapults, which clusters have one?", ["York & North Yorkshire", "South Yorkshire"], "catapult"),
+        ("I care about hydrogen. Which clusters bring it up?", ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "hydrogen"),
+        ("As an investor I watch AstraZeneca. Which regions mention the company?",
+         ["Liverpool City Region", "Cheshire & Warrington"], "astrazeneca"),
+        ("Re: Investment Zones - which areas have got one?",
+         ["Liverpool City Region", "Greater Manchester", "West Yorkshire"], "investment zone"),
         # what the answer is for, set first and closed by a comma, is no part of the ask
         ("For a council skills strategy, could you tell me which of the case studies explicitly flag skills shortages, skills "
          "gaps or skills challenges in their cluster?",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
@@ -853,7 +853,8 @@ class Route:
 
 PRONOUN_ASK = re.compile(  # '... - which case studies mention it?': which ones mention what was said before
     r"^(?P<before>[^?]{3,160}?)\s*(?:[.:;,]|\s[-–—])\s+(?P<ask>(?:in |of |across )?(?:which|what)\b[^?]*\b"
-    r"(?:clusters|case studies|regions|areas|places|ones|write-?ups)\b[^?]*\b(?:it|them|one|these|those)\b[^?]*)\?*\s*$",
+    r"(?:clusters|case studies|regions|areas|places|ones|write-?ups)\b[^?]*\b(?:it|them|one|these|those|the (?:company|firm|"
+    r"programme|scheme|body|organisation|centre|project|fund))\b[^?]*)\?*\s*$",  # ('the company': AstraZeneca)
     re.I,
 )
 MENTIONS_IT = re.compile(  # 'which clusters bring it up?', with nothing said before that 'it' could be
@@ -861,8 +862,10 @@ MENTIONS_IT = re.compile(  # 'which clusters bring it up?', with nothing said be
     r"talk|feature|cite|name)s?\b[^?]*\b(?:it|them)\b",
     re.I,
 )
+POINTING_NOUNS = frozenset(terms("company firm programme scheme body organisation centre project fund"))
 BEFORE_THE_TOPIC = re.compile(  # 'I care about hydrogen', 'my focus is offshore wind', 'on the subject of Catapults'
-    r"^\W*(?:(?:I|we|my|our)\b(?:\s+[\w'’-]+){0,3}?\s+(?:about|on|in|is|are|at|into|with|follow|watch|track)"
+    r"^\W*(?:as an? [\w' -]{1,40}?,?\s+)?"  # 'As an investor I watch AstraZeneca'
+    r"(?:(?:I|we|my|our)\b(?:\s+[\w'’-]+){0,3}?\s+(?:about|on|in|is|are|at|into|with|follow|watch|track)"
     r"|thinking about|on the (?:subject|topic) of|re:?|regarding|as for|when it comes to|speaking of)\s+",
     re.I,
 )
@@ -892,6 +895,12 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         # 'which case studies mention it?' asks which mention what was said before, never for every one of them
         topic = _pronoun_topic(question, outline)
         return Route("aggregate", topic=topic) if topic else Route("fact")
+    if route.kind == "aggregate" and not route.group and (topic := _pronoun_topic(question, outline)):
+        # 'I care about hydrogen. Which clusters bring it up?': hydrogen, not 'care hydrogen'; 'I watch AstraZeneca. Which
+        # regions mention the company?': AstraZeneca, not 'company'
+        said, kept = set(terms(topic)), set(terms(route.topic))
+        if said < kept or kept <= POINTING_NOUNS:
+            return replace(route, topic=topic)
     if route.kind != "fact":
         return route
     sentences = split_sentences(question.strip())
