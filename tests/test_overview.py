@@ -2542,3 +2542,11 @@ def test_a_sides_other_name_is_no_facet_of_a_comparison(assistant: Assistant) ->
                            assistant.retriever.steer, assistant.outline)
     assert route.kind == "compare" and set(route.regions) == {"Hull & East Yorkshire", "Tees Valley"}
     assert "Humber" not in route.topic
+
+
+def test_a_case_study_and_its_development_is_the_whole_case_study(assistant: Assistant) -> None:
+    route = route_question("Summarise Cumbria's clean energy cluster and its development.", assistant.retriever.steer,
+                           assistant.outline)
+    assert route.kind == "summary" and route.regions == ("Cumbria",) and not route.section  # not just its Evolution part
+    route = route_question("Summarise how the Cumbria cluster developed.", assistant.retriever.steer, assistant.outline)
+    assert route.section.endswith("Evolution")

@@ -1516,6 +1516,8 @@ def _sub_section(question: str, region: str, outline: Outline) -> str:
     'Evolution'), or ''."""
     if OPENING.search(question):  # "the opening of the Liverpool case, before it gets to 'Evolution'"
         return next((p.section for p in outline.sections if p.region == region and p.title == p.label), "")
+    # 'summarise Cumbria's clean energy cluster and its development': the cluster and how it came about, the whole case
+    question = re.sub(r"\band (?:its|their|the) (?:development|evolution|history|growth|origins)\b", " ", question, flags=re.I)
     asked = set(terms(question))
     asked |= {t[:4] for t in asked if len(t) >= 4}  # 'how has it evolved': the Evolution part
     if asked & EVOLVED:  # 'how the cluster developed', 'how it grew': the same part
