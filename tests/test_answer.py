@@ -195,6 +195,10 @@ OFF_TOPIC = [
     "What is the GDP of the North of England?",
     "What is the GVA of the Hull and East Yorkshire net zero cluster?",  # a measure the documents never give
     "What is the weather like in Yorkshire?",  # a bare item of the list of case studies is close, and answers nothing
+    # a note-taker's query ending in what it counts or sums asks for a figure the documents do not give
+    "sellafield workforce size cumbria",
+    "HETA apprentices per year",
+    "liverpool freeport investment attracted amount",
 ]
 
 

@@ -98,7 +98,11 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"\bhow many\b(?P<noun>(?:\s+[\w&/-]+){1,3})|\b(?P<people>headcount|staff numbers)\b"
             r"|\bwhat (?:\w+ )?number of\b(?P<noun2>(?:\s+[\w&-]+){1,2})"  # "what minimum number of firms"
             r"|^\W*(?:the )?(?:number|count) of\b(?P<noun4>(?:\s+[\w&-]+){1,2})"  # "Number of SMEs in ...?"
-            r"|\b(?:counted|measured) in (?P<noun3>[\w&-]+)",  # "size of the metals base, counted in firms?"
+            r"|\b(?:counted|measured) in (?P<noun3>[\w&-]+)"  # "size of the metals base, counted in firms?"
+            # a note-taker's query ending in what is counted: 'sellafield workforce size cumbria', 'HETA apprentices per year'
+            r"|^(?!\W*(?:what|which|who|when|where|why|how|is|are|does|do|did|can|could)\b)[^?]*\b(?P<noun5>workforce|staff|"
+            r"employees|jobs|apprentices|firms|companies|businesses)\s+"
+            r"(?:size|numbers?|count|total|per (?:year|annum)|annually)\b",
             re.I,
         ),
     ),
@@ -129,6 +133,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\bwhat (?!(?:can|could|does|do|did|will|would|is|are)\b)\w+ \w+ (?:size|amount|budget|cost|rate|price|sum)\b"
             # 'what graduate retention rate', 'Give me one figure: the total ...', '(tell me) the total population of ...'
             r"|\b(?:give me |just )?one figure\b"
+            # a note-taker's query ending in the sum asked: 'liverpool freeport investment attracted amount'
+            r"|^(?!\W*(?:what|which|who|when|where|why|how|is|are|does|do|did|can|could)\b)[^?]*\b(?:amount|cost|value|budget|"
+            r"spend|sum|total)\W*$"
             r"|^\W*the (?:total |current |latest )?(?:population|value|cost|budget|turnover|revenue|gdp|gva|income) of\b"
             r"|\bwhat (?:\w+ )?(?:volume|quantity) of\b"  # 'what volume of trade passed through it'
             r"|\bwhat(?:'s| is) the (?:current|latest|present) (?:figure|number|level)\b"
@@ -402,7 +409,7 @@ def question_type(question: str) -> tuple[str, str]:
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
             acronyms = [groups.get(f"acronym{n}") for n in ("", *map(str, range(2, 15)))]
-            nouns = (groups.get(n) for n in ("noun", "noun2", "noun3", "noun4"))
+            nouns = (groups.get(n) for n in ("noun", "noun2", "noun3", "noun4", "noun5"))
             detail = next((a for a in acronyms if a), "") or next((n for n in nouns if n), "")
             if kind == "count" and detail.split()[:1] and detail.split()[0].lower() in AUXILIARIES | {"are", "have"}:
                 # "How many are SMEs?" counts SMEs; "It mentions UTCs. How many does the area have?" counts what
