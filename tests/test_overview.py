@@ -2550,3 +2550,14 @@ def test_a_case_study_and_its_development_is_the_whole_case_study(assistant: Ass
     assert route.kind == "summary" and route.regions == ("Cumbria",) and not route.section  # not just its Evolution part
     route = route_question("Summarise how the Cumbria cluster developed.", assistant.retriever.steer, assistant.outline)
     assert route.section.endswith("Evolution")
+
+
+def test_the_impact_of_the_cluster_approach_in_a_place_is_that_part_in_brief(assistant: Assistant) -> None:
+    route = route_question("What impact has the cluster approach had in West Yorkshire?", assistant.retriever.steer,
+                           assistant.outline)
+    assert route.kind == "summary"
+    assert route.section.endswith("West Yorkshire: Artificial Intelligence/Healthtech › Impact of cluster approach")
+    # ...but its impact on one thing is a fact asked
+    route = route_question("What impact has the cluster approach had on jobs in Tees Valley?", assistant.retriever.steer,
+                           assistant.outline)
+    assert route.kind == "fact"

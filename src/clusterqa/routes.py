@@ -234,6 +234,12 @@ HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
 WHOLE_REPORT = re.compile(r"(?<!across )\b(the|this) (?:whole|entire|full) (report|publication|document|paper)\b", re.I)
 POINTS_BACK_TO = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|one|ones|so|same)\b", re.I)
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
+APPROACH_IMPACT = re.compile(
+    r"^\W*(?:what|how much) (?:impact|difference|effect) (?:has|have|did) (?:the |a |its )?cluster approach (?:had|made)"
+    # ...in the place, and nothing else asked
+    r"(?: (?:in|on|for|to) (?:the )?(?-i:[A-Z][\w&'’-]*)(?: (?:&|and) | )?(?:(?-i:[A-Z][\w&'’-]*)\s*)*)?\W*$",
+    re.I,
+)
 DEFINED_AS = re.compile(r"\bhow (?:does|do) (?:the )?(?:report|publication|document|paper|NP11|authors?) define\b", re.I)
 ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national policymakers to do": its recommendations
     r"\bwhat (?:exactly |precisely |actually |really )?(?:does |do |is |are )?"
@@ -1035,6 +1041,9 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         return Route("list", group=CASE_STUDIES)
     typed = question_type(question)[0] in FIGURE_KINDS
     # not 'in the overview, what share', nor 'which catchy phrases have been used to sum up Cheshire': words quoted
+    # 'what impact has the cluster approach had in West Yorkshire?': the case study's part titled so, in brief
+    if len(explicit) == 1 and APPROACH_IMPACT.search(question) and (part := _sub_section(question, explicit[0], outline)):
+        return Route("summary", section=part)
     if SUMMARY.search(question) and not typed and not EVERY_ONE_MENTIONED.search(question) and not WORDING_ASKED.search(question):
 
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
