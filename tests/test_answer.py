@@ -184,6 +184,7 @@ HARD_FACTS = [
     ("Who actually asked for these regional write-ups to be produced in the first place?", "NP11 group of Northern LEPs", 3),
     ("A listener in Wakefield asks: who actually ordered these case studies to be written?", "NP11 group of Northern LEPs", 3),
     ("Which trades and roles are the Humber short of, according to the Hull and East Yorkshire case study?", "welders", 9),
+    ("What sort of funding does NP11 want the government to move away from?", "small competitive grants", 23),  # a shift
     ("In Lancashire, when have bids for investment tended to land best?", "united behind a common goal", 10),
     ("From Lancashire's experience, when do bids for investment land best?", "united behind a common goal", 10),
 ]
