@@ -185,6 +185,9 @@ HARD_FACTS = [
     ("A listener in Wakefield asks: who actually ordered these case studies to be written?", "NP11 group of Northern LEPs", 3),
     ("Which trades and roles are the Humber short of, according to the Hull and East Yorkshire case study?", "welders", 9),
     ("What sort of funding does NP11 want the government to move away from?", "small competitive grants", 23),  # a shift
+    # backing = supporting, the past ten years = the last decade, a setting = an environment
+    ("Over the past ten years, what kinds of local bodies have been backing clusters in their patch?", "Combined Authorities", 3),
+    ("Given a supportive setting, what can a cluster do for its local economy?", "anchor local growth", 5),
     ("In Lancashire, when have bids for investment tended to land best?", "united behind a common goal", 10),
     ("From Lancashire's experience, when do bids for investment land best?", "united behind a common goal", 10),
 ]

@@ -175,6 +175,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "nearly almost practically virtually",  # 'nearly every cluster': 'almost all of the clusters'
     "ministry ministries department departments",  # 'better than national ministries': 'than national departments'
     "shift shifts shifted move moves moved",  # 'what funding should we move away from': 'a shift away from'
+    "backing backed backer backers supporting",  # 'which bodies have been backing clusters': 'have been supporting'
+    "setting settings environment environments",  # 'given a supportive setting': 'with the right environment'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -368,6 +370,7 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\bno\.\s*(?=of\b)", re.I), "number "),  # 'no. of regional examples?
     # 'what keeps holding back the sector year after year': its 'perennial barriers'
     (re.compile(r"\b(?:hold|holds|holding|held) (?:(?:it|them|the \w+) )?back\b", re.I), "barriers to"),
+    (re.compile(r"\b(?:the )?(?:past|last|previous) (?:ten|10) years\b", re.I), "the past decade"),  # 'over the past ten years'
     (re.compile(r"\byear after year\b|\btime (?:and|after) (?:time )?again\b|\bagain and again\b", re.I), "perennial"),
     # 'which trades does the Humber say it's short of': its 'skills shortages, especially in ...'
     (re.compile(r"\b(is|are|'s|’s|'re|’re) short of\b", re.I), r"\1 facing shortages of"),
