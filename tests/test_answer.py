@@ -188,6 +188,10 @@ HARD_FACTS = [
     # backing = supporting, the past ten years = the last decade, a setting = an environment
     ("Over the past ten years, what kinds of local bodies have been backing clusters in their patch?", "Combined Authorities", 3),
     ("Given a supportive setting, what can a cluster do for its local economy?", "anchor local growth", 5),
+    # counted where the section titled by what is counted counts them ('Our eleven case studies span ...'), unless the
+    # question asks who commissioned them (p. 3)
+    ("How many case studies does the publication include?", "eleven", 6),
+    ("How many case studies did NP11 commission for this work?", "eleven", 3),
     ("In Lancashire, when have bids for investment tended to land best?", "united behind a common goal", 10),
     ("From Lancashire's experience, when do bids for investment land best?", "united behind a common goal", 10),
 ]

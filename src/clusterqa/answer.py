@@ -61,6 +61,7 @@ WHICH_SECTION = re.compile(  # asks which theme or recommendation something come
     re.I,
 )
 OFF_STEER_PENALTY = 0.1  # off a sentence's score when the question names another case study's place
+TITLED_BONUS = 0.15  # on it, for counting the things its section is titled by
 MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
 REASON_ASKED = re.compile(  # a question after the cause or the how of something
     r"^\W*(?:why|how (?:did|does|do|has|have|come)|what (?:explains|accounts for|lies behind|is behind|drove|drives|caused)|"
@@ -212,10 +213,14 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     nudge = prefers(question)
     steered = set(retrieval.steered_to)
 
+    counted = set(terms(detail)) if kind == "count" else set()
+
     def elsewhere(p: Passage) -> float:  # a question about Greater Manchester is seldom answered in West Yorkshire,
         off = OFF_STEER_PENALTY if steered and p.chunk.region not in steered else 0.0  # nor one on the headline recs
         outside = retrieval.pointed and (p.chunk.source, p.chunk.section) not in retrieval.pointed
-        return off + (OFF_STEER_PENALTY if outside else 0.0)
+        # 'how many case studies': where the section titled by what is counted counts them ('Our eleven case studies')
+        titled = counted and not p.chunk.region and counted <= set(terms(p.chunk.section))
+        return off + (OFF_STEER_PENALTY if outside else 0.0) - (TITLED_BONUS if titled else 0.0)
 
     ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text) - elsewhere(ps[0])))
     passage, best = ranked[0]
