@@ -192,6 +192,11 @@ HARD_FACTS = [
     # question asks who commissioned them (p. 3)
     ("How many case studies does the publication include?", "eleven", 6),
     ("How many case studies did NP11 commission for this work?", "eleven", 3),
+    # where the asker compares from is no name the documents must mention; 'in the bit about X' points, it asks no summary
+    ("Comparing with Scotland's space scene: has the North East so far landed any of the really big space contractors "
+     "with serious local operations?", "large space primes", 8),
+    ("In the bit about Cumbria, which plan will the emerging cluster coalesce around?", "Cumbria Clean Energy Plan", 16),
+    ("CIEL is an acronym for what?", "Centre for Innovation Excellence in Livestock", 17),
     ("In Lancashire, when have bids for investment tended to land best?", "united behind a common goal", 10),
     ("From Lancashire's experience, when do bids for investment land best?", "united behind a common goal", 10),
 ]

@@ -62,7 +62,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             # 'what does NESACoE, the old name of Space North East, actually stand for'
             r"(?:,[^,?]{2,60},(?: actually| really| exactly)?)? stand for\b"
             r"|\bwhat is (?:the )?(?P<acronym2>[A-Za-z&]{2,}) short for\b"
-            r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short) for\b"
+            r"|^\W*(?P<acronym3>[A-Za-z&]*[A-Z][A-Za-z&]*)\s+(?:stands|is short|is an? (?:acronym|abbreviation|initialism)) for\b"
             r"|\b(?:expand|spell out) (?:the )?(?:acronym |abbreviation )?(?P<acronym4>(?-i:[A-Za-z&]*[A-Z][A-Za-z&]*))\b"
             r"|\bwhat is the full (?:name|form) (?:of|for) (?:the )?(?P<acronym5>[A-Za-z&]*[A-Z][A-Za-z&]*)\b"
             r"|^\W*what (?:the )?(?P<acronym6>[A-Za-z&]*[A-Z][A-Za-z&]*) stands for\b"

@@ -319,7 +319,9 @@ SUMMARY = re.compile(
     r"\b(?:\w+-minute|short|quick) briefing on\b|\bmain message for\b|\bthinking behind\b|"
     r"\bwhat does it say about [^?]+ stuff\b|"
     r"\bcondense\b|\bsketch(?: out)?\b|\bboil (?:[\w&'’/-]+ ){1,8}down\b|\bbriefing note on\b|\bsidebar\b|"
-    r"\b(?:piece|bit|write-?up) (?:is )?(?:actually |really )?(?:about|saying)\b|\bis it actually saying\b|"
+    # (not 'in the bit about Cumbria, which plan ...': where the answer is)
+    r"(?<!\bin the )(?<!\bon the )\b(?:piece|bit|write-?up) (?:is )?(?:actually |really )?(?:about|saying)\b|"
+    r"\bis it actually saying\b|"
     r"\bwhat (?:does|do) (?:the report|it|NP11|the publication) make of\b|\bwhat does it say about [^?]+,\s*broadly\b|"
 
     r"in (?:a few|some|several|two|three|four|five|six|\d) (?:short )?bullets|"

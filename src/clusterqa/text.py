@@ -478,6 +478,10 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"(?:needs|wants|would like|has asked for|is after)\s+(?=\S+\s+\S+)"
     r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
     r"|^\W*(?:I|We) (?!(?:am|was|were|are)\b)[a-z]\w*\b[^:?.]{0,80}:\s+(?=\S+\s+\S+)"  # 'I pay my taxes and want to know: …'
+    # 'Comparing with Scotland's space scene: ...', 'At home in Scotland our clusters ... . Is that ...', 'Thinking of the
+    # Highlands: ...': where the asker compares from
+    r"|^\W*(?:compar(?:ed|ing) (?:it )?(?:with|to)|(?:thinking|speaking) of|(?:at|back) home in)\b[^?:]{0,100}?"
+    r"(?:[:,;]|\.(?=\s+[A-Z])|\s[-–—])\s+(?=\S+\s+\S+)"
     r"|^\W*As an? [^:?.]{1,80}:\s+(?=\S+\s+\S+)"  # 'As a VC I'm interested in leverage: …'
     # 'From a university KE perspective: …'
     r"|^\W*From an? [^:?.]{1,60}? (?:perspective|point of view|angle)\s*[:,]\s+(?=\S+\s+\S+)"
