@@ -212,6 +212,7 @@ OFF_TOPIC = [
     "sellafield workforce size cumbria",
     "HETA apprentices per year",
     "liverpool freeport investment attracted amount",
+    "What is the recommended daily intake of vitamin D for adults?",  # 'recommended' qualifies, it asks no recommendations
 ]
 
 

@@ -1444,6 +1444,8 @@ def _named_group(question: str, outline: Outline) -> str:
     """The outline group whose title the question names ('recommendations', 'cross-cutting themes'), or
     CASE_STUDIES for 'clusters' / 'case studies' / 'regions'. 'Cross-theme support', 'support across many themes'
     name no group: that is support of several kinds (the recommendations' 'cross-thematic approach')."""
+    # 'the recommended daily intake': a word qualifying another thing, no group of the documents'
+    question = re.sub(r"\bthe recommended (?!by\b)\w+", " ", question, flags=re.I)
     asked = set(terms(THEMES_AS_KINDS.sub("", question)))
     for title in outline.groups:
         named = set(terms(title)) & asked - FRAME_WORDS
