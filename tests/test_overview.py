@@ -51,6 +51,7 @@ ROUTED = [
     ("Could you summarise the Tees Valley story from its industrial past to net zero?", "summary"),
     ("GM versus W Yorks on AI: how do the two clusters differ in scale?", "compare"),  # the shortest short form
     ("Which clusters bring it up?", "fact"),  # 'it' with nothing before it: not the list of every case study
+    ("Which cluster did the research find to have the most severe skills gaps of all?", "fact"),  # one, singled out
     ("How does NP11 define an innovation ecosystem?", "fact"),  # the sentence defining it: no section is titled so
     ("How does the report define a regional innovation cluster?", "summary"),  # ...but this one is
     ("List the cross-cutting themes", "list"),

@@ -865,6 +865,11 @@ PRONOUN_ASK = re.compile(  # '... - which case studies mention it?': which ones 
     r"programme|scheme|body|organisation|centre|project|fund))\b[^?]*)\?*\s*$",  # ('the company': AstraZeneca)
     re.I,
 )
+ONE_OF_THEM = re.compile(  # one case study singled out by a superlative
+    r"^\W*(?:which|what) (?:one )?(?:cluster|case study|region|area|place)\b(?! studies)"
+    r"[^?]*\b(?:most|least|\w+est|best|worst)\b",
+    re.I,
+)
 MENTIONS_IT = re.compile(  # 'which clusters bring it up?', with nothing said before that 'it' could be
     r"\b(?:which|what)\b[^?]*\b(?:clusters|case studies|regions|areas|places)\b[^?]*\b(?:mention|bring|cover|discuss|refer|"
     r"talk|feature|cite|name)s?\b[^?]*\b(?:it|them)\b",
@@ -898,6 +903,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     or 'they' pointing back at the sentences before), and when the sentences before name no case study or group
     (then 'Which schemes are named?' asks what that one names)."""
     route = _route(question, steer, outline)
+    if route.kind == "list" and route.group == CASE_STUDIES and not route.regions and ONE_OF_THEM.search(question):
+        return Route("fact")  # 'which cluster has the most severe skills gaps of all?' asks for one, not every one
     pronoun = PRONOUN_ASK.match(question.strip()) or MENTIONS_IT.search(question)
     if route.kind == "list" and route.group == CASE_STUDIES and not route.regions and pronoun:
         # 'which case studies mention it?' asks which mention what was said before, never for every one of them
