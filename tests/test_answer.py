@@ -197,6 +197,9 @@ HARD_FACTS = [
      "with serious local operations?", "large space primes", 8),
     ("In the bit about Cumbria, which plan will the emerging cluster coalesce around?", "Cumbria Clean Energy Plan", 16),
     ("CIEL is an acronym for what?", "Centre for Innovation Excellence in Livestock", 17),
+    # what the answer is for, in a sentence of its own after the question
+    ("Could you tell me which firm did the in-depth analysis underlying this NP11 report, please? I'd like to cite it "
+     "correctly in our catalogue.", "Cambridge Econometrics", 3),
     ("In Lancashire, when have bids for investment tended to land best?", "united behind a common goal", 10),
     ("From Lancashire's experience, when do bids for investment land best?", "united behind a common goal", 10),
 ]

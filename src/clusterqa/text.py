@@ -392,7 +392,11 @@ AUDIENCE = re.compile(  # who the answer is for: 'for a minister's red box', ', 
 
 
 PURPOSE_AFTER = re.compile(  # what the answer is for, said last: '... across the North so I can reply.'
-    r",?\s+so (?:that )?(?:I|we) (?:can|could|may|might)\b[^?.!;:]{0,60}(?=[?.!]|\s*$)", re.I
+    r",?\s+so (?:that )?(?:I|we) (?:can|could|may|might)\b[^?.!;:]{0,60}(?=[?.!]|\s*$)"
+    # ...or in a sentence of its own after the question: '? I'd like to cite it correctly in our catalogue.'
+    r"|(?<=\?)\s+(?:(?:I|we)(?:['’]d like| would like| need| want)(?! to know)|it['’]s for|this is for|thanks|thank you|cheers)\b"
+    r"[^?]*$",
+    re.I,
 )
 LEADING_ROLE = re.compile(  # who asks, said first: 'As a trade union rep, I'm interested in everything ...'
     r"^\W*as an? (?:[\w'’-]+ ){0,4}?(?:rep|representative|officer|official|adviser|advisor|manager|teacher|student|researcher|"
