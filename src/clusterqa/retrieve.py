@@ -294,7 +294,11 @@ class Retriever:
         self.steering = dict(_steering_names(self.chunks))  # longest names first, so they win
         # an acronym the documents spell out in the plural names a kind of body, not one ('Local Enterprise
         # Partnerships (LEPs)', 'Mayoral Combined Authorities'): 'my LEP' is the asker's, no case study's
-        self.steering = {n: r for n, r in self.steering.items() if not _names_a_kind(self._expansion(n.upper()))}
+        # (only names that can be acronyms are looked up: a scan of every sentence per name would cost start-up time)
+        self.steering = {
+            n: r for n, r in self.steering.items()
+            if not (ACRONYM.fullmatch(n.upper()) and _names_a_kind(self._expansion(n.upper())))
+        }
         names = "|".join(re.escape(name) for name in self.steering) or "(?!)"
         self.steering_pattern = re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])")
         self._steering_words = {w for name in self.steering for w in name.split()}  # 'yorks' of 'north yorks'
