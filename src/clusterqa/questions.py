@@ -54,6 +54,7 @@ YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
 )
+NOT_ASKED = r"^(?!\W*(?:what|which|who|when|where|why|how|is|are|does|do|did|can|could)\b)"  # a note-taker's query
 QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the answer must hold
     (
         "acronym",
@@ -100,7 +101,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|^\W*(?:the )?(?:number|count) of\b(?P<noun4>(?:\s+[\w&-]+){1,2})"  # "Number of SMEs in ...?"
             r"|\b(?:counted|measured) in (?P<noun3>[\w&-]+)"  # "size of the metals base, counted in firms?"
             # a note-taker's query ending in what is counted: 'sellafield workforce size cumbria', 'HETA apprentices per year'
-            r"|^(?!\W*(?:what|which|who|when|where|why|how|is|are|does|do|did|can|could)\b)[^?]*\b(?P<noun5>workforce|staff|"
+            r"|" + NOT_ASKED + r"[^?]*\b(?P<noun5>workforce|staff|"
             r"employees|jobs|apprentices|firms|companies|businesses)\s+"
             r"(?:size|numbers?|count|total|per (?:year|annum)|annually)\b",
             re.I,
@@ -134,7 +135,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             # 'what graduate retention rate', 'Give me one figure: the total ...', '(tell me) the total population of ...'
             r"|\b(?:give me |just )?one figure\b"
             # a note-taker's query ending in the sum asked: 'liverpool freeport investment attracted amount'
-            r"|^(?!\W*(?:what|which|who|when|where|why|how|is|are|does|do|did|can|could)\b)[^?]*\b(?:amount|cost|value|budget|"
+            r"|" + NOT_ASKED + r"[^?]*\b(?:amount|cost|value|budget|"
             r"spend|sum|total)\W*$"
             r"|^\W*the (?:total |current |latest )?(?:population|value|cost|budget|turnover|revenue|gdp|gva|income) of\b"
             r"|\bwhat (?:\w+ )?(?:volume|quantity) of\b"  # 'what volume of trade passed through it'

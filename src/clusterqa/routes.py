@@ -884,9 +884,9 @@ BEFORE_THE_TOPIC = re.compile(  # 'I care about hydrogen', 'my focus is offshore
 )
 
 
-def _pronoun_topic(question: str, outline: Outline) -> str:
-    """What 'it' is in 'My focus is offshore wind - which case studies mention it?': the topic said before the ask."""
-    asked = PRONOUN_ASK.match(question.strip())
+def _pronoun_topic(asked: re.Match[str] | None, outline: Outline) -> str:
+    """What 'it' is in 'My focus is offshore wind - which case studies mention it?' (asked: its PRONOUN_ASK match):
+    the topic said before the ask."""
     if not asked:
         return ""
     before = BEFORE_THE_TOPIC.sub("", asked.group("before"))
@@ -903,14 +903,15 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     or 'they' pointing back at the sentences before), and when the sentences before name no case study or group
     (then 'Which schemes are named?' asks what that one names)."""
     route = _route(question, steer, outline)
-    if route.kind == "list" and route.group == CASE_STUDIES and not route.regions and ONE_OF_THEM.search(question):
-        return Route("fact")  # 'which cluster has the most severe skills gaps of all?' asks for one, not every one
-    pronoun = PRONOUN_ASK.match(question.strip()) or MENTIONS_IT.search(question)
-    if route.kind == "list" and route.group == CASE_STUDIES and not route.regions and pronoun:
-        # 'which case studies mention it?' asks which mention what was said before, never for every one of them
-        topic = _pronoun_topic(question, outline)
-        return Route("aggregate", topic=topic) if topic else Route("fact")
-    if route.kind == "aggregate" and not route.group and (topic := _pronoun_topic(question, outline)):
+    pronoun = PRONOUN_ASK.match(question.strip())
+    if route.kind == "list" and route.group == CASE_STUDIES and not route.regions:
+        if ONE_OF_THEM.search(question):  # 'which cluster has the most severe skills gaps of all?': one, not every one
+            return Route("fact")
+        if pronoun or MENTIONS_IT.search(question):
+            # 'which case studies mention it?' asks which mention what was said before, never for every one of them
+            topic = _pronoun_topic(pronoun, outline)
+            return Route("aggregate", topic=topic) if topic else Route("fact")
+    if route.kind == "aggregate" and not route.group and (topic := _pronoun_topic(pronoun, outline)):
         # 'I care about hydrogen. Which clusters bring it up?': hydrogen, not 'care hydrogen'; 'I watch AstraZeneca. Which
         # regions mention the company?': AstraZeneca, not 'company'
         said, kept = set(terms(topic)), set(terms(route.topic))
