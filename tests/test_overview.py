@@ -773,6 +773,9 @@ def test_names_joined_by_and_are_each_a_topic(assistant: Assistant) -> None:
         ("Which case studies trace the cluster back to decades of investment?", "decades investment"),
         # 'of any kind (physical, digital)' are kinds of it, not other topics
         ("Infrastructure of any kind (physical, digital, research): which case studies bring it up?", "infrastructure"),
+        # the role it is described in is how it comes up, not another topic; with nothing before it, it is the topic
+        ("By which clusters is net zero described as a driver or goal?", "net zero"),
+        ("Which clusters are described as emerging?", "emerging"),
     ],
 )
 def test_aggregate_topics_without_their_framing(assistant: Assistant, question: str, topic: str) -> None:

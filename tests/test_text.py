@@ -120,6 +120,9 @@ def test_worked_examples_in_docstrings_hold() -> None:
         ("I'd like a list of every university mentioned.", "List every university mentioned."),
         ("I'd like to know when iiCON was founded.", "when iiCON was founded."),
         ("I’d like to know who commissioned the case studies.", "who commissioned the case studies."),
+        ("I wonder whether you might tell me which clusters refer to Made Smarter?", "which clusters refer to Made Smarter?"),
+        ("Would you mind telling me when iiCON was founded?", "when iiCON was founded?"),
+        ("hey assistant which clusters mention hydrogen", "which clusters mention hydrogen"),  # spoken, to the assistant
     ],
 )
 def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> None:

@@ -422,7 +422,7 @@ _EVERY_ONE = (
 )
 AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where are X mentioned"
     (
-        r"^\W*(?:(?:in|across|for|of|among|from|at) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
+        r"^\W*(?:(?:in|across|for|of|among|from|at|by) )?(?:which|what|name|list)\b(?: (?:all|of|the))*"
         r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)"
         r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+(?:['’]s)?)?"  # "which of NP11's case studies"
         r"(?:(?<=['’]s) (?:regional|individual|place|cluster))?"  # "which of the report's regional case studies"
@@ -1370,9 +1370,19 @@ def _strip_how_much(topic: str) -> str:
     return re.sub(r"\s*\b(?:and\s+)?(?:with\s+|for\s+|of\s+)?(?:how\s+much|much|how\s+many)\b.*$", "", topic, flags=re.I) or topic
 
 
+AS_A_ROLE = re.compile(  # 'by which clusters is net zero described as a driver or goal': the role is how it comes up
+    r"\b(?:described|presented|framed|seen|treated|cast|positioned|portrayed|characteri[sz]ed)(?P<role> as "
+    r"(?:an? |the )?(?:[\w-]+ ){0,2}?[\w-]+(?: (?:or|and) (?:an? |the )?(?:[\w-]+ ){0,2}?[\w-]+)?)(?=\W*$)",
+    re.I,
+)
+
+
 def topic_of(question: str, steered: list[str], by_sector: list[str], outline: Outline) -> str:
     """The question's words less its frame ('which clusters mention'), its stopwords and the names it
     picks case studies by, in order: 'skills shortages', 'net zero'."""
+    role = AS_A_ROLE.search(question)
+    if role and (without_role := topic_of(question[: role.start()], steered, by_sector, outline)):
+        return without_role  # (not 'which clusters are described as emerging': that is the topic)
     quoted = re.findall(r"(?<!\w)['‘\"“]([^'’\"”]{2,40})['’\"”](?!\w)", question)
     if quoted and WORDS_ASKED.search(question):  # "which use the words 'sustainable' or 'sustainability'": just those
         return " or ".join(quoted)

@@ -205,6 +205,10 @@ LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me
     r"^\W*(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
     r"find out|check|confirm|explain|say)|i(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
+    r"(?:hey|hi|hello|ok|okay) (?:assistant|there|clusterqa)\b[\s,:]*(?:(?:can|could|would|will) you\s+)?(?:tell me)?|"
+    # 'I wonder whether you might tell me which …', 'would you mind telling me …'
+    r"i(?: was|['’]m| am)? wonder(?:ing)? (?:whether|if) you (?:might|could|would|can|will)(?: possibly| kindly)? "
+    r"(?:tell me|let me know)|would you mind (?:telling me|letting me know)|"
     r"(?:please\s+)?(?:can|could|would|will) you(?:\s+please)?(?=\s+\w))\b[\s,:]*",
     re.I,
 )
