@@ -1874,6 +1874,15 @@ def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(ass
     assert "primarily focuses on AI applications in healthcare" in west_yorkshire
 
 
+def test_a_comparisons_focus_row_adds_the_sentence_listing_what_its_sector_is_made_of(assistant: Assistant) -> None:
+    # Hull's opening says only 'a convergence of industries focused on achieving net zero'; which industries is
+    # the sentence naming its sector and listing them: 'offshore wind, biofuels, hydrogen, carbon capture and storage'
+    answer = assistant.ask("Compare the Humber net zero cluster with the Tees Valley chemicals cluster.")
+    focus = next(line for line in answer.answer.splitlines() if line.startswith("| Focus |"))
+    hull = focus.split(" | ")[1]
+    assert "undergoing a significant transformation" in hull and "offshore wind, biofuels, hydrogen" in hull
+
+
 @pytest.mark.parametrize(
     ("question", "needle"),
     [

@@ -289,7 +289,15 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
         """The opening sentence, then what the case study says it focuses on, if it does ('While this case study
         primarily focuses on AI applications in healthcare, ...')."""
         if p.region in focused:
-            return next((f for f in sentences(p) if f.row not in used and SELF_FOCUS.search(text(f))), None)
+            sector = set(terms(p.cluster))
+            return next((f for f in sentences(p) if f.row not in used and SELF_FOCUS.search(text(f))), None) or next(
+                (
+                    f
+                    for f in sentences(p)
+                    if f.row not in used and ENUMERATION.search(text(f)) and sector and sector <= set(terms(text(f)))
+                ),
+                None,
+            )
         focused.add(p.region)
         return next((f for f in sentences(p) if f.row not in used), None)
 
