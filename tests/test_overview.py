@@ -561,6 +561,16 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # being involved, said as an idiom, is no part of the topic
         ("Council planning officer here: which of the clusters have a Freeport in the picture?",
          ["Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"], "freeport"),
+        # 'activity' is what any cluster has ('where the region has prioritised its activities'): cyber is the topic
+        ("For our VC's briefing on cyber security: which clusters mention cyber activity?",
+         ["Lancashire", "Greater Manchester"], "cyber"),
+        # asked politely, spoken to the assistant, or in the passive
+        ("I wonder whether you might tell me which clusters refer to the Made Smarter programme?",
+         ["Greater Manchester", "South Yorkshire"], "made smarter"),
+        ("hey assistant which clusters in the report talk about an investment zone",
+         ["Liverpool City Region", "Greater Manchester", "West Yorkshire"], "investment zone"),
+        ("By which clusters is net zero described as a driver or goal?", ["Hull & East Yorkshire", "Cumbria", "Tees Valley"],
+         "zero"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

@@ -839,7 +839,7 @@ FRAME_WORDS = set(
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
-        working many multiple keep keeps coming throughout given interested currently""",
+        working many multiple keep keeps coming throughout given interested currently activity activities""",
         keep_stopwords=True,
     )
 )
