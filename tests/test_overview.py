@@ -571,6 +571,11 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
          ["Liverpool City Region", "Greater Manchester", "West Yorkshire"], "investment zone"),
         ("By which clusters is net zero described as a driver or goal?", ["Hull & East Yorkshire", "Cumbria", "Tees Valley"],
          "zero"),
+        # who asks, then what they are interested in or would like to know
+        ("As a food-manufacturing entrepreneur interested in the bioeconomy: which case studies talk about it?",
+         ["York & North Yorkshire", "Tees Valley"], "bioeconomy"),
+        ("As a council finance officer I'd like to know which clusters have an Investment Zone mentioned in their case study.",
+         ["Liverpool City Region", "Greater Manchester", "West Yorkshire"], "investment zone"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

@@ -879,7 +879,9 @@ POINTING_NOUNS = frozenset(terms("company firm programme scheme body organisatio
 BEFORE_THE_TOPIC = re.compile(  # 'I care about hydrogen', 'my focus is offshore wind', 'on the subject of Catapults'
     r"^\W*(?:as an? [\w' -]{1,40}?,?\s+)?"  # 'As an investor I watch AstraZeneca'
     r"(?:(?:I|we|my|our)\b(?:\s+[\w'’-]+){0,3}?\s+(?:about|on|in|is|are|at|into|with|follow|watch|track)"
-    r"|thinking about|on the (?:subject|topic) of|re:?|regarding|as for|when it comes to|speaking of)\s+",
+    r"|thinking about|on the (?:subject|topic) of|re:?|regarding|as for|when it comes to|speaking of"
+    # 'As a food-manufacturing entrepreneur interested in the bioeconomy: which case studies talk about it?'
+    r"|(?<=\s)(?:interested|involved|working|specialising|specializing) (?:in|on))\s+",
     re.I,
 )
 

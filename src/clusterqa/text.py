@@ -202,7 +202,8 @@ def question_terms(question: str) -> list[str]:
 
 
 LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
-    r"^\W*(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
+    r"^\W*(?:as an? (?:[\w'’-]+ ){1,5}?(?=i\b|i['’]))?"  # 'As a council finance officer I'd like to know which …'
+    r"(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
     r"find out|check|confirm|explain|say)|i(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
     r"(?:hey|hi|hello|ok|okay) (?:assistant|there|clusterqa)\b[\s,:]*(?:(?:can|could|would|will) you\s+)?(?:tell me)?|"
