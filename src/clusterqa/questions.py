@@ -41,8 +41,10 @@ NUMBER = re.compile(r"(?:[£$€]\s?)?\d[\d,.]*|\b(?:" + "|".join(NUMBER_WORDS) 
 MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m)\b", re.I)
 AUXILIARIES = set("did does do was is were has have had will would can could of money in".split())
 RATE_MEASURES = {"rate", "size", "capacity", "output"}
+SLANG_MONEY = ("dosh", "cash", "wonga", "moolah")  # money, said informally: no thing a sentence must name
 MONEY_QUESTION = re.compile(
-    r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth|income|revenue|turnover|salary|gva|gdp)\b|£",
+    r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth|income|revenue|turnover|salary|gva|gdp"
+    r"|dosh|cash|wonga|moolah)\b|£",  # ('how much dosh did iiCON get': money, said informally)
     re.I,
 )
 PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
@@ -203,7 +205,8 @@ OWNER_QUESTION = re.compile(
     r"|^\W*(?:which|what) (?:\w+ )?(?:company|organi[sz]ation|group|firm|body) (?:is|are) .+ now part of\b"
     r"|\b(?:is|are|was) (?:now |currently )?(?:part of|owned by) (?:which|what)\b"  # 'Alderley Park is now part of which …'
     r"|^\W*who (?:runs|operates|manages|owns|controls) .+ (?:these days|now|nowadays|today)\W*$"  # 'who runs X these days'
-    r"|\bcomes? under (?:which|what|whose) (?:\w+['’]s )?(?:\w+ )?umbrella\b",  # 'comes under which organisation's umbrella'
+    r"|\bcomes? under (?:which|what|whose) (?:\w+['’]s )?(?:\w+ )?umbrella\b"  # 'comes under which organisation's umbrella'
+    r"|^\W*whose (?:\w+ )?(?:portfolio|estate|group|stable|umbrella) (?:is|are) .+ part of\b",  # '… part of today'
     re.I,
 )
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"
@@ -429,7 +432,7 @@ def question_type(question: str) -> tuple[str, str]:
                 for word in groups["much"].split():
                     if word.lower() in AUXILIARIES or word.lower() in ("a", "per", "each", "every", "annually"):
                         break  # "by how much a year": a rate, not a thing measured
-                    if word.lower() not in ("extra", "additional", "more", "further", "new", "total", "overall"):
+                    if word.lower() not in ("extra", "additional", "more", "further", "new", "total", "overall", *SLANG_MONEY):
                         words.append(word)  # 'how much extra money': money, not something called extra
                 detail = f"much:{' '.join(words)}" if words else ""
             if groups.get("measure"):  # "what is the total GVA", "what is the graduate retention rate"
