@@ -2589,3 +2589,12 @@ def test_the_impact_of_the_cluster_approach_in_a_place_is_that_part_in_brief(ass
     route = route_question("What impact has the cluster approach had on jobs in Tees Valley?", assistant.retriever.steer,
                            assistant.outline)
     assert route.kind == "fact"
+
+
+def test_a_summary_on_devolution_finds_what_is_devolved(assistant: Assistant) -> None:
+    # 'devolution' is said as 'devolved' too: GM's 'limited but increasing devolved powers', 'Devolved organisations'
+    answer = assistant.ask("Summarise the report's view on devolution and cluster policy.")
+    assert answer.route == "summary"
+    for needle in ("devolved powers", "Devolved organisations", "cannot be driven from Whitehall"):
+        assert needle in answer.answer
+    assert "Introduction" not in answer.answer  # 'recommendations for future UK policy development' is no view on it

@@ -177,6 +177,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "shift shifts shifted move moves moved",  # 'what funding should we move away from': 'a shift away from'
     "backing backed backer backers supporting",  # 'which bodies have been backing clusters': 'have been supporting'
     "setting settings environment environments",  # 'given a supportive setting': 'with the right environment'
+    "devolution devolved devolve devolving",  # 'the report's view on devolution': 'devolved powers', 'Devolved organisations'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
