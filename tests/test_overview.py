@@ -52,6 +52,7 @@ ROUTED = [
     ("GM versus W Yorks on AI: how do the two clusters differ in scale?", "compare"),  # the shortest short form
     ("Which clusters bring it up?", "fact"),  # 'it' with nothing before it: not the list of every case study
     ("Which cluster did the research find to have the most severe skills gaps of all?", "fact"),  # one, singled out
+    ("Would you mind summarising the final recommendations section?", "list"),  # asked politely, the section's list
     ("How does NP11 define an innovation ecosystem?", "fact"),  # the sentence defining it: no section is titled so
     ("How does the report define a regional innovation cluster?", "summary"),  # ...but this one is
     ("List the cross-cutting themes", "list"),
@@ -906,6 +907,9 @@ def test_a_list_of_the_sums_of_money_gives_each_sentence_with_its_amounts(assist
         ("What's the big picture on skills across the North?", (), "skills"),
         # a scene that names the case study is kept
         ("I'm new to the North East space cluster - what are the main points NP11 makes about it?", ("North East",), ""),
+        # how the report treats a topic, and its picture of it, ask what it says about it
+        ("How is devolution treated across the report?", (), "devolution"),
+        ("Also, summarise the report's picture of skills across the clusters.", (), "skills"),
     ],
 )
 def test_a_summarys_case_study_and_topic_leave_out_scope_and_scene(

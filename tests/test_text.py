@@ -124,6 +124,7 @@ def test_worked_examples_in_docstrings_hold() -> None:
         ("Would you mind telling me when iiCON was founded?", "when iiCON was founded?"),
         ("hey assistant which clusters mention hydrogen", "which clusters mention hydrogen"),  # spoken, to the assistant
         ("As a historian I'd like to know when HETA was founded.", "when HETA was founded."),  # who asks, then the lead-in
+        ("Would you mind summarising the recommendations?", "summarise the recommendations?"),  # the ask, as asked for
     ],
 )
 def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> None:

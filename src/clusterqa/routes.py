@@ -334,7 +334,11 @@ SUMMARY = re.compile(
     r"^[^?]*,\s*what (?:does|do) (?:the )?(?:report|publication|document|NP11) say(?=\W*$)|"
 
     r"how (?:does|do) (?:the )?(?:report|publication|document|paper|NP11|authors?) (?:explain|describe|define|frame|present|"
-    r"characteri[sz]e|portray)\b|(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story (?:of|in|behind)|"
+    r"characteri[sz]e|portray|treat|handle|cover|approach|discuss)\b|"
+    # 'how is devolution treated across the report'
+    r"\bhow (?:is|are) [^?]{2,60}? (?:treated|handled|covered|dealt with|discussed|addressed|approached|framed|presented|"
+    r"portrayed) (?:across|in|throughout|by) (?:the |this )?(?:whole |entire )?(?:report|publication|document|paper|NP11)\b|"
+    r"(?:a|one) (?:short |quick )?paragraph (?:on|about)|the story (?:of|in|behind)|"
     r"(?:key|main|essential) facts|highlights|snapshot|synopsis|pr[ée]cis|at a glance|in a nutshell|boil\w* (?:it )?down|"
     # not 'describe the cluster as built on a legacy'
     r"essentials|(?:briefly )?describe (?:the|this) (?:[\w&'’-]+ ){0,5}(?:case study|case|cluster|section|theme|recommendation)"
@@ -839,7 +843,8 @@ FRAME_WORDS = set(
         juxtapose benchmark weigh against numbered gist format table column columns slide notes labels skip sort thing
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
-        working many multiple keep keeps coming throughout given interested currently activity activities""",
+        working many multiple keep keeps coming throughout given interested currently activity activities picture
+        treated handled covered dealt discussed addressed approached mind""",
         keep_stopwords=True,
     )
 )

@@ -456,10 +456,16 @@ def without_instructions(question: str) -> str:
     return NUMBER_BEFORE_UNIT.sub(lambda m: UNIT_DIGITS[m.group(1).lower()] + "-", stripped)
 
 
+ASKED_VERBS = {"summarising": "summarise", "summarizing": "summarize", "listing": "list", "giving": "give",
+               "outlining": "outline", "comparing": "compare", "explaining": "explain", "setting out": "set out"}
+MIND_DOING = re.compile(rf"^\W*(?:would|do|could) you mind (?:just )?({'|'.join(ASKED_VERBS)})\b", re.I)
+
+
 def core_question(question: str) -> str:
     """The question without a courteous lead-in: 'Can you tell me when iiCON was founded?' -> 'when iiCON was
     founded?'. Question words are then where the question types and routes expect them."""
-    stripped = LEAD_IN.sub("", question, count=1)
+    stripped = MIND_DOING.sub(lambda m: ASKED_VERBS[m.group(1).lower()], question, count=1)  # 'would you mind summarising'
+    stripped = LEAD_IN.sub("", stripped, count=1)
     stripped = LIST_LEAD_IN.sub("List ", stripped, count=1)
     return stripped if len(stripped.split()) >= 2 else question
 
