@@ -206,6 +206,8 @@ HARD_FACTS = [
     ("How much dosh did iiCON get from the UKRI Strength in Places Fund to start up?", "£18.6 million", 7),
     # an owner asked as whose portfolio a site is part of: a name the question does not give
     ("Whose portfolio is the former AstraZeneca site at Alderley Park part of today?", "Bruntwood SciTech", 11),
+    # the best sentence says 'It is happening in SMEs …': the one before says what 'it' is
+    ("Is the Humber's green innovation mostly big-ticket projects or small step-by-step improvements?", "more incremental", 9),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

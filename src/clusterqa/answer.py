@@ -76,6 +76,11 @@ MAX_SENTENCES = 3
 BULLET_HEADING_WORDS = 12  # a bulleted sentence this short is a heading: the next sentence joins it
 WHO_OR_WHICH = re.compile(r"^\W*(?:who|whom|whose|which)\b", re.I)  # a question asking for a name
 REFERS_TO_PREVIOUS = re.compile(r"^(?:This|These|Such|That|Those)\b(?! (?:report|publication|case study|section)\b)")
+# 'It is happening in SMEs …': the sentence before says what 'it' is ('much of the innovation … is more incremental')
+IT_SAYS_MORE = re.compile(  # (not 'It is now difficult to discuss …': that 'it' points forward)
+    r"^(?:It|They) (?:is|are|was|were|has|have|had|will|would|can|could|also|then|now)\b"
+    r"(?!(?: \w+ly| now| also| still)? (?:[\w-]+ ){1,2}(?:to|that|whether)\b)"
+)
 MAX_LIST_ITEMS = 12
 ABSTAIN_TEXT = "The documents do not answer this question."
 NEAREST_SECTIONS = 3  # places an abstention names
@@ -301,7 +306,7 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
 def _antecedent(passage: Passage, best: ScoredSentence) -> ScoredSentence | None:
     """The sentence before the best one, when the best one opens by pointing back at it ('This could ...',
     'These ...'), and is not itself a heading."""
-    if not REFERS_TO_PREVIOUS.match(best.sentence.text):
+    if not REFERS_TO_PREVIOUS.match(best.sentence.text) and not IT_SAYS_MORE.match(best.sentence.text):
         return None
     before = [s for s in passage.sentences if s.position == best.position - 1]
     if not before or before[0].sentence.text.startswith("• ") or before[0].sentence.text.rstrip().endswith(":"):
