@@ -208,6 +208,7 @@ HARD_FACTS = [
     ("Whose portfolio is the former AstraZeneca site at Alderley Park part of today?", "Bruntwood SciTech", 11),
     # the best sentence says 'It is happening in SMEs …': the one before says what 'it' is
     ("Is the Humber's green innovation mostly big-ticket projects or small step-by-step improvements?", "more incremental", 9),
+    ("Since when has the Tees Valley been in chemicals manufacturing?", "1820s", 19),  # a decade is a date
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -222,6 +223,10 @@ OFF_TOPIC = [
     "HETA apprentices per year",
     "liverpool freeport investment attracted amount",
     "What is the recommended daily intake of vitamin D for adults?",  # 'recommended' qualifies, it asks no recommendations
+    # when a place opened is not when what led to it happened ('the BBC's announced move … in 2006 led to … MediaCity')
+    "When did MediaCity open its doors?",
+    "Since when has Lancaster University's Cyber Security Research Centre been running?",  # 'since when' asks a date
+    "hey assistant where exactly would lockheed martin put its manufacturing plant in the north east",  # 'in the area'
 ]
 
 

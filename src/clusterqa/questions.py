@@ -53,7 +53,7 @@ FOUNDING_OR_YEAR = re.compile(
 )
 CENTURY = re.compile(r"\b(1[5-9]|2[01])(?:st|nd|rd|th)[- ]century\b", re.I)  # its number, for the year it starts
 YEAR = re.compile(
-    r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"\b(1[89]\d\d|20\d\d)s?\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b"
 )
 NOT_ASKED = r"^(?!\W*(?:what|which|who|when|where|why|how|is|are|does|do|did|can|could)\b)"  # a note-taker's query
@@ -113,7 +113,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "place",
         re.compile(
             r"^\W*where(?:abouts)?(?: in [^,?]+?)? (?:is|are|was|were|will|would|could|should|has|have|had|did|does|do) "
-            r".*\b(?:located|based|headquartered|situated|sited|built|locate|to site|to put)\b"
+            r".*\b(?:located|based|headquartered|situated|sited|built|locate|to site|(?:to )?put)\b"
             # 'which town has X chosen'; not 'which County Durham body'
             r"|^\W*(?:which|what|in which|in what) (?:(?-i:[A-Z][\w&'-]*) ){0,3}"  # 'which North East town'
             r"(?-i:town|city|village|county|borough|location)\b",
@@ -167,7 +167,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "date",
         re.compile(
-            r"^\W*by when\b|(?:^\W*|,\s*)(?:and |but |so )?when\b"
+            r"^\W*(?:by|since) when\b|(?:^\W*|,\s*)(?:and |but |so )?when\b"  # 'since when has the CSRC been running'
             # 'when have bids tended to land best' asks a condition, what works, not a date
             r"(?![^?]*\b(?:best|tend(?:s|ed)? to|usually|typically|generally|normally)\b)"
             r"(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end)\b))"
@@ -482,6 +482,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
             return False
         if AHEAD.search(question) and not AHEAD_SAID.search(sentence):  # nor when it is due by when it began
             return False
+        if OPENED.search(question) and not OPENING_SAID.search(sentence):  # 'when did MediaCity open its doors' is not
+            return False  # answered by the year of the BBC's move that 'led to the development of MediaCity'
         # 'I think NESACoE started in 2014. When was it established?': a year checked may be the answer
         # 'when did steel go into decline': 'in the 20th century'; no year, nor when something was founded or opened
         if CENTURY.search(sentence) and not YEAR.search(sentence) and not FOUNDING_OR_YEAR.search(question):
@@ -669,6 +671,12 @@ def prefers(question: str) -> Callable[[str], float]:
 
 ENDED = re.compile(  # not 'where did the NCF end up': where it went, not when it stopped
     r"\b(?:stop\w*|clos(?:e|ed|ing|ure)|shut\w*|end(?:ed|ing)?(?! up\b)|ceas\w*|decommission\w*|wound up)\b", re.I
+)
+OPENED = re.compile(r"\bopen(?:ed|s|ing)?\b(?! (?:up|to)\b)", re.I)
+OPENING_SAID = re.compile(
+    r"\b(?:open\w*|launch\w*|establish\w*|found(?:ed|ing)?|set up|start\w*|began|begun|inaugurat\w*|operational|"
+    r"(?:went|go|goes) live)\b",
+    re.I,
 )
 RENAMED = re.compile(
     r"\b(?:renam\w*|chang\w* (?:its |their |the )?names?|rebrand\w*|(?:became|now) known as|name change)\b", re.I
