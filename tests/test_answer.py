@@ -209,6 +209,9 @@ HARD_FACTS = [
     # the best sentence says 'It is happening in SMEs …': the one before says what 'it' is
     ("Is the Humber's green innovation mostly big-ticket projects or small step-by-step improvements?", "more incremental", 9),
     ("Since when has the Tees Valley been in chemicals manufacturing?", "1820s", 19),  # a decade is a date
+    # who asks is no name the documents must use: 'Canadian' is the asker's
+    ("As a Canadian trade commissioner I'd like to know which multinational drug makers already manufacture in the Liverpool "
+     "City Region.", "Seqirus", 7),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -13,7 +13,7 @@ from clusterqa.answer import Answer
 from clusterqa.overview import names_in
 from clusterqa.pipeline import Assistant
 from clusterqa.routes import ROUTES, route_question
-from clusterqa.text import normalise, without_instructions
+from clusterqa.text import normalise, without_instructions, without_scene
 
 RECOMMENDATIONS = [
     "Recognise different types of innovation cluster",
@@ -2593,6 +2593,13 @@ def test_the_impact_of_the_cluster_approach_in_a_place_is_that_part_in_brief(ass
     route = route_question("What impact has the cluster approach had on jobs in Tees Valley?", assistant.retriever.steer,
                            assistant.outline)
     assert route.kind == "fact"
+
+
+def test_who_asks_said_before_a_comma_is_no_name_the_documents_must_use(assistant: Assistant) -> None:
+    question = "As a retired steelworker from Redcar, I'd like a quick rundown of what the report says about Teesside chemicals."
+    assert assistant.retriever.unknown_names(without_scene(question)) == ()
+    answer = assistant.ask(question)
+    assert answer.route == "summary" and "1820s" in answer.answer and "Teesside Freeport" in answer.answer
 
 
 def test_a_summary_on_devolution_finds_what_is_devolved(assistant: Assistant) -> None:

@@ -519,5 +519,10 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
 def without_scene(question: str) -> str:
     """The question without the scene an asker sets first ('I run a small agri-tech business near Malton. ...'):
     a name there is who is asking, not what the documents must mention."""
-    scene = SCENE.search(question)
+    scene = SCENE.search(question) or AS_WHO.search(question)
     return question[scene.end() :] if scene else question
+
+
+AS_WHO = re.compile(  # 'As a retired steelworker from Redcar, I'd …', 'As a Canadian trade commissioner I'd like to know …'
+    r"^\W*As an? [^,.:?]{2,60}?(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m| would| need| want| am)\b))", re.I
+)
