@@ -577,6 +577,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
          ["York & North Yorkshire", "Tees Valley"], "bioeconomy"),
         ("As a council finance officer I'd like to know which clusters have an Investment Zone mentioned in their case study.",
          ["Liverpool City Region", "Greater Manchester", "West Yorkshire"], "investment zone"),
+        # a common word alone after 'or' shares the qualifier: 'nuclear expertise', not any expertise (the North East's)
+        ("I advise students keen on nuclear careers: which case studies mention nuclear assets or expertise?",
+         ["Cumbria", "South Yorkshire"], "nuclear"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

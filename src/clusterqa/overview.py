@@ -38,6 +38,7 @@ from .routes import (
 )
 from .text import ACRONYM_GLUE, SYNONYMS, normalise, terms
 
+COMMON_CHUNKS = 8  # a word in this many chunks is too common to be a topic alone after an 'or'
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
 MODIFIED_NAME = re.compile(r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][a-z]+\b")
 PROGRAMMES = set(terms("programme fund challenge scheme accelerator launchpad initiative"))
@@ -103,7 +104,7 @@ class Builder:
         self.question, self.route, self.retriever = question, route, retriever
         self.citations: list[Citation] = []
         self.cited: dict[str, Passage] = {}  # the passages quoted, in citation order: they lead `retrieved`
-        parts = _alternatives(route.topic)
+        parts = _alternatives(route.topic, lambda word: retriever.doc_freq.get(word, 0) >= COMMON_CHUNKS)
         self.alternatives = [_Topic(part, retriever, whole=_spells_out(part, parts)) for part in parts]
         self.weights = self.alternatives[0].weights
         # what a count asks for ('how many people'), in any of its words ('firms' -> 'companies', 'businesses')
@@ -165,10 +166,18 @@ class Builder:
         )
 
 
-def _alternatives(topic: str) -> list[str]:
+def _alternatives(topic: str, common: Callable[[str], bool] = lambda word: False) -> list[str]:
     """'skills shortages or skills gaps' -> both; but 'Innovate UK funding or programmes' is one topic
-    (the name holds it together), and so is a long phrase with an 'or' inside it."""
+    (the name holds it together), and so is a long phrase with an 'or' inside it. A common word alone after an
+    'or' shares the first phrase's qualifier ('nuclear assets or expertise' -> 'nuclear expertise'): said alone,
+    'expertise' is in most case studies; common(stem) says a word is that common."""
     parts = [p for p in re.split(r"\s+or\s+", topic) if p]
+    first = parts[0].split() if parts else []
+    if len(first) == 2 and not NAME.search(parts[0]):
+        parts = [
+            f"{first[0]} {p}" if i and len(p.split()) == 1 and not NAME.search(p) and all(map(common, terms(p))) else p
+            for i, p in enumerate(parts)
+        ]
     # names on every side ('Combined Authority or mayoral combined authorities or MCAs') are alternatives too
     named_each = all(NAME.search(p) or len(p.split()) > 1 for p in parts)
     # 'Innovate UK funder or programme partner': the name qualifies both ('Innovate UK as funder or as partner')
