@@ -212,6 +212,8 @@ HARD_FACTS = [
     # who asks is no name the documents must use: 'Canadian' is the asker's
     ("As a Canadian trade commissioner I'd like to know which multinational drug makers already manufacture in the Liverpool "
      "City Region.", "Seqirus", 7),
+    # a letter's greeting and courtesy are no terms an answer must hold
+    ("Dear Sir or Madam, I should be grateful if you could tell me when HETA was established.", "1967", 9),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

@@ -580,6 +580,16 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # a common word alone after 'or' shares the qualifier: 'nuclear expertise', not any expertise (the North East's)
         ("I advise students keen on nuclear careers: which case studies mention nuclear assets or expertise?",
          ["Cumbria", "South Yorkshire"], "nuclear"),
+        # a letter's greeting and courtesy, who asks said before a dash, where the asker compares from
+        ("Dear Sir or Madam, I should be interested to know which of the eleven clusters draw on the offshore wind industry.",
+         ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
+        ("safety manager question - which clusters mention hydrogen?", ["Hull & East Yorkshire", "Cumbria", "Tees Valley"],
+         "hydrogen"),
+        ("For comparison with Enterprise Ireland: which case studies mention Innovate UK funding or programmes?",
+         ["Greater Manchester", "West Yorkshire", "York & North Yorkshire"], "innovate uk"),
+        # an acronym with its name in full: either
+        ("Which clusters mention the AMRC (Advanced Manufacturing Research Centre)?", ["Lancashire", "South Yorkshire"],
+         "advanced manufacturing research"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

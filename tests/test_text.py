@@ -125,6 +125,8 @@ def test_worked_examples_in_docstrings_hold() -> None:
         ("hey assistant which clusters mention hydrogen", "which clusters mention hydrogen"),  # spoken, to the assistant
         ("As a historian I'd like to know when HETA was founded.", "when HETA was founded."),  # who asks, then the lead-in
         ("Would you mind summarising the recommendations?", "summarise the recommendations?"),  # the ask, as asked for
+        ("Dear Sir or Madam, I should be interested to know which clusters mention hydrogen.",
+         "which clusters mention hydrogen."),
     ],
 )
 def test_core_question_drops_a_courteous_lead_in(question: str, core: str) -> None:

@@ -184,10 +184,16 @@ def _alternatives(topic: str, common: Callable[[str], bool] = lambda word: False
     # - whatever the role it is named in, it is the name that is asked about
     if any(NAME.search(p) and NAME.sub("", p).strip() for p in parts) and any(not NAME.search(p) for p in parts):
         return [max(NAME.findall(topic), key=len)]
-    if len(parts) < 2 or (NAME.search(topic) and not named_each) or any(len(p.split()) > 3 for p in parts):
+    # (a long name is one thing: 'AMRC or Advanced Manufacturing Research Centre')
+    long = [p for p in parts if len(p.split()) > 3 and not (NAME.fullmatch(p) and len(_initials(p)) > 1)]
+    if len(parts) < 2 or (NAME.search(topic) and not named_each) or long:
         return [re.sub(r"\s+or\s+", " ", topic)]
     # 'digital or digital skills or digital economy': whatever says 'digital skills' says 'digital'
     return [p for p in parts if not any(q != p and _within(terms(q), terms(p)) for q in parts)]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in ("and", "of", "for", "&", "the"))
 
 
 def _within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
@@ -200,7 +206,7 @@ def _within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
 
 def _spells_out(part: str, parts: list[str]) -> bool:
     """Is this alternative another one's acronym written out ('research development' beside 'R&D')?"""
-    initials = "".join(w[0] for w in part.split() if w.lower() not in ("and", "of", "for", "&")).upper()
+    initials = _initials(part).upper()
     singular = [p[:-1] if p.endswith("s") and p[:-1].isupper() else p for p in parts if p != part]  # 'SMEs'
     return len(initials) > 1 and any(re.sub(r"[^A-Z]", "", p) == initials and p.upper() == p for p in singular)
 

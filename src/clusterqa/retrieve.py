@@ -28,6 +28,7 @@ from .index import Index, Snapshot
 from .text import (
     SYNONYMS,
     attributed_terms,
+    core_question,
     expansion_of,
     expansions,
     maker_terms,
@@ -591,7 +592,7 @@ class Retriever:
         dense_score = {int(i): float(chunk_sims[i]) for i in dense_order}
         # the scene an asker sets first ('I pay my taxes and want to know: ...') is who asks, not what: its words are no
         # terms a sentence must hold, unless it names what is asked about ('My notes say Calder Hall was built ...')
-        q_terms = question_terms(_without_idle_scene(searched))
+        q_terms = question_terms(core_question(_without_idle_scene(searched)))  # nor is its courtesy ('I should be grateful')
         keywords = [t for t in q_terms if t not in written_by] or q_terms
         wider = keywords + [t for t in expansions(keywords) if self.doc_freq.get(t)]  # 'problem' finds 'challenges' too
         bm25 = self.bm25.get_scores(wider) if q_terms else np.zeros(len(self.chunks))

@@ -737,15 +737,18 @@ HOW_NAMED = re.compile(
     r"(?:abbreviations?|acronyms?|initials)\b",
     re.I,
 )
-SPELLED_OUT = re.compile(r"(?-i:\b([A-Z][A-Za-z&]{1,9}))\s*\((?-i:([a-z][a-z -]{2,60}))\)")  # 'AI (artificial intelligence)'
+SPELLED_OUT = re.compile(  # 'AI (artificial intelligence)', 'the AMRC (Advanced Manufacturing Research Centre)'
+    r"(?-i:\b([A-Z][A-Za-z&]{1,9}))\s*\("
+    r"((?-i:[a-z][a-z -]{2,60})|(?-i:[A-Z][a-z]+(?: (?:and |of |for |the )?[A-Z][a-z]+){1,7}))\)"
+)
 
 
 def _or_spelled_out(match: re.Match[str]) -> str:
     """'AI (artificial intelligence)' -> 'AI or artificial intelligence', when the words' initials spell it."""
     acronym, words = match.group(1), match.group(2)
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", words) if w and w not in ("and", "of", "for", "the"))
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", words.lower()) if w and w not in ("and", "of", "for", "the"))
     # 'SMEs (small and medium-sized enterprises)': a hyphenated word gives one letter, a plural acronym its 's'
-    whole_words = "".join(w[0] for w in words.split() if w not in ("and", "of", "for", "the"))
+    whole_words = "".join(w[0] for w in words.lower().split() if w not in ("and", "of", "for", "the"))
     spelled = initials == acronym.lower() or (acronym.endswith("s") and whole_words == acronym[:-1].lower())
     return f"{acronym} or {words}" if spelled else match.group(0)
 

@@ -208,6 +208,9 @@ LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me
     r"find out|check|confirm|explain|say)|i(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
     r"(?:hey|hi|hello|ok|okay) (?:assistant|there|clusterqa)\b[\s,:]*(?:(?:can|could|would|will) you\s+)?(?:tell me)?|"
+    # 'Dear Sir or Madam, I should be interested to know which …': a letter's greeting and its courtesy
+    r"(?:dear (?:sir or madam|sir|madam|sirs|all|team)[\s,:]+)?i (?:should|would) be (?:interested|grateful|glad|obliged) "
+    r"(?:to (?:know|learn)|if you (?:could|would) (?:tell me|let me know))|dear (?:sir or madam|sir|madam|sirs|all|team)\b|"
     # 'I wonder whether you might tell me which …', 'would you mind telling me …'
     r"i(?: was|['’]m| am)? wonder(?:ing)? (?:whether|if) you (?:might|could|would|can|will)(?: possibly| kindly)? "
     r"(?:tell me|let me know)|would you mind (?:telling me|letting me know)|"
@@ -487,7 +490,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     # "Researcher's query: …", "A sceptical economist asks: …", "Quick one from the Minister's office: …"
     # 'Briefing note for the Permanent Secretary: …', 'Private office query: the Minister wants …'
     r"|^\W*(?:[\w'’]+\s+){0,5}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)"
-    r"(?:\s+(?:for|from) (?:the |my |our )?(?:[\w'’-]+\s+){0,2}[\w'’-]+)?\s*:\s+(?=\S+\s+\S+)"
+    r"(?:\s+(?:for|from) (?:the |my |our )?(?:[\w'’-]+\s+){0,2}[\w'’-]+)?(?:\s*:|\s+[-–—])\s+(?=\S+\s+\S+)"
     r"(?:(?:the|my|our) (?:[\w'’-]+ ){0,2}(?:wants|needs|would like|is after|has asked for|asked for)(?: to know)? )?"
     # 'Permanent secretary's office needs every one of …': who wants it
     r"|^\W*(?:[\w'’-]+\s+){0,3}(?:office|team|boss|minister|secretary|director|chair)(?:['’]s)?\s+"
@@ -496,7 +499,8 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|^\W*(?:I|We) (?!(?:am|was|were|are)\b)[a-z]\w*\b[^:?.]{0,80}:\s+(?=\S+\s+\S+)"  # 'I pay my taxes and want to know: …'
     # 'Comparing with Scotland's space scene: ...', 'At home in Scotland our clusters ... . Is that ...', 'Thinking of the
     # Highlands: ...': where the asker compares from
-    r"|^\W*(?:compar(?:ed|ing) (?:it )?(?:with|to)|(?:thinking|speaking) of|(?:at|back) home in)\b[^?:]{0,100}?"
+    r"|^\W*(?:compar(?:ed|ing) (?:it )?(?:with|to)|(?:for|by|in) comparison (?:with|to)|(?:thinking|speaking) of"
+    r"|(?:at|back) home in)\b[^?:]{0,100}?"
     r"(?:[:,;]|\.(?=\s+[A-Z])|\s[-–—])\s+(?=\S+\s+\S+)"
     r"|^\W*As an? [^:?.]{1,80}:\s+(?=\S+\s+\S+)"  # 'As a VC I'm interested in leverage: …'
     # 'From a university KE perspective: …'
@@ -524,5 +528,7 @@ def without_scene(question: str) -> str:
 
 
 AS_WHO = re.compile(  # 'As a retired steelworker from Redcar, I'd …', 'As a Canadian trade commissioner I'd like to know …'
-    r"^\W*As an? [^,.:?]{2,60}?(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m| would| need| want| am)\b))", re.I
+    r"^\W*As an? [^,.:?]{2,60}?(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m| would| need| want| am)\b))"
+    r"|^\W*Dear (?:Sir or Madam|Sir|Madam|Sirs|all|team)\b[\s,:]*",  # a letter's greeting
+    re.I,
 )
