@@ -53,6 +53,11 @@ ROUTED = [
     ("Which clusters bring it up?", "fact"),  # 'it' with nothing before it: not the list of every case study
     ("Which cluster did the research find to have the most severe skills gaps of all?", "fact"),  # one, singled out
     ("Would you mind summarising the final recommendations section?", "list"),  # asked politely, the section's list
+    ("What's the main point of the introduction?", "summary"),
+    # how a case study's cluster changed is its story; how an organisation did is a fact
+    ("How has Tees Valley's chemicals cluster evolved, and where is it heading?", "summary"),
+    ("How has South Yorkshire's metals cluster adapted, and what challenges does it face?", "summary"),
+    ("How did iiCON develop?", "fact"),
     ("How does NP11 define an innovation ecosystem?", "fact"),  # the sentence defining it: no section is titled so
     ("How does the report define a regional innovation cluster?", "summary"),  # ...but this one is
     ("List the cross-cutting themes", "list"),

@@ -234,6 +234,11 @@ HEADLINE_RECS = re.compile(r"\bheadline (?:recs?|recommendations|asks)\b", re.I)
 WHOLE_REPORT = re.compile(r"(?<!across )\b(the|this) (?:whole|entire|full) (report|publication|document|paper)\b", re.I)
 POINTS_BACK_TO = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|one|ones|so|same)\b", re.I)
 REPORT_WIDE = re.compile(r"\b(?:the|this) (?:report|publication|document)\b|\beverything\b|\bacross\b", re.I)
+CASE_CHANGED = re.compile(  # 'How has Tees Valley's chemicals cluster evolved, and where is it heading?': its story
+    r"^\W*how (?:has|have|did|was|were) (?:the )?[^?]{2,80}? (?:evolved?|developed?|adapted?|changed?|grown|grow|"
+    r"transformed?|emerged?|come about|taken shape)\b",
+    re.I,
+)
 APPROACH_IMPACT = re.compile(
     r"^\W*(?:what|how much) (?:impact|difference|effect) (?:has|have|did) (?:the |a |its )?cluster approach (?:had|made)"
     # ...in the place, and nothing else asked
@@ -313,6 +318,7 @@ SUMMARY = re.compile(
     # not the document's own overview page: 'the overview list', 'the case-study overview refers to ...'
     r"(?<!the )overview(?! (?:list|page|section|table|refers|says|lists|mentions|describes|notes|shows|states))|"
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|"
+    r"\b(?:the|its) (?:main|key|central) (?:point|message|argument) (?:of|in)\b|"  # "what's the main point of the introduction'
     r"(?<!\bto )pull together|"  # not 'the opportunity to pull together X's assets'
     r"\bpull (?:it|this|that|them) (?:all )?together\b|\bin plain (?:words|terms)\b|"
     r"\bupshot of\b|\bbroad brush\b|\b(?:quick|short|brief) take on\b|"
@@ -1064,6 +1070,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     # 'what impact has the cluster approach had in West Yorkshire?': the case study's part titled so, in brief
     if len(explicit) == 1 and APPROACH_IMPACT.search(question) and (part := _sub_section(question, explicit[0], outline)):
         return Route("summary", section=part)
+    if len(regions) == 1 and explicit and CASE_CHANGED.search(question) and not typed:
+        return Route("summary", (explicit[0],))  # how the case study's cluster changed is its story, in brief
     if SUMMARY.search(question) and not typed and not EVERY_ONE_MENTIONED.search(question) and not WORDING_ASKED.search(question):
 
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
