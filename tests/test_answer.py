@@ -214,6 +214,9 @@ HARD_FACTS = [
      "City Region.", "Seqirus", 7),
     # a letter's greeting and courtesy are no terms an answer must hold
     ("Dear Sir or Madam, I should be grateful if you could tell me when HETA was established.", "1967", 9),
+    # who ran it, said as what it 'undertook': 'the cluster mapping tool undertaken by the Department for Science, …'
+    ("Which government department ran the cluster mapping tool the analysis relies on?",
+     "Department for Science, Innovation", 3),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

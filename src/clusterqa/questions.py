@@ -227,8 +227,8 @@ ROLE_WORDS = {
     "leads": "lead led leader",
     "led": "lead led leader",
     "leader": "lead led leader",
-    "runs": "run ran",
-    "ran": "run ran",
+    "runs": "run ran undertaken undertook conducted",  # 'which department ran the mapping tool': 'undertaken by'
+    "ran": "run ran undertaken undertook conducted",
     "founded": "founded founder established set created formed",
     "founder": "founded founder established set created formed",
     "owns": "own owned owner owns ownership",
