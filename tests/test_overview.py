@@ -1911,6 +1911,13 @@ def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(ass
     assert "primarily focuses on AI applications in healthcare" in west_yorkshire
 
 
+def test_a_comparison_gives_what_a_side_commits_to_reach(assistant: Assistant) -> None:
+    answer = assistant.ask("Compare the York & North Yorkshire bioeconomy cluster with Tees Valley's chemicals cluster.")
+    goal = next(line for line in answer.answer.splitlines() if line.startswith("| Goal |"))
+    york, tees = goal.split(" | ")[1:3]
+    assert york == "not stated" and "net-zero industrial cluster by 2040" in tees
+
+
 def test_a_comparisons_focus_row_adds_the_sentence_listing_what_its_sector_is_made_of(assistant: Assistant) -> None:
     # Hull's opening says only 'a convergence of industries focused on achieving net zero'; which industries is
     # the sentence naming its sector and listing them: 'offshore wind, biofuels, hydrogen, carbon capture and storage'

@@ -91,6 +91,9 @@ HOLDS_BACK = re.compile(  # what a case study says holds its cluster back (lower
     r"\b(?:challenges?|barriers?|gaps?|shortages?|lack(?:s|ing)?|struggl\w*|uncertaint\w*|risks?|fragmented|missing out|"
     r"pinch points?|concerns?)\b"
 )
+GOAL = re.compile(  # what a cluster commits to reach: 'a net-zero industrial cluster by 2040', 'the headline goal to invest 5%'
+    r"\bby 20[3-9]\d\b|\bcommitment to becoming\b|\bheadline (?:goal|target|ambition)\b|\b(?:ambition|target) (?:to|of)\b"
+)
 LESSON = re.compile(  # a case study's own statement of what it shows
     r"\b(?:an? (?:\w+ )?example of\b|lessons?\b|exemplar|a model for|demonstrates|illustrates|shows how)", re.I
 )
@@ -312,6 +315,7 @@ def _facets(b: Builder, used: set[int]) -> list[tuple[str, Callable[[Part], Foun
         ("Organisations", lambda p: _best(p, used, lambda f: _count_names(f) >= MIN_NAMES, _count_names)),
         ("Impact", lambda p: _best(p, used, lambda f: _in_part(f, "impact"),
                                    lambda f: float(b.sims[f.row]) if b.route.topic else _facts(text(f)))),
+        ("Goal", lambda p: _best(p, used, lambda f: bool(GOAL.search(text(f))), lambda f: _facts(text(f)))),
         ("Lesson", lambda p: _best(p, used, lambda f: bool(LESSON.search(text(f))), lambda f: _facts(text(f)))),
         (
             "Challenges",
