@@ -12,7 +12,7 @@ import pytest
 from clusterqa.answer import Answer
 from clusterqa.overview import names_in
 from clusterqa.pipeline import Assistant
-from clusterqa.routes import ROUTES, route_question
+from clusterqa.routes import ROUTES, SUMS, route_question
 from clusterqa.text import normalise, without_instructions, without_scene
 
 RECOMMENDATIONS = [
@@ -58,6 +58,8 @@ ROUTED = [
     ("How has Tees Valley's chemicals cluster evolved, and where is it heading?", "summary"),
     ("How has South Yorkshire's metals cluster adapted, and what challenges does it face?", "summary"),
     ("How did iiCON develop?", "fact"),
+    # the funding pots a case study has had are its sums of money; those the report wants are its recommendations
+    ("Which funding pots do West Yorkshire's AI and healthtech businesses benefit from?", "list"),
     ("How does NP11 define an innovation ecosystem?", "fact"),  # the sentence defining it: no section is titled so
     ("How does the report define a regional innovation cluster?", "summary"),  # ...but this one is
     ("List the cross-cutting themes", "list"),
@@ -1909,6 +1911,15 @@ def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(ass
     west_yorkshire = focus.split(" | ")[1]
     assert "West Yorkshire is harnessing" in west_yorkshire
     assert "primarily focuses on AI applications in healthcare" in west_yorkshire
+
+
+def test_the_funding_pots_a_case_study_has_had_are_its_sums_of_money(assistant: Assistant) -> None:
+    answer = assistant.ask("Which place-based funding streams do West Yorkshire's AI and healthtech businesses benefit from?")
+    assert answer.route == "list"
+    for needle in ("£45m of Growth Deal funding", "£80m Investment Zone funding", "£7.5m HealthTech Launchpad"):
+        assert needle in answer.answer
+    recommended = route_question("What funding pots does the report recommend?", assistant.retriever.steer, assistant.outline)
+    assert recommended.group != SUMS  # the pots the report wants are no sums a case study has had
 
 
 def test_a_comparison_gives_what_a_side_commits_to_reach(assistant: Assistant) -> None:

@@ -93,7 +93,10 @@ SUMS_ASK = re.compile(
     r"|\b(?:each|every|all(?: the)?) (?:money |financial )?figures?\b(?=[^?]*\b(?:income|value|gva|exports?|turnover|worth|"
     r"revenue|funding|investment)\b)"
     # 'Liverpool case, all money figures'
-    r"|\b(?:each|every|all(?: the)?) (?:money|monetary|financial|cash|funding) (?:figures?|amounts?|sums?)\b",
+    r"|\b(?:each|every|all(?: the)?) (?:money|monetary|financial|cash|funding) (?:figures?|amounts?|sums?)\b"
+    # "which funding pots do West Yorkshire's businesses benefit from": the pots it has had (not those recommended)
+    r"|^\W*(?:which|what) (?:[\w-]+ ){0,2}(?:funding|money|finance) (?:pots|streams|sources)\b"
+    r"(?![^?]*\b(?:recommend\w*|should|wants?|propos\w*|calls? for|need\w*)\b)",
     re.I,
 )
 RENAMED_ASK = re.compile(  # "which bodies are flagged as known by another name before?": the sentences saying 'formerly'
