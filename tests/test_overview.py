@@ -1913,6 +1913,17 @@ def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(ass
     assert "primarily focuses on AI applications in healthcare" in west_yorkshire
 
 
+def test_recommendations_asked_in_brief_give_each_ones_strongest_claim(assistant: Assistant) -> None:
+    answer = assistant.ask("For my MP: a summary of the recommendations, in a paragraph.")
+    lines = _lines(answer)
+    devolution = next(line for line in lines if "devolution policy" in line)
+    assert "cannot be driven from Whitehall" in devolution
+    assert len(lines) == 9 and all(len(set(re.findall(r"\[\d+\]", line))) == len(re.findall(r"\[\d+\]", line)) for line in lines)
+    # asked as a list, a long heading stands alone
+    listed = assistant.ask("What are the report's recommendations?")
+    assert "Whitehall" not in next(line for line in _lines(listed) if "devolution policy" in line)
+
+
 def test_the_funding_pots_a_case_study_has_had_are_its_sums_of_money(assistant: Assistant) -> None:
     answer = assistant.ask("Which place-based funding streams do West Yorkshire's AI and healthtech businesses benefit from?")
     assert answer.route == "list"

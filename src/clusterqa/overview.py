@@ -291,6 +291,8 @@ def pages_of(parts: list[Part]) -> str:
 
 
 SHORT_HEADING = 7  # words: a list item's heading this short is topped up with what it says is needed
+SUMMARY_CUE = re.compile(r"\bsumm\w+|\boverview\b|\bgist\b|\bmain (?:point|message)s?\b|\bin a (?:paragraph|nutshell)\b", re.I)
+CANNOT = re.compile(r"\b(?:cannot|can't|can not)\b", re.I)
 NEEDED = re.compile(r"\b(?:needs?|needed|should|must|requires?|required|suggests)\b")
 
 
@@ -364,8 +366,14 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         line = f"- {item} {b.cite(heading)}"
         # a bare heading ('Recognise different types of innovation cluster.') with the sentence saying what is
         # needed ('... will therefore need tailored support packages')
-        needed = next((f for f in sentences(part) if f is not heading and NEEDED.search(f.sentence.text)), None)
-        if len(body.split()) <= SHORT_HEADING and needed:
+        # asked in brief ('summarise the recommendations'), each heading with its strongest claim ('Much of the added value of
+        # cluster development cannot be driven from Whitehall')
+        brief = bool(SUMMARY_CUE.search(b.question))
+        body_sentences = [f for f in sentences(part) if f.row != heading.row]
+        needed = next((f for f in body_sentences if brief and CANNOT.search(f.sentence.text)), None) or next(
+            (f for f in body_sentences if NEEDED.search(f.sentence.text)), None
+        )
+        if (len(body.split()) <= SHORT_HEADING or brief) and needed:
             line += f" {item_text(needed.sentence.text)} {b.cite(needed)}"
         lines.append(line)
     return b.answer("\n".join(lines))
