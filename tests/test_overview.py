@@ -1913,6 +1913,14 @@ def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(ass
     assert "primarily focuses on AI applications in healthcare" in west_yorkshire
 
 
+def test_a_section_that_is_its_lists_is_summarised_by_every_item(assistant: Assistant) -> None:
+    # the observations page is six themes, then six headline recommendations: a summary of it gives them all
+    answer = assistant.ask("Give me a short summary of the observations and implications section for a ministerial brief.")
+    assert answer.route == "summary" and len(_lines(answer)) == 12
+    for needle in ("Skills gaps remain one of the most common challenges", "tailored packages of support", "devolution policy"):
+        assert needle in answer.answer
+
+
 def test_recommendations_asked_in_brief_give_each_ones_strongest_claim(assistant: Assistant) -> None:
     answer = assistant.ask("For my MP: a summary of the recommendations, in a paragraph.")
     lines = _lines(answer)

@@ -36,6 +36,7 @@ from .questions import MONEY
 from .text import normalise, terms
 
 SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
+MANY_BULLETS, MAX_LISTED_POINTS = 8, 12  # a section mostly of this many list items is summarised by them all (up to the most)
 TOPIC_SENTENCES = 3  # sentences per side on the topic a comparison is about
 FIGURE_SENTENCES = 2  # ...and giving further figures ('50% of the UK's hydrogen production' beside a workforce audit)
 CLOSE_ENOUGH = 0.3  # cosine to the topic of a sentence that speaks of it in other words
@@ -376,8 +377,12 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         # a document's opening section: what it says of the document itself (what it is, how it was made) is kept
         source = parts[0].chunks[0].source
         opening = len(parts) == 1 and parts[0] is next((p for p in outline.sections if p.chunks[0].source == source), None)
-        chosen = _central(b, parts, keep=SELF_REFERENCE if opening else _defining(title))
         found = [f for p in parts for f in sentences(p)]
+        bullets = [f for f in found if f.sentence.text.startswith("• ")]
+        if len(bullets) >= MANY_BULLETS and 2 * len(bullets) >= len(found):  # a section that is its lists: every item
+            chosen = bullets[:MAX_LISTED_POINTS]  # (the observations page: six themes, then six headline recommendations)
+        else:
+            chosen = _central(b, parts, keep=SELF_REFERENCE if opening else _defining(title))
         also = _also_named(found, chosen, parts[0])
         return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also, figures=_also_figures(found, chosen))
     if not b.weights:
