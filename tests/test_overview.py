@@ -1913,6 +1913,11 @@ def test_a_comparisons_focus_row_adds_what_the_case_study_says_it_focuses_on(ass
     assert "primarily focuses on AI applications in healthcare" in west_yorkshire
 
 
+def test_a_case_summary_gives_how_others_have_put_it(assistant: Assistant) -> None:
+    answer = assistant.ask("Summarise the Cheshire & Warrington life sciences story for a spin-out founder.")
+    assert answer.route == "summary" and "from molecules to medicines" in answer.answer and len(_lines(answer)) <= 6
+
+
 def test_a_section_that_is_its_lists_is_summarised_by_every_item(assistant: Assistant) -> None:
     # the observations page is six themes, then six headline recommendations: a summary of it gives them all
     answer = assistant.ask("Give me a short summary of the observations and implications section for a ministerial brief.")

@@ -95,6 +95,7 @@ HOLDS_BACK = re.compile(  # what a case study says holds its cluster back (lower
 GOAL = re.compile(  # what a cluster commits to reach: 'a net-zero industrial cluster by 2040', 'the headline goal to invest 5%'
     r"\bby 20[3-9]\d\b|\bcommitment to becoming\b|\bheadline (?:goal|target|ambition)\b|\b(?:ambition|target) (?:to|of)\b"
 )
+TAGLINE = re.compile(r"\b(?:referred to as|dubbed|nicknamed)\s+[\"“]")  # what a case study has been called, quoted
 LESSON = re.compile(  # a case study's own statement of what it shows
     r"\b(?:an? (?:\w+ )?example of\b|lessons?\b|exemplar|a model for|demonstrates|illustrates|shows how)", re.I
 )
@@ -521,7 +522,9 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     lesson = _one_saying(b, LESSON, first, rest, challenge)
     # ...and what it says would help ('would benefit from consistency of funding', 'potential to explore a single pot')
     helps = _one_saying(b, WOULD_HELP, first, rest, challenge + lesson)
-    kept = challenge + lesson + helps
+    # ...and how others have put it, in quotes ('referred to as "a compact geography with a lot of drug discovery"')
+    quoted = _one_saying(b, TAGLINE, first, rest, challenge + lesson + helps)
+    kept = challenge + lesson + helps + quoted
     slots = SUMMARY_POINTS[1] - len(opening) - len(kept)
     others = opening + kept + informative(b, [f for f in rest if f not in kept], slots)
     chosen = first + sorted(others, key=lambda f: f.row)[: SUMMARY_POINTS[1] - len(first)]
