@@ -202,6 +202,7 @@ HARD_FACTS = [
      "correctly in our catalogue.", "Cambridge Econometrics", 3),
     ("In Lancashire, when have bids for investment tended to land best?", "united behind a common goal", 10),
     ("From Lancashire's experience, when do bids for investment land best?", "united behind a common goal", 10),
+    ("When have Lancashire's investment pitches been most persuasive?", "united behind a common goal", 10),
     # money, said informally
     ("How much dosh did iiCON get from the UKRI Strength in Places Fund to start up?", "£18.6 million", 7),
     # an owner asked as whose portfolio a site is part of: a name the question does not give

@@ -169,7 +169,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         re.compile(
             r"^\W*(?:by|since) when\b|(?:^\W*|,\s*)(?:and |but |so )?when\b"  # 'since when has the CSRC been running'
             # 'when have bids tended to land best' asks a condition, what works, not a date
-            r"(?![^?]*\b(?:best|tend(?:s|ed)? to|usually|typically|generally|normally)\b)"
+            r"(?![^?]*\b(?:best|tend(?:s|ed)? to|usually|typically|generally|normally|"
+            r"most (?:persuasive|effective|successful|compelling|convincing|productive))\b)"  # 'when … most persuasive'
             r"(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end)\b))"
             r"(?![^?]*,\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|what|who|which|how|where|why)\b)"
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
