@@ -236,6 +236,7 @@ OFF_TOPIC = [
     "When did MediaCity open its doors?",
     "Since when has Lancaster University's Cyber Security Research Centre been running?",  # 'since when' asks a date
     "hey assistant where exactly would lockheed martin put its manufacturing plant in the north east",  # 'in the area'
+    "When does West Yorkshire's £7.5m HealthTech Launchpad funding run out?",  # when money runs out asks a date
 ]
 
 

@@ -171,7 +171,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             # 'when have bids tended to land best' asks a condition, what works, not a date
             r"(?![^?]*\b(?:best|tend(?:s|ed)? to|usually|typically|generally|normally|"
             r"most (?:persuasive|effective|successful|compelling|convincing|productive))\b)"  # 'when … most persuasive'
-            r"(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end)\b))"
+            r"(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end|run out|expire|lapse)\b))"
             r"(?![^?]*,\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|what|who|which|how|where|why)\b)"
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
             r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|meant to|open|operational|launch|start|"
@@ -671,7 +671,8 @@ def prefers(question: str) -> Callable[[str], float]:
 
 
 ENDED = re.compile(  # not 'where did the NCF end up': where it went, not when it stopped
-    r"\b(?:stop\w*|clos(?:e|ed|ing|ure)|shut\w*|end(?:ed|ing)?(?! up\b)|ceas\w*|decommission\w*|wound up)\b", re.I
+    r"\b(?:stop\w*|clos(?:e|ed|ing|ure)|shut\w*|end(?:ed|ing)?(?! up\b)|ceas\w*|decommission\w*|wound up|run out|expir\w*)\b",
+    re.I,
 )
 OPENED = re.compile(r"\bopen(?:ed|s|ing)?\b(?! (?:up|to)\b)", re.I)
 OPENING_SAID = re.compile(
