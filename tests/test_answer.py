@@ -237,6 +237,8 @@ OFF_TOPIC = [
     "Since when has Lancaster University's Cyber Security Research Centre been running?",  # 'since when' asks a date
     "hey assistant where exactly would lockheed martin put its manufacturing plant in the north east",  # 'in the area'
     "When does West Yorkshire's £7.5m HealthTech Launchpad funding run out?",  # when money runs out asks a date
+    # a figure asked of one recommendation is a fact it must give, not that recommendation in brief
+    "How many pounds a year does the report recommend for the long-term flexible funding pots?",
 ]
 
 

@@ -1230,6 +1230,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         if not _their_words(rest, outline):  # 'Permanent secretary's office needs every one of ...'
             return Route("list", group=group)
         member = _member_named(question, outline)
+        if member and typed:  # 'how many pounds a year does the report recommend for the flexible funding pots': a figure
+            return Route("fact")
         if member and not TOPIC_LINK.search(question):  # 'set out the problems with competitive grants it identifies in
             return Route("summary", section=member)  # its recommendations': what that one recommendation says
         return Route("list", group=group, topic=rest) if TOPIC_LINK.search(question) else Route("list", group=group)
