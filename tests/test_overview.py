@@ -587,6 +587,8 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # a common word alone after 'or' shares the qualifier: 'nuclear expertise', not any expertise (the North East's)
         ("I advise students keen on nuclear careers: which case studies mention nuclear assets or expertise?",
          ["Cumbria", "South Yorkshire"], "nuclear"),
+        ("Which clusters mention nuclear expertise or facilities?", ["Cumbria", "South Yorkshire"], "nuclear"),  # not Hull's
+        ("Which clusters mention offshore wind or nuclear?", ["Hull & East Yorkshire", "Cumbria", "South Yorkshire"], ""),
         # a letter's greeting and courtesy, who asks said before a dash, where the asker compares from
         ("Dear Sir or Madam, I should be interested to know which of the eleven clusters draw on the offshore wind industry.",
          ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),

@@ -168,14 +168,15 @@ class Builder:
 
 def _alternatives(topic: str, common: Callable[[str], bool] = lambda word: False) -> list[str]:
     """'skills shortages or skills gaps' -> both; but 'Innovate UK funding or programmes' is one topic
-    (the name holds it together), and so is a long phrase with an 'or' inside it. A common word alone after an
-    'or' shares the first phrase's qualifier ('nuclear assets or expertise' -> 'nuclear expertise'): said alone,
-    'expertise' is in most case studies; common(stem) says a word is that common."""
+    (the name holds it together), and so is a long phrase with an 'or' inside it. A plural noun or a common word alone
+    after an 'or' shares the first phrase's qualifier ('nuclear expertise or facilities' -> 'nuclear facilities'; 'nuclear
+    assets or expertise' -> 'nuclear expertise'): said alone, 'expertise' is in most case studies and 'facilities' in
+    Hull's training facility; common(stem) says a word is that common."""
     parts = [p for p in re.split(r"\s+or\s+", topic) if p]
     first = parts[0].split() if parts else []
     if len(first) == 2 and not NAME.search(parts[0]):
         parts = [
-            f"{first[0]} {p}" if i and len(p.split()) == 1 and not NAME.search(p) and all(map(common, terms(p))) else p
+            f"{first[0]} {p}" if i and _shares_qualifier(p, common) else p
             for i, p in enumerate(parts)
         ]
     # names on every side ('Combined Authority or mayoral combined authorities or MCAs') are alternatives too
@@ -190,6 +191,17 @@ def _alternatives(topic: str, common: Callable[[str], bool] = lambda word: False
         return [re.sub(r"\s+or\s+", " ", topic)]
     # 'digital or digital skills or digital economy': whatever says 'digital skills' says 'digital'
     return [p for p in parts if not any(q != p and _within(terms(q), terms(p)) for q in parts)]
+
+
+def _shares_qualifier(part: str, common: Callable[[str], bool]) -> bool:
+    """Is this one word after an 'or' another of what the first phrase qualifies?"""
+    return len(part.split()) == 1 and not NAME.search(part) and (_plural_noun(part) or all(map(common, terms(part))))
+
+
+def _plural_noun(word: str) -> bool:
+    """'facilities', 'gaps': a plural noun after an 'or' is another of what the first phrase qualifies ('nuclear expertise
+    or facilities'); 'nuclear' in 'offshore wind or nuclear' is a topic of its own."""
+    return bool(re.fullmatch(r"[a-z][a-z-]{2,}(?<!s)s", word))
 
 
 def _initials(name: str) -> str:
