@@ -60,6 +60,11 @@ ROUTED = [
     ("How did iiCON develop?", "fact"),
     # the funding pots a case study has had are its sums of money; those the report wants are its recommendations
     ("Which funding pots do West Yorkshire's AI and healthtech businesses benefit from?", "list"),
+    ("What are the place-based funding pots West Yorkshire's AI and healthtech businesses benefit from?", "list"),
+    # who asks, by role, before a colon
+    ("Parliamentary researcher: set out all of NP11's recommendations.", "list"),
+    ("What has the cluster approach achieved in West Yorkshire, in short?", "summary"),  # its Impact part, in brief
+    ("How far are skills a problem across the clusters? Summarise what the report finds.", "summary"),  # no distance
     ("How does NP11 define an innovation ecosystem?", "fact"),  # the sentence defining it: no section is titled so
     ("How does the report define a regional innovation cluster?", "summary"),  # ...but this one is
     ("List the cross-cutting themes", "list"),
@@ -932,6 +937,10 @@ def test_a_list_of_the_sums_of_money_gives_each_sentence_with_its_amounts(assist
         # how the report treats a topic, and its picture of it, ask what it says about it
         ("How is devolution treated across the report?", (), "devolution"),
         ("Also, summarise the report's picture of skills across the clusters.", (), "skills"),
+        # who asks, by role before a colon or as 'As a …,' before the ask, is no topic
+        ("Apprenticeship levy adviser: give me the gist of what the report says about skills across the clusters.", (), "skills"),
+        ("As a social-enterprise founder, give me the gist of what the report says about funding problems for clusters.", (),
+         "funding"),
     ],
 )
 def test_a_summarys_case_study_and_topic_leave_out_scope_and_scene(
@@ -2662,6 +2671,14 @@ def test_who_asks_said_before_a_comma_is_no_name_the_documents_must_use(assistan
     assert assistant.retriever.unknown_names(without_scene(question)) == ()
     answer = assistant.ask(question)
     assert answer.route == "summary" and "1820s" in answer.answer and "Teesside Freeport" in answer.answer
+
+
+def test_a_place_the_asker_compares_from_is_no_name_the_documents_must_use(assistant: Assistant) -> None:
+    question = (
+        "As an adviser comparing with Belfast, summarise what the report says about clusters crossing administrative boundaries."
+    )
+    assert assistant.retriever.unknown_names(without_scene(question)) == ()
+    assert assistant.ask(question).route == "summary"
 
 
 def test_a_summary_on_devolution_finds_what_is_devolved(assistant: Assistant) -> None:

@@ -155,7 +155,9 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "distance",
         re.compile(
             r"\b(?:travel|journey|drive|driving|commute|commuting)[- ](?:time|distance)s?\b"
-            r"|^\W*how far\b(?! back| along| into| ahead| behind| beyond| afield| and wide)"  # 'how far back' asks a date
+            # 'how far back' asks a date; 'how far are skills a problem' asks to what extent
+            r"|^\W*how far\b(?! back| along| into| ahead| behind| beyond| afield| and wide)"
+            r"(?! (?:is|are|does|do|has|have|did)\b(?![^?]*\b(?:stretch\w*|extend\w*|span\w*|away|apart|from)\b))"
             r"|\bwithin what (?:radius|distance)\b|\bhow (?:many|much) (?:miles|minutes|kilometres|km)\b",
             re.I,
         ),

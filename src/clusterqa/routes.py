@@ -95,7 +95,7 @@ SUMS_ASK = re.compile(
     # 'Liverpool case, all money figures'
     r"|\b(?:each|every|all(?: the)?) (?:money|monetary|financial|cash|funding) (?:figures?|amounts?|sums?)\b"
     # "which funding pots do West Yorkshire's businesses benefit from": the pots it has had (not those recommended)
-    r"|^\W*(?:which|what) (?:[\w-]+ ){0,2}(?:funding|money|finance) (?:pots|streams|sources)\b"
+    r"|^\W*(?:which|what) (?:(?:are|were) the )?(?:[\w-]+ ){0,2}(?:funding|money|finance) (?:pots|streams|sources)\b"
     r"(?![^?]*\b(?:recommend\w*|should|wants?|propos\w*|calls? for|need\w*)\b)",
     re.I,
 )
@@ -242,10 +242,12 @@ CASE_CHANGED = re.compile(  # 'How has Tees Valley's chemicals cluster evolved, 
     r"transformed?|emerged?|come about|taken shape)\b",
     re.I,
 )
-APPROACH_IMPACT = re.compile(
-    r"^\W*(?:what|how much) (?:impact|difference|effect) (?:has|have|did) (?:the |a |its )?cluster approach (?:had|made)"
+APPROACH_IMPACT = re.compile(  # ...or what it achieved ('What has the cluster approach achieved in West Yorkshire, in short?')
+    r"^\W*(?:(?:what|how much) (?:impact|difference|effect) (?:has|have|did) (?:the |a |its )?cluster approach (?:had|made)"
+    r"|what (?:has|have|did) (?:the |a |its )?cluster approach (?:achieved|achieve|delivered|deliver|done|do))"
     # ...in the place, and nothing else asked
-    r"(?: (?:in|on|for|to) (?:the )?(?-i:[A-Z][\w&'’-]*)(?: (?:&|and) | )?(?:(?-i:[A-Z][\w&'’-]*)\s*)*)?\W*$",
+    r"(?: (?:in|on|for|to) (?:the )?(?-i:[A-Z][\w&'’-]*)(?: (?:&|and) | )?(?:(?-i:[A-Z][\w&'’-]*)\s*)*)?"
+    r"(?:,? (?:in short|in brief|briefly))?\W*$",
     re.I,
 )
 DEFINED_AS = re.compile(r"\bhow (?:does|do) (?:the )?(?:report|publication|document|paper|NP11|authors?) define\b", re.I)
@@ -856,7 +858,7 @@ FRAME_WORDS = set(
         don't dont lead-ins lead-in leadins broadly roughly generally upshot argument arguments doc docs speaking add adds
         bit obviously mean touch touches credit credits credited produce topic topics simple simply sits final order
         working many multiple keep keeps coming throughout given interested currently activity activities picture
-        treated handled covered dealt discussed addressed approached mind""",
+        treated handled covered dealt discussed addressed approached mind far extent""",
         keep_stopwords=True,
     )
 )

@@ -496,6 +496,12 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|^\W*(?:[\w'’-]+\s+){0,3}(?:office|team|boss|minister|secretary|director|chair)(?:['’]s)?\s+"
     r"(?:needs|wants|would like|has asked for|is after)\s+(?=\S+\s+\S+)"
     r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
+    # 'Parliamentary researcher: set out …', 'Apprenticeship levy adviser: give me …': who asks, by role
+    r"|^\W*(?:[\w'’-]+\s+){0,4}(?:adviser|advisor|researcher|officer|manager|analyst|engineer|student|teacher|founder|"
+    r"director|journalist|planner|curator|clerk|economist|consultant|member|investor|councillor|here)\s*:\s+(?=\S+\s+\S+)"
+    # 'As a social-enterprise founder, give me …', 'As an adviser comparing with Belfast, summarise …'
+    r"|^\W*As an? [^,.:?]{2,60}?,\s+(?=(?:give|summ\w*|list|tell|set out|outline|compare|what|which|how|where|who|can|could"
+    r"|please)\b)"
     r"|^\W*(?:I|We) (?!(?:am|was|were|are)\b)[a-z]\w*\b[^:?.]{0,80}:\s+(?=\S+\s+\S+)"  # 'I pay my taxes and want to know: …'
     # 'Comparing with Scotland's space scene: ...', 'At home in Scotland our clusters ... . Is that ...', 'Thinking of the
     # Highlands: ...': where the asker compares from
