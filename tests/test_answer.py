@@ -218,6 +218,13 @@ HARD_FACTS = [
     # who ran it, said as what it 'undertook': 'the cluster mapping tool undertaken by the Department for Science, …'
     ("Which government department ran the cluster mapping tool the analysis relies on?",
      "Department for Science, Innovation", 3),
+    # an acronym asked what it is: the sentence spelling it out
+    ("What is SAM&M?", "sustainable advanced materials and Manufacturing", 12),
+    ("SAM&M?", "sustainable advanced materials and Manufacturing", 12),
+    # who asks, by role and where from, before a colon
+    ("Local historian of the Tyne: when was the body now called Space North East established?", "2014", 8),
+    ("Over the past ten years, what sorts of bodies have been nurturing clusters in their own patches?",
+     "Combined Authorities, Local Enterprise Partnerships", 3),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",

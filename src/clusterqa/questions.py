@@ -272,9 +272,10 @@ WORDING_ASKED = re.compile(  # 'what catchy phrases have people used to describe
     re.I,
 )
 QUOTING = re.compile(r"[\"“][^\"”“]{8,120}[\"”]")
-WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?"
+WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?", a bare "SAM&M?"
     r"^\W*what (?:(?:kind|type|sort) of (?:[\w-]+ ){0,2})?(?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)"
-    r"(?:,? and (?:what|how|why) [^?]*)?\s*\??\s*$",  # 'what kind of body is BioYorkshire and what is it trying to do?'
+    r"(?:,? and (?:what|how|why) [^?]*)?\s*\??\s*$"  # 'what kind of body is BioYorkshire and what is it trying to do?'
+    r"|^\W*(?P<bare>(?-i:[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*\?\s*$",
     re.I,
 )
 FORMER_NAME = re.compile(
@@ -285,6 +286,7 @@ FORMER_NAME = re.compile(
 )
 FORMERLY = re.compile(r"\b(?:formerly|previously|renamed|originally|once known)\b", re.I)
 DEFINITION_BONUS = 0.1
+SPELLED_OUT_BONUS = 0.3  # 'What is SAM&M?': the sentence spelling it out is what it is
 REASON_BONUS = 0.1  # a 'why' question's sentence that gives a reason
 BECAUSE = re.compile(r"\b(?:because|due to|thanks to|as a result of|owing to|in part to|in part due)\b", re.I)
 REAL_DRIVER_ASKED = re.compile(  # 'if specialist firms are only the precondition, what really powers innovation?'
@@ -617,12 +619,13 @@ def prefers(question: str) -> Callable[[str], float]:
     core = core_question(question)
     where = bool(WHERE_QUESTION.match(core))
     defined = WHAT_IS.match(core)
+    name = (defined.group("name") or defined.group("bare") or "").strip() if defined else ""
     # "What is BioYorkshire?": "BioYorkshire, a public-private partnership ..." defines it
     definition = (
-        re.compile(rf"{re.escape(defined.group('name').strip())}\s*(?:,|\(|\bis\b|\bwas\b|\bare\b)\s*(?:an?|the)\b", re.I)
-        if defined
-        else None
+        re.compile(rf"{re.escape(name)}\s*(?:,|\(|\bis\b|\bwas\b|\bare\b)\s*(?:an?|the)\b", re.I) if name else None
     )
+    # ...and, for an acronym, the words it is spelled out from: '… advanced materials and Manufacturing (SAM&M)'
+    spelled = re.compile(rf"\w\s+\(\s*{re.escape(name)}\s*\)") if re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*", name) else None
     former = bool(FORMER_NAME.search(core))
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
     site = bool(SITE_ASKED.match(core))
@@ -651,6 +654,8 @@ def prefers(question: str) -> Callable[[str], float]:
             score += SITE_BONUS
         if definition is not None and definition.search(sentence):
             score += DEFINITION_BONUS
+        if spelled is not None and spelled.search(sentence):
+            score += SPELLED_OUT_BONUS
         if former and FORMERLY.search(sentence):
             score += DEFINITION_BONUS
         if names_asked or many_asked:

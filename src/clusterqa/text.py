@@ -175,7 +175,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "nearly almost practically virtually",  # 'nearly every cluster': 'almost all of the clusters'
     "ministry ministries department departments",  # 'better than national ministries': 'than national departments'
     "shift shifts shifted move moves moved",  # 'what funding should we move away from': 'a shift away from'
-    "backing backed backer backers supporting",  # 'which bodies have been backing clusters': 'have been supporting'
+    "backing backed backer backers supporting nurturing nurtured",  # 'which bodies have been backing clusters': 'supporting'
+    "area areas patch patches",  # 'nurturing clusters in their own patches': 'in their areas'
     "setting settings environment environments",  # 'given a supportive setting': 'with the right environment'
     "devolution devolved devolve devolving",  # 'the report's view on devolution': 'devolved powers', 'Devolved organisations'
 )
@@ -498,7 +499,9 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
     # 'Parliamentary researcher: set out …', 'Apprenticeship levy adviser: give me …': who asks, by role
     r"|^\W*(?:[\w'’-]+\s+){0,4}(?:adviser|advisor|researcher|officer|manager|analyst|engineer|student|teacher|founder|"
-    r"director|journalist|planner|curator|clerk|economist|consultant|member|investor|councillor|here)\s*:\s+(?=\S+\s+\S+)"
+    r"director|journalist|planner|curator|clerk|economist|consultant|member|investor|councillor|historian|editor|producer|"
+    r"governor|official|envoy|commissioner|designer|owner|lawyer|attorney|here)"
+    r"(?: (?:of|from|at|in|for) (?:the )?[\w'’-]+(?: [\w'’-]+)?)?\s*:\s+(?=\S+\s+\S+)"  # 'Local historian of the Tyne: …'
     # 'As a social-enterprise founder, give me …', 'As an adviser comparing with Belfast, summarise …'
     r"|^\W*As an? [^,.:?]{2,60}?,\s+(?=(?:give|summ\w*|list|tell|set out|outline|compare|what|which|how|where|who|can|could"
     r"|please)\b)"
