@@ -221,6 +221,8 @@ HARD_FACTS = [
     # an acronym asked what it is: the sentence spelling it out
     ("What is SAM&M?", "sustainable advanced materials and Manufacturing", 12),
     ("SAM&M?", "sustainable advanced materials and Manufacturing", 12),
+    # a claim with a negative tag asks for the figure it gives: the document's own year, not the sentence repeating 2020
+    ("The report cites the Levelling Up White Paper of 2020 as backing regional clusters, doesn't it?", "(2022)", 3),
     # who asks, by role and where from, before a colon
     ("Local historian of the Tyne: when was the body now called Space North East established?", "2014", 8),
     ("Over the past ten years, what sorts of bodies have been nurturing clusters in their own patches?",

@@ -126,8 +126,8 @@ CLAIMED_FIGURE = re.compile(  # the figures a claim puts forward: '1970s', '2050
 )
 TAG_CHECK = re.compile(  # 'X was set up around 2020 - right?', 'Is it true that X got £5m?': a claim to check
     r"(?P<tag>\s*(?:[-–—,]\s*)?\b(?:right|correct|true|yes|yeah|is that (?:right|correct|true)|am I right|"
-    r"(?:is|was)n['’]t (?:it|that|he|she|they))\s*\?\s*$)"
-    r"|^\W*(?:is|was) it (?:true|right|correct|the case) that\s+",
+    r"(?:is|was|does|do|did|has|have)n['’]t (?:it|that|he|she|they|the report|NP11))\s*\?\s*$)"  # '…, doesn't it?'
+    r"|^\W*(?:is|was)(?:n['’]t)? it (?:true|right|correct|the case) that\s+",
     re.I,
 )
 SAYS_ENOUGH = 4  # content terms a question needs to stand without the scene before it
