@@ -248,6 +248,7 @@ OFF_TOPIC = [
     "When does West Yorkshire's £7.5m HealthTech Launchpad funding run out?",  # when money runs out asks a date
     # a figure asked of one recommendation is a fact it must give, not that recommendation in brief
     "How many pounds a year does the report recommend for the long-term flexible funding pots?",
+    "Give me the exact figure for jobs the Teesside Freeport is expected to create.",  # 'aims to create jobs' gives none
 ]
 
 

@@ -31,6 +31,7 @@ UNITS = {  # a unit a question may ask for, and what the sentence may write
 UNIT_ASKED = re.compile(  # 'in megawatts?', 'a capacity figure, in megawatts, for ...'
     r"\bin (gigawatts?|megawatts?|gw|mw|tonnes?|hectares?|acres?|miles?|kilometres?|km)(?:\W*$|\s*[,)—–])", re.I
 )
+FIGURE_WANTED = re.compile(r"\b(?:the|an?) (?:exact|precise|headline|actual) (?:figure|number|sum|total|amount)\b", re.I)
 COUNT_WINDOW = 4  # "54 organisations": the counted noun follows the number within this many words
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -446,8 +447,8 @@ def question_type(question: str) -> tuple[str, str]:
                     measured += " " + groups.get("totalled", "")
                 detail = f"{groups['measure'].lower()}:{measured}"
             return kind, detail.strip()
-    if UNIT_ASKED.search(question):  # 'the capacity, in megawatts, of its hydrogen project - what is it?': a figure
-        return "amount", ""
+    if UNIT_ASKED.search(question) or FIGURE_WANTED.search(question):  # 'the capacity, in megawatts, of its hydrogen
+        return "amount", ""  # project - what is it?', 'give me the exact figure for jobs …': a figure
     # 'You mentioned Calder Hall was built in 1956 - when did it shut down?': what is said first sets the scene
     asked = ASKED_AFTER.search(question)
     return question_type(question[asked.end() :]) if asked else ("", "")
