@@ -371,6 +371,9 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
             lines.append(f"{line} {b.cite(match)}")
         return b.answer("\n".join(lines))
     lines = [f"{b.route.group} ({len(parts)} items, {pages_of(parts)}):"]
+    # asked in brief ('summarise the recommendations'), each heading with its strongest claim ('Much of the added value of
+    # cluster development cannot be driven from Whitehall')
+    brief = bool(SUMMARY_CUE.search(b.question))
     for part in parts:
         heading = next(sentences(part))
         body = item_text(heading.sentence.text)
@@ -378,9 +381,6 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
         line = f"- {item} {b.cite(heading)}"
         # a bare heading ('Recognise different types of innovation cluster.') with the sentence saying what is
         # needed ('... will therefore need tailored support packages')
-        # asked in brief ('summarise the recommendations'), each heading with its strongest claim ('Much of the added value of
-        # cluster development cannot be driven from Whitehall')
-        brief = bool(SUMMARY_CUE.search(b.question))
         body_sentences = [f for f in sentences(part) if f.row != heading.row]
         needed = next((f for f in body_sentences if brief and CANNOT.search(f.sentence.text)), None) or next(
             (f for f in body_sentences if NEEDED.search(f.sentence.text)), None

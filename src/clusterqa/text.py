@@ -203,6 +203,7 @@ def question_terms(question: str) -> list[str]:
     return [t for t in terms(FILLER.sub(" ", question)) if t not in QUESTION_WORDS]
 
 
+_GREETING = r"dear (?:sir or madam|sir|madam|sirs|all|team)"  # a letter's: 'Dear Sir or Madam, …'
 LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
     r"^\W*(?:as an? (?:[\w'’-]+ ){1,5}?(?=i\b|i['’]))?"  # 'As a council finance officer I'd like to know which …'
     r"(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
@@ -210,8 +211,8 @@ LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
     r"(?:hey|hi|hello|ok|okay) (?:assistant|there|clusterqa)\b[\s,:]*(?:(?:can|could|would|will) you\s+)?(?:tell me)?|"
     # 'Dear Sir or Madam, I should be interested to know which …': a letter's greeting and its courtesy
-    r"(?:dear (?:sir or madam|sir|madam|sirs|all|team)[\s,:]+)?i (?:should|would) be (?:interested|grateful|glad|obliged) "
-    r"(?:to (?:know|learn)|if you (?:could|would) (?:tell me|let me know))|dear (?:sir or madam|sir|madam|sirs|all|team)\b|"
+    rf"(?:{_GREETING}[\s,:]+)?i (?:should|would) be (?:interested|grateful|glad|obliged) "
+    rf"(?:to (?:know|learn)|if you (?:could|would) (?:tell me|let me know))|{_GREETING}\b|"
     # 'I wonder whether you might tell me which …', 'would you mind telling me …'
     r"i(?: was|['’]m| am)? wonder(?:ing)? (?:whether|if) you (?:might|could|would|can|will)(?: possibly| kindly)? "
     r"(?:tell me|let me know)|would you mind (?:telling me|letting me know)|"
@@ -538,6 +539,6 @@ def without_scene(question: str) -> str:
 
 AS_WHO = re.compile(  # 'As a retired steelworker from Redcar, I'd …', 'As a Canadian trade commissioner I'd like to know …'
     r"^\W*As an? [^,.:?]{2,60}?(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m| would| need| want| am)\b))"
-    r"|^\W*Dear (?:Sir or Madam|Sir|Madam|Sirs|all|team)\b[\s,:]*",  # a letter's greeting
+    rf"|^\W*{_GREETING}\b[\s,:]*",  # a letter's greeting
     re.I,
 )
