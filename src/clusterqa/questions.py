@@ -45,7 +45,7 @@ RATE_MEASURES = {"rate", "size", "capacity", "output"}
 SLANG_MONEY = ("dosh", "cash", "wonga", "moolah")  # money, said informally: no thing a sentence must name
 MONEY_QUESTION = re.compile(
     r"\b(money|funding|funded|fund|invest\w*|pa(?:y|id)|cost|budget|grant|spen[dt]|worth|income|revenue|turnover|salary|gva|gdp"
-    r"|dosh|cash|wonga|moolah)\b|£",  # ('how much dosh did iiCON get': money, said informally)
+    rf"|{'|'.join(SLANG_MONEY)})\b|£",  # ('how much dosh did iiCON get': money, said informally)
     re.I,
 )
 PERCENT = re.compile(r"\d\s?(?:%|per ?cent)|\b(?:half|third|quarter)\b", re.I)
@@ -273,10 +273,11 @@ WORDING_ASKED = re.compile(  # 'what catchy phrases have people used to describe
     re.I,
 )
 QUOTING = re.compile(r"[\"“][^\"”“]{8,120}[\"”]")
+ACRONYM_SHAPE = r"(?-i:[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*)"  # 'SAM&M', 'NESACoE': two capitals at least
 WHAT_IS = re.compile(  # "What is BioYorkshire?", "What kind of body is BioYorkshire?", a bare "SAM&M?"
     r"^\W*what (?:(?:kind|type|sort) of (?:[\w-]+ ){0,2})?(?:is|are|was|were) (?:the |an? )?(?P<name>[\w&'’ -]{2,60}?)"
     r"(?:,? and (?:what|how|why) [^?]*)?\s*\??\s*$"  # 'what kind of body is BioYorkshire and what is it trying to do?'
-    r"|^\W*(?P<bare>(?-i:[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*))\s*\?\s*$",
+    rf"|^\W*(?P<bare>{ACRONYM_SHAPE})\s*\?\s*$",
     re.I,
 )
 FORMER_NAME = re.compile(
@@ -626,7 +627,7 @@ def prefers(question: str) -> Callable[[str], float]:
         re.compile(rf"{re.escape(name)}\s*(?:,|\(|\bis\b|\bwas\b|\bare\b)\s*(?:an?|the)\b", re.I) if name else None
     )
     # ...and, for an acronym, the words it is spelled out from: '… advanced materials and Manufacturing (SAM&M)'
-    spelled = re.compile(rf"\w\s+\(\s*{re.escape(name)}\s*\)") if re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*", name) else None
+    spelled = re.compile(rf"\w\s+\(\s*{re.escape(name)}\s*\)") if re.fullmatch(ACRONYM_SHAPE, name) else None
     former = bool(FORMER_NAME.search(core))
     names_asked = bool(NAMES_ASKED.search(core))  # "which organisations worked on the bid": the one naming several
     site = bool(SITE_ASKED.match(core))
