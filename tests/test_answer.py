@@ -453,6 +453,8 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("Size of the Tees chemicals base, counted in firms?", "count"),
         ("iiCON in Liverpool - what does the acronym stand for?", "acronym"),  # the acronym named before
         ("Where in the North East has Lockheed Martin decided to site its plant?", "place"),
+        ("At which site is the firm considering putting its plant?", "place"),
+        ("Where will the new plant be?", "place"),
         ("What site is the focal point of the Cheshire & Warrington cluster?", ""),  # a named site, not 'in X'
         ("NPIC - what is it, in full?", "acronym"),
         ("What did Raytheon UK pay to acquire NORSS?", "amount"),  # a price: a sentence without one does not say
@@ -660,6 +662,9 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "How many people are employed in West Yorkshire's AI cluster?",  # a growth rate and a share of jobs are no headcount
         "How much of BioYorkshire's £171 million investment ask has been secured so far?",  # only the £171 million itself
         "Whereabouts in the North East is Lockheed Martin planning to put its manufacturing operation?",
+        "Which site has Lockheed Martin chosen for its North East manufacturing facility?",  # 'in the area' is no site
+        "At which site in the North East is Lockheed Martin considering putting its manufacturing capabilities?",
+        "Where will Lockheed Martin's North East manufacturing plant be and when will it open?",
         # a figure asked of a line quoted from the documents must be in that line, as in any other
         "When the headline recs ask for 'long-term consistent funding', how many years do they actually specify?",
         "What grant size does NP11 define as a 'small competitive grant'?",
