@@ -68,6 +68,9 @@ HARD_FACTS = [
     ("Who were the partners that teamed up on Lancashire's successful pitch for the cyber force?",
      "Lancashire Enterprise Council", 10),
     ("Which trades and roles does the Humber say it's short of?", "welders", 9),  # 'short of': its 'skills shortages'
+    # 'move away from' is the recommendation's 'a shift away from', not the sentence on what competitive grants cost
+    ("What style of local funding does NP11 want to move away from?", "shift away from small competitive grants", 23),
+    ("What style of funding does the report want the country to move on from?", "small competitive grants", 23),
     # a year half-remembered is no year the answer must give; 'by when' asks a date
     ("By when does Teesside aim to be a net-zero industrial cluster? I thought 2050.", "2040", 19),
     # a year half-remembered for the same event asked about: it may be the answer ('established in 2014')

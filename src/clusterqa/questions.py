@@ -340,6 +340,11 @@ CONDITION_SAID = re.compile(  # 'pitches are most compelling when these groups a
     r"\b(?:most|best|greatest|strongest)\b[^.;]{0,40}\bwhen\b|\bperform best\b", re.I
 )
 CONDITION_BONUS = 0.2
+AWAY_ASKED = re.compile(  # 'what funding does NP11 want to move away from', '... move on from', '... see the back of'
+    r"\b(?:mov|shift|step|turn|get|wean)\w* (?:away|on) from\b|\bsee the back of\b|\bphas\w* out\b", re.I
+)
+AWAY_SAID = re.compile(r"\b(?:shift|move|moving|step|turn)\w* away from\b", re.I)  # 'We need a shift away from small ...'
+AWAY_BONUS = 0.3
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
     r"stakeholders|businesses|employers|players|members|consultancy|consultants|agency|agencies|department|group|"
@@ -611,6 +616,7 @@ CUES = (  # (asked, said, nudge, asked in the question's core rather than all of
     (OWNER_ASKED, OWNER_SAID, OWNER_BONUS, False),
     (MOST_COMMON_ASKED, COMMON_SAID, COMMON_BONUS, False),
     (CONDITION_ASKED, CONDITION_SAID, CONDITION_BONUS, True),  # 'when do bids land best': 'most compelling when'
+    (AWAY_ASKED, AWAY_SAID, AWAY_BONUS, False),  # 'what does NP11 want to move away from': 'a shift away from'
 )
 
 
