@@ -604,6 +604,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # an acronym with its name in full: either
         ("Which clusters mention the AMRC (Advanced Manufacturing Research Centre)?", ["Lancashire", "South Yorkshire"],
          "advanced manufacturing research"),
+        # 'around' frames the topic, it is no word a sentence must hold ('focused on net zero')
+        ("From a think-tank angle: which clusters frame their work around net zero?",
+         ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "net zero"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(
