@@ -234,6 +234,8 @@ def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retri
     [
         ("size of the helathtech launchpad?", "size of the healthtech Launchpad?"),  # a slip; a name they capitalise
         ("Which occupations are in short suply?", "Which occupations are in short supply?"),
+        # one letter struck for another, late in a long word, is a slip too, not another form of theirs
+        ("which case studies mention astrazenica?", "which case studies mention Astrazeneca?"),
         # English words, and other forms of the documents' own, stay as asked
         ("Which put a count on firms? Which strands of support?", "Which put a count on firms? Which strands of support?"),
         ("How does it characterise them? How many apprentices?", "How does it characterise them? How many apprentices?"),

@@ -485,8 +485,13 @@ class Retriever:
             if not english or word in english:  # a word of English ('count', 'strands') is no slip for one of theirs
                 return word
             close = difflib.get_close_matches(word, self._respell_words, n=1, cutoff=RESPELL_CUTOFF)
-            if not close or close[0][0] != word[0] or len(os.path.commonprefix([word, close[0]])) >= max(4, len(word) - 3):
-                return word  # another form of one of theirs ('characterise', 'apprentices'): no slip, and kept as asked
+            if not close or close[0][0] != word[0]:
+                return word
+            # another form of one of theirs ('characterise', 'apprentices') is no slip, and kept as asked; one letter
+            # struck for another in a word as long is ('astrazenica')
+            slip = len(close[0]) == len(word) and sum(a != b for a, b in zip(word, close[0])) == 1
+            if not slip and len(os.path.commonprefix([word, close[0]])) >= max(4, len(word) - 3):
+                return word
             return close[0]
 
         question = re.sub(r"(?<![\w'’&-])[a-z&]+(?![\w'’&-])", fixed, question)
