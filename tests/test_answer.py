@@ -461,6 +461,7 @@ def test_unknown_answerer_lists_known_names() -> None:
         ("What site is the focal point of the Cheshire & Warrington cluster?", ""),  # a named site, not 'in X'
         ("NPIC - what is it, in full?", "acronym"),
         ("What did Raytheon UK pay to acquire NORSS?", "amount"),  # a price: a sentence without one does not say
+        ("What fee did NP11 pay for the analysis?", "amount"),
         ("Which North East town has the firm picked for its plant?", "place"),
         ("WY digital growth rate?", "percent"),  # a growth rate is a percentage: "growing at 4.2% annually"
         ("Drug discovery in Cheshire - what travel time is quoted?", "distance"),  # minutes of travel, or miles
@@ -651,6 +652,7 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "What is the publication date of the report?",
         "What does the abbreviation NESACoE stand for?",  # 'formerly NESACoE' is its old name, not its expansion
         "What did the Cambridge Econometrics study cost?",  # who did it is said, not what it cost
+        "As an accountant I'm curious: what fee did NP11 pay Cambridge Econometrics for the analysis?",  # a fee is a sum
         "What annual income did the North East space cluster generate in 2023?",  # 2020's is given
         "When does the Net Zero Industry Innovation Centre open?",
         "What's the population of the Tees Valley?",  # firms and jobs are counted, not residents

@@ -135,7 +135,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             # not 'what price does it pay for not being a city region': what being so costs it, seldom a sum
-            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price(?![^?]*\bpay for (?:not )?\w+ing\b)|sum|capacity|output)\b"
+            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price(?![^?]*\bpay for (?:not )?\w+ing\b)|sum|capacity|output"
+            r"|fees?)\b"  # 'what fee did NP11 pay'
             r"|\bwhat (?!(?:can|could|does|do|did|will|would|is|are)\b)\w+ \w+ (?:size|amount|budget|cost|rate|price|sum)\b"
             # 'what graduate retention rate', 'Give me one figure: the total ...', '(tell me) the total population of ...'
             r"|\b(?:give me |just )?one figure\b"
