@@ -236,6 +236,8 @@ def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retri
         ("Which occupations are in short suply?", "Which occupations are in short supply?"),
         # one letter struck for another, late in a long word, is a slip too, not another form of theirs
         ("which case studies mention astrazenica?", "which case studies mention Astrazeneca?"),
+        # a word they write whole, hyphenated, as they write it; one they hyphenate stays so
+        ("Home-grown industries? Its net-zero aims?", "Homegrown industries? Its net-zero aims?"),
         # English words, and other forms of the documents' own, stay as asked
         ("Which put a count on firms? Which strands of support?", "Which put a count on firms? Which strands of support?"),
         ("How does it characterise them? How many apprentices?", "How does it characterise them? How many apprentices?"),

@@ -495,6 +495,14 @@ class Retriever:
             return close[0]
 
         question = re.sub(r"(?<![\w'’&-])[a-z&]+(?![\w'’&-])", fixed, question)
+        # a word they write whole, hyphenated ('home-grown' for their 'homegrown'): as they write it
+        question = re.sub(
+            r"(?<![\w'’&-])([A-Za-z]+)-([a-z]+)(?![\w'’&-])",
+            lambda m: m.group(1) + m.group(2)
+            if (m.group(1) + m.group(2)).lower() in self.vocabulary and m.group(0).lower() not in self.vocabulary
+            else m.group(0),
+            question,
+        )
         question = re.sub(r"(?<![\w'’&-])[A-Z][a-z]+(?![\w'’&-])", self._respelled_name, question)
         if lower_case:  # 'when did the humber freeport open': a place's name, as a name (it must then be where it is said)
             question = self._place_names.sub(lambda m: m.group(0).title(), question)
