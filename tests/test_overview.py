@@ -604,6 +604,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # an acronym with its name in full: either
         ("Which clusters mention the AMRC (Advanced Manufacturing Research Centre)?", ["Lancashire", "South Yorkshire"],
          "advanced manufacturing research"),
+        # the asker's scene said after the question: a place there is who asks, not what the documents must name
+        ("Which of the northern clusters talk about offshore wind? We have plenty of it in Scotland, so I'm curious.",
+         ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
         # 'around' frames the topic, it is no word a sentence must hold ('focused on net zero')
         ("From a think-tank angle: which clusters frame their work around net zero?",
          ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "net"),

@@ -534,7 +534,13 @@ def without_scene(question: str) -> str:
     """The question without the scene an asker sets first ('I run a small agri-tech business near Malton. ...'):
     a name there is who is asking, not what the documents must mention."""
     scene = SCENE.search(question) or AS_WHO.search(question)
-    return question[scene.end() :] if scene else question
+    question = question[scene.end() :] if scene else question
+    return AFTERWORD.sub("", question)  # '... talk about offshore wind? We have plenty of it in Scotland.'
+
+
+AFTERWORD = re.compile(  # the asker's scene said after the question: a statement in their own person
+    r"(?<=\?)\s+(?=[^?]*\b(?:I|I['’]m|we|We|our|Our|my|My)\b)[^?]*$"
+)
 
 
 AS_WHO = re.compile(  # 'As a retired steelworker from Redcar, I'd …', 'As a Canadian trade commissioner I'd like to know …'
