@@ -68,6 +68,8 @@ HARD_FACTS = [
     ("Who were the partners that teamed up on Lancashire's successful pitch for the cyber force?",
      "Lancashire Enterprise Council", 10),
     ("Which trades and roles does the Humber say it's short of?", "welders", 9),  # 'short of': its 'skills shortages'
+    # 'built around' asks what they are built around, not for the themes section's list
+    ("What are nearly all the profiled clusters built around, per the themes section?", "anchored by research", 21),
     # 'move away from' is the recommendation's 'a shift away from', not the sentence on what competitive grants cost
     ("What style of local funding does NP11 want to move away from?", "shift away from small competitive grants", 23),
     ("What style of funding does the report want the country to move on from?", "small competitive grants", 23),

@@ -238,6 +238,7 @@ def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retri
         ("which case studies mention astrazenica?", "which case studies mention Astrazeneca?"),
         # a word they write whole, hyphenated, as they write it; one they hyphenate stays so
         ("Home-grown industries? Its net-zero aims?", "Homegrown industries? Its net-zero aims?"),
+        ("Which mention cyber-security?", "Which mention cyber-security?"),  # they write 'cyber security' too
         # English words, and other forms of the documents' own, stay as asked
         ("Which put a count on firms? Which strands of support?", "Which put a count on firms? Which strands of support?"),
         ("How does it characterise them? How many apprentices?", "How does it characterise them? How many apprentices?"),

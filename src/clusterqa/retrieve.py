@@ -500,6 +500,7 @@ class Retriever:
             r"(?<![\w'’&-])([A-Za-z]+)-([a-z]+)(?![\w'’&-])",
             lambda m: m.group(1) + m.group(2)
             if (m.group(1) + m.group(2)).lower() in self.vocabulary and m.group(0).lower() not in self.vocabulary
+            and not self._written_apart(m.group(1), m.group(2))
             else m.group(0),
             question,
         )
@@ -507,6 +508,11 @@ class Retriever:
         if lower_case:  # 'when did the humber freeport open': a place's name, as a name (it must then be where it is said)
             question = self._place_names.sub(lambda m: m.group(0).title(), question)
         return question
+
+    def _written_apart(self, first: str, second: str) -> bool:
+        """Do the documents write the two words apart too ('cyber security' beside their 'cybersecurity')?"""
+        pair = terms(first) + terms(second)
+        return len(pair) != 2 or self.is_phrase(*pair)
 
     def _town_as_region(self, match: re.Match[str]) -> str:
         """'Leeds-Bradford' in 'the Leeds-Bradford write-up' -> 'West Yorkshire': the case study its towns name,

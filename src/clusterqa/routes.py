@@ -847,7 +847,7 @@ FRAME_WORDS = set(
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
         full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
-        something someone used named total near bold heading headings subheadings around
+        something someone used named total near bold heading headings subheadings
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
         contending cope copes coping according concern concerns concerning dedicated version versions basically
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
@@ -914,6 +914,9 @@ def _pronoun_topic(asked: re.Match[str] | None, outline: Outline) -> str:
     return topic_of(before, [], [], outline)
 
 
+AROUND = re.compile(r"around\s+(?=\w)", re.I)  # an aggregate's topic begun by it: no word a sentence must hold
+
+
 def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outline) -> Route:
     """The route for a question. steer(question) gives the case studies (regions) it names by place or
     organisation; the outline gives the groups, sections and sectors.
@@ -938,6 +941,8 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         said, kept = set(terms(topic)), set(terms(route.topic))
         if said < kept or kept <= POINTING_NOUNS:
             return replace(route, topic=topic)
+    if route.kind == "aggregate" and (framed := AROUND.match(route.topic)):
+        return replace(route, topic=route.topic[framed.end() :])  # 'which frame their work around net zero': net zero
     if route.kind != "fact":
         return route
     sentences = split_sentences(question.strip())
