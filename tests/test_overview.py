@@ -604,6 +604,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # an acronym with its name in full: either
         ("Which clusters mention the AMRC (Advanced Manufacturing Research Centre)?", ["Lancashire", "South Yorkshire"],
          "advanced manufacturing research"),
+        # what capabilities are of is the topic: 'capabilities' alone is in the North East's and Cumbria's too
+        ("Semiconductor/security supply-chain angle: which clusters mention cyber capabilities?",
+         ["Lancashire", "Greater Manchester"], "cyber"),
         # the asker's scene said after the question: a place there is who asks, not what the documents must name
         ("Which of the northern clusters talk about offshore wind? We have plenty of it in Scotland, so I'm curious.",
          ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
