@@ -68,6 +68,10 @@ HARD_FACTS = [
     ("Who were the partners that teamed up on Lancashire's successful pitch for the cyber force?",
      "Lancashire Enterprise Council", 10),
     ("Which trades and roles does the Humber say it's short of?", "welders", 9),  # 'short of': its 'skills shortages'
+    # who it belongs to, asked 'to whom' or as 'the company it is part of': the sentence saying so
+    ("Alderley Park belongs to whom now?", "Bruntwood SciTech", 11),
+    ("What is the name of the company that Alderley Park is now part of?", "Bruntwood SciTech", 11),
+    ("What share of Britain's hydrogen output comes from Teesside?", "50%", 19),  # Britain's: the UK's; output: production
     # 'built around' asks what they are built around, not for the themes section's list
     ("What are nearly all the profiled clusters built around, per the themes section?", "anchored by research", 21),
     # 'move away from' is the recommendation's 'a shift away from', not the sentence on what competitive grants cost

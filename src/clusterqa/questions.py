@@ -213,7 +213,10 @@ OWNER_QUESTION = re.compile(
     r"|\b(?:is|are|was) (?:now |currently )?(?:part of|owned by) (?:which|what)\b"  # 'Alderley Park is now part of which …'
     r"|^\W*who (?:runs|operates|manages|owns|controls) .+ (?:these days|now|nowadays|today)\W*$"  # 'who runs X these days'
     r"|\bcomes? under (?:which|what|whose) (?:\w+['’]s )?(?:\w+ )?umbrella\b"  # 'comes under which organisation's umbrella'
-    r"|^\W*whose (?:\w+ )?(?:portfolio|estate|group|stable|umbrella) (?:is|are) .+ part of\b",  # '… part of today'
+    r"|^\W*whose (?:\w+ )?(?:portfolio|estate|group|stable|umbrella) (?:is|are) .+ part of\b"  # '… part of today'
+    r"|\bbelongs? to (?:whom|who|which|what)\b"  # 'Alderley Park belongs to whom now?'
+    # 'what is the name of the company that Alderley Park is now part of?'
+    r"|\b(?:company|organi[sz]ation|group|firm|body) (?:that|which) .+ (?:is|are) (?:now |currently )?part of\b",
     re.I,
 )
 OWNER_WORDS = "own owned owner owns ownership part belong belongs acquired"

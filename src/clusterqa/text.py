@@ -172,6 +172,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "manufacturing manufacture manufactures manufactured factory factories maker makers",
     "drug drugs pharmaceutical pharmaceuticals pharma medicine medicines",  # 'the big drug makers': pharmaceutical companies
     "wide wider broad broader",  # "Merseyside's wider life-sciences scene": its 'broad ecosystem'
+    "uk britain british",  # "Britain's hydrogen output": 'the UK's hydrogen production'
+    "output production",
     "nearly almost practically virtually",  # 'nearly every cluster': 'almost all of the clusters'
     "ministry ministries department departments",  # 'better than national ministries': 'than national departments'
     "shift shifts shifted move moves moved",  # 'what funding should we move away from': 'a shift away from'
