@@ -72,6 +72,7 @@ HARD_FACTS = [
     ("Alderley Park belongs to whom now?", "Bruntwood SciTech", 11),
     ("What is the name of the company that Alderley Park is now part of?", "Bruntwood SciTech", 11),
     ("What share of Britain's hydrogen output comes from Teesside?", "50%", 19),  # Britain's: the UK's; output: production
+    ("How much public money was put into the life-sciences Investment Zone LCR got in July 2023?", "£160 million", 7),
     # 'built around' asks what they are built around, not for the themes section's list
     ("What are nearly all the profiled clusters built around, per the themes section?", "anchored by research", 21),
     # 'move away from' is the recommendation's 'a shift away from', not the sentence on what competitive grants cost
