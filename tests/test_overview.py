@@ -40,6 +40,7 @@ CASE_STUDY_PAGES = {
     "Tees Valley": 19,
 }  # fmt: skip
 ROUTED = [
+    ("Which consultancy did the detailed analysis behind this summary?", "fact"),  # 'this summary': the document itself
     # lists
     ("What are the report's recommendations?", "list"),
     ("What does NP11 recommend for future cluster policy?", "list"),

@@ -317,8 +317,9 @@ ASKING_VERBS = set(terms("summarise summarize compare contrast list give tell de
                          "pull walk brief sum run find profile itemise enumerate"))
 EVOLVED = set(terms("developed grew grown emerged origins"))  # a case study's growth is told in its 'Evolution'
 SUMMARY = re.compile(
-    # not the document's own 'summary of findings'
-    r"\b(summar(?:ise|ize|ised|ized|y(?! of (?:the )?(?:findings|recommendations)| (?:section|page|flags|says|lists|notes))|"
+    # not the document's own 'summary of findings', nor the document itself ('the analysis behind this summary')
+    r"\b(?<!\bthis )(summar(?:ise|ize|ised|ized|"
+    r"y(?! of (?:the )?(?:findings|recommendations)| (?:section|page|flags|says|lists|notes))|"
     r"ising|izing)|sum up|gist|"
     # not the document's own overview page: 'the overview list', 'the case-study overview refers to ...'
     r"(?<!the )overview(?! (?:list|page|section|table|refers|says|lists|mentions|describes|notes|shows|states))|"
