@@ -68,6 +68,8 @@ HARD_FACTS = [
     ("Who were the partners that teamed up on Lancashire's successful pitch for the cyber force?",
      "Lancashire Enterprise Council", 10),
     ("Which trades and roles does the Humber say it's short of?", "welders", 9),  # 'short of': its 'skills shortages'
+    # where money is put is who receives it, not a site: 'a £630,000 commitment ... to help Northumbria University'
+    ("Where is Lockheed Martin putting its 2022 money for engineering research and training facilities?", "Northumbria", 8),
     # who it belongs to, asked 'to whom' or as 'the company it is part of': the sentence saying so
     ("Alderley Park belongs to whom now?", "Bruntwood SciTech", 11),
     ("What is the name of the company that Alderley Park is now part of?", "Bruntwood SciTech", 11),

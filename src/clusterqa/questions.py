@@ -114,7 +114,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         "place",
         re.compile(
             r"^\W*where(?:abouts)?(?: in [^,?]+?)? (?:is|are|was|were|will|would|could|should|has|have|had|did|does|do) "
-            r".*\b(?:located|based|headquartered|situated|sited|built|locate|to site|(?:to )?put|putting|be(?= and\b|\W*$))\b"
+            r".*\b(?:located|based|headquartered|situated|sited|built|locate|to site|(?:to )?put|be(?= and\b|\W*$))\b"
             # 'which site has Lockheed Martin chosen', 'at which site is it considering putting its plant'
             r"|^\W*(?:at |in )?(?:which|what) (?:[\w-]+ ){0,2}?site\b(?=[^?]*\b(?:chosen|picked|selected|putting|locat\w*)\b)"
             # 'which town has X chosen'; not 'which County Durham body'
