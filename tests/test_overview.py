@@ -608,6 +608,10 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # what capabilities are of is the topic: 'capabilities' alone is in the North East's and Cumbria's too
         ("Semiconductor/security supply-chain angle: which clusters mention cyber capabilities?",
          ["Lancashire", "Greater Manchester"], "cyber"),
+        ("Which clusters have a nuclear element?", ["Cumbria", "South Yorkshire"], "nuclear"),  # an element of it: nuclear
+        # who asks, said before a dash ('I lobby on energy policy - ...'), is no part of the topic
+        ("I lobby on energy policy - which clusters talk about hydrogen?", ["Hull & East Yorkshire", "Cumbria", "Tees Valley"],
+         "hydrogen"),
         # the asker's scene said after the question: a place there is who asks, not what the documents must name
         ("Which of the northern clusters talk about offshore wind? We have plenty of it in Scotland, so I'm curious.",
          ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),

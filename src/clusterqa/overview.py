@@ -42,7 +42,8 @@ COMMON_CHUNKS = 8  # a word in this many chunks is too common to be a topic alon
 MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence must hold to count as a match...
 MODIFIED_NAME = re.compile(r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][a-z]+\b")
 GENERIC_HEADS = frozenset(  # what a topic's first word qualifies, asking nothing of its own ('cyber capabilities')
-    terms("capabilities capability assets expertise activity activities presence angle focus involvement interests")
+    terms("capabilities capability assets expertise activity activities presence angle focus involvement interests element "
+          "elements aspect aspects dimension side")
 )
 PROGRAMMES = set(terms("programme fund challenge scheme accelerator launchpad initiative"))
 ANY_NAME_KINDS = set(terms("organisations organizations bodies institutions companies firms partners names players stakeholders"))
@@ -252,9 +253,9 @@ class _Topic:
         # 'cyber capabilities', 'hydrogen activity': what the capabilities are of is the topic, the head word only what
         # of it; a sentence must say the first ('capabilities' alone is in the North East's and Cumbria's too)
         run = tuple(self.weights)
-        if len(run) == 2 and run[1] in GENERIC_HEADS and run[0] not in GENERIC_HEADS:
-            self.key = run[0]
-            self.weights[run[1]] = min(self.weights[run[1]], self.weights[run[0]] / 2)
+        if len(run) in (2, 3) and run[-1] in GENERIC_HEADS and run[0] not in GENERIC_HEADS:
+            self.key = max(run[:-1], key=self.weights.__getitem__)
+            self.weights[run[-1]] = min(self.weights[run[-1]], min(self.weights[t] for t in run[:-1]) / 2)
         # a two- or three-word term the documents use as one ('advanced manufacturing', 'offshore gas industry'): one
         # of its words is something else ('advanced modular reactors', 'greenhouse gas'), so a sentence must have all
         run = tuple(self.weights)

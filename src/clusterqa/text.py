@@ -481,7 +481,8 @@ def core_question(question: str) -> str:
 SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the scene, then the question
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
     r"|(?:Speaking|Writing|Calling|Asking) (?:from|as|for|on behalf of)\b"  # 'Speaking from Cardiff: does ...'
-    r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover|worked|ran|managed|led|used to)\b)"
+    r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover|worked|ran|managed|led|used to|lobby|recruit"
+    r"|teach|invest|study|research)\b)"
     # ('Our energy team wants to know which clusters talk about hydrogen. Go through each ...': the ask, no scene)
     r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking|interested in) (?:which|what|how|whether|when|where|who"
     r"|everything|anything|all)\b)[^:?.])*?"
