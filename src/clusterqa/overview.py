@@ -258,7 +258,6 @@ class _Topic:
             self.weights[run[-1]] = min(self.weights[run[-1]], min(self.weights[t] for t in run[:-1]) / 2)
         # a two- or three-word term the documents use as one ('advanced manufacturing', 'offshore gas industry'): one
         # of its words is something else ('advanced modular reactors', 'greenhouse gas'), so a sentence must have all
-        run = tuple(self.weights)
         self.compound = (
             len(run) in (2, 3) and tuple(terms(text)) == run and all(retriever.is_phrase(a, b) for a, b in zip(run, run[1:]))
         )

@@ -495,24 +495,21 @@ class Retriever:
             return close[0]
 
         question = re.sub(r"(?<![\w'’&-])[a-z&]+(?![\w'’&-])", fixed, question)
-        # a word they write whole, hyphenated ('home-grown' for their 'homegrown'): as they write it
-        question = re.sub(
-            r"(?<![\w'’&-])([A-Za-z]+)-([a-z]+)(?![\w'’&-])",
-            lambda m: m.group(1) + m.group(2)
-            if (m.group(1) + m.group(2)).lower() in self.vocabulary and m.group(0).lower() not in self.vocabulary
-            and not self._written_apart(m.group(1), m.group(2))
-            else m.group(0),
-            question,
-        )
+        question = re.sub(r"(?<![\w'’&-])([A-Za-z]+)-([a-z]+)(?![\w'’&-])", self._joined, question)
         question = re.sub(r"(?<![\w'’&-])[A-Z][a-z]+(?![\w'’&-])", self._respelled_name, question)
         if lower_case:  # 'when did the humber freeport open': a place's name, as a name (it must then be where it is said)
             question = self._place_names.sub(lambda m: m.group(0).title(), question)
         return question
 
-    def _written_apart(self, first: str, second: str) -> bool:
-        """Do the documents write the two words apart too ('cyber security' beside their 'cybersecurity')?"""
+    def _joined(self, match: re.Match[str]) -> str:
+        """A word they write whole, asked hyphenated ('home-grown' for their 'homegrown'), as they write it; not where
+        they write it apart too ('cyber-security': their 'cyber security' beside 'cybersecurity')."""
+        first, second = match.groups()
+        whole = first + second
         pair = terms(first) + terms(second)
-        return len(pair) != 2 or self.is_phrase(*pair)
+        apart = len(pair) != 2 or self.is_phrase(*pair)
+        hyphenated = match.group(0).lower() in self.vocabulary
+        return whole if whole.lower() in self.vocabulary and not hyphenated and not apart else match.group(0)
 
     def _town_as_region(self, match: re.Match[str]) -> str:
         """'Leeds-Bradford' in 'the Leeds-Bradford write-up' -> 'West Yorkshire': the case study its towns name,
