@@ -70,6 +70,9 @@ HARD_FACTS = [
     ("Which trades and roles does the Humber say it's short of?", "welders", 9),  # 'short of': its 'skills shortages'
     # where money is put is who receives it, not a site: 'a £630,000 commitment ... to help Northumbria University'
     ("Where is Lockheed Martin putting its 2022 money for engineering research and training facilities?", "Northumbria", 8),
+    # London's ministries and civil servants are Whitehall, where government sits: no name the documents must use
+    ("Does NP11 think London ministries can deliver most of what clusters add?", "cannot be driven from Whitehall", 22),
+    ("Can London civil servants deliver most of the value of clusters from their desks, per NP11?", "Whitehall", 22),
     # who it belongs to, asked 'to whom' or as 'the company it is part of': the sentence saying so
     ("Alderley Park belongs to whom now?", "Bruntwood SciTech", 11),
     ("What is the name of the company that Alderley Park is now part of?", "Bruntwood SciTech", 11),

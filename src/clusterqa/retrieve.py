@@ -163,7 +163,7 @@ GENERIC_NAME_WORDS = {  # a word of a longer name, capitalised only there, that 
     "office", "protection", "robotics", "livestock", "valley",
 }
 SEAT_OF_GOVERNMENT = re.compile(  # 'can London run cluster policy from the centre': London as where government sits
-    r"\b(?:government|departments?|ministers?|centre|central|policy)\b"
+    r"\b(?:government|departments?|ministers?|ministr(?:y|ies)|civil serv(?:ice|ants?)|centre|central|policy)\b"
     r"|\b(?:run|driven|directed|controlled|managed|dictated|steered|decided)\s+(?:from|by|in)\s+London\b",  # not run from London
     re.I,
 )
