@@ -73,6 +73,9 @@ HARD_FACTS = [
     # London's ministries and civil servants are Whitehall, where government sits: no name the documents must use
     ("Does NP11 think London ministries can deliver most of what clusters add?", "cannot be driven from Whitehall", 22),
     ("Can London civil servants deliver most of the value of clusters from their desks, per NP11?", "Whitehall", 22),
+    # who asks, said before a dash and 'when': a place there ('the Mersey docks') is no name the documents must use
+    ("I'm a location scout planning shoots around the Mersey docks - when did the Liverpool Freeport open for business?",
+     "January of 2023", 7),
     # who it belongs to, asked 'to whom' or as 'the company it is part of': the sentence saying so
     ("Alderley Park belongs to whom now?", "Bruntwood SciTech", 11),
     ("What is the name of the company that Alderley Park is now part of?", "Bruntwood SciTech", 11),

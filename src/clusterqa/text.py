@@ -486,7 +486,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     # ('Our energy team wants to know which clusters talk about hydrogen. Go through each ...': the ask, no scene)
     r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking|interested in) (?:which|what|how|whether|when|where|who"
     r"|everything|anything|all)\b)[^:?.])*?"
-    r"(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who"
+    r"(?::|\.(?=\s+[A-Z])|\s+[-–—](?=\s+(?:what|which|how|give|list|tell|summ|can|could|where|who|when|why"
     r"|the (?:intro|introduction|report|publication|paper)\b))"
     # 'For our bootcamp business plan, summarise ...': what it is for, then the ask
     # (not 'For a one-pager on devolution, what does the report say?': the topic is set first there)
