@@ -73,6 +73,7 @@ HARD_FACTS = [
     # London's ministries and civil servants are Whitehall, where government sits: no name the documents must use
     ("Does NP11 think London ministries can deliver most of what clusters add?", "cannot be driven from Whitehall", 22),
     ("Can London civil servants deliver most of the value of clusters from their desks, per NP11?", "Whitehall", 22),
+    ("How many clusters got a case study?", "eleven", 3),  # clusters counted as case studies: 'eleven case studies'
     # who asks, said before a dash and 'when': a place there ('the Mersey docks') is no name the documents must use
     ("I'm a location scout planning shoots around the Mersey docks - when did the Liverpool Freeport open for business?",
      "January of 2023", 7),

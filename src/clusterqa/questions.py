@@ -522,6 +522,8 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         if not total and not employed and nouns & set(terms(PEOPLE_COUNTED + " people")) and _share_of_people(sentence):
             return True  # 'how many people have digital skills' - 'only 59% have'
         counted = nouns.union(*(SYNONYMS.get(n, ()) for n in nouns))
+        if nouns & set(terms("clusters")) and re.search(r"\bcase stud", question, re.I):  # 'how many clusters were
+            counted |= set(terms("case studies"))  # profiled as case studies': 'Our eleven case studies'
         if nouns & set(terms("workers staff employees headcount workforce")):  # 'how many workers': 'employing 1,365 people'
             counted |= {"people"}  # (not '116,000 jobs will be needed': jobs are not people at work)
         return _has_count(sentence, counted)
