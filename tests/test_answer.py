@@ -684,6 +684,9 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "How much of BioYorkshire's £171 million investment ask has been secured so far?",  # only the £171 million itself
         "Whereabouts in the North East is Lockheed Martin planning to put its manufacturing operation?",
         "Which site has Lockheed Martin chosen for its North East manufacturing facility?",  # 'in the area' is no site
+        "Where in the North East is Space North East's office based?",  # 'in the UK's space industry' is no answer
+        # 'parts of the UK' names no department
+        "Which Government Department does the report say should take the lead on the new national cluster policy?",
         "At which site in the North East is Lockheed Martin considering putting its manufacturing capabilities?",
         "Where will Lockheed Martin's North East manufacturing plant be and when will it open?",
         # a figure asked of a line quoted from the documents must be in that line, as in any other
