@@ -74,6 +74,11 @@ HARD_FACTS = [
     ("Does NP11 think London ministries can deliver most of what clusters add?", "cannot be driven from Whitehall", 22),
     ("Can London civil servants deliver most of the value of clusters from their desks, per NP11?", "Whitehall", 22),
     ("How many clusters got a case study?", "eleven", 3),  # clusters counted as case studies: 'eleven case studies'
+    # what new body could finally let it compete: the sentence on the opportunity the incoming MCA offers
+    ("What new body could finally give York & North Yorkshire the means to pull in national place-based money?",
+     "York & North Yorkshire MCA", 17),
+    ("What does the report suggest could finally let North Yorkshire compete for national place-based money?",
+     "York & North Yorkshire MCA", 17),
     # who asks, said before a dash and 'when': a place there ('the Mersey docks') is no name the documents must use
     ("I'm a location scout planning shoots around the Mersey docks - when did the Liverpool Freeport open for business?",
      "January of 2023", 7),

@@ -349,6 +349,15 @@ AWAY_ASKED = re.compile(  # 'what funding does NP11 want to move away from', '..
 )
 AWAY_SAID = re.compile(r"\b(?:shift|move|moving|step|turn)\w* away from\b", re.I)  # 'We need a shift away from small ...'
 AWAY_BONUS = 0.3
+CHANCE_ASKED = re.compile(  # 'what new governance arrangement could help', 'what might finally let North Yorkshire compete'
+    r"\b(?:new|upcoming|incoming|forthcoming)\s+(?:[\w-]+\s+)?(?:governance|arrangement|set-?up|body|authority|structure"
+    r"|institution)\b|\b(?:could|might|would) finally\b",
+    re.I,
+)
+CHANCE_SAID = re.compile(  # 'The incoming York & North Yorkshire MCA offers an opportunity to ...'
+    r"\bincoming (?-i:[A-Z])|\b(?:offers?|offered|provides?|providing|presents?) (?:an? )?(?:opportunit|chance)", re.I
+)
+CHANCE_BONUS = 0.35
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
     r"stakeholders|businesses|employers|players|members|consultancy|consultants|agency|agencies|department|group|"
@@ -626,6 +635,7 @@ CUES = (  # (asked, said, nudge, asked in the question's core rather than all of
     (MOST_COMMON_ASKED, COMMON_SAID, COMMON_BONUS, False),
     (CONDITION_ASKED, CONDITION_SAID, CONDITION_BONUS, True),  # 'when do bids land best': 'most compelling when'
     (AWAY_ASKED, AWAY_SAID, AWAY_BONUS, False),  # 'what does NP11 want to move away from': 'a shift away from'
+    (CHANCE_ASKED, CHANCE_SAID, CHANCE_BONUS, False),  # 'what new body could help': 'the incoming MCA offers ...'
 )
 
 
