@@ -79,6 +79,8 @@ HARD_FACTS = [
      "York & North Yorkshire MCA", 17),
     ("What does the report suggest could finally let North Yorkshire compete for national place-based money?",
      "York & North Yorkshire MCA", 17),
+    # 'what kind of ownership': '... many of which have been family owned and operated for decades'
+    ("What kind of ownership is typical of the many small metal businesses in South Yorkshire?", "family owned", 18),
     # who asks, said before a dash and 'when': a place there ('the Mersey docks') is no name the documents must use
     ("I'm a location scout planning shoots around the Mersey docks - when did the Liverpool Freeport open for business?",
      "January of 2023", 7),

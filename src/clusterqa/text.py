@@ -174,6 +174,7 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "wide wider broad broader",  # "Merseyside's wider life-sciences scene": its 'broad ecosystem'
     "uk britain british",  # "Britain's hydrogen output": 'the UK's hydrogen production'
     "output production",
+    "ownership owned",  # 'what kind of ownership is typical': 'family owned and operated'
     "public government",  # 'how much public money': 'seeded with £160 million in government funding'
     "nearly almost practically virtually",  # 'nearly every cluster': 'almost all of the clusters'
     "ministry ministries department departments",  # 'better than national ministries': 'than national departments'
