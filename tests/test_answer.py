@@ -81,6 +81,10 @@ HARD_FACTS = [
      "York & North Yorkshire MCA", 17),
     # 'what kind of ownership': '... many of which have been family owned and operated for decades'
     ("What kind of ownership is typical of the many small metal businesses in South Yorkshire?", "family owned", 18),
+    # whose data was leaned on: the sentence saying whose tool it came from ('... undertaken by the Department for ...')
+    ("Whose mapping data did the authors lean on, alongside their conversations with people on the ground?",
+     "Department for Science, Innovation and Technology", 3),
+    ("Whose government mapping exercise supplied the data the authors leaned on?", "Department for Science", 3),
     # who asks, said before a dash and 'when': a place there ('the Mersey docks') is no name the documents must use
     ("I'm a location scout planning shoots around the Mersey docks - when did the Liverpool Freeport open for business?",
      "January of 2023", 7),

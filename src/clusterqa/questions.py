@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .retrieve import AGENT_ASK, ALSO_SAID, BESIDES_ASKED, CALENDAR, PASSIVE_BY, THE_ONE_BEFORE, Passage, how_made_said
+from .retrieve import AGENT_ASK, ALSO_SAID, BESIDES_ASKED, CALENDAR, THE_ONE_BEFORE, Passage, done_by, how_made_said
 from .text import SYNONYMS, core_question, expansion_of, expansions, terms
 
 FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
@@ -556,7 +556,7 @@ def says_who_did(question: str) -> Callable[[str], bool]:
         return lambda sentence: False
     asked = set(terms(question))
     asked |= set(expansions(list(asked)))  # 'who did the number-crunching': 'the in-depth analysis was undertaken by'
-    return lambda sentence: bool((done := PASSIVE_BY.match(sentence)) and asked & set(terms(done.group("subject"))))
+    return lambda sentence: bool((done := done_by(sentence)) and asked & set(terms(done)))
 
 
 NAMES_OF = re.compile(  # 'what are the names of the two University Technical Colleges', 'which cities make up ...'

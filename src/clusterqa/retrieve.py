@@ -181,13 +181,27 @@ AGENT_ASK = re.compile(  # "who did the in-depth analysis", "which consultancy c
     r"(?:^|[:;,.?!–-]\s)\W*(?:who|which (?:[\w-]+ ){0,2}(?:consultancy|consultants?|firm|company|organi[sz]ation|body|team|"
     r"institution|university|group|agency))\b[^?]*?\b(?:did|does|do|carried|carries|undertook|undertakes|undertaken|conducted|conducts|"
     r"performed|performs|led|leads|ran|runs|wrote|writes|written|produced|produces|prepared|prepares|delivered|delivers|"
-    r"authored|compiled|completed)\b",
+    r"authored|compiled|completed)\b"
+    # 'whose mapping data did the authors lean on', 'whose mapping exercise supplied the numbers': who made what was used
+    r"|(?:^|[:;,.?!–-]\s)\W*whose (?:[\w-]+ ){0,3}(?:data|dataset|mapping|analysis|research|study|tool|exercise|work)\b"
+    r"(?=[^?]*\b(?:lean|leaned|leant|draw|drew|drawn|rely|relied|use|used|based|supplied|provided|fed|underpin\w*|behind)\b)",
     re.I,
 )
 PASSIVE_BY = re.compile(  # "The in-depth analysis was undertaken by Cambridge Econometrics": the subject, then the doer
     r"^(?P<subject>.{3,80}?)\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?\w+(?:ed|en|ook|one|un|ht|de)"
     r"\s+by\s+(?:the\s+)?[A-Z]"
 )
+DONE_BY = re.compile(  # '... data from the cluster mapping tool undertaken by the Department for ...': the thing, then the doer
+    r"\b(?P<subject>(?:[\w-]+ )?(?:data|dataset|mapping|analysis|research|study|tool|exercise|work|review))"
+    r"\s+(?:undertaken|carried out|conducted|produced|developed|prepared|compiled|published)\s+by\s+(?:the\s+)?[A-Z]"
+)
+
+
+def done_by(sentence: str) -> str | None:
+    """What the sentence says was done by someone it names, in the passive ('The in-depth analysis was undertaken by
+    Cambridge Econometrics', '... the cluster mapping tool undertaken by the Department ...'): the thing done."""
+    done = PASSIVE_BY.match(sentence) or DONE_BY.search(sentence)
+    return done.group("subject") if done else None
 AGENT_VOTES = 2  # votes for a passage saying, in the passive, who did what the question asks about
 TYPO_MIN_LENGTH, TYPO_CUTOFF = 6, 0.85  # a capitalised word this long this close to one of the documents' is a typo
 RESPELL_MIN_LENGTH, RESPELL_CUTOFF = 5, 0.88  # ...and a lower-case word this long this close, searched for as theirs
@@ -700,8 +714,8 @@ class Retriever:
             return []
         if self._passives is None:  # each chunk's passive sentences' subjects, found once
             self._passives = [
-                (i, set(terms(m.group("subject")))) for i, c in enumerate(self.chunks) for s in c.sentences
-                if (m := PASSIVE_BY.match(s.text))
+                (i, set(terms(subject))) for i, c in enumerate(self.chunks) for s in c.sentences
+                if (subject := done_by(s.text))
             ]
         asked = set(q_terms) | set(expansions(q_terms))  # 'who did the number-crunching': 'the analysis was undertaken by'
         allowed_set = set(allowed.tolist())
