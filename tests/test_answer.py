@@ -85,6 +85,9 @@ HARD_FACTS = [
     ("Whose mapping data did the authors lean on, alongside their conversations with people on the ground?",
      "Department for Science, Innovation and Technology", 3),
     ("Whose government mapping exercise supplied the data the authors leaned on?", "Department for Science", 3),
+    # what really powers it, if the firms are only the precondition: the passage setting one against the other is found
+    ("If simply having specialist firms nearby isn't enough, what does the report reckon really powers new ideas within a "
+     "cluster?", "degree and nature of interactions", 4),
     # who asks, said before a dash and 'when': a place there ('the Mersey docks') is no name the documents must use
     ("I'm a location scout planning shoots around the Mersey docks - when did the Liverpool Freeport open for business?",
      "January of 2023", 7),

@@ -19,7 +19,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .retrieve import AGENT_ASK, ALSO_SAID, BESIDES_ASKED, CALENDAR, THE_ONE_BEFORE, Passage, done_by, how_made_said
+from .retrieve import (
+    AGENT_ASK,
+    ALSO_SAID,
+    BESIDES_ASKED,
+    CALENDAR,
+    CONTRAST_SAID,
+    REAL_DRIVER_ASKED,
+    THE_ONE_BEFORE,
+    Passage,
+    done_by,
+    how_made_said,
+)
 from .text import SYNONYMS, core_question, expansion_of, expansions, terms
 
 FIGURE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?(?![\d.,]*[A-Za-z]{2})")  # '£80m', '1,365', not 'NP11' or '5G'
@@ -297,17 +308,6 @@ DEFINITION_BONUS = 0.1
 SPELLED_OUT_BONUS = 0.3  # 'What is SAM&M?': the sentence spelling it out is what it is
 REASON_BONUS = 0.1  # a 'why' question's sentence that gives a reason
 BECAUSE = re.compile(r"\b(?:because|due to|thanks to|as a result of|owing to|in part to|in part due)\b", re.I)
-REAL_DRIVER_ASKED = re.compile(  # 'if specialist firms are only the precondition, what really powers innovation?'
-    r"\b(?:really|actually|real|truly|true)\b[^?]*\b(?:drive[rs]?|driving|power(?:s|ing)?|fuel(?:s|ling)?|engine)\b"
-    r"|\b(?:only|just|merely) (?:the|a) (?:precondition|prerequisite|entry ticket|starting point|first step)\b"
-    r"|\bnecessary but not sufficient\b|\b(?:is|are) (?:that|it|this|they) enough\b",
-    re.I,
-)
-CONTRAST_SAID = re.compile(  # '... is a prerequisite ..., it is the degree and nature of interactions ... that are ...'
-    r"\b(?:while|although|though)\b[^.;]*\b(?:prerequisite|precondition|necessary|needed|important)\b[^.;]*,\s*it is\b"
-    r"|\bmore than (?:just )?a critical mass\b",
-    re.I,
-)
 SELF_BONUS = 0.25  # for the report saying how it was made, when that is asked ('on what basis were the eleven chosen')
 ALSO_BONUS = 0.35  # for what a whole 'also includes', when the question asks what else there is besides a part
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked

@@ -89,6 +89,17 @@ BESIDES_ASKED = re.compile(  # 'besides the firms themselves, what other kinds o
     r"|\b(?:the )?other (?:types|kinds|sorts) of\b",
     re.I,
 )
+REAL_DRIVER_ASKED = re.compile(  # 'if specialist firms are only the precondition, what really powers innovation?'
+    r"\b(?:really|actually|real|truly|true)\b[^?]*\b(?:drive[rs]?|driving|power(?:s|ing)?|fuel(?:s|ling)?|engine)\b"
+    r"|\b(?:only|just|merely) (?:the|a) (?:precondition|prerequisite|entry ticket|starting point|first step)\b"
+    r"|\bnecessary but not sufficient\b|\b(?:is|are) (?:that|it|this|they) enough\b",
+    re.I,
+)
+NEEDED_THEN_DRIVER = (  # '... is a prerequisite ..., it is the degree and nature of interactions ... that are ...'
+    r"\b(?:while|although|though)\b[^.;]*\b(?:prerequisite|precondition|necessary|needed|important)\b[^.;]*,\s*it is\b"
+)
+NEEDED_THEN_SAID = re.compile(NEEDED_THEN_DRIVER, re.I)
+CONTRAST_SAID = re.compile(NEEDED_THEN_DRIVER + r"|\bmore than (?:just )?a critical mass\b", re.I)
 ALSO_SAID = re.compile(  # ...said as a list of what it 'also includes' ('also include research institutions, suppliers, ...')
     r"\balso (?:include|includes|included|comprise|comprises|involve|involves|host|hosts|feature|features|encompass\w*)"
     r"\s+(?:[\w-]+\s+){0,3}[\w-]+,",
@@ -208,6 +219,7 @@ RESPELL_MIN_LENGTH, RESPELL_CUTOFF = 5, 0.88  # ...and a lower-case word this lo
 COUNT_VOTES = 1  # ...and for one counting the things a 'how many' question asks after
 SELF_VOTES = 1  # ...and for one where the report says how it was made, when that is asked
 ALSO_VOTES = 1  # ...and for one listing what a whole 'also includes', when what else there is besides a part is asked
+CONTRAST_VOTES = 1  # ...and for one setting what is needed against what drives, when what really drives it is asked
 HOW_MANY_OF = re.compile(
     r"\bhow many\s+((?:(?!(?:do|does|did|is|are|was|were|have|has|of|in|make|work)\b)[\w&-]+\s*){1,2})", re.I
 )
@@ -666,6 +678,8 @@ class Retriever:
         # 'besides the firms, what other organisations': '... also include ...'; 'how were the eleven chosen': '... we
         # have chosen to focus on ...': the passages saying what such a question asks for, in the words it is said in
         said_so = [(ALSO_SAID, ALSO_VOTES)] if BESIDES_ASKED.search(question) else []
+        # 'if specialist firms are only the precondition, what really powers innovation': '... is a prerequisite, it is ...'
+        said_so += [(NEEDED_THEN_SAID, CONTRAST_VOTES)] if REAL_DRIVER_ASKED.search(question) else []
         made = how_made_said(question)
         said_so += [(made, SELF_VOTES)] if made else []
         for said, votes in said_so:
