@@ -28,6 +28,7 @@ from .retrieve import (
     REAL_DRIVER_ASKED,
     THE_ONE_BEFORE,
     Passage,
+    bare_word,
     done_by,
     how_made_said,
 )
@@ -502,7 +503,7 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
     if kind == "place":  # 'where is it based': a place the question does not name itself
         asked = set(terms(question))
         # ('in the UK' is no answer to where in the North East)
-        return any(not set(terms(place)) <= asked for place in PLACE.findall(sentence) if _bare_name(place) not in COMMON_NAMES)
+        return any(not set(terms(place)) <= asked for place in PLACE.findall(sentence) if bare_word(place) not in COMMON_NAMES)
     if kind == "date":  # 'when did Calder Hall stop generating?' is not answered by when it was built
         if ENDED.search(question) and not ENDED.search(sentence):
             return False
@@ -542,7 +543,7 @@ def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> boo
         return bool(REFERS_BACK.match(sentence)) or any(
             f" {' '.join(terms(name))} " not in in_question
             for name in ORGANISATION_NAME.findall(sentence.split(" ", 1)[-1])
-            if _bare_name(name) not in COMMON_NAMES  # 'parts of the UK' names no body
+            if bare_word(name) not in COMMON_NAMES  # 'parts of the UK' names no body
         )
     if kind == "role":  # 'chaired by', 'the chair of', 'led by', 'founded by'
         return bool(set(terms(detail)) & set(terms(sentence)))
@@ -802,11 +803,6 @@ def _unit_given(question: str, sentence: str) -> bool:
         return True
     units = UNITS[asked.group(1).lower().rstrip("s")]
     return bool(re.search(rf"\d[\d,.]*\s?(?:{units})\b", sentence, re.I))
-
-
-def _bare_name(name: str) -> str:
-    """'UK's' -> 'UK'."""
-    return re.sub(r"['’]s$", "", name)
 
 
 def _has_count(sentence: str, nouns: set[str] | None = None) -> bool:

@@ -108,6 +108,13 @@ ALSO_SAID = re.compile(  # ...said as a list of what it 'also includes' ('also i
 NOT_YET_MADE = re.compile(r"\b(?:will|next|future|upcoming|planned|plans? to)\b", re.I)  # a report still to come
 
 
+def done_by(sentence: str) -> str | None:
+    """What the sentence says was done by someone it names, in the passive ('The in-depth analysis was undertaken by
+    Cambridge Econometrics', '... the cluster mapping tool undertaken by the Department ...'): the thing done."""
+    done = PASSIVE_BY.match(sentence) or DONE_BY.search(sentence)
+    return done.group("subject") if done else None
+
+
 def how_made_said(question: str) -> re.Pattern[str] | None:
     """What the report says of itself that answers the question, when it asks how the report was made; else None."""
     said = [made for asked, made in HOW_MADE if asked.search(question)]
@@ -206,13 +213,6 @@ DONE_BY = re.compile(  # '... data from the cluster mapping tool undertaken by t
     r"\b(?P<subject>(?:[\w-]+ )?(?:data|dataset|mapping|analysis|research|study|tool|exercise|work|review))"
     r"\s+(?:undertaken|carried out|conducted|produced|developed|prepared|compiled|published)\s+by\s+(?:the\s+)?[A-Z]"
 )
-
-
-def done_by(sentence: str) -> str | None:
-    """What the sentence says was done by someone it names, in the passive ('The in-depth analysis was undertaken by
-    Cambridge Econometrics', '... the cluster mapping tool undertaken by the Department ...'): the thing done."""
-    done = PASSIVE_BY.match(sentence) or DONE_BY.search(sentence)
-    return done.group("subject") if done else None
 AGENT_VOTES = 2  # votes for a passage saying, in the passive, who did what the question asks about
 TYPO_MIN_LENGTH, TYPO_CUTOFF = 6, 0.85  # a capitalised word this long this close to one of the documents' is a typo
 RESPELL_MIN_LENGTH, RESPELL_CUTOFF = 5, 0.88  # ...and a lower-case word this long this close, searched for as theirs
@@ -366,7 +366,7 @@ class Retriever:
             normalise(part)
             for c in self.chunks
             for w in c.text.split()
-            for part in re.split(r"[/-]+", _bare(w))
+            for part in re.split(r"[/-]+", bare_word(w))
             if part[:1].isupper()
         }
         return written | {normalise(w) for c in self.chunks for w in re.split(r"[\s/:,-]+", f"{c.title} {c.section}")}
@@ -411,7 +411,7 @@ class Retriever:
         words = question.split()
         unknown = []
         for i, word in enumerate(words):
-            token = _bare(word)
+            token = bare_word(word)
             starts_sentence = i == 0 or re.search(r"[.?!:]['’\")]*$", words[i - 1])
             if starts_sentence or not token[:1].isupper() or len(token) < 3 or token in COMMON_ACRONYMS:
                 continue
@@ -420,7 +420,8 @@ class Retriever:
             # "DSIT-style": the capitalised parts are the name; a lower-case part is an ordinary word
             # ...and "'LEP'/'LEPs'": each quoted form on its own
             parts = [
-                normalise(p) for p in map(_bare, re.split(r"[/-]+", token)) if p and p[:1].isupper() and p not in COMMON_ACRONYMS
+                normalise(p) for p in map(bare_word, re.split(r"[/-]+", token))
+                if p and p[:1].isupper() and p not in COMMON_ACRONYMS
             ]
             if any(not self._known(p) and not self._known(p.rstrip("s")) for p in parts):
                 unknown.append(token)
@@ -439,7 +440,7 @@ class Retriever:
         runs: list[list[str]] = []
         current: list[str] = []
         for i, word in enumerate(words):
-            token = _bare(word)
+            token = bare_word(word)
             quoted = re.search(r"^['‘\"“]|['’\"”][?.,;:!]*$", word)  # "the 'Impact of Cluster Approach' part"
             starts_sentence = i == 0 or re.search(r"[.?!:]['’\")]*$", words[i - 1])
             if token[:1].isupper() and not starts_sentence and not quoted:
@@ -471,7 +472,7 @@ class Retriever:
         # a name the asker hedges and the documents never use is no name they must mention: 'Which mining
         # multinational, Anglo Australian I believe, partnered with BioVale?' asks which one it was
         for hedged in reversed(list(HEDGED_NAME.finditer(question))):
-            if not all(self._known(normalise(_bare(w))) for w in hedged["name"].split()):
+            if not all(self._known(normalise(bare_word(w))) for w in hedged["name"].split()):
                 after = question[hedged.end() :]  # 'Which firm, X I believe, partnered': 'Which firm partnered'
                 after = " " + after.lstrip(" ,") if after.lstrip().startswith(",") else after
                 question = question[: hedged.start()].rstrip(" ,") + after
@@ -559,7 +560,7 @@ class Retriever:
     @cached_property
     def _names_written(self) -> dict[str, str]:
         """The documents' long capitalised words (lower case -> as written) that are never written in lower case."""
-        written = {_bare(w) for c in self.chunks for w in c.text.split()}
+        written = {bare_word(w) for c in self.chunks for w in c.text.split()}
         return {
             w.lower(): w for w in written
             if len(w) >= TYPO_MIN_LENGTH and re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in written
@@ -854,14 +855,14 @@ def _names_a_kind(expansion: str) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
     """A word of a question without its punctuation and possessive: "WY's" -> 'WY', '(GM)' -> 'GM'."""
     return re.sub(r"['’]s$", "", word.strip("?.,;:!()\"'’"))
 
 
 def _acronyms(question: str) -> list[str]:
     """The acronyms in a question ('GM', "WY's" -> 'WY', 'C&W'), in order, once each."""
-    tokens = (_bare(w) for w in question.split())
+    tokens = (bare_word(w) for w in question.split())
     return list(dict.fromkeys(t for t in tokens if ACRONYM.fullmatch(t)))
 
 
