@@ -200,6 +200,9 @@ HARD_FACTS = [
     ("Who's gone and snapped up NORSS?", "Raytheon", 8),  # snapped up: acquired
     ("What's the drive-time radius for Cheshire's drug discovery ecosystem?", "10-minute car journey", 11),
     ("Per the observations, which bugbear crops up in pretty much every cluster?", "Skills gaps", 5),
+    # what the researchers observed is said on the observations page, not where the themes are later set out
+    ("What did the researchers observe about where cluster boundaries fall compared with council lines?",
+     "transcend administrative boundaries", 5),
     # the asker's manners are no part of the ask
     ("Sorry if this is a silly question, but who actually carried out the in-depth analysis behind this NP11 report?",
      "Cambridge Econometrics", 3),

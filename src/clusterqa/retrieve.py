@@ -53,7 +53,9 @@ INTRO_CUE = re.compile(  # 'according to the intro'; 'the intro spells it out'
 )
 FRONT_CUE = re.compile(  # the report's headline recommendations and the themes summarised before the case studies
     r"\bheadline (?:recs?|recommendations?)\b|\bup front\b|\bnear the (?:front|start|beginning)\b"
-    r"|\bsummary of (?:the )?(?:emerging )?themes\b",
+    r"|\bsummary of (?:the )?(?:emerging )?themes\b"
+    # 'according to the observations', 'what did the researchers observe': the page of observations that sets them out
+    r"|\b(?:the|its|their) observations\b|\b(?:researchers|report|authors) observed?\b",
     re.I,
 )
 OVERVIEW_CUE = re.compile(  # 'on the overview list, which cluster is given for South Yorkshire': the list of case studies
