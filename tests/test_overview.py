@@ -43,6 +43,8 @@ ROUTED = [
     ("Which consultancy did the detailed analysis behind this summary?", "fact"),  # 'this summary': the document itself
     # lists
     ("What are the report's recommendations?", "list"),
+    ("What are the eleven innovation clusters the report profiles?", "list"),  # the eleven, nothing asked of them
+    ("What are the eleven clusters' main challenges?", "fact"),  # ...not this
     ("What does NP11 recommend for future cluster policy?", "list"),
     ("Summarise the recommendations", "list"),
     ("What do the recommendations say about funding?", "list"),  # those on funding
@@ -618,6 +620,18 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # 'around' frames the topic, it is no word a sentence must hold ('focused on net zero')
         ("From a think-tank angle: which clusters frame their work around net zero?",
          ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "net"),
+        # nor 'towards' nor 'tied to', and ambitions are of net zero: 'net-zero cluster' says it
+        ("Which clusters are working towards net zero, according to their case studies?",
+         ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "net"),
+        ("Which of the clusters are tied to net zero ambitions?", ["Hull & East Yorkshire", "Cumbria", "Tees Valley"], "net"),
+        # who asks, said as 'As someone who ..., I'd like to know'; 'identify the case studies in which'; how it comes up
+        ("As someone who worked in Sheffield steel, I'd like to know which clusters the Advanced Manufacturing Research "
+         "Centre is linked to.", ["Lancashire", "South Yorkshire"], "advanced manufacturing research"),
+        ("Could you please identify the case studies in which offshore wind is explicitly discussed as an opportunity?",
+         ["Hull & East Yorkshire", "Cumbria"], "offshore wind"),
+        # what the report says, then which of the case studies: the case studies that say it
+        ("What does the report say about nuclear across the case studies — which clusters involve it?",
+         ["Cumbria", "South Yorkshire"], "nuclear"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

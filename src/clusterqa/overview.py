@@ -43,7 +43,7 @@ MIN_TOPIC_COVERAGE = 0.5  # IDF-weighted share of the topic's terms a sentence m
 MODIFIED_NAME = re.compile(r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][a-z]+\b")
 GENERIC_HEADS = frozenset(  # what a topic's first word qualifies, asking nothing of its own ('cyber capabilities')
     terms("capabilities capability assets expertise activity activities presence angle focus involvement interests element "
-          "elements aspect aspects dimension side")
+          "elements aspect aspects dimension side ambitions ambition goals aims")
 )
 PROGRAMMES = set(terms("programme fund challenge scheme accelerator launchpad initiative"))
 ANY_NAME_KINDS = set(terms("organisations organizations bodies institutions companies firms partners names players stakeholders"))

@@ -152,7 +152,11 @@ TWO_TOPICS = re.compile(  # "how does what the report says about funding barrier
     re.I,
 )
 ELEVEN_ASKED = re.compile(
-    r"^\W*(?:which|what) (?:eleven|11) (?:places|areas|regions|clusters|case studies|locations)\b", re.I
+    r"^\W*(?:which|what) (?:eleven|11) (?:places|areas|regions|clusters|case studies|locations)\b"
+    # 'what are the eleven innovation clusters the report profiles?': the eleven themselves, nothing asked of them
+    r"|^\W*(?:which|what) (?:are|were) the (?:eleven|11) (?:[\w-]+ ){0,2}(?:places|areas|regions|clusters|case studies)"
+    r"(?: (?:that |which )?(?:in |of |from )?(?:the |this )?(?:report|publication|document|paper|NP11|it)(?: [\w-]+){0,2})?\W*$",
+    re.I,
 )
 EACH_IN_BRIEF = re.compile(
     r"\b(?:one-line|one line|short|quick|brief|potted) (?:summary|description|sketch) of (?:each|every|all)(?: the| of the)? "
@@ -502,9 +506,9 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*(?:does|do|did|is|are) (?:there )?(?:any )?(?:of the )?(?:other )?(?:\w+ )?"
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?)\b"
         r"(?: \w+){0,6}? (?:that |which )?(?:mentions?|refers?|discuss\w*|talks?|cites?|features?|also|have|has)\b"
-        r"|^\W*(?:show|give|find|list|name|collate|compile|gather|pull together|round up) (?:me )?(?:all |every |each )?"
-        r"(?:the )?(?:\w+ )?"
-        r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with)\b"
+        r"|^\W*(?:show|give|find|list|name|collate|compile|gather|pull together|round up|identify|pick out|point out|"
+        r"single out) (?:me )?(?:all |every |each )?(?:the )?(?:\w+ )?"
+        r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with|in which)\b"
         r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b"
         r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’-]+\s+){1,4}(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
         r"\s+(?:in|by|across)\s+(?:any|all|which|each|some|many|several|multiple|most|other|more than one)\s+(?:of\s+)?"
@@ -848,7 +852,7 @@ FRAME_WORDS = set(
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
         full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
-        something someone used named total near bold heading headings subheadings
+        something someone used named total near bold heading headings subheadings towards toward tied
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
         contending cope copes coping according concern concerns concerning dedicated version versions basically
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
@@ -1083,7 +1087,10 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         return Route("summary", section=part)
     if len(regions) == 1 and explicit and CASE_CHANGED.search(question) and not typed:
         return Route("summary", (explicit[0],))  # how the case study's cluster changed is its story, in brief
-    if SUMMARY.search(question) and not typed and not EVERY_ONE_MENTIONED.search(question) and not WORDING_ASKED.search(question):
+    # '... about nuclear - which clusters involve it?': which of them, not what it says
+    which_after = WHICH_AFTER.search(question) and AGGREGATE.search(question) and not regions
+    worded = EVERY_ONE_MENTIONED.search(question) or WORDING_ASKED.search(question)
+    if SUMMARY.search(question) and not typed and not worded and not which_after:
 
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
         report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
@@ -1401,8 +1408,13 @@ def _strip_how_much(topic: str) -> str:
     return re.sub(r"\s*\b(?:and\s+)?(?:with\s+|for\s+|of\s+)?(?:how\s+much|much|how\s+many)\b.*$", "", topic, flags=re.I) or topic
 
 
+WHICH_AFTER = re.compile(  # a summary asked, then which of the case studies: "what does the report say about X - which ..."
+    r"\s[-–—:;]\s+(?:so |then )?(?:which|what) (?:of the )?(?:\w+ )?(?:clusters|case studies|regions|areas)\b[^?]*\?\s*$",
+    re.I,
+)
 AS_A_ROLE = re.compile(  # 'by which clusters is net zero described as a driver or goal': the role is how it comes up
-    r"\b(?:described|presented|framed|seen|treated|cast|positioned|portrayed|characteri[sz]ed)(?P<role> as "
+    r"\b(?:described|presented|framed|seen|treated|cast|positioned|portrayed|characteri[sz]ed|discussed|raised|flagged|"
+    r"identified|highlighted)(?P<role> as "
     r"(?:an? |the )?(?:[\w-]+ ){0,2}?[\w-]+(?: (?:or|and) (?:an? |the )?(?:[\w-]+ ){0,2}?[\w-]+)?)(?=\W*$)",
     re.I,
 )

@@ -209,7 +209,8 @@ def question_terms(question: str) -> list[str]:
 
 _GREETING = r"dear (?:sir or madam|sir|madam|sirs|all|team)"  # a letter's: 'Dear Sir or Madam, …'
 LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
-    r"^\W*(?:as an? (?:[\w'’-]+ ){1,5}?(?=i\b|i['’]))?"  # 'As a council finance officer I'd like to know which …'
+    # 'As a council finance officer I'd like to know which …', 'As someone who worked in Sheffield steel, I'd like to …'
+    r"^\W*(?:as (?:an?|someone|somebody) (?:[\w'’-]+,? ){1,8}?(?=i\b|i['’]))?"
     r"(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
     r"find out|check|confirm|explain|say)|i(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
@@ -549,7 +550,8 @@ AFTERWORD = re.compile(  # the asker's scene said after the question: a statemen
 
 
 AS_WHO = re.compile(  # 'As a retired steelworker from Redcar, I'd …', 'As a Canadian trade commissioner I'd like to know …'
-    r"^\W*As an? [^,.:?]{2,60}?(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m| would| need| want| am)\b))"
+    r"^\W*As (?:an?|someone|somebody) [^,.:?]{2,60}?"
+    r"(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m| would| need| want| am)\b))"
     rf"|^\W*{_GREETING}\b[\s,:]*",  # a letter's greeting
     re.I,
 )
