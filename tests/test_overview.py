@@ -632,6 +632,11 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # what the report says, then which of the case studies: the case studies that say it
         ("What does the report say about nuclear across the case studies — which clusters involve it?",
          ["Cumbria", "South Yorkshire"], "nuclear"),
+        # words the documents join are said together: not Cumbria's 'places' and 'based'; 'it' is what the asker looks at
+        ("Which case studies mention place-based funding?",
+         ["Cheshire & Warrington", "West Yorkshire", "York & North Yorkshire"], "place-based"),
+        ("I'm at the parliamentary library looking at place-based funding: which case studies discuss access to it?",
+         ["Cheshire & Warrington", "West Yorkshire", "York & North Yorkshire"], "place-based"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

@@ -261,6 +261,13 @@ class _Topic:
         self.compound = (
             len(run) in (2, 3) and tuple(terms(text)) == run and all(retriever.is_phrase(a, b) for a, b in zip(run, run[1:]))
         )
+        # 'place-based funding': words the documents join are one word, said together ('place-based development'),
+        # not 'places' here and 'based' there
+        self.joined = [
+            re.compile(rf"\b{re.escape(a)}[-\s]?{re.escape(b)}", re.I)
+            for a, b in re.findall(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})", text)
+            if terms(a) and terms(b) and retriever.is_phrase(terms(a)[-1], terms(b)[0])
+        ]
 
     def coverage(self, sentence: str, *, synonyms: bool = False) -> float:
         """The IDF-weighted share of the topic's terms in the sentence; with synonyms, a word of the same meaning
@@ -277,6 +284,8 @@ class _Topic:
         if self.names:  # said in full, or by its acronym ('Humber-based LEPs' for 'Local Enterprise Partnership')
             said = " | ".join(" ".join(terms(text)) for text in [sentence, *self.retriever.spelled_in(sentence)])
             return all(re.search(rf"(?<!\S){re.escape(name)}(?!\S)", said) for name in self.names)
+        if not all(joined.search(sentence) for joined in self.joined):
+            return False
         coverage = self.coverage(sentence, synonyms=True)
         have = set(terms(sentence))
         if self.compound and not all(t in have or SYNONYMS.get(t, frozenset()) & have for t in self.weights):

@@ -905,7 +905,9 @@ BEFORE_THE_TOPIC = re.compile(  # 'I care about hydrogen', 'my focus is offshore
     r"(?:(?:I|we|my|our)\b(?:\s+[\w'’-]+){0,3}?\s+(?:about|on|in|is|are|at|into|with|follow|watch|track)"
     r"|thinking about|on the (?:subject|topic) of|re:?|regarding|as for|when it comes to|speaking of"
     # 'As a food-manufacturing entrepreneur interested in the bioeconomy: which case studies talk about it?'
-    r"|(?<=\s)(?:interested|involved|working|specialising|specializing) (?:in|on))\s+",
+    r"|(?<=\s)(?:interested|involved|working|specialising|specializing) (?:in|on)"
+    # "I'm at the parliamentary library looking at place-based funding: which case studies discuss access to it?"
+    r"|^[^?:]{0,80}?\b(?:looking|focused|focusing|reading up) (?:at|on|into))\s+",
     re.I,
 )
 
