@@ -45,6 +45,11 @@ ROUTED = [
     ("What are the report's recommendations?", "list"),
     ("What are the eleven innovation clusters the report profiles?", "list"),  # the eleven, nothing asked of them
     ("What are the eleven clusters' main challenges?", "fact"),  # ...not this
+    # ...nor 'each one's focus' (no 'one' said before), however the eleven are asked for
+    ("Remind me, which eleven clusters were profiled and what is each one's focus?", "list"),
+    ("What are the eleven clusters the case studies cover?", "list"),
+    ("Could you furnish a concise synthesis of the Liverpool City Region case study?", "summary"),
+    ("What does the York & North Yorkshire bioeconomy case amount to, in brief?", "summary"),
     ("What does NP11 recommend for future cluster policy?", "list"),
     ("Summarise the recommendations", "list"),
     ("What do the recommendations say about funding?", "list"),  # those on funding
@@ -2203,6 +2208,14 @@ def test_a_lower_case_names_aggregate_lists_no_case_study_that_does_not_say_it(a
 def test_summary_requests_in_other_words(assistant: Assistant, question: str, regions: tuple[str, ...], section: str) -> None:
     route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
     assert route.kind == "summary" and route.regions == regions and section in route.section, route
+
+
+def test_who_a_summary_is_for_is_no_topic_of_it(assistant: Assistant) -> None:
+    question = "Summarise the Hull & East Yorkshire net zero case study for a visiting Korean delegation."
+    route = route_question(without_instructions(question), assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions, route.topic) == ("summary", ("Hull & East Yorkshire",), ""), route
+    answer = assistant.ask(question)
+    assert not answer.abstained and "Humber Industrial Cluster" in answer.answer, answer.answer
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,8 @@ ELEVEN_ASKED = re.compile(
     r"^\W*(?:which|what) (?:eleven|11) (?:places|areas|regions|clusters|case studies|locations)\b"
     # 'what are the eleven innovation clusters the report profiles?': the eleven themselves, nothing asked of them
     r"|^\W*(?:which|what) (?:are|were) the (?:eleven|11) (?:[\w-]+ ){0,2}(?:places|areas|regions|clusters|case studies)"
-    r"(?: (?:that |which )?(?:in |of |from )?(?:the |this )?(?:report|publication|document|paper|NP11|it)(?: [\w-]+){0,2})?\W*$",
+    r"(?: (?:that |which )?(?:in |of |from )?(?:the |this )?(?:report|publication|document|paper|NP11|it|case studies)"
+    r"(?: [\w-]+){0,2})?\W*$",
     re.I,
 )
 EACH_IN_BRIEF = re.compile(
@@ -364,7 +365,8 @@ SUMMARY = re.compile(
     r"\boverall (?:story|message|picture|take)\b|\bheadline take\b|\bthe story on\b|"
     r"\blong and (?:the )?short of\b|\belevator pitch\b|\bexecutive summary\b|"
     r"\bwhat (?:should|do|would|must) (?:I|we) (?:need to )?know(?: about\b|(?=\W*$))|"
-    r"\b(?:crib|cheat) ?sheet\b|\bdigest of\b|\bprimer\b|\btl;? ?dr\b|\bwrap-?up of\b|\bin plain English\b|"
+    r"\b(?:crib|cheat) ?sheet\b|\bdigest of\b|\bprimer\b|\bsynthes(?:is|ise|ize) of\b|\btl;? ?dr\b|\bwrap-?up of\b|"
+    r"\bin plain English\b|"
     r"\bwhat(?:'s| is) the (?:deal|score|craic) with\b|\bfill (?:me|us) in on\b|\b(?:\d+|thirty|sixty)[- ]second version\b|"
     r"\b(?:one|two|five)[- ]minute version\b|\bwhat(?:'s| is) the (?:introduction|intro|opening section) about\b|"
     # 'Explain the X theme to me' (its 'explain' already taken off as the asking): the theme, nothing more
@@ -416,7 +418,8 @@ SUMMARY = re.compile(
     # 'I need three sentences on X', 'in two or three sentences', 'In one paragraph:' (one sentence asks a fact)
     r"\b(?:one|two|three|four|five|a few|a couple of)(?: or (?:two|three|four|five))? (?:short )?(?:sentences|paragraphs)\b|"
     r"\bin (?:one|a single) paragraph\b|\badd up to\b|\b(?:give|want|need) (?:me |us )?the overview of\b|"
-    r"\b(?:story|say|says|saying|argue|argues|conclude|concludes|explain|theme|role)\b[^?]{0,40}\b(?:in brief|in short|briefly|"
+    r"\b(?:story|say|says|saying|argue|argues|conclude|concludes|explain|theme|role|amounts?)\b[^?]{0,40}\b(?:in brief|in short|"
+    r"briefly|"
     r"broadly(?: speaking)?|overall|generally|in general)\b|\broughly what (?:does|do)\b|\bupshot\b|"
     r"\bwhat (?:does|do) (?:the )?(?:report|publication|document|doc|paper|NP11|it|they) (?:argue|conclude)(?=\W*$|,)|"
     r"\bwhat(?:'s| is) (?:it|the [^?]{2,80}?) (?:getting at|setting up|driving at)\b|"
@@ -852,7 +855,8 @@ FRAME_WORDS = set(
         lowdown thumbnail sketch draw draws drawing provided allocated distributed closing point points
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
         full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
-        something someone used named total near bold heading headings subheadings towards toward tied
+        something someone used named total near bold heading headings subheadings towards toward tied furnish
+        synthesis synthesise synthesize concise amount
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
         contending cope copes coping according concern concerns concerning dedicated version versions basically
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
@@ -885,7 +889,8 @@ class Route:
 
 PRONOUN_ASK = re.compile(  # '... - which case studies mention it?': which ones mention what was said before
     r"^(?P<before>[^?]{3,160}?)\s*(?:[.:;,]|\s[-–—])\s+(?P<ask>(?:in |of |across )?(?:which|what)\b[^?]*\b"
-    r"(?:clusters|case studies|regions|areas|places|ones|write-?ups)\b[^?]*\b(?:it|them|one|these|those|the (?:company|firm|"
+    r"(?:clusters|case studies|regions|areas|places|ones|write-?ups)\b[^?]*\b(?:it|them|(?<!each )(?<!every )one|these|those|"
+    r"the (?:company|firm|"
     r"programme|scheme|body|organisation|centre|project|fund))\b[^?]*)\?*\s*$",  # ('the company': AstraZeneca)
     re.I,
 )

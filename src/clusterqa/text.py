@@ -401,7 +401,8 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
 AUDIENCE = re.compile(  # who the answer is for: 'for a minister's red box', ', for a business owner who is relocating'
     r"\s*,?\s*\b(?:for|to) (?:a|an|the|my|our|your) (?:[\w'’-]+ ){0,3}?(?:red box|briefing pack|newsletter|e-?mail|essay|"
     r"dissertation|class|business owner|minister|MP|boss|thread|blog|podcast|presentation|speech|audience|readers?|"
-    r"board paper|committee paper|colleagues?|trainees?|interns?|councillors?|pupils|(?:new )?starters?|joiners?|newcomers?)"
+    r"board paper|committee paper|colleagues?|trainees?|interns?|councillors?|pupils|(?:new )?starters?|joiners?|newcomers?|"
+    r"delegation|delegates|visitors|guests)"
     r"\b(?:\s+(?:who|which|that|on|about|of)\b[^?:;.,–—-]{0,60}?)?(?=\s*[?:;.,–—-]|\s*$)",
     re.I,
 )
