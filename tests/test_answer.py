@@ -200,6 +200,13 @@ HARD_FACTS = [
     ("Who's gone and snapped up NORSS?", "Raytheon", 8),  # snapped up: acquired
     ("What's the drive-time radius for Cheshire's drug discovery ecosystem?", "10-minute car journey", 11),
     ("Per the observations, which bugbear crops up in pretty much every cluster?", "Skills gaps", 5),
+    # 'the grant that iiCON started out with': a relative 'that' points back at no scene, so the scene is set aside
+    ("I manage a group of community pharmacies around Merseyside. How large was the government grant that iiCON started "
+     "out with?", "£18.6 million", 7),
+    ("Which outfit actually carried out the in-depth analysis behind this publication?", "Cambridge Econometrics", 3),
+    ("What are CIEL and CHAP being folded together to form?", "national agritech Catapult", 17),  # folded: merged
+    # a count of nought in words; 'Manchester AI' named as 'Greater Manchester: Artificial Intelligence'
+    ("How many of the Manchester AI projects were kicked off by one organisation acting alone?", "Almost none", 13),
     # what the researchers observed is said on the observations page, not where the themes are later set out
     ("What did the researchers observe about where cluster boundaries fall compared with council lines?",
      "transcend administrative boundaries", 5),

@@ -476,10 +476,20 @@ def question_type(question: str) -> tuple[str, str]:
     return question_type(question[asked.end() :]) if asked else ("", "")
 
 
+NONE_OF = re.compile(  # a count of nought said in words: 'Almost none of the projects mentioned above ...'
+    r"\b(?:almost |nearly |virtually |practically |hardly any |)(?:none|not one|not a single one) of (?:the |these |those )?"
+    r"(?P<counted>(?:[\w-]+ ){0,2}[\w-]+)",
+    re.I,
+)
+
+
 def holds_kind(kind: str, detail: str, sentence: str, question: str = "") -> bool:
     """Does the sentence hold the kind of value asked for?"""
     if (not FACT_CHECK.search(question) and not _same_year(question, sentence)) or not _unit_given(question, sentence):
         return False  # 'my notes say 2022 - is that right?' checks a year, it does not ask about that year
+    none = NONE_OF.search(sentence) if kind == "count" else None
+    if none and set(terms(none.group("counted"))) & set(terms(question)):
+        return True  # 'how many of the projects were kicked off by one organisation': 'almost none of the projects ...'
     if kind in ("amount", "count", "percent") and not _new_figure(question, sentence):
         return False
     if kind == "acronym":
@@ -867,7 +877,8 @@ def mentions(
     def held(name: set[str], have: set[str]) -> bool:
         if name & passage.source_terms & asked_of:
             have = have - (passage.source_terms - set(terms(f"{passage.chunk.title} {passage.chunk.text}")))
-        return name <= have or bool(spelled and all(t in spelled and spelled[t] <= have for t in name))
+        # each word said, or spelled out ('Manchester AI': 'Greater Manchester: Artificial Intelligence')
+        return name <= have or bool(spelled and all(t in have or (t in spelled and spelled[t] <= have) for t in name))
 
     if all(held(name, passage.terms) for name in names):
         return True

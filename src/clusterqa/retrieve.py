@@ -152,7 +152,12 @@ TAG_CHECK = re.compile(  # 'X was set up around 2020 - right?', 'Is it true that
 )
 SAYS_ENOUGH = 4  # content terms a question needs to stand without the scene before it
 POINTS_BACK = re.compile(  # at the scene before ('what is it'), not at the documents ('these case studies')
-    r"\b(?:it|its|they|them|their)\b|\b(?:this|that|these|those)\b(?! (?:case stud|reports?\b|publication|documents?\b))", re.I
+    r"\b(?:it|its|they|them|their)\b|\b(?:this|these|those)\b(?! (?:case stud|reports?\b|publication|documents?\b))"
+    # 'is that right?', 'that cluster'; not the 'that' of 'the grant that iiCON started out with'
+    r"|\bthat\b(?=\s*(?:[?.!,;:]|$))|\b(?:is|was|about|of|on|does|did|with|for|from|by|to) that\b"
+    r"|\bthat (?:cluster|case|place|area|region|firm|company|body|scheme|programme|fund|figure|number|year|one|site|project|"
+    r"organisation|group|plan|sector|industry)\b",
+    re.I,
 )
 WH_ASKED = re.compile(r"\b(?:what|which|when|where|who|how|why)\b", re.I)  # the claim asks something of its own
 CHECKED_FIGURES = (  # a figure a claim gives, and how it is asked for once taken out
@@ -199,7 +204,7 @@ SYNONYM_CREDIT = 0.5  # share of a question term's weight a sentence earns with 
 _NONE: frozenset[str] = frozenset()
 AGENT_ASK = re.compile(  # "who did the in-depth analysis", "which consultancy carried out ...": the doer of a deed
     r"(?:^|[:;,.?!–-]\s)\W*(?:who|which (?:[\w-]+ ){0,2}(?:consultancy|consultants?|firm|company|organi[sz]ation|body|team|"
-    r"institution|university|group|agency))\b[^?]*?\b(?:did|does|do|carried|carries|undertook|undertakes|undertaken|conducted|conducts|"
+    r"institution|university|group|agency|outfit|consultancy))\b[^?]*?\b(?:did|does|do|carried|carries|undertook|undertakes|undertaken|conducted|conducts|"
     r"performed|performs|led|leads|ran|runs|wrote|writes|written|produced|produces|prepared|prepares|delivered|delivers|"
     r"authored|compiled|completed)\b"
     # 'whose mapping data did the authors lean on', 'whose mapping exercise supplied the numbers': who made what was used

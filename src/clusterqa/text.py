@@ -183,6 +183,10 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "area areas patch patches",  # 'nurturing clusters in their own patches': 'in their areas'
     "setting settings environment environments",  # 'given a supportive setting': 'with the right environment'
     "devolution devolved devolve devolving",  # 'the report's view on devolution': 'devolved powers', 'Devolved organisations'
+    "vaccine vaccines jab jabs vaccination vaccinations",  # 'its work on jabs': 'Vaccines Discovery, Development ...'
+    "award awarded win won",  # 'what recognition did it win': 'was awarded status as'
+    "merge merged merging merger fold folded folding amalgamate amalgamated",  # 'being folded together': 'being merged'
+    "initiate initiated initiating kick kicked launch launched",  # 'kicked off by one organisation': 'initiated by a single'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
