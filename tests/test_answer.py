@@ -200,6 +200,8 @@ HARD_FACTS = [
     ("Who's gone and snapped up NORSS?", "Raytheon", 8),  # snapped up: acquired
     ("What's the drive-time radius for Cheshire's drug discovery ecosystem?", "10-minute car journey", 11),
     ("Per the observations, which bugbear crops up in pretty much every cluster?", "Skills gaps", 5),
+    # the case studies counted where the section titled by them counts them, not where the introduction says they were made
+    ("How many case studies does the publication contain?", "Our eleven case studies", 6),
     # 'the grant that iiCON started out with': a relative 'that' points back at no scene, so the scene is set aside
     ("I manage a group of community pharmacies around Merseyside. How large was the government grant that iiCON started "
      "out with?", "£18.6 million", 7),

@@ -61,7 +61,7 @@ WHICH_SECTION = re.compile(  # asks which theme or recommendation something come
     re.I,
 )
 OFF_STEER_PENALTY = 0.1  # off a sentence's score when the question names another case study's place
-TITLED_BONUS = 0.15  # on it, for counting the things its section is titled by
+TITLED_BONUS = 0.2  # on it, for counting the things its section is titled by
 MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
 REASON_ASKED = re.compile(  # a question after the cause or the how of something
     r"^\W*(?:why|how (?:did|does|do|has|have|come)|what (?:explains|accounts for|lies behind|is behind|drove|drives|caused)|"
