@@ -200,6 +200,11 @@ HARD_FACTS = [
     ("Who's gone and snapped up NORSS?", "Raytheon", 8),  # snapped up: acquired
     ("What's the drive-time radius for Cheshire's drug discovery ecosystem?", "10-minute car journey", 11),
     ("Per the observations, which bugbear crops up in pretty much every cluster?", "Skills gaps", 5),
+    # the overview list pointed at: its item for the place asked about, however bare, and nothing after it
+    ("On the case-studies overview page, what single word is South Yorkshire's cluster listed under?", "Metallurgy", 6),
+    ("On the overview list, what is South Yorkshire's cluster focus?", "South Yorkshire: Metallurgy", 6),
+    ("I spent my working life in the Sheffield steelworks. On the page listing all the case studies, what is South "
+     "Yorkshire's cluster down as?", "Metallurgy", 6),
     # the case studies counted where the section titled by them counts them, not where the introduction says they were made
     ("How many case studies does the publication contain?", "Our eleven case studies", 6),
     # 'the grant that iiCON started out with': a relative 'that' points back at no scene, so the scene is set aside

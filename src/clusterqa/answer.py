@@ -61,6 +61,7 @@ WHICH_SECTION = re.compile(  # asks which theme or recommendation something come
     re.I,
 )
 OFF_STEER_PENALTY = 0.1  # off a sentence's score when the question names another case study's place
+LISTED_BONUS = 0.3  # on an item of the list a question points at, naming the case study it asks about
 TITLED_BONUS = 0.2  # on it, for counting the things its section is titled by
 MIN_TYPED_COVERAGE = 0.25  # for "how many / how much / when" questions, with the asked-for kind of value
 REASON_ASKED = re.compile(  # a question after the cause or the how of something
@@ -99,7 +100,9 @@ SERIES = re.compile(r"\b[\w-]+(?: [\w-]+)?, (?:[\w-]+ ){0,3}[\w-]+,? and ")  # '
 EXAMPLES = re.compile(r"\b(?:such as|including|e\.g\.|namely)\b", re.I)
 ENUMERATION = re.compile(r"\b(?:such as|including|e\.g\.,?|namely)\s+[^.;]*?,[^.;]*?,", re.I)  # three or more named
 LIST_QUESTION = re.compile(
-    r"\b(what are|which are|list|name the|name all|what were|which (?:\w+ )?(?:sites|companies|firms|"
+    # ('list' asks, 'the overview list' does not)
+    r"\b(what are|which are|(?<!overview )(?<!the )list(?! (?:of (?:the )?)?case studies\b)|name the|name all|what were|"
+    r"which (?:\w+ )?(?:sites|companies|firms|"
     r"organisations|organizations|sectors|industries|themes|recommendations|clusters|areas|bodies))\b",
     re.I,
 )
@@ -221,13 +224,21 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     counted = set(terms(detail)) if kind == "count" else set()
 
     def elsewhere(p: Passage) -> float:  # a question about Greater Manchester is seldom answered in West Yorkshire,
-        off = OFF_STEER_PENALTY if steered and p.chunk.region not in steered else 0.0  # nor one on the headline recs
         outside = retrieval.pointed and (p.chunk.source, p.chunk.section) not in retrieval.pointed
+        # ...nor one on the headline recs; unless it is in the section the question points at ('on the overview list,
+        # what is South Yorkshire's cluster given as')
+        off = OFF_STEER_PENALTY if steered and p.chunk.region not in steered and (outside or not retrieval.pointed) else 0.0
         # 'how many case studies': where the section titled by what is counted counts them ('Our eleven case studies')
         titled = counted and not p.chunk.region and counted <= set(terms(p.chunk.section))
         return off + (OFF_STEER_PENALTY if outside else 0.0) - (TITLED_BONUS if titled else 0.0)
 
-    ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text) - elsewhere(ps[0])))
+    def listed(p: Passage, s: ScoredSentence) -> float:  # 'on the overview list, what is South Yorkshire's cluster given
+        # as': the item of the list pointed at that names the place asked about ('• South Yorkshire: Metallurgy')
+        pointed_at = (p.chunk.source, p.chunk.section) in retrieval.pointed
+        text = s.sentence.text
+        return LISTED_BONUS if pointed_at and text.startswith("• ") and any(region in text for region in steered) else 0.0
+
+    ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text) - elsewhere(ps[0]) + listed(*ps)))
     passage, best = ranked[0]
     # whether anything answers is decided on fit alone; the nudges only choose among sentences that may answer
     plain_best = max((s for _, s in candidates), key=lambda s: s.score)
@@ -238,7 +249,11 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
 
     compared = bool(COMPARISON_ASKED.search(question))
 
+    items_pointed_at = {id(s) for p, s in candidates if listed(p, s)}
+
     def fit(s: ScoredSentence) -> bool:
+        if id(s) in items_pointed_at:  # the item of the list pointed at, however bare ('• South Yorkshire: Metallurgy')
+            return True
         # ...and so is holding the words the question quotes ('"the vital fuel for innovation" - what is it?')
         # ...and a travel time or a span of time asked for, so seldom given that holding one in a sentence near the
         # question is fit enough ('within how short a trip ...': 'within the radius of a 10-minute car journey')
@@ -270,7 +285,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
             chosen.insert(0, named)
     # what the report says of how it was made stands alone: 'we have chosen to focus on the clusters below, ...:' asks
     # no list after it
-    follow = _continuation(retrieval, passage, best) if not kind and not how_made(best.sentence.text) else None
+    alone = kind or how_made(best.sentence.text) or id(best) in items_pointed_at  # (an item pointed at leads into nothing)
+    follow = _continuation(retrieval, passage, best) if not alone else None
     most = MAX_SENTENCES
     if follow is not None:  # what the best sentence leads into takes no place from the next best sentence
         chosen.append(follow)

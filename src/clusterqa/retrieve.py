@@ -60,7 +60,8 @@ FRONT_CUE = re.compile(  # the report's headline recommendations and the themes 
 )
 OVERVIEW_CUE = re.compile(  # 'on the overview list, which cluster is given for South Yorkshire': the list of case studies
     r"\b(?:on|in|from|according to) the (?:case[- ]stud(?:y|ies) )?overview(?: list| page| section)?\b"
-    r"|\bthe list of (?:the )?(?:eleven |11 )?case studies\b",
+    r"|\bthe list of (?:the )?(?:eleven |11 )?case studies\b"
+    r"|\bthe page (?:listing|that lists|with|naming) (?:all )?(?:of )?(?:the )?(?:eleven |11 )?(?:case studies|clusters)\b",
     re.I,
 )
 HOW_MADE = (  # how the report was made, asked (its method, how it chose its case studies, who did it), and said of itself
