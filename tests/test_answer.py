@@ -174,7 +174,8 @@ HARD_FACTS = [
     ("What's the danger if money gets allocated bit by bit?", "disjointed approach", 23),  # bit by bit: piecemeal
     ("Why does NP11 want to ditch the bidding-war style of handing out little pots of money to places?",
      "small competitive grants", 23),
-    ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 22),  # "per NP11": who says it
+    # "per NP11": who says it; said in full ('the objectives of levelling up') on the observations page
+    ("newer clusters, not just the established ones - why bother, per NP11?", "levelling up", 5),
     # words that describe who, naming nothing the passage names: 'American', 'Westminster' (the government), 'HQ'
     ("How much did the American aerospace company pledge to Northumbria University?", "£630,000", 8),
     ("How much seed money did Westminster put into the Liverpool City Region's Investment Zone?", "£160 million", 7),
@@ -200,6 +201,10 @@ HARD_FACTS = [
     ("Who's gone and snapped up NORSS?", "Raytheon", 8),  # snapped up: acquired
     ("What's the drive-time radius for Cheshire's drug discovery ecosystem?", "10-minute car journey", 11),
     ("Per the observations, which bugbear crops up in pretty much every cluster?", "Skills gaps", 5),
+    # a theme's or recommendation's title said in full on the observations page: those fuller words, on that page
+    ("Why should government back up-and-coming clusters and not only the well-established ones?",
+     "crucial to the objectives of levelling up", 5),
+    ("Why does NP11 say supporting emerging clusters matters?", "the objectives of levelling up", 5),
     # the overview list pointed at: its item for the place asked about, however bare, and nothing after it
     ("On the case-studies overview page, what single word is South Yorkshire's cluster listed under?", "Metallurgy", 6),
     ("On the overview list, what is South Yorkshire's cluster focus?", "South Yorkshire: Metallurgy", 6),

@@ -74,6 +74,8 @@ CONTINUATION_RATIO = 0.6  # a continuing sentence joins the best one when it sco
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence joins when it scores this close to the best
 TWO_ASKS_RATIO = 0.8  # ...or this close, for a question asking two things ('X and Y')
 MAX_SENTENCES = 3
+RECOMMENDED = re.compile(r"\brecommend", re.I)
+TITLE_WORDS = 16  # a sentence this short may be a title that a bullet elsewhere says in full
 BULLET_HEADING_WORDS = 12  # a bulleted sentence this short is a heading: the next sentence joins it
 WHO_OR_WHICH = re.compile(r"^\W*(?:who|whom|whose|which)\b", re.I)  # a question asking for a name
 REFERS_TO_PREVIOUS = re.compile(r"^(?:This|These|Such|That|Those)\b(?! (?:report|publication|case study|section)\b)")
@@ -269,6 +271,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         if not fitting:
             return abstain(retrieval)
         passage, best = fitting[0]  # the closest sentence is no answer; the closest that is good enough may be
+    titled = (passage, best)
+    fuller = _said_in_full(retrieval, best) if not kind else None
+    if fuller is not None:  # a theme's title, said in full on the page that lists them all: that page's words
+        passage, best = fuller
     if names_missing(question)(best.sentence.text):  # names asked for, and the answer would give none
         return abstain(retrieval)
     if LIST_QUESTION.search(question) and not how_made(best.sentence.text):  # not the list the report chose
@@ -286,7 +292,8 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     # what the report says of how it was made stands alone: 'we have chosen to focus on the clusters below, ...:' asks
     # no list after it
     alone = kind or how_made(best.sentence.text) or id(best) in items_pointed_at  # (an item pointed at leads into nothing)
-    follow = _continuation(retrieval, passage, best) if not alone else None
+    # (a title said in full still leads into what its own section goes on to say)
+    follow = _continuation(retrieval, *(titled if fuller else (passage, best))) if not alone else None
     most = MAX_SENTENCES
     if follow is not None:  # what the best sentence leads into takes no place from the next best sentence
         chosen.append(follow)
@@ -378,6 +385,24 @@ def _continuation(
     if REMEDY_ASKED.search(retrieval.question) and REMEDY_SAID.search(nxt.sentence.text):
         return following[0]
     return None
+
+
+def _said_in_full(retrieval: Retrieval, best: ScoredSentence) -> tuple[Passage, ScoredSentence] | None:
+    """A title ('• Supporting emerging, rather than just existing clusters, is crucial to levelling up.') that a bullet
+    elsewhere says in full, with every one of its words and more ('... is crucial to the objectives of levelling up'):
+    that bullet, which says what the title only names."""
+    text = best.sentence.text
+    # (a recommendation asked after is said where it is made)
+    if len(text.removeprefix("• ").split()) > TITLE_WORDS or RECOMMENDED.search(retrieval.question):
+        return None
+    said = set(terms(text))
+    fuller = [
+        (p, s)
+        for p in retrieval.passages
+        for s in p.sentences
+        if s.sentence.text.startswith("• ") and said < set(terms(s.sentence.text)) and s.sentence.page != best.sentence.page
+    ]
+    return fuller[0] if fuller else None
 
 
 def _is_bullet_heading(text: str) -> bool:
