@@ -201,6 +201,10 @@ HARD_FACTS = [
     ("Who's gone and snapped up NORSS?", "Raytheon", 8),  # snapped up: acquired
     ("What's the drive-time radius for Cheshire's drug discovery ecosystem?", "10-minute car journey", 11),
     ("Per the observations, which bugbear crops up in pretty much every cluster?", "Skills gaps", 5),
+    # 'the city region' is the Liverpool City Region; a slice of output ploughed into research is a share of GVA in R&D
+    ("What slice of its economic output does the city region hope to plough into research every year?", "5%", 7),
+    ("What's the name of the method the city region is using to hit its research-spending goal?",
+     "Asset Based Cluster Development", 7),
     # a theme's or recommendation's title said in full on the observations page: those fuller words, on that page
     ("Why should government back up-and-coming clusters and not only the well-established ones?",
      "crucial to the objectives of levelling up", 5),

@@ -914,6 +914,8 @@ CALENDAR = set(
 )
 PLACE_ALIASES = {  # other names for the North's sub-regions -> a word of the region's own name
     "merseyside": "liverpool",
+    "the city region": "liverpool",  # the only case study called a city region ('the city region's GVA')
+    "the city-region": "liverpool",
     "tyneside": "north east",
     "wearside": "north east",
     "northumberland": "north east",

@@ -187,6 +187,9 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "award awarded win won",  # 'what recognition did it win': 'was awarded status as'
     "merge merged merging merger fold folded folding amalgamate amalgamated",  # 'being folded together': 'being merged'
     "initiate initiated initiating kick kicked launch launched",  # 'kicked off by one organisation': 'initiated by a single'
+    "slice share proportion portion percentage",  # 'what slice of its output': '5% of the LCR's GVA'
+    "plough ploughed invest invests invested",  # 'plough into research': 'invest ... in R&D'
+    "r&d research",  # 'research every year': 'R&D'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
