@@ -201,6 +201,11 @@ HARD_FACTS = [
     ("Who's gone and snapped up NORSS?", "Raytheon", 8),  # snapped up: acquired
     ("What's the drive-time radius for Cheshire's drug discovery ecosystem?", "10-minute car journey", 11),
     ("Per the observations, which bugbear crops up in pretty much every cluster?", "Skills gaps", 5),
+    # a new body asked after: the passages saying a newcomer offers an opportunity are searched for it
+    ("What new governance set-up is seen as a chance to pull together the county's research strengths?",
+     "incoming York & North Yorkshire MCA", 17),
+    ("What newly arriving institution gives the county a chance to pull its research assets together?",
+     "incoming York & North Yorkshire MCA", 17),
     # 'the city region' is the Liverpool City Region; a slice of output ploughed into research is a share of GVA in R&D
     ("What slice of its economic output does the city region hope to plough into research every year?", "5%", 7),
     ("What's the name of the method the city region is using to hit its research-spending goal?",

@@ -24,6 +24,8 @@ from .retrieve import (
     ALSO_SAID,
     BESIDES_ASKED,
     CALENDAR,
+    CHANCE_ASKED,
+    CHANCE_SAID,
     CONTRAST_SAID,
     REAL_DRIVER_ASKED,
     THE_ONE_BEFORE,
@@ -350,14 +352,6 @@ AWAY_ASKED = re.compile(  # 'what funding does NP11 want to move away from', '..
 )
 AWAY_SAID = re.compile(r"\b(?:shift|move|moving|step|turn)\w* away from\b", re.I)  # 'We need a shift away from small ...'
 AWAY_BONUS = 0.3
-CHANCE_ASKED = re.compile(  # 'what new governance arrangement could help', 'what might finally let North Yorkshire compete'
-    r"\b(?:new|upcoming|incoming|forthcoming)\s+(?:[\w-]+\s+)?(?:governance|arrangement|set-?up|body|authority|structure"
-    r"|institution)\b|\b(?:could|might|would) finally\b",
-    re.I,
-)
-CHANCE_SAID = re.compile(  # 'The incoming York & North Yorkshire MCA offers an opportunity to ...'
-    r"\bincoming (?-i:[A-Z])|\b(?:offers?|offered|provides?|providing|presents?) (?:an? )?(?:opportunit|chance)", re.I
-)
 CHANCE_BONUS = 0.35
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"

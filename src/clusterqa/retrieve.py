@@ -92,6 +92,14 @@ BESIDES_ASKED = re.compile(  # 'besides the firms themselves, what other kinds o
     r"|\b(?:the )?other (?:types|kinds|sorts) of\b",
     re.I,
 )
+CHANCE_ASKED = re.compile(  # 'what new governance arrangement could help', 'what might finally let North Yorkshire compete'
+    r"\b(?:new|newly (?:arriving|arrived|created|formed)|arriving|upcoming|incoming|forthcoming)\s+(?:[\w-]+\s+)?"
+    r"(?:governance|arrangement|set-?up|body|authority|structure|institution|arrival)\b|\b(?:could|might|would) finally\b",
+    re.I,
+)
+CHANCE_SAID = re.compile(  # 'The incoming York & North Yorkshire MCA offers an opportunity to ...'
+    r"\bincoming (?-i:[A-Z])|\b(?:offers?|offered|provides?|providing|presents?) (?:an? )?(?:opportunit|chance)", re.I
+)
 REAL_DRIVER_ASKED = re.compile(  # 'if specialist firms are only the precondition, what really powers innovation?'
     r"\b(?:really|actually|real|truly|true)\b[^?]*\b(?:drive[rs]?|driving|power(?:s|ing)?|fuel(?:s|ling)?|engine)\b"
     r"|\b(?:only|just|merely) (?:the|a) (?:precondition|prerequisite|entry ticket|starting point|first step)\b"
@@ -227,6 +235,7 @@ RESPELL_MIN_LENGTH, RESPELL_CUTOFF = 5, 0.88  # ...and a lower-case word this lo
 COUNT_VOTES = 1  # ...and for one counting the things a 'how many' question asks after
 SELF_VOTES = 1  # ...and for one where the report says how it was made, when that is asked
 ALSO_VOTES = 1  # ...and for one listing what a whole 'also includes', when what else there is besides a part is asked
+CHANCE_VOTES = 2  # ...and for the passages saying a newcomer offers an opportunity, when what new body could help is asked
 CONTRAST_VOTES = 1  # ...and for one setting what is needed against what drives, when what really drives it is asked
 HOW_MANY_OF = re.compile(
     r"\bhow many\s+((?:(?!(?:do|does|did|is|are|was|were|have|has|of|in|make|work)\b)[\w&-]+\s*){1,2})", re.I
@@ -689,6 +698,8 @@ class Retriever:
         said_so = [(ALSO_SAID, ALSO_VOTES)] if BESIDES_ASKED.search(question) else []
         # 'if specialist firms are only the precondition, what really powers innovation': '... is a prerequisite, it is ...'
         said_so += [(NEEDED_THEN_SAID, CONTRAST_VOTES)] if REAL_DRIVER_ASKED.search(question) else []
+        # 'what new governance arrangement could help North Yorkshire': '... the incoming MCA offers an opportunity to ...'
+        said_so += [(CHANCE_SAID, CHANCE_VOTES)] if CHANCE_ASKED.search(question) else []
         made = how_made_said(question)
         said_so += [(made, SELF_VOTES)] if made else []
         for said, votes in said_so:
