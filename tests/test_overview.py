@@ -45,6 +45,10 @@ ROUTED = [
     ("What are the report's recommendations?", "list"),
     ("What are the eleven innovation clusters the report profiles?", "list"),  # the eleven, nothing asked of them
     ("What are the eleven clusters' main challenges?", "fact"),  # ...not this
+    # a figure asked of the recommendations or observations that is not how many there are: the fact route says if it is given
+    ("How many pounds a year does NP11 recommend a national cluster programme should be funded with?", "fact"),
+    ("How many stakeholder interviews were carried out for the observations and recommendations?", "fact"),
+    ("How many recommendations does NP11 make?", "list"),
     # ...nor 'each one's focus' (no 'one' said before), however the eleven are asked for
     ("Remind me, which eleven clusters were profiled and what is each one's focus?", "list"),
     ("What are the eleven clusters the case studies cover?", "list"),

@@ -654,6 +654,7 @@ NAMED_WITHIN = re.compile(  # "which other DSIT initiatives are listed alongside
     r"(?P<noun>[a-z]+s) (?:are|were|does|do|did|should|must|is|has|have|make up|form|comprise|constitute|belong)\b",
     re.I,  # 'which universities make up the Golden Triangle that the funding theme refers to'
 )
+MEMBER_TERMS = set(terms("recommendations themes items points headings titles asks bullets observations messages"))
 MEMBER_WORDS = re.compile(r"headings|titles|headlines|names|items|points|asks|bullets|labels|parts|ones", re.I)  # the members
 ONE_THING = re.compile(  # "which single Government department does NP11 recommend …"
     r"(?:^\W*|,\s*)(?:which|what) (?:(?:single|one|particular) )?(?:[A-Za-z-]+ ){0,2}?(?P<noun>[a-z]+(?<!s)) "
@@ -1060,7 +1061,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     recommendations = next((g for g in outline.groups if re.search(r"\brecommend", g, re.I)), "")
     if recommendations and not regions and ASKS_OF_GOVERNMENT.search(question):
         return Route("list", group=recommendations)  # what it asks government to do is what it recommends
-    wanted = RECOMMENDS_ON.search(question)
+    # (not 'how many pounds a year does NP11 recommend ...': a figure asked of a recommendation, which the fact route gives)
+    wanted = RECOMMENDS_ON.search(question) if question_type(question)[0] not in FIGURE_KINDS else None
     if recommendations and not explicit and wanted:  # 'for future cluster policy' is all of them
         on = topic_of(wanted.group("topic") or wanted.group("said"), [], [], outline)
         return Route("list", group=recommendations, topic=on if set(terms(on)) - MEMBER_GENERIC else "")
@@ -1248,6 +1250,9 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         set(terms(named_within)) & (set(terms(group)) | {"recommend"})
     ):  # "which existing schemes should a new cluster policy bring order to, per the recommendations": things one names
         return Route("fact")
+    kind, detail = question_type(question)
+    if group and typed and kind in ("count", "amount") and not set(terms(detail)) & (set(terms(group)) | MEMBER_TERMS):
+        return Route("fact")  # 'how many pounds a year does NP11 recommend ...': a figure, not its recommendations
     if group and ENUMERATE.search(question):
         if not _their_words(rest, outline):  # 'Permanent secretary's office needs every one of ...'
             return Route("list", group=group)
