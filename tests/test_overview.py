@@ -49,6 +49,9 @@ ROUTED = [
     ("How many pounds a year does NP11 recommend a national cluster programme should be funded with?", "fact"),
     ("How many stakeholder interviews were carried out for the observations and recommendations?", "fact"),
     ("How many recommendations does NP11 make?", "list"),
+    # one thing asked of a group, after a preposition: a fact within the themes, not the themes
+    ("Outside which area do private-sector organisations find it hardest to finance big investments, according to the "
+     "cross-cutting themes?", "fact"),
     # ...nor 'each one's focus' (no 'one' said before), however the eleven are asked for
     ("Remind me, which eleven clusters were profiled and what is each one's focus?", "list"),
     ("What are the eleven clusters the case studies cover?", "list"),

@@ -657,7 +657,9 @@ NAMED_WITHIN = re.compile(  # "which other DSIT initiatives are listed alongside
 MEMBER_TERMS = set(terms("recommendations themes items points headings titles asks bullets observations messages"))
 MEMBER_WORDS = re.compile(r"headings|titles|headlines|names|items|points|asks|bullets|labels|parts|ones", re.I)  # the members
 ONE_THING = re.compile(  # "which single Government department does NP11 recommend …"
-    r"(?:^\W*|,\s*)(?:which|what) (?:(?:single|one|particular) )?(?:[A-Za-z-]+ ){0,2}?(?P<noun>[a-z]+(?<!s)) "
+    # ('Outside which area do private-sector organisations find it hardest to ..., according to the themes?')
+    r"(?:^\W*(?:(?:outside|inside|within|beyond|in|from|to|for|by|with) )?|,\s*)(?:which|what) (?:(?:single|one|particular) )?"
+    r"(?:[A-Za-z-]+ ){0,2}?(?P<noun>[a-z]+(?<!s)) "
     r"(?:is|was|has|gets|got|do|does|did)\b",
     re.I,
 )
