@@ -206,6 +206,9 @@ HARD_FACTS = [
      "incoming York & North Yorkshire MCA", 17),
     ("What newly arriving institution gives the county a chance to pull its research assets together?",
      "incoming York & North Yorkshire MCA", 17),
+    # what one observation says, asked as a list: that observation's own series, not every observation
+    ("Could you kindly list the benefits the observations attribute to research capacity that is translated locally?",
+     "attracting high-quality talent", 5),
     # 'the city region' is the Liverpool City Region; a slice of output ploughed into research is a share of GVA in R&D
     ("What slice of its economic output does the city region hope to plough into research every year?", "5%", 7),
     ("What's the name of the method the city region is using to hit its research-spending goal?",

@@ -277,7 +277,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         passage, best = fuller
     if names_missing(question)(best.sentence.text):  # names asked for, and the answer would give none
         return abstain(retrieval)
-    if LIST_QUESTION.search(question) and not how_made(best.sentence.text):  # not the list the report chose
+    # (not the list the report chose; nor the list a bullet gives itself: '• Research capacity ... serving as a conduit
+    # of knowledge and practice, attracting high-quality talent, and raising the profile ...')
+    listing_itself = best.sentence.text.startswith("• ") and bool(SERIES.search(best.sentence.text))
+    if LIST_QUESTION.search(question) and not how_made(best.sentence.text) and not listing_itself:
         items = _list_items(passage)
         if items:
             return _compose(retrieval, items, bullets=True)

@@ -720,6 +720,7 @@ EVERY_CASE = re.compile(  # the case studies asked for as a set: 'every case stu
 )
 GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "greater", "city", "region", "valley"}
 MEMBER_MATCH_TERMS = 2  # words a topic shares with one theme's (or recommendation's) title to name it...
+THEME_SAID_TERMS = 3  # words of one theme's title a question says to ask about that theme
 MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north future"))  # ...not these
 TITLE_MATCH_SHARE, TITLE_MATCH_TERMS = 0.6, 2  # a question repeating this share of a section title's terms names it
 MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+(?:(?:in|of|for)\s+)?[A-Z][\w&]*)+")  # 'Strength in Places'
@@ -1264,8 +1265,10 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         if member and not TOPIC_LINK.search(question):  # 'set out the problems with competitive grants it identifies in
             return Route("summary", section=member)  # its recommendations': what that one recommendation says
         return Route("list", group=group, topic=rest) if TOPIC_LINK.search(question) else Route("list", group=group)
-    if not group and themes and OBSERVATIONS.search(question) and not regions:
-        group, rest = themes, ""  # 'rattle off the observations': the themes as the observations page lists them
+    # 'rattle off the observations': the themes as the observations page lists them (not 'the benefits the observations
+    # attribute to research capacity translated locally': what one of them says)
+    if not group and themes and OBSERVATIONS.search(question) and not regions and not _theme_said(question, themes, outline):
+        group, rest = themes, ""
     # a word the documents never use ('map out', 'checklist-style') is no topic to filter the group by
     if group and not _their_words(rest, outline) and not one and not SINGLED_OUT.search(question):
         return Route("list", group=group)  # 'all the cross cutting themes pls, short': the group, and nothing else, asked
@@ -1619,6 +1622,13 @@ def _sub_section(question: str, region: str, outline: Outline) -> str:
         if part.region == region and SECTION_SEP in part.section.split(region, 1)[-1] and title and enough:
             return part.section
     return ""
+
+
+def _theme_said(question: str, themes: str, outline: Outline) -> bool:
+    """Does the question say most of one theme's title in its own words ('research capacity that is translated
+    locally')? Then it asks what that theme says, not for the themes."""
+    said = set(terms(question)) - MEMBER_GENERIC
+    return any(len(said & set(terms(p.title))) >= THEME_SAID_TERMS for p in outline.groups[themes])
 
 
 def _member_named(question: str, outline: Outline) -> str:
