@@ -939,6 +939,21 @@ def test_a_scene_set_before_a_colon_does_not_route_the_question(assistant: Assis
     assert answer.route == "list" and answer.answer.startswith("Recommendations (9 items")
 
 
+@pytest.mark.parametrize(
+    ("question", "rest"),
+    [  # who asks, said first with a hyphenated word or by a lender's or a fellow's role: no part of the topic
+        ("Think-tank question: summarise the report's argument on funding problems for clusters.",
+         "summarise the report's argument on funding problems for clusters."),
+        ("Venture-debt lender: which case-study clusters have an Investment Zone mentioned?",
+         "which case-study clusters have an Investment Zone mentioned?"),
+    ],
+)
+def test_who_asks_is_set_aside_as_the_scene(assistant: Assistant, question: str, rest: str) -> None:
+    assert without_scene(question) == rest
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert not {"tank", "lender", "venture", "debt"} & set(route.topic.lower().replace("-", " ").split()), route
+
+
 def test_a_timeline_lists_the_dated_sentences_in_order_within_the_span_asked(assistant: Assistant) -> None:
     answer = assistant.ask("Build me a timeline of the milestones from 2010 onwards that the case studies mention.")
     years = [int(y[:4]) for y in re.findall(r"^- \*\*(\d{4}s?)\*\*", answer.answer, re.M)]

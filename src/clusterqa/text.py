@@ -505,7 +505,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"\s+(?=\S+\s+\S+)"  # '… - the intro says …'
     # "Researcher's query: …", "A sceptical economist asks: …", "Quick one from the Minister's office: …"
     # 'Briefing note for the Permanent Secretary: …', 'Private office query: the Minister wants …'
-    r"|^\W*(?:[\w'’]+\s+){0,5}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)"
+    r"|^\W*(?:[\w'’-]+\s+){0,5}(?:query|question|request|ask|asks|asking|note|wants to know|wonders)"
     r"(?:\s+(?:for|from) (?:the |my |our )?(?:[\w'’-]+\s+){0,2}[\w'’-]+)?(?:\s*:|\s+[-–—])\s+(?=\S+\s+\S+)"
     r"(?:(?:the|my|our) (?:[\w'’-]+ ){0,2}(?:wants|needs|would like|is after|has asked for|asked for)(?: to know)? )?"
     # 'Permanent secretary's office needs every one of …': who wants it
@@ -515,7 +515,8 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     # 'Parliamentary researcher: set out …', 'Apprenticeship levy adviser: give me …': who asks, by role
     r"|^\W*(?:[\w'’-]+\s+){0,4}(?:adviser|advisor|researcher|officer|manager|analyst|engineer|student|teacher|founder|"
     r"director|journalist|planner|curator|clerk|economist|consultant|member|investor|councillor|historian|editor|producer|"
-    r"governor|official|envoy|commissioner|designer|owner|lawyer|attorney|here)"
+    r"governor|official|envoy|commissioner|designer|owner|lawyer|attorney|lender|fellow|banker|host|strategist|trustee|"
+    r"reporter|scientist|here)"
     r"(?: (?:of|from|at|in|for) (?:the )?[\w'’-]+(?: [\w'’-]+)?)?\s*:\s+(?=\S+\s+\S+)"  # 'Local historian of the Tyne: …'
     # 'As a social-enterprise founder, give me …', 'As an adviser comparing with Belfast, summarise …'
     r"|^\W*As an? [^,.:?]{2,60}?,\s+(?=(?:give|summ\w*|list|tell|set out|outline|compare|what|which|how|where|who|can|could"
