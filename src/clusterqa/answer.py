@@ -395,8 +395,11 @@ def _said_in_full(retrieval: Retrieval, best: ScoredSentence) -> tuple[Passage, 
     elsewhere says in full, with every one of its words and more ('... is crucial to the objectives of levelling up'):
     that bullet, which says what the title only names."""
     text = best.sentence.text
-    # (a recommendation asked after is said where it is made)
-    if len(text.removeprefix("• ").split()) > TITLE_WORDS or RECOMMENDED.search(retrieval.question):
+    # (a heading leading into its explanation is answered by that explanation, where it is; a recommendation asked after
+    # is said where it is made)
+    if text.rstrip().endswith(":") or len(text.removeprefix("• ").split()) > TITLE_WORDS:
+        return None
+    if RECOMMENDED.search(retrieval.question):
         return None
     said = set(terms(text))
     fuller = [
