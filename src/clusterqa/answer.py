@@ -234,13 +234,18 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         titled = counted and not p.chunk.region and counted <= set(terms(p.chunk.section))
         return off + (OFF_STEER_PENALTY if outside else 0.0) - (TITLED_BONUS if titled else 0.0)
 
-    def listed(p: Passage, s: ScoredSentence) -> float:  # 'on the overview list, what is South Yorkshire's cluster given
+    def listed(p: Passage, s: ScoredSentence) -> bool:  # 'on the overview list, what is South Yorkshire's cluster given
         # as': the item of the list pointed at that names the place asked about ('• South Yorkshire: Metallurgy')
         pointed_at = (p.chunk.source, p.chunk.section) in retrieval.pointed
-        text = s.sentence.text
-        return LISTED_BONUS if pointed_at and text.startswith("• ") and any(region in text for region in steered) else 0.0
+        return pointed_at and s.sentence.text.startswith("• ") and any(region in s.sentence.text for region in steered)
 
-    ranked = sorted(candidates, key=lambda ps: -(ps[1].score + nudge(ps[1].sentence.text) - elsewhere(ps[0]) + listed(*ps)))
+    items_pointed_at = {id(s) for p, s in candidates if listed(p, s)}
+    ranked = sorted(
+        candidates,
+        key=lambda ps: -(
+            ps[1].score + nudge(ps[1].sentence.text) - elsewhere(ps[0]) + (LISTED_BONUS if id(ps[1]) in items_pointed_at else 0.0)
+        ),
+    )
     passage, best = ranked[0]
     # whether anything answers is decided on fit alone; the nudges only choose among sentences that may answer
     plain_best = max((s for _, s in candidates), key=lambda s: s.score)
@@ -250,8 +255,6 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
     how_made = says_how_made(question) if kind not in FIGURE_KINDS and not retrieval.steered_to else lambda sentence: False
 
     compared = bool(COMPARISON_ASKED.search(question))
-
-    items_pointed_at = {id(s) for p, s in candidates if listed(p, s)}
 
     def fit(s: ScoredSentence) -> bool:
         if id(s) in items_pointed_at:  # the item of the list pointed at, however bare ('• South Yorkshire: Metallurgy')

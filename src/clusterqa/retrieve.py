@@ -213,7 +213,7 @@ SYNONYM_CREDIT = 0.5  # share of a question term's weight a sentence earns with 
 _NONE: frozenset[str] = frozenset()
 AGENT_ASK = re.compile(  # "who did the in-depth analysis", "which consultancy carried out ...": the doer of a deed
     r"(?:^|[:;,.?!–-]\s)\W*(?:who|which (?:[\w-]+ ){0,2}(?:consultancy|consultants?|firm|company|organi[sz]ation|body|team|"
-    r"institution|university|group|agency|outfit|consultancy))\b[^?]*?\b(?:did|does|do|carried|carries|undertook|undertakes|undertaken|conducted|conducts|"
+    r"institution|university|group|agency|outfit))\b[^?]*?\b(?:did|does|do|carried|carries|undertook|undertakes|undertaken|conducted|conducts|"
     r"performed|performs|led|leads|ran|runs|wrote|writes|written|produced|produces|prepared|prepares|delivered|delivers|"
     r"authored|compiled|completed)\b"
     # 'whose mapping data did the authors lean on', 'whose mapping exercise supplied the numbers': who made what was used
