@@ -294,6 +294,37 @@ HARD_FACTS = [
     ("Local historian of the Tyne: when was the body now called Space North East established?", "2014", 8),
     ("Over the past ten years, what sorts of bodies have been nurturing clusters in their own patches?",
      "Combined Authorities, Local Enterprise Partnerships", 3),
+    # 'this NP11 report' points at the documents, not back at the scene: the scene's Belfast is no term to hold
+    ("I work on Belfast's economic strategy - how many case studies does this NP11 report cover in total?", "eleven", 6),
+    # a name of several words said in one passage only: that passage, however much 'AI' says Greater Manchester
+    ("Which organisations are partners in the Robotics and AI Collaboration?", "UK Atomic Energy Authority", 16),
+    ("What sort of company had the North East space scene never managed to land?", "large space primes", 8),  # lacked
+    # 'on the payroll': 'employing'
+    ("About how many people were on the payroll of the North East's off-planet industry at the turn of the decade?",
+     "1,365", 8),
+    ("Which organisation does Alderley Park now belong to?", "Bruntwood SciTech", 11),  # 'The site, now part of ...'
+    # 'at the centre of': 'a key focal point', and why: 'in response to'
+    ("Why has the Humber ended up at the centre of the push to cut emissions?", "high carbon footprint", 9),
+    ("What should government encourage in order to make clusters grow faster and spread further?",  # 'Incentivise'
+     "working across administrative boundaries", 5),
+    # the price paid for not being something is what being so costs, not a sum
+    ("What price has Cheshire & Warrington paid for not being a city-region, in funding terms?",
+     "missing out on significant place-based funding", 11),
+    # a year claimed before a tag, then asked for: the document's own year, not the claim's
+    ("The Levelling Up White Paper came out back in 2020, didn't it? What year does the report actually give for it?",
+     "(2022)", 3),
+    # how many out of a hundred, or among a group: a share
+    ("Out of every hundred workers, how many does West Yorkshire reckon have the Essential Digital Skills for Work?",
+     "59%", 15),
+    ("Among South Yorkshire's high-value manufacturers, how many make fabricated metal goods?", "24%", 18),
+    # who asks, by what they are doing for whom, and by what they spent their life at: no names the answer must hold
+    ("Benchmarking for Wales: how much Investment Zone funding was announced for West Yorkshire in 2023?", "£80m", 15),
+    ("I spent forty years in Sheffield steel - how many metals firms are left round here?", "960 local firms", 18),
+    # London steered from, centrally: where government sits
+    ("Can the value of clusters be steered centrally from London, in the NP11's view?", "cannot be driven from Whitehall", 22),
+    # a colon heading said in full, list and all, on the observations page
+    ("When research capacity is translated locally, what roles does it play according to the emerging themes?",
+     "attracting high-quality talent", 5),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -316,6 +347,8 @@ OFF_TOPIC = [
     # a figure asked of one recommendation is a fact it must give, not that recommendation in brief
     "How many pounds a year does the report recommend for the long-term flexible funding pots?",
     "Give me the exact figure for jobs the Teesside Freeport is expected to create.",  # 'aims to create jobs' gives none
+    "What annual income is the North East space cluster forecast to reach by 2030?",  # a sum asked: none given for 2030
+    "Were are the Humber's two University Technical Colleges located?",  # 'where', misspelt: a place none gives
 ]
 
 

@@ -398,11 +398,11 @@ def _said_in_full(retrieval: Retrieval, best: ScoredSentence) -> tuple[Passage, 
     elsewhere says in full, with every one of its words and more ('... is crucial to the objectives of levelling up'):
     that bullet, which says what the title only names."""
     text = best.sentence.text
-    # (a heading leading into its explanation is answered by that explanation, where it is; a recommendation asked after
-    # is said where it is made)
-    if text.rstrip().endswith(":") or len(text.removeprefix("• ").split()) > TITLE_WORDS:
-        return None
-    if RECOMMENDED.search(retrieval.question):
+    # (a heading leading into its explanation is answered by that explanation, where it is, unless the bullet elsewhere
+    # gives the list itself: '• Research capacity can be effectively translated locally serving as a conduit of ...,
+    # attracting ..., and raising ...'; a recommendation asked after is said where it is made)
+    heading = text.rstrip().endswith(":")
+    if len(text.removeprefix("• ").split()) > TITLE_WORDS or RECOMMENDED.search(retrieval.question):
         return None
     said = set(terms(text))
     fuller = [
@@ -410,6 +410,7 @@ def _said_in_full(retrieval: Retrieval, best: ScoredSentence) -> tuple[Passage, 
         for p in retrieval.passages
         for s in p.sentences
         if s.sentence.text.startswith("• ") and said < set(terms(s.sentence.text)) and s.sentence.page != best.sentence.page
+        and (not heading or SERIES.search(s.sentence.text))
     ]
     return fuller[0] if fuller else None
 

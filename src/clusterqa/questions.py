@@ -106,7 +106,11 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
         re.compile(
             r"\b(?:what|which) (?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b"
             r"|\b(?:annual |yearly )?growth rate\b|\brate of growth\b"  # 'digital growth rate per year': 'growing at 4.2%'
-            r"|(?:^\s*|\s)%(?=\s|\?|$)",  # '% of GM firms using advanced tech?', 'AI cluster annual growth %?'
+            r"|(?:^\s*|\s)%(?=\s|\?|$)"  # '% of GM firms using advanced tech?', 'AI cluster annual growth %?'
+            # 'out of every hundred workers, how many ...', 'among its high-value manufacturers, how many make ...'
+            r"|\b(?:out of|in) (?:every|each) (?:hundred|100)\b"
+            r"|^\W*(?:among|amongst) (?!(?:the |these |those |all )?(?:eleven|11|case|clusters|regions|areas|places)\b)"
+            r"[^,?]{3,80}, how many\b",
             re.I,
         ),
     ),
@@ -149,7 +153,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"(?P<measure>value|amount|budget|cost|size|total|worth|rate|population|turnover|revenue|gdp|gva|capacity|output|income|salary|price|headcount)\b"
             r"(?:\s+(?:of\s+)?(?P<totalled>[\w&'-]+))?"
             # not 'what price does it pay for not being a city region': what being so costs it, seldom a sum
-            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price(?![^?]*\bpay for (?:not )?\w+ing\b)|sum|capacity|output"
+            r"|\bwhat (?:\w+ )?(?:size|amount|budget|cost|rate|price(?![^?]*\b(?:pay|pays|paid|paying) for (?:not )?\w+ing\b)|sum"
+            r"|capacity|output"
             r"|fees?)\b"  # 'what fee did NP11 pay'
             r"|\bwhat (?!(?:can|could|does|do|did|will|would|is|are)\b)\w+ \w+ (?:size|amount|budget|cost|rate|price|sum)\b"
             # 'what graduate retention rate', 'Give me one figure: the total ...', '(tell me) the total population of ...'
@@ -164,7 +169,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             r"|\bwhat (?:did|does|do|will|would) [^?]+ cost\b"  # 'what did the analysis cost NP11?'
             r"|\bwhat (?:did|does|do|will|would) [^?]+ (?:pay|spend|charge)\b"  # 'what did Raytheon pay for NORSS?'
             r"|\b(?:growth|annual|yearly|employment|retention) rates?(?=\W*$)"  # 'WY digital growth rate?'
-            r"|\bwhat (?:\w+ )?(?:income|revenue|turnover|budget|salary|gva|gdp) (?:did|does|do|will|would|has|have)\b"
+            r"|\bwhat (?:\w+ )?(?:income|revenue|turnover|budget|salary|gva|gdp)"
+            r" (?:did|does|do|will|would|has|have|is|was|are|were)\b"
             r"|\bin (?:pounds|sterling|£)\W*$",
             re.I,
         ),
@@ -281,7 +287,10 @@ BECOMING_SAID = re.compile(  # 'The Morecambe Bay gas hub is transitioning to a 
 )
 BECOMING_BONUS = 0.2
 LACK_ASKED = re.compile(  # 'what kind of big player was missing from the North East space scene'
-    r"\b(?:missing|absent|lacking|lacked|lacks|lack)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:have|yet have)\b", re.I
+    r"\b(?:missing|absent|lacking|lacked|lacks|lack)\b|\b(?:did ?n[o']t|does ?n[o']t|didn't|doesn't) (?:have|yet have)\b"
+    # 'what had it never managed to land'
+    r"|\bnever (?:(?:managed|been able) to )?(?:land|landed|attract|attracted|get|got|have|had|win|won)\b",
+    re.I,
 )
 LACK_SAID = re.compile(  # '... but did not have any large space primes'
     r"\b(?:did|does|do) not (?:yet )?have\b|\b(?:lacks?|lacked|lacking|absence of|no shortage)\b|\bwithout any\b", re.I
@@ -310,7 +319,7 @@ FORMERLY = re.compile(r"\b(?:formerly|previously|renamed|originally|once known)\
 DEFINITION_BONUS = 0.1
 SPELLED_OUT_BONUS = 0.3  # 'What is SAM&M?': the sentence spelling it out is what it is
 REASON_BONUS = 0.1  # a 'why' question's sentence that gives a reason
-BECAUSE = re.compile(r"\b(?:because|due to|thanks to|as a result of|owing to|in part to|in part due)\b", re.I)
+BECAUSE = re.compile(r"\b(?:because|due to|thanks to|as a result of|owing to|in part to|in part due|in response to)\b", re.I)
 SELF_BONUS = 0.25  # for the report saying how it was made, when that is asked ('on what basis were the eleven chosen')
 ALSO_BONUS = 0.35  # for what a whole 'also includes', when the question asks what else there is besides a part
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
@@ -323,7 +332,7 @@ OWNER_ASKED = re.compile(  # 'Alderley Park now sits within which property compa
     r"\b(?:belong\w*|sits? within|owned by|owns|owner|portfolio)\b", re.I
 )
 OWNER_SAID = re.compile(r"\bnow part of [A-Z]|\b(?:owned|acquired) by [A-Z]|\bbelongs to [A-Z]")
-OWNER_BONUS = 0.3
+OWNER_BONUS = 0.5
 SEVERAL_SAID = re.compile(r"\b[\w-]+(?: [\w-]+)?, (?:[\w-]+ ){0,3}[\w-]+, (?:[\w-]+ ){0,3}[\w-]+,? and ")  # four or more
 SEVERAL_BONUS = 0.2
 EXAMPLE_ASKED = re.compile(  # 'which cluster is used as the example in the recommendation on boundaries'
@@ -408,9 +417,13 @@ HEDGES = re.compile(  # words that sharpen a question, asking nothing more: 'whe
 )
 
 
+MISSPELT_WHERE = re.compile(r"^(\W*)were (?=(?:is|are|was|were|do|does|did)\b)", re.I)
+
+
 def question_type(question: str) -> tuple[str, str]:
     """(kind, detail): e.g. ('count', 'organisations'), ('date', ''), ('acronym', 'NORSS'), ('', '')."""
     question = HEDGES.sub("", core_question(question))
+    question = MISSPELT_WHERE.sub(r"\1where ", question)  # 'Were are the UTCs located?'
     if OWNER_QUESTION.search(question):  # "who does Alderley Park belong to", "which company is it now part of"
         return "role", OWNER_WORDS
     spell = SPELL_IT_OUT.search(question)
@@ -742,6 +755,8 @@ SMALL_FIRMS = re.compile(  # 'how many small and medium-sized firms': the noun m
 FACT_CHECK = re.compile(
     r"\b(?:is|was) (?:that|this|it|the (?:year|date|figure|number)) (?:right|correct|true|accurate|what the \w+ says?)\b"
     r"|\b(?:is|was) (?:that|this) what\b|\b(?:right|correct|true|accurate)\s*\?\s*$|\bmy notes say\b|\ba draft says\b"
+    # 'The Levelling Up White Paper came out back in 2020, didn't it? What year does the report actually give?'
+    r"|\b(?:is|was|does|do|did|has|have)n['’]t (?:it|that|they)\s*\?(?=\s+\w)|\b(?:right|correct)\s*\?(?=\s+\w)"
     r"|\b(?:does|do|would) (?:the |this )?(?:NP11 )?(?:publication|report|document|study|NP11|it|they) (?:agree|concur|confirm)\b"
     r"|\bI (?:thought|think|believed?|recall(?:ed)?|remember(?:ed)?|heard|read) (?:it was )?(?:about |around )?(?:19|20)\d\d\b",
     re.I,

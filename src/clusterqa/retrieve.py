@@ -161,7 +161,7 @@ TAG_CHECK = re.compile(  # 'X was set up around 2020 - right?', 'Is it true that
 )
 SAYS_ENOUGH = 4  # content terms a question needs to stand without the scene before it
 POINTS_BACK = re.compile(  # at the scene before ('what is it'), not at the documents ('these case studies')
-    r"\b(?:it|its|they|them|their)\b|\b(?:this|these|those)\b(?! (?:case stud|reports?\b|publication|documents?\b))"
+    r"\b(?:it|its|they|them|their)\b|\b(?:this|these|those)\b(?! (?:NP11 )?(?:case stud|reports?\b|publication|documents?\b))"
     # 'is that right?', 'that cluster'; not the 'that' of 'the grant that iiCON started out with'
     r"|\bthat\b(?=\s*(?:[?.!,;:]|$))|\b(?:is|was|about|of|on|does|did|with|for|from|by|to) that\b"
     r"|\bthat (?:cluster|case|place|area|region|firm|company|body|scheme|programme|fund|figure|number|year|one|site|project|"
@@ -197,8 +197,9 @@ GENERIC_NAME_WORDS = {  # a word of a longer name, capitalised only there, that 
     "office", "protection", "robotics", "livestock", "valley",
 }
 SEAT_OF_GOVERNMENT = re.compile(  # 'can London run cluster policy from the centre': London as where government sits
-    r"\b(?:government|departments?|ministers?|ministr(?:y|ies)|civil serv(?:ice|ants?)|centre|central|policy)\b"
-    r"|\b(?:run|driven|directed|controlled|managed|dictated|steered|decided)\s+(?:from|by|in)\s+London\b",  # not run from London
+    r"\b(?:government|departments?|ministers?|ministr(?:y|ies)|civil serv(?:ice|ants?)|centre|central|centrally|policy)\b"
+    # not run from London, steered centrally from London
+    r"|\b(?:run|driven|directed|controlled|managed|dictated|steered|decided)\s+(?:\w+ly\s+)?(?:from|by|in)\s+London\b",
     re.I,
 )
 COMMONLY_SPELLED = {  # what the common ones stand for, which a document seldom spells out: 'nearly 200 SMEs'
@@ -241,6 +242,15 @@ HOW_MANY_OF = re.compile(
     r"\bhow many\s+((?:(?!(?:do|does|did|is|are|was|were|have|has|of|in|make|work)\b)[\w&-]+\s*){1,2})", re.I
 )
 VOTES = 3  # dense, keyword, and passages ranked by their best sentence's cosine
+NAMED_IN_FULL = re.compile(  # a name of several words, joined as names are ('Robotics and AI Collaboration')
+    r"\b[A-Z][\w&'’-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w&'’-]*)+"
+)
+NOT_OF_THE_NAME = {  # capitalised only for opening the question: 'Which Robotics ...', 'Does Alderley Park ...'
+    "which", "what", "who", "whom", "whose", "how", "when", "where", "why", "does", "do", "did", "is", "are", "was", "were",
+    "can", "could", "has", "have", "tell", "list", "give", "name", "summarise", "summarize", "in", "on", "for", "as", "the",
+}
+FEW_PASSAGES = 2  # a name said in this many passages or fewer points at them ('Robotics and AI Collaboration')
+NAMED_VOTES = 2  # ...and earns each of them these votes
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
     r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
 )
@@ -329,6 +339,7 @@ class Retriever:
         self._passives: list[tuple[int, set[str]]] | None = None  # (chunk, subject terms) of 'X was done by Y' sentences
         self._counted: list[set[str]] | None = None  # each chunk's counted things ('nearly 200 SMEs'), for 'how many X'
         self._phrases: dict[tuple[str, str], bool] = {}  # two terms -> do the documents use them as one phrase
+        self._named: dict[str, list[int]] = {}  # a name of several words -> the chunks saying it word for word
         self.vocabulary = {
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
         }
@@ -693,6 +704,8 @@ class Retriever:
             fused[i] += AGENT_VOTES * top_vote
         for i in self._counting(question, allowed_ids):  # 'how many SMEs': '... nearly 200 SMEs ...'
             fused[i] += COUNT_VOTES * top_vote
+        for i in self._naming(question, allowed_ids):  # 'the Robotics and AI Collaboration': the few passages saying it
+            fused[i] += NAMED_VOTES * top_vote
         # 'besides the firms, what other organisations': '... also include ...'; 'how were the eleven chosen': '... we
         # have chosen to focus on ...': the passages saying what such a question asks for, in the words it is said in
         said_so = [(ALSO_SAID, ALSO_VOTES)] if BESIDES_ASKED.search(question) else []
@@ -728,6 +741,26 @@ class Retriever:
             author=author,
             pointed=frozenset(pointed),
         )
+
+    def _naming(self, question: str, allowed: np.ndarray) -> list[int]:
+        """The passages saying, word for word, a name of several words the question gives, when that name is said in
+        FEW_PASSAGES or fewer ('the Robotics and AI Collaboration'; not 'Greater Manchester', said everywhere)."""
+        allowed_set = set(allowed.tolist())
+        found: list[int] = []
+        for match in NAMED_IN_FULL.finditer(question):
+            words = match.group(0).split()
+            while words and words[0].lower() in NOT_OF_THE_NAME:
+                words = words[1:]
+            if len(words) < 2 or words[0][0].islower():
+                continue
+            name = normalise(" ".join(words))
+            if name not in self._named:
+                said = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+                self._named[name] = [i for i, c in enumerate(self.chunks) if said.search(normalise(c.text))]
+            where = self._named[name]
+            if len(where) <= FEW_PASSAGES:
+                found += [i for i in where if i in allowed_set]
+        return list(dict.fromkeys(found))
 
     def _counting(self, question: str, allowed: np.ndarray) -> list[int]:
         """For a 'how many X' question, the chunks with a sentence counting X: a figure with X within three words

@@ -123,11 +123,12 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
 
 SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: one group, one meaning
     "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles "
-    "struggle struggles hurdle hurdles headache headaches bugbear bugbears",
+    "struggle struggles hurdle hurdles headache headaches bugbear bugbears concern concerns",
+    "centre center focal",  # 'at the centre of the push': 'a key focal point for these efforts'
     "firm firms company companies business businesses enterprise enterprises outfit outfits",
     "outfit outfits organisation organisations organization organizations",  # 'how many outfits': '54 organisations'
     "money funding funds finance financing investment investments capital",
-    "job jobs employment role roles post posts position positions vacancy vacancies",
+    "job jobs employment role roles post posts position positions vacancy vacancies payroll employing employ employs",
     "worker workers staff employee employees personnel headcount workforce",
     "help helps helped support supports supported assist assists",
     "plan plans strategy strategies roadmap",
@@ -179,9 +180,11 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "nearly almost practically virtually",  # 'nearly every cluster': 'almost all of the clusters'
     "ministry ministries department departments",  # 'better than national ministries': 'than national departments'
     "shift shifts shifted move moves moved",  # 'what funding should we move away from': 'a shift away from'
-    "backing backed backer backers supporting nurturing nurtured",  # 'which bodies have been backing clusters': 'supporting'
+    # 'which bodies have been backing clusters': 'supporting'
+    "backing backed backer backers support supporting nurturing nurtured",
     "area areas patch patches",  # 'nurturing clusters in their own patches': 'in their areas'
-    "setting settings environment environments",  # 'given a supportive setting': 'with the right environment'
+    # 'given a supportive setting', 'the proper conditions': 'with the right environment'
+    "setting settings environment environments condition conditions",
     "devolution devolved devolve devolving",  # 'the report's view on devolution': 'devolved powers', 'Devolved organisations'
     "vaccine vaccines jab jabs vaccination vaccinations",  # 'its work on jabs': 'Vaccines Discovery, Development ...'
     "award awarded win won",  # 'what recognition did it win': 'was awarded status as'
@@ -190,6 +193,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "slice share proportion portion percentage",  # 'what slice of its output': '5% of the LCR's GVA'
     "plough ploughed invest invests invested",  # 'plough into research': 'invest ... in R&D'
     "r&d research",  # 'research every year': 'R&D'
+    "divide divides barrier barriers",  # 'break down barriers between industries': 'cuts across sector divides'
+    "encourage encourages encouraging incentivise incentivises incentivize incentivizes",  # 'Incentivise working across ...'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in SYNONYM_GROUPS:
@@ -217,9 +222,9 @@ def question_terms(question: str) -> list[str]:
 _GREETING = r"dear (?:sir or madam|sir|madam|sirs|all|team)"  # a letter's: 'Dear Sir or Madam, …'
 LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
     # 'As a council finance officer I'd like to know which …', 'As someone who worked in Sheffield steel, I'd like to …'
-    r"^\W*(?:as (?:an?|someone|somebody) (?:[\w'’-]+,? ){1,8}?(?=i\b|i['’]))?"
+    r"^\W*(?:as (?:an?|someone|somebody|[\w-]+['’]s) (?:[\w'’-]+,? ){1,8}?(?=i\b|i['’]|we\b|we['’]))?"
     r"(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
-    r"find out|check|confirm|explain|say)|i(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
+    r"find out|check|confirm|explain|say)|(?:i|we)(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
     r"(?:hey|hi|hello|ok|okay) (?:assistant|there|clusterqa)\b[\s,:]*(?:(?:can|could|would|will) you\s+)?(?:tell me)?|"
     # 'Dear Sir or Madam, I should be interested to know which …': a letter's greeting and its courtesy
@@ -492,7 +497,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
     r"|(?:Speaking|Writing|Calling|Asking) (?:from|as|for|on behalf of)\b"  # 'Speaking from Cardiff: does ...'
     r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover|worked|ran|managed|led|used to|lobby|recruit"
-    r"|teach|invest|study|research)\b)"
+    r"|teach|invest|study|research|spent|lived|grew up)\b)"
     # ('Our energy team wants to know which clusters talk about hydrogen. Go through each ...': the ask, no scene)
     r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking|interested in) (?:which|what|how|whether|when|where|who"
     r"|everything|anything|all)\b)[^:?.])*?"
@@ -528,6 +533,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|(?:at|back) home in)\b[^?:]{0,100}?"
     r"(?:[:,;]|\.(?=\s+[A-Z])|\s[-–—])\s+(?=\S+\s+\S+)"
     r"|^\W*As an? [^:?.]{1,80}:\s+(?=\S+\s+\S+)"  # 'As a VC I'm interested in leverage: …'
+    r"|^\W*[A-Z][a-z]+ing (?:for|against) [^:?.]{1,50}:\s+(?=\S+\s+\S+)"  # 'Benchmarking for Wales: …'
     # 'From a university KE perspective: …'
     r"|^\W*From an? [^:?.]{1,60}? (?:perspective|point of view|angle)\s*[:,]\s+(?=\S+\s+\S+)"
     # 'Slide 3 of our bid deck is called …. I need …', 'Agenda item 4: …': where the answer goes
@@ -559,7 +565,7 @@ AFTERWORD = re.compile(  # the asker's scene said after the question: a statemen
 
 
 AS_WHO = re.compile(  # 'As a retired steelworker from Redcar, I'd …', 'As a Canadian trade commissioner I'd like to know …'
-    r"^\W*As (?:an?|someone|somebody) [^,.:?]{2,60}?"
+    r"^\W*As (?:an?|someone|somebody|[A-Z][\w-]+['’]s) [^,.:?]{2,60}?"  # ('As Sheffield's inward-investment team, we')
     r"(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m| would| need| want| am)\b))"
     rf"|^\W*{_GREETING}\b[\s,:]*",  # a letter's greeting
     re.I,
