@@ -41,6 +41,15 @@ CASE_STUDY_PAGES = {
 }  # fmt: skip
 ROUTED = [
     ("Which consultancy did the detailed analysis behind this summary?", "fact"),  # 'this summary': the document itself
+    ("Comparing with Belfast's cyber scene: which northern English clusters have a cyber security element?", "aggregate"),
+    ("On which dimensions do the selected clusters differ from one another?", "fact"),  # one another is no second topic
+    # a case study's main players: the organisations it names
+    ("Who are the main players in the York & North Yorkshire bioeconomy?", "aggregate"),
+    ("Aerospace supply-chain buyer: which key organisations and assets make up Lancashire's cyber-physical cluster?",
+     "aggregate"),
+    # the recommendations as where it is said, a fact asked of them
+    ("Which institutions in the R&I system receive major sustained national funding directly, per the recommendations?",
+     "fact"),
     # lists
     ("What are the report's recommendations?", "list"),
     ("What are the eleven innovation clusters the report profiles?", "list"),  # the eleven, nothing asked of them
@@ -649,6 +658,22 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
          ["Cheshire & Warrington", "West Yorkshire", "York & North Yorkshire"], "place-based"),
         ("I'm at the parliamentary library looking at place-based funding: which case studies discuss access to it?",
          ["Cheshire & Warrington", "West Yorkshire", "York & North Yorkshire"], "place-based"),
+        # a claim, then which clusters mention 'it': what the claim is about, wherever it shows up
+        ("AstraZeneca only shows up in the Cheshire story, right? Which clusters actually mention it?",
+         ["Liverpool City Region", "Cheshire & Warrington"], "astrazeneca"),
+        # asked to specify which, of 'case-study areas'; 'associated with' and 'feeding into' frame the topic
+        ("Could you specify which case-study areas are associated with an Investment Zone?",
+         ["Liverpool City Region", "Greater Manchester", "West Yorkshire"], "investment zone"),
+        ("As a port operations manager: which of the clusters have a Freeport feeding into them?",
+         ["Liverpool City Region", "Hull & East Yorkshire", "Tees Valley"], "freeport"),
+        # who asks, as a team, and what they would like to know; where something has 'shown up'
+        ("As Sheffield's inward-investment team, we'd like to know which case studies mention the AMRC.",
+         ["Lancashire", "South Yorkshire"], "amrc"),
+        ("Where in the North has Innovate UK money or programmes shown up, according to the case studies?",
+         ["Greater Manchester", "West Yorkshire", "York & North Yorkshire"], "innovate uk"),
+        # 'as a problem' says how they are raised, not what: skills shortages or gaps, South Yorkshire's too
+        ("Which cluster case studies raise skills shortages or skills gaps as a problem?",
+         ["Hull & East Yorkshire", "Greater Manchester", "West Yorkshire", "South Yorkshire"], "skills"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

@@ -148,7 +148,8 @@ RECOMMENDS_ON = re.compile(  # "what does the report want on funding": its recom
 )
 TWO_TOPICS = re.compile(  # "how does what the report says about funding barriers differ from what it says about skills gaps"
     r"\b(?:about|on)\s+(?P<a>[^?,]+?)\s+(?:differs?|compares?|contrasts?)\s+(?:from|with|to)\s+"
-    r"(?:what (?:it|the report|the publication|NP11) (?:says|said) (?:about|on)\s+)?(?P<b>[^?,]+)",
+    r"(?:what (?:it|the report|the publication|NP11) (?:says|said) (?:about|on)\s+)?"
+    r"(?!(?:one another|each other)\b)(?P<b>[^?,]+)",  # (not 'how the clusters differ from one another')
     re.I,
 )
 ELEVEN_ASKED = re.compile(
@@ -208,8 +209,8 @@ DEFINITION_ASK = re.compile(  # "the report's working definition of a cluster": 
     r"|\bdefines? (?:an? )?(?:regional )?(?:innovation )?clusters?\b"
     # 'what does the report mean by an innovation cluster and why does it think they matter'
     r"|\b(?:mean|means|meant) by (?:an? |the (?:term |word )?)?['‘\"]?(?:regional )?(?:innovation )?clusters?\b"
-    r"(?! (?:approach|policy|development))"
-    r"|\bwhat (?:is|are) (?:an? )?(?:regional )?innovation clusters?\b[^?]*\b(?:why|matter|important)\b"
+    r"(?! (?:approach|policy|development)| ['‘\"]| \w+ing\b)"  # (not 'meant by clusters 'transcending boundaries'')
+    r"|\bwhat (?:is|are) (?:an? )?(?:regional )?(?:innovation )?clusters?\b[^?]*\b(?:why|matter|important)\b"
     # 'what the report thinks a regional innovation cluster is and why it matters'
     r"|\bwhat (?:the report|NP11|it|they) (?:thinks?|says?|considers?|believes?) (?:an? )?(?:regional )?(?:innovation )?"
     r"clusters? (?:is|are)\b"
@@ -449,6 +450,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"(?: (?!(?:do|does|did|are|is|were|was|have|has|can|could|should|would|will)\b)"
         r"(?!(?<=what )(?:innovation|regional)\b)[\w-]+(?:['’]s)?)?"  # "which of NP11's case studies"
         r"(?:(?<=['’]s) (?:regional|individual|place|cluster))?"  # "which of the report's regional case studies"
+        r"(?: (?:English|British|UK|northern))?"  # 'which northern English clusters have a cyber security element
         r"(?: case[- ]study)?"  # "what innovation clusters enable" asks what clusters in general do, not which ones
         # ('which parts of the North')
         r" (?:clusters|case studies|regions|areas|places|cases|locations|write-?ups|parts of the (?:North|country))\b"
@@ -470,7 +472,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"(?:case studies|clusters|regions|areas)|each (?:case study|cluster|region|area))(?: \w+)? "
         r"(?:say|said|got to say|tell us)\b"
         r"|^(?:[^?]{2,60}?,\s+)?\W*where\b.*\b(?:"
-        r"mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|turns? up|referred|cited|featur\w*|comes? into|"
+        r"mention\w*|discuss\w*|appear\w*|come up|crops? up|shows? up|shown up|turns? up|turned up|cropped up|referred|cited|"
+        r"featur\w*|comes? into|"
         r"talked about)\b"
         # "across the case studies, which mention SMEs?", "who gets a mention as an anchor firm across the case studies?"
         r"|^\W*(?:across|in|of|among) (?:all )?(?:the )?(?:eleven |11 )?(?:case studies|clusters|regions|areas)\b,?\s+which\b"
@@ -521,8 +524,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         # 'nuclear: where in the case studies does it feature?', 'Enterprise Zones - any clusters mention them?'
         r"|(?:[-–—:.?]\s+)(?:where in the (?:case studies|clusters)\b|any (?:of the )?(?:other )?(?:clusters|case studies|"
         r"regions|areas)\b(?: \w+){0,3}? (?:mention|refer|talk|cite|discuss|have|name|bring|flag|feature)\w*)"
-        r"|(?:^\W*|\byou |[-–—:.]\s+)(?:tally(?: up)?|count up|check|tell me|show me|find out|work out|figure out|flag|note|say) "
-        r"(?:which|what) (?:\w+ )?(?:clusters|case studies|regions|areas|places)\b"
+        r"|(?:^\W*|\byou |[-–—:.]\s+)(?:tally(?: up)?|count up|check|tell me|show me|find out|work out|figure out|flag|note|say|"
+        r"specify|indicate) (?:which|what) (?:[\w-]+ ){0,2}?(?:clusters|case studies|regions|areas|places)\b"
         r"|^\W*(?:tally(?: up)?|count up|flag|map|chart|note) (?:all )?the (?:clusters|case studies|regions|areas) "
         r"(?:that|which)\b"
         # '... does any cluster besides Liverpool get a mention', 'exports which clusters mention exporting'
@@ -624,6 +627,14 @@ NAMES_IN_CASE = re.compile(  # "give me a full roll-call of the organisations na
     r"|(?:can|could|may) (?:I|we) (?:have|get) (?:every |all (?:of )?the |each )(?:named )?"  # 'Can I have every organisation …'
     r"|give me (?:every |all (?:of )?the |each )(?:named )?"
     r"|(?:which|what) named\s+)" + _KINDS,
+    re.I,
+)
+MAIN_PLAYERS = re.compile(  # 'who are the main players in ...', 'which key organisations and assets make up ...'
+    r"^(?:[^?]{0,100}?(?:\s[-–—]|[:.])\s+)?\W*(?:who|which|what) (?:are|were) the (?:main|key|major|principal|leading|big) "
+    r"(?:players|organisations|organizations|actors|institutions|bodies)\b"
+    r"|^(?:[^?]{0,100}?(?:\s[-–—]|[:.])\s+)?\W*(?:which|what) (?:main |key |major )?(?:players|organisations|organizations"
+    r"|institutions|bodies)(?: and (?:assets|facilities|institutions|firms|companies))? (?:make up|form|drive|anchor|are "
+    r"(?:behind|involved in|at the heart of))\b",
     re.I,
 )
 ONE_PAGE = re.compile(r"\s*\b(?:on |in |at |from )?(?:p\.|page)\s*(?P<page>\d+)\b(?!\s*(?:and|-|–|to|&)\s*\d)", re.I)
@@ -860,7 +871,8 @@ FRAME_WORDS = set(
         build builds built frame frames framed path connect connects connected sentences sentence numbers figures view take
         full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
         something someone used named total near bold heading headings subheadings towards toward tied furnish
-        synthesis synthesise synthesize concise amount
+        synthesis synthesise synthesize concise amount specify indicate associated association element elements feed feeds
+        feeding tackle tackles tackling tackled produce produces produced written shown
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
         contending cope copes coping according concern concerns concerning dedicated version versions basically
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
@@ -892,7 +904,8 @@ class Route:
 
 
 PRONOUN_ASK = re.compile(  # '... - which case studies mention it?': which ones mention what was said before
-    r"^(?P<before>[^?]{3,160}?)\s*(?:[.:;,]|\s[-–—])\s+(?P<ask>(?:in |of |across )?(?:which|what)\b[^?]*\b"
+    r"^(?P<before>[^?]{3,160}?)\s*(?:[.:;,]|\s[-–—]|,?\s+(?P<claimed>right|correct|true|yes|no|isn['’]t it|is that right)\?)"
+    r"\s+(?P<ask>(?:in |of |across )?(?:which|what)\b[^?]*\b"
     r"(?:clusters|case studies|regions|areas|places|ones|write-?ups)\b[^?]*\b(?:it|them|(?<!each )(?<!every )one|these|those|"
     r"the (?:company|firm|"
     r"programme|scheme|body|organisation|centre|project|fund))\b[^?]*)\?*\s*$",  # ('the company': AstraZeneca)
@@ -921,15 +934,20 @@ BEFORE_THE_TOPIC = re.compile(  # 'I care about hydrogen', 'my focus is offshore
 )
 
 
-def _pronoun_topic(asked: re.Match[str] | None, outline: Outline) -> str:
+def _pronoun_topic(asked: re.Match[str] | None, outline: Outline, steer: Callable[[str], tuple[str, ...]]) -> str:
     """What 'it' is in 'My focus is offshore wind - which case studies mention it?' (asked: its PRONOUN_ASK match):
-    the topic said before the ask."""
+    the topic said before the ask, less the case studies a claim put there names ('AstraZeneca only shows up in the
+    Cheshire story, right?': AstraZeneca, wherever it shows up)."""
     if not asked:
         return ""
     before = BEFORE_THE_TOPIC.sub("", asked.group("before"))
-    return topic_of(before, [], [], outline)
+    return topic_of(before, list(steer(before)) if asked.group("claimed") else [], [], outline)
 
 
+GROUP_SAYS = re.compile(  # the group as where it is said: 'per the recommendations', 'according to the themes'
+    r",?\s*\b(?:according to|as per|per) the (?:report['’]s )?(?:recommendations|(?:cross-cutting )?themes|observations)\b,?",
+    re.I,
+)
 AROUND = re.compile(r"around\s+(?=\w)", re.I)  # an aggregate's topic begun by it: no word a sentence must hold
 
 
@@ -943,15 +961,22 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
     or 'they' pointing back at the sentences before), and when the sentences before name no case study or group
     (then 'Which schemes are named?' asks what that one names)."""
     route = _route(question, steer, outline)
+    said_by = GROUP_SAYS.search(question)  # 'which institutions get funding directly, per the recommendations?': where
+    if route.kind == "list" and route.group and said_by:  # it is said, and what is asked of it is a fact
+        unsaid = _route(GROUP_SAYS.sub(" ", question, count=1), steer, outline)
+        if unsaid.kind == "fact":
+            return unsaid
     pronoun = PRONOUN_ASK.match(question.strip())
+    if route.kind == "fact" and pronoun and pronoun.group("claimed"):  # '..., right? Which clusters mention it?'
+        route = _route(pronoun.group("ask"), steer, outline)
     if route.kind == "list" and route.group == CASE_STUDIES and not route.regions:
         if ONE_OF_THEM.search(question):  # 'which cluster has the most severe skills gaps of all?': one, not every one
             return Route("fact")
         if pronoun or MENTIONS_IT.search(question):
             # 'which case studies mention it?' asks which mention what was said before, never for every one of them
-            topic = _pronoun_topic(pronoun, outline)
+            topic = _pronoun_topic(pronoun, outline, steer)
             return Route("aggregate", topic=topic) if topic else Route("fact")
-    if route.kind == "aggregate" and not route.group and (topic := _pronoun_topic(pronoun, outline)):
+    if route.kind == "aggregate" and not route.group and (topic := _pronoun_topic(pronoun, outline, steer)):
         # 'I care about hydrogen. Which clusters bring it up?': hydrogen, not 'care hydrogen'; 'I watch AstraZeneca. Which
         # regions mention the company?': AstraZeneca, not 'company'
         said, kept = set(terms(topic)), set(terms(route.topic))
@@ -1221,6 +1246,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     in_case = NAMES_IN_CASE.search(question)
     if len(explicit) == 1 and in_case:  # "list the organisations named in the York case study"
         return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=in_case.group("kinds"))
+    if len(explicit) == 1 and MAIN_PLAYERS.search(question):  # 'who are the main players in the York bioeconomy'
+        return Route("aggregate", regions=tuple(explicit), group=NAMES, topic="organisations")
     kind_in_cases = NAMED_KIND.search(question)
     noun = kind_in_cases.group("noun") if kind_in_cases else None
     # "which companies are named across the North East and Lancashire cases", "which organisations are named in the
@@ -1437,6 +1464,12 @@ AS_A_ROLE = re.compile(  # 'by which clusters is net zero described as a driver 
 )
 
 
+AS_A_PROBLEM = re.compile(r"\s+as an? (?:problem|issue|challenge|concern|barrier)\b", re.I)
+REGION_PLACES = {  # a place a case study is told of, as no topic of that case study: 'how the Humber is tackling its
+    "humber": "hull",  # skills problems' asks of Hull & East Yorkshire's skills (not a name that steers to it, as
+}  # Merseyside: 'which case studies mention the Humber' asks where the Humber is named)
+
+
 def topic_of(question: str, steered: list[str], by_sector: list[str], outline: Outline) -> str:
     """The question's words less its frame ('which clusters mention'), its stopwords and the names it
     picks case studies by, in order: 'skills shortages', 'net zero'."""
@@ -1458,8 +1491,13 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
         named |= {t for alias in aliases_of(region) for t in terms(alias)}
     for region in by_sector:
         named |= _sector_terms(region, outline)
-    words = []
+    placed = {
+        t for region in steered + by_sector for place, known in REGION_PLACES.items()
+        if known in normalise(region) for t in terms(place)
+    }
+    words, places = [], []
     question = CONTRASTED.sub("", question)  # "emerging (as opposed to established) clusters": not a topic
+    question = AS_A_PROBLEM.sub("", question)  # 'raise skills gaps as a problem': skills gaps, a problem as they are
     question = PART_OF_CLUSTER.sub(" ", question)  # "is hydrogen part of the cluster's activity or prospects": hydrogen
     question = HOW_NAMED.sub("", question)  # 'refer to a LEP by name or abbreviation': how, not what, it is named
     question = SPELLED_OUT.sub(_or_spelled_out, question)  # 'AI (artificial intelligence)': either, as alternatives
@@ -1489,6 +1527,9 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
         word_terms = terms(word, keep_stopwords=True)
         if not word_terms or all(t in named for t in word_terms):
             continue
+        if all(t in placed for t in word_terms) and word not in in_names:  # (not 'the Humber Industrial Cluster')
+            places.append(word)
+            continue
         framed = all(t in FRAME_WORDS or t in STOPWORDS for t in word_terms) and word.lower() not in KEPT_FORMS
         if word not in in_names and framed and not (i == 0 and starts_name):
             continue
@@ -1498,7 +1539,8 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     # a word said twice is one topic ('AI mentioned where? … any case study that mentions AI at all'), 'or' aside
     if "or" not in words:  # ('skills shortages or skills gaps' keeps each alternative whole)
         words = [w for i, w in enumerate(words) if w.lower() not in {x.lower() for x in words[:i]}]
-    return re.sub(r"^(?:or\b\s*)+|(?:\s*\bor)+$", "", re.sub(r"\bor(?:\s+or)+\b", "or", " ".join(words)))
+    topic = re.sub(r"^(?:or\b\s*)+|(?:\s*\bor)+$", "", re.sub(r"\bor(?:\s+or)+\b", "or", " ".join(words)))
+    return topic or " ".join(places)  # ('which case studies mention the Humber': the place is the topic)
 
 
 def _joins_names(tokens: list[str], i: int) -> bool:
