@@ -2774,6 +2774,52 @@ def test_a_place_the_asker_compares_from_is_no_name_the_documents_must_use(assis
     assert assistant.ask(question).route == "summary"
 
 
+def test_a_topic_summary_gives_case_studies_saying_it_in_other_words(assistant: Assistant) -> None:
+    # the overview page's 'beyond administrative boundaries' is no case study: the two saying 'cross-border
+    # collaboration' are found in other words, and the case studies' chapter does not keep them out
+    answer = assistant.ask("Summarise the report's argument about clusters crossing administrative boundaries.")
+    assert answer.route == "summary"
+    for needle in ("**Liverpool City Region** (p. 7)", "**Cheshire & Warrington** (p. 11)", "Cheshire Science Corridor",
+                   "transcend administrative boundaries"):
+        assert needle in answer.answer
+    assert "Magic happens" not in answer.answer  # boundaries between sectors are not these
+
+
+def test_a_case_study_summary_on_a_topic_goes_on_with_the_paragraph_naming_what_it_does(assistant: Assistant) -> None:
+    # 'the Humber' is Hull & East Yorkshire's place, no topic; 'skills problems' its 'Skills shortages ... are a concern',
+    # then the sentences after it naming what is done: the UTCs, HETA, the Career Hub
+    question = "As an FE principal, summarise how the Humber is tackling its skills problems."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions, route.topic) == ("summary", ("Hull & East Yorkshire",), "skills problems")
+    answer = assistant.ask(question)
+    for needle in ("Skills shortages", "two University Technical Colleges", "HETA", "Career Hub"):
+        assert needle in answer.answer
+    # ...and 'these industries', going on about the sentence before, is not what was asked
+    answer = assistant.ask("From a medical-devices angle, summarise how AI is being used in West Yorkshire healthcare")
+    assert "These industries may differ" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        # what a cluster is and why it matters, innovation said or not: the section asking so
+        ("In a nutshell, what is a cluster and why does it matter?", "What is a regional innovation cluster"),
+        # ...but not what is meant by a phrase said of clusters
+        ("What is meant by clusters 'transcending administrative boundaries', and what does the report say about it?",
+         "Cross-cutting themes › Cluster geographies are complex and transcend administrative boundaries"),
+    ],
+)
+def test_a_section_summarised_by_what_it_asks(assistant: Assistant, question: str, title: str) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert route.kind == "summary" and route.section.startswith(title), route
+
+
+def test_the_introduction_summarised_as_what_it_says_the_report_is_and_how_it_was_produced(assistant: Assistant) -> None:
+    question = "Give me a short summary of what the introduction says the publication is and how it was produced."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.section) == ("summary", "Introduction")
+
+
 def test_a_summary_on_devolution_finds_what_is_devolved(assistant: Assistant) -> None:
     # 'devolution' is said as 'devolved' too: GM's 'limited but increasing devolved powers', 'Devolved organisations'
     answer = assistant.ask("Summarise the report's view on devolution and cluster policy.")

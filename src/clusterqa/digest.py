@@ -33,7 +33,8 @@ from .overview import (
     sentences,
 )
 from .questions import MONEY
-from .text import normalise, terms
+from .retrieve import COMMON_ACRONYMS, aliases_of
+from .text import CONTINUES, normalise, terms
 
 SUMMARY_POINTS = (3, 6)  # fewest and most bullets in a summary
 MANY_BULLETS, MAX_LISTED_POINTS = 8, 12  # a section mostly of this many list items is summarised by them all (up to the most)
@@ -51,6 +52,8 @@ TITLED_SENTENCES = 3  # ...up to this many of each such section, as it says them
 MAX_TITLED_PARTS = 4  # ...from at most this many such sections
 MIN_BODY_SHARE, BODY_SHARE_WEIGHT = 0.5, 0.9  # a section most of whose sentences are on the topic is next best
 MIN_OTHER_PLACES = 2  # ...and the places elsewhere saying most on the topic, at least this many, a sentence each
+FOLLOWING = 4  # a case study's sentences after one on what was asked that may go on about it
+MIN_CLOSE_COVERAGE = 0.4  # ...found in other words only when they hold this much of the topic
 SAME_TITLE_SHARE = 0.8  # ...but not a sentence holding this share of such a section's title: the section says it
 MAX_ALSO_NAMED = 12  # names a case study summary lists beyond its points
 MAX_ALSO_COMPARED = 8  # ...and a comparison, on each side, beyond its cells
@@ -364,7 +367,7 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
             # "summarise the second page of the GM case": the words are no topic it has; 'what's gone well, where
             # are the skills gaps, and how is it funded?' asks so much in so few words that one sentence holds it all
             if len(found) < SUMMARY_POINTS[0]:
-                return _case_summary(b, part, first=found)
+                return _case_summary(b, part, first=_what_follows(part, found))
             chosen = sorted(found[: SUMMARY_POINTS[1]], key=lambda f: f.row)
             return _points(b, f"What the {part.label} case study ({pages_of([part])}) says on {route.topic}:", chosen)
         return _case_summary(b, part)
@@ -461,24 +464,31 @@ def _report_view(
             hard[place] = (score, f)
     labels = {label for label, _ in points} | {place_of(body[0].chunk) for body in titled}
     # ...and a chapter given a point of its own speaks through the sections titled on the topic
-    others = sorted(
-        (place for place, (_, f) in best.items() if place not in labels | repeated and _chapter(f) not in labels),
+    others = sorted(  # (a case study's chapter, the case studies, is no voice of its own)
+        (p for p, (_, f) in best.items() if p not in labels | repeated and (f.chunk.region or _chapter(f) not in labels)),
         key=lambda place: -best[place][0],
     )
-    for place in others[: max(MIN_OTHER_PLACES, SUMMARY_POINTS[1] - len(points))]:
+    elsewhere = others[: max(MIN_OTHER_PLACES, SUMMARY_POINTS[1] - len(points))]
+    for place in elsewhere:
         picked = {best[place][1].row: best[place][1]} | ({hard[place][1].row: hard[place][1]} if place in hard else {})
         points.append((place, [picked[row] for row in sorted(picked)]))
     # too few points: the places whose sentences come closest to the topic in other words ('cross-border collaboration'
-    # for clusters spilling across administrative boundaries)
-    closest: dict[str, tuple[float, Found]] = {}
-    for f in everything if len(points) < SUMMARY_POINTS[0] else ():
+    # for clusters spilling across administrative boundaries); and too few case studies among them: the case studies
+    # saying most of it so ('Cheshire & Warrington's transition ... was built on cross-border collaboration')
+    cases = sum(bool(best[place][1].chunk.region) for place in elsewhere)
+    closest: dict[str, tuple[float, float, Found]] = {}
+    for f in everything if len(points) < SUMMARY_POINTS[0] or cases < MIN_OTHER_PLACES else ():
         place = place_of(f.chunk)
-        if f.row in taken or place in labels | repeated | set(best) or _chapter(f) in labels:
+        if f.row in taken or place in labels | repeated | set(best) or (_chapter(f) in labels and not f.chunk.region):
             continue
         said_so = b.coverage(f.sentence.text, synonyms=True)
         if said_so and (place not in closest or said_so + float(b.sims[f.row]) > closest[place][0]):
-            closest[place] = (said_so + float(b.sims[f.row]), f)
-    for _, f in sorted(closest.values(), key=lambda sf: -sf[0])[: SUMMARY_POINTS[0] - len(points)]:
+            closest[place] = (said_so + float(b.sims[f.row]), said_so, f)
+    ranked = sorted(closest.values(), key=lambda c: -c[0])
+    added = [f for _, _, f in ranked[: max(SUMMARY_POINTS[0] - len(points), 0)]]
+    cases += sum(bool(f.chunk.region) for f in added)
+    more = [f for _, said_so, f in ranked if f.chunk.region and f not in added and said_so >= MIN_CLOSE_COVERAGE]
+    for f in added + more[: max(MIN_OTHER_PLACES - cases, 0)]:
         points.append((place_of(f.chunk), [f]))
     points.sort(key=lambda point: point[1][0].row)
     lines = [f"What the documents say about {topic}:"]
@@ -502,6 +512,30 @@ def _chapter(found: Found) -> str:
 
 def _section_title(found: Found) -> str:
     return found.chunk.section.rsplit(SECTION_SEP, 1)[-1]
+
+
+def _what_follows(part: Part, found: list[Found]) -> list[Found]:
+    """The sentences on what was asked, each with the ones just after it in its section that name something or give a
+    figure, while the summary keeps room for the case study's opening and one more point: the paragraph goes on about
+    it ('Skills shortages ... are a concern. The Humber currently benefits from two University Technical Colleges ...
+    HETA, a Group Training Association ...')."""
+    every = {f.row: f for f in sentences(part)}
+    run = list(found)
+    for f in sorted(found, key=lambda f: f.row):
+        for row in range(f.row + 1, f.row + 1 + FOLLOWING):
+            after = every.get(row)
+            if after is None or after.chunk.section != f.chunk.section or len(run) >= SUMMARY_POINTS[1] - 2:
+                break
+            if after not in run and not CONTINUES.match(after.sentence.text) and (_names_new(after) or _count_numbers(after)):
+                run.append(after)
+    return sorted(run, key=lambda f: f.row)
+
+
+def _names_new(found: Found) -> list[str]:
+    """The names a sentence gives beyond its own case study's place and the acronyms everyone knows ('AI')."""
+    own = set(terms(found.chunk.region)) | {t for alias in aliases_of(found.chunk.region) for t in terms(alias)}
+    body = found.sentence.text.split(" ", 1)[1] if " " in found.sentence.text else ""
+    return [n for n in names_in(body) if n not in COMMON_ACRONYMS and not set(terms(n)) <= own]
 
 
 def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> Answer | None:
