@@ -322,6 +322,11 @@ HARD_FACTS = [
     ("I spent forty years in Sheffield steel - how many metals firms are left round here?", "960 local firms", 18),
     # London steered from, centrally: where government sits
     ("Can the value of clusters be steered centrally from London, in the NP11's view?", "cannot be driven from Whitehall", 22),
+    ("Roughly how many small firms make up Liverpool's life sciences ecosystem?", "nearly 200 SMEs", 7),  # small firms: SMEs
+    ("Which headache turns up most often across every cluster looked at?", "Skills gaps remain", 5),
+    ("(Roughly) which industries did the Tees Valley pioneer?", "plastics, medication", 19),  # 'pioneering', stemmed apart
+    # which specialisms, said with words between: the sentence naming several
+    ("Which life sciences specialisms has Cheshire & Warrington built up?", "advanced therapies", 11),
     # a colon heading said in full, list and all, on the observations page
     ("When research capacity is translated locally, what roles does it play according to the emerging themes?",
      "attracting high-quality talent", 5),

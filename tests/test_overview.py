@@ -43,6 +43,9 @@ ROUTED = [
     ("Which consultancy did the detailed analysis behind this summary?", "fact"),  # 'this summary': the document itself
     ("Comparing with Belfast's cyber scene: which northern English clusters have a cyber security element?", "aggregate"),
     ("On which dimensions do the selected clusters differ from one another?", "fact"),  # one another is no second topic
+    ("Sumarise the South Yorkshire metals case study.", "summary"),  # misspelt
+    ("Which headache is most common across all clusters?", "fact"),  # the one most common, not every cluster
+    ("Might you enumerate the headline recommendations for future cluster policy given in the observations section?", "list"),
     # a case study's main players: the organisations it names
     ("Who are the main players in the York & North Yorkshire bioeconomy?", "aggregate"),
     ("Aerospace supply-chain buyer: which key organisations and assets make up Lancashire's cyber-physical cluster?",
@@ -671,6 +674,13 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
          ["Lancashire", "South Yorkshire"], "amrc"),
         ("Where in the North has Innovate UK money or programmes shown up, according to the case studies?",
          ["Greater Manchester", "West Yorkshire", "York & North Yorkshire"], "innovate uk"),
+        # who asks, as a role with a dash or a clause before 'I'd like to know'
+        ("As a process engineer I've worked with the AMRC - which case studies mention the Advanced Manufacturing Research "
+         "Centre?", ["Lancashire", "South Yorkshire"], "advanced manufacturing research centre"),
+        ("Working in clinical trials, I'd like to know which clusters mention AstraZeneca.",
+         ["Liverpool City Region", "Cheshire & Warrington"], "astrazeneca"),
+        # referring to a sector is mentioning it, not being about it
+        ("Which clusters refer to the defence sector?", ["Lancashire", "South Yorkshire"], "defence"),
         # 'as a problem' says how they are raised, not what: skills shortages or gaps, South Yorkshire's too
         ("Which cluster case studies raise skills shortages or skills gaps as a problem?",
          ["Hull & East Yorkshire", "Greater Manchester", "West Yorkshire", "South Yorkshire"], "skills"),
@@ -2812,6 +2822,23 @@ def test_a_case_study_summary_on_a_topic_goes_on_with_the_paragraph_naming_what_
 def test_a_section_summarised_by_what_it_asks(assistant: Assistant, question: str, title: str) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert route.kind == "summary" and route.section.startswith(title), route
+
+
+def test_the_area_picked_for_a_sector_is_the_case_study_about_it_cited_on_the_list(assistant: Assistant) -> None:
+    # picked for its metallurgy cluster: the case study about it, cited to its bullet in the list of case studies,
+    # though that names the sector otherwise ('South Yorkshire: Metallurgy', its title 'Metals and Metallurgy')
+    answer = assistant.ask("Which of the areas was picked for its metallurgy cluster?")
+    assert answer.answer.startswith("1 of the 11 case studies are about metallurgy")
+    assert [(c.page, c.quote) for c in answer.citations] == [(6, "• South Yorkshire: Metallurgy")]
+
+
+def test_a_sectors_name_said_across_the_report_is_a_topic_not_that_case_study(assistant: Assistant) -> None:
+    question = "Where does net zero come up across the report? Summarise the main points."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.regions, route.topic) == ("summary", (), "net zero")
+    answer = assistant.ask(question)
+    for needle in ("**Hull & East Yorkshire**", "**Cumbria**", "**Tees Valley**"):
+        assert needle in answer.answer
 
 
 def test_the_introduction_summarised_as_what_it_says_the_report_is_and_how_it_was_produced(assistant: Assistant) -> None:

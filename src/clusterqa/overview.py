@@ -80,9 +80,12 @@ NEGATIVE_SAY = re.compile(
 )
 SECTOR_ASKED = re.compile(  # ...and 'which two case studies are AI clusters', 'which 2 of the 11 are the AI ones'
     r"\b(?:are|is) (?:about|on|in|focused on)\b|\bfocus(?:ed|es)? on\b|\bsectors?\b"
-    r"|\b(?:are|is) (?:the )?(?:[\w&/-]+ ){1,3}(?:ones|clusters)\W*$",
+    r"|\b(?:are|is) (?:the )?(?:[\w&/-]+ ){1,3}(?:ones|clusters)\W*$"
+    r"|\b(?:picked|chosen|selected|included) (?:for|as) (?:its|their|a|an|the) (?:[\w&/-]+ ){1,3}(?:cluster|sector|focus)\b",
     re.I,
 )
+
+MENTION_ASKED = re.compile(r"\b(?:mention\w*|refer\w*|cite\w*|discuss\w*|talks? about|bring\w* up)\b", re.I)
 
 
 def _sector_terms(sector: str) -> set[str]:
@@ -345,7 +348,7 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
                 listing = f"listed on p. {listed.sentence.page} as “{item_text(listed.sentence.text)}”"
                 lines.append(f"{part.region}: {part.cluster} (the case study is on p. {part.page}; {listing}) {b.cite(listed)}")
                 continue
-            found = _listing(outline, part)
+            found = case_listing(outline, part)
             lines.append(f"{part.region}: {part.cluster} (the case study is on p. {part.page}) {b.cite(found)}")
         return b.answer("\n".join(lines)) if lines else None
     if b.route.group == CASE_STUDIES:
@@ -618,7 +621,7 @@ def bulleted_lists(part: Part) -> Iterator[tuple[Found, list[Found]]]:
             yield lead, items
 
 
-def _listing(outline: Outline, part: Part) -> Found:
+def case_listing(outline: Outline, part: Part) -> Found:
     """The sentence naming a case study's region and sector: its bullet in the list of case studies, else the
     case study's own first sentence."""
     parent = _case_study_parent(outline)
@@ -752,11 +755,12 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
         return max(found, key=lambda f: b.fit(f) + (1.0 if wants_money and MONEY.search(f.sentence.text) else 0.0))
 
     topic_terms = set(terms(b.route.topic))
-    about = SECTOR_ASKED.search(b.question)  # "which case studies are about AI", not "which mention AI"
+    # "which case studies are about AI", not "which mention AI" (nor 'which refer to the defence sector')
+    about = SECTOR_ASKED.search(b.question) and not MENTION_ASKED.search(b.question)
     by_sector = [p for p in outline.case_studies if about and topic_terms and topic_terms <= _sector_terms(p.cluster)]
     if by_sector:  # "which case studies are about artificial intelligence": their sectors say so
-        for part in by_sector:
-            found = _listing(outline, part)
+        for part in by_sector:  # (its bullet in the list of case studies, however that names its sector)
+            found = _listed_as(outline, part) or case_listing(outline, part)
             lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(found)}")
         head = f"{len(by_sector)} of the {len(outline.case_studies)} case studies are about {b.route.topic}:"
         return b.answer("\n".join([head, *lines]))

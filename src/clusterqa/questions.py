@@ -324,7 +324,7 @@ SELF_BONUS = 0.25  # for the report saying how it was made, when that is asked (
 ALSO_BONUS = 0.35  # for what a whole 'also includes', when the question asks what else there is besides a part
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
 SEVERAL_ASKED = re.compile(  # 'what specialisms is C&W a hub for': the sentence naming several of them
-    r"\b(?:what|which) (?:\w+ )?(?:specialisms|specialities|specialties|strengths|sectors|industries|fields|technologies|"
+    r"\b(?:what|which) (?:[\w-]+ ){0,2}(?:specialisms|specialities|specialties|strengths|sectors|industries|fields|technologies|"
     r"activities|capabilities|applications|markets|obstacles|barriers|challenges|hurdles|headwinds)\b",
     re.I,
 )

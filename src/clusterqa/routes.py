@@ -657,7 +657,8 @@ BOTH_SIDES = re.compile(
 # "which example do they point to", "When the recommendations argue X, which example …": one thing, not a list
 SINGLED_OUT = re.compile(  # one member or a count asked of a group: 'the first recommendation', 'how many themes'
     r"\bhow many\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|last|final|top|number \d)\b"
-    r"|\b(?:which|what) (?:recommendation|theme|one)\b(?!s)|\bhow (?:is|are|does|do)\b",
+    r"|\b(?:which|what) (?:recommendation|theme|one)\b(?!s)|\bhow (?:is|are|does|do)\b"
+    r"|\bmost (?:common|often|frequent|widespread)\b|\bcommonest\b",  # 'which headache is most common across all clusters'
     re.I,
 )
 NAMED_WITHIN = re.compile(  # "which other DSIT initiatives are listed alongside them": things a member names, not members
@@ -1130,7 +1131,11 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     if SUMMARY.search(question) and not typed and not worded and not which_after:
 
         # "everything the report says about Made Smarter": the whole report, though the name steers to one case study
-        report_wide = len(regions) == 1 and not explicit and bool(REPORT_WIDE.search(question))
+        # ...and so is a sector's name said without its cluster ('where does net zero come up across the report?')
+        by_name = not explicit or (not steered and not CASE_SAID.search(question) and not (scene and steer(scene.group(0))))
+        report_wide = len(regions) == 1 and by_name and bool(REPORT_WIDE.search(question))
+        if report_wide and explicit:  # the sector's name is the topic
+            topic = topic_of(scoped, steered, [], outline)
         if len(regions) > 1 and len(explicit) == 1:  # 'the Sheffield city region metals case study': the one it names
             regions = list(explicit)
         elif len(regions) > 1 and len(placed := [r for r in explicit if r not in by_sector]) == 1:
@@ -1318,9 +1323,12 @@ CHAPTERS_MENTIONING = re.compile(  # 'which chapters mention the bioeconomy': th
 )
 TYPO_FIXES = {"whcih": "which", "wich": "which", "reccomendations": "recommendations", "recomendations": "recommendations",
               "reccommendations": "recommendations", "studys": "studies", "whats": "what's", "r": "are",
-              "recs": "recommendations"}
+              "recs": "recommendations", "sumarise": "summarise", "sumarize": "summarize", "summerise": "summarise",
+              "summerize": "summarize"}
 TYPOS = re.compile(
-    r"\b(?:whcih|wich|reccomendations|recomendations|reccommendations|studys|whats|recs)\b|(?<![\w&])(?-i:r)(?![\w&])", re.I
+    r"\b(?:whcih|wich|reccomendations|recomendations|reccommendations|studys|whats|recs|sumarise|sumarize|summerise|summerize)\b"
+    r"|(?<![\w&])(?-i:r)(?![\w&])",
+    re.I,
 )
 NOT_THIS_KIND = re.compile(  # 'no overview needed', 'sort of a summary question but really': the asker says what it is not
     r"\b(?:no|not an?|don'?t need an?|without an?)\s+(?:summary|overview|comparison|list)(?:\s+(?:needed|required|please))?\b"
@@ -1464,6 +1472,7 @@ AS_A_ROLE = re.compile(  # 'by which clusters is net zero described as a driver 
 )
 
 
+CASE_SAID = re.compile(r"\b(?:clusters?|case(?: study)?|case studies|write-?ups?|chapters?|sectors?|industry|industries)\b", re.I)
 AS_A_PROBLEM = re.compile(r"\s+as an? (?:problem|issue|challenge|concern|barrier)\b", re.I)
 REGION_PLACES = {  # a place a case study is told of, as no topic of that case study: 'how the Humber is tackling its
     "humber": "hull",  # skills problems' asks of Hull & East Yorkshire's skills (not a name that steers to it, as

@@ -193,7 +193,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "slice share proportion portion percentage",  # 'what slice of its output': '5% of the LCR's GVA'
     "plough ploughed invest invests invested",  # 'plough into research': 'invest ... in R&D'
     "r&d research",  # 'research every year': 'R&D'
-    "divide divides barrier barriers",  # 'break down barriers between industries': 'cuts across sector divides'
+    "pioneer pioneers pioneered pioneering",  # (stemmed apart: 'pione', 'pioneer')
+    "divide divides barrier barriers silo silos",  # 'break down barriers between industries': 'cuts across sector divides'
     "encourage encourages encouraging incentivise incentivises incentivize incentivizes",  # 'Incentivise working across ...'
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
@@ -222,7 +223,8 @@ def question_terms(question: str) -> list[str]:
 _GREETING = r"dear (?:sir or madam|sir|madam|sirs|all|team)"  # a letter's: 'Dear Sir or Madam, …'
 LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me …": courtesy before the question itself
     # 'As a council finance officer I'd like to know which …', 'As someone who worked in Sheffield steel, I'd like to …'
-    r"^\W*(?:as (?:an?|someone|somebody|[\w-]+['’]s) (?:[\w'’-]+,? ){1,8}?(?=i\b|i['’]|we\b|we['’]))?"
+    r"^\W*(?:as (?:an?|someone|somebody|[\w-]+['’]s) (?:[\w'’-]+,? ){1,8}?(?=i\b|i['’]|we\b|we['’])"
+    r"|[a-z]+ing\b[^,?]{0,60},\s*(?=(?:i|we)(?:['’]d| would) like to know\b))?"  # 'Working in clinical trials, I'd like to know
     r"(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
     r"find out|check|confirm|explain|say)|(?:i|we)(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
@@ -233,7 +235,7 @@ LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me
     # 'I wonder whether you might tell me which …', 'would you mind telling me …'
     r"i(?: was|['’]m| am)? wonder(?:ing)? (?:whether|if) you (?:might|could|would|can|will)(?: possibly| kindly)? "
     r"(?:tell me|let me know)|would you mind (?:telling me|letting me know)|"
-    r"(?:please\s+)?(?:can|could|would|will) you(?:\s+please)?(?=\s+\w))\b[\s,:]*",
+    r"(?:please\s+)?(?:can|could|would|will|might) you(?:\s+please)?(?=\s+\w))\b[\s,:]*",
     re.I,
 )
 
@@ -407,6 +409,12 @@ IDIOMS = (  # everyday phrases for what the documents say in one word: 'in short
     (re.compile(r"\b(?:asked for|ordered|requested)\b(?=[^?]*\b(?:case stud|write-?ups?\b|studies\b|report\b))", re.I),
      "commissioned"),
     (re.compile(r"\b(?:regional |local |place )?write-?ups\b", re.I), "case studies"),  # 'these regional write-ups'
+    # 'how many small firms make up its ecosystem': 'nearly 200 SMEs' (small firms counted; 'helped small firms
+    # around Scarborough' is said 'business support to ten companies')
+    (re.compile(r"\bhow many small(?:er)?(?: and (?:medium|mid)[- ]sized)? (?:firms|businesses|companies|enterprises)\b",
+                re.I), "how many SMEs"),
+    # 'what way of working cuts across industry silos': 'taking a mission-based approach ... cuts across sector divides'
+    (re.compile(r"\b(?:way|style|mode|model) of (?:working|operating|organising|organizing)\b", re.I), "approach"),
 )
 
 
@@ -533,6 +541,8 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"|(?:at|back) home in)\b[^?:]{0,100}?"
     r"(?:[:,;]|\.(?=\s+[A-Z])|\s[-–—])\s+(?=\S+\s+\S+)"
     r"|^\W*As an? [^:?.]{1,80}:\s+(?=\S+\s+\S+)"  # 'As a VC I'm interested in leverage: …'
+    # 'As a process engineer I've worked with the AMRC - which case studies mention ...'
+    r"|^\W*As an? [^:?.]{1,80}?\s[-–—]\s+(?=(?:what|which|how|where|who|when|why|can|could|please)\b)"
     r"|^\W*[A-Z][a-z]+ing (?:for|against) [^:?.]{1,50}:\s+(?=\S+\s+\S+)"  # 'Benchmarking for Wales: …'
     # 'From a university KE perspective: …'
     r"|^\W*From an? [^:?.]{1,60}? (?:perspective|point of view|angle)\s*[:,]\s+(?=\S+\s+\S+)"
@@ -566,7 +576,7 @@ AFTERWORD = re.compile(  # the asker's scene said after the question: a statemen
 
 AS_WHO = re.compile(  # 'As a retired steelworker from Redcar, I'd …', 'As a Canadian trade commissioner I'd like to know …'
     r"^\W*As (?:an?|someone|somebody|[A-Z][\w-]+['’]s) [^,.:?]{2,60}?"  # ('As Sheffield's inward-investment team, we')
-    r"(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m| would| need| want| am)\b))"
+    r"(?:,\s+(?=(?:I|we)\b)|\s+(?=(?:I|we)(?:['’]d|['’]m|['’]ve| would| need| want| am| have)\b))"
     rf"|^\W*{_GREETING}\b[\s,:]*",  # a letter's greeting
     re.I,
 )
