@@ -1237,11 +1237,15 @@ def test_a_comparison_is_a_table_with_the_same_facets_for_each_side(assistant: A
     assert answer.route == "compare" and set(answer.steered_to) == {"North East", "Lancashire"}
     rows = [line for line in answer.answer.splitlines() if line.startswith("| ")]
     assert "North East: Space" in rows[0] and "Lancashire: Cyber-Physical Defence and Security" in rows[0]
+    by_n = {c.n: c for c in answer.citations}
+    # each side's title is cited where it is given: its item in the list of case studies (p. 6)
+    for title, n in re.findall(r"\*\*([^*]+)\*\* \(pp?\. [\d–]+\) \[(\d+)\]", rows[0]):
+        assert title in by_n[int(n)].quote and by_n[int(n)].page == 6
+    assert len(re.findall(r"\[(\d+)\]", rows[0])) == 2
     facets = [row.split("|")[1].strip() for row in rows[1:]]
     assert {"Focus", "Scale"} <= set(facets)
     scale = next(row for row in rows if row.startswith("| Scale"))
     assert "54 organisations" in scale and "£5 billion" in scale
-    by_n = {c.n: c for c in answer.citations}
     for row in rows[1:-1]:
         for cell in row.split("|")[2:-1]:
             for n in re.findall(r"\[(\d+)\]", cell):
