@@ -324,6 +324,26 @@ HARD_FACTS = [
     ("Can the value of clusters be steered centrally from London, in the NP11's view?", "cannot be driven from Whitehall", 22),
     ("Roughly how many small firms make up Liverpool's life sciences ecosystem?", "nearly 200 SMEs", 7),  # small firms: SMEs
     ("Which headache turns up most often across every cluster looked at?", "Skills gaps remain", 5),
+    # who was behind it: the sentence naming them all; areas of excellence: the sentence naming several ('to excel in')
+    ("Who was behind Lancashire's winning bid for the National Cyber Force?", "Lancashire Enterprise Council", 10),
+    ("What are the North East space cluster's areas of excellence?", "space situational awareness", 8),
+    # the payoff of clusters for a place, why anyone should care: why they are important (in plain terms is no summary)
+    ("Why should a place care about having one of these concentrations of firms - what's the payoff?",
+     "Clusters are important because", 4),
+    ("What's the payoff for a town or city of hosting one of these groupings in the first place?",
+     "Clusters are important because", 4),
+    ("As a retired head sitting on our town council, I'd like to know in plain terms why anyone should care whether a "
+     "place has clusters.", "Clusters are important because", 4),
+    ("What kinds of organisations underpin nearly every cluster studied?", "anchored by research", 21),  # underpin: anchor
+    ("Why are clusters worth supporting?", "Clusters are important because", 4),
+    # from one kind to another: the sentence saying they range from one to the other
+    ("What are the different kinds of innovation cluster found in the North, from the world-class to the locally "
+     "important?", "range from globally recognised centres", 22),
+    # 'by cluster development' is no 'Freeports by cluster'
+    ("Can the value added by cluster development be delivered from central government in London?",
+     "cannot be driven from Whitehall", 22),
+    # the sums it can draw on, and the one it was 'also' awarded, said next
+    ("What place-based funding can West Yorkshire AI and healthtech firms draw on?", "£7.5m HealthTech Launchpad", 15),
     ("(Roughly) which industries did the Tees Valley pioneer?", "plastics, medication", 19),  # 'pioneering', stemmed apart
     # which specialisms, said with words between: the sentence naming several
     ("Which life sciences specialisms has Cheshire & Warrington built up?", "advanced therapies", 11),
@@ -354,6 +374,7 @@ OFF_TOPIC = [
     "Give me the exact figure for jobs the Teesside Freeport is expected to create.",  # 'aims to create jobs' gives none
     "What annual income is the North East space cluster forecast to reach by 2030?",  # a sum asked: none given for 2030
     "Were are the Humber's two University Technical Colleges located?",  # 'where', misspelt: a place none gives
+    "Who leads Space North East?",  # a name asked: 'the region's leaders in the sector' names no one
 ]
 
 

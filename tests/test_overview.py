@@ -679,6 +679,11 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
          "Centre?", ["Lancashire", "South Yorkshire"], "advanced manufacturing research centre"),
         ("Working in clinical trials, I'd like to know which clusters mention AstraZeneca.",
          ["Liverpool City Region", "Cheshire & Warrington"], "astrazeneca"),
+        # cyber security is cyber: Greater Manchester's 'North West Cyber Corridor' too
+        ("Comparing with Belfast's cyber scene: which northern English clusters have a cyber security element?",
+         ["Lancashire", "Greater Manchester"], "cyber"),
+        ("As a Fraunhofer researcher studying funding instruments, I should like to know which case studies cite UKRI "
+         "funding schemes.", ["Liverpool City Region", "Hull & East Yorkshire"], "ukri"),
         # referring to a sector is mentioning it, not being about it
         ("Which clusters refer to the defence sector?", ["Lancashire", "South Yorkshire"], "defence"),
         # 'as a problem' says how they are raised, not what: skills shortages or gaps, South Yorkshire's too
@@ -2818,6 +2823,8 @@ def test_a_case_study_summary_on_a_topic_goes_on_with_the_paragraph_naming_what_
     [
         # what a cluster is and why it matters, innovation said or not: the section asking so
         ("In a nutshell, what is a cluster and why does it matter?", "What is a regional innovation cluster"),
+        ("In plain terms, what is a regional innovation cluster and why does it matter, according to the report?",
+         "What is a regional innovation cluster"),
         # ...but not what is meant by a phrase said of clusters
         ("What is meant by clusters 'transcending administrative boundaries', and what does the report say about it?",
          "Cross-cutting themes › Cluster geographies are complex and transcend administrative boundaries"),
@@ -2834,6 +2841,13 @@ def test_the_area_picked_for_a_sector_is_the_case_study_about_it_cited_on_the_li
     answer = assistant.ask("Which of the areas was picked for its metallurgy cluster?")
     assert answer.answer.startswith("1 of the 11 case studies are about metallurgy")
     assert [(c.page, c.quote) for c in answer.citations] == [(6, "• South Yorkshire: Metallurgy")]
+
+
+def test_what_the_report_keeps_returning_to_is_the_topic(assistant: Assistant) -> None:
+    # not 'reason returning administrative boundaries' (the North East's 'large returns' is no answer)
+    question = "What is the main reason the report keeps returning to administrative boundaries? Summarise its argument."
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic) == ("summary", "administrative boundaries")
 
 
 def test_a_sectors_name_said_across_the_report_is_a_topic_not_that_case_study(assistant: Assistant) -> None:

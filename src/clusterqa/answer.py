@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 from .chunking import SECTION_SEP
 from .questions import (
     FIGURE_KINDS,
+    MONEY,
     REFERS_BACK,
     body_asked,
     holds_kind,
@@ -329,6 +330,10 @@ def extractive_answer(retrieval: Retrieval) -> Answer:
         if new_terms and s.sentence.text not in {c.sentence.text for _, c in chosen}:
             chosen.append((p, s))
             covered |= set(terms(s.sentence.text))
+    for p, s in list(chosen) if not kind else ():
+        more = _also_funded(retrieval, p, s)  # '... £45m ... as well as £80m ... . West Yorkshire was also awarded a £7.5m'
+        if more is not None and more[1].sentence.text not in {c.sentence.text for _, c in chosen}:
+            chosen.insert(chosen.index((p, s)) + 1, more)
     return _compose(retrieval, chosen, bullets=False, lead=passage)
 
 
@@ -391,6 +396,25 @@ def _continuation(
     if REMEDY_ASKED.search(retrieval.question) and REMEDY_SAID.search(nxt.sentence.text):
         return following[0]
     return None
+
+
+ALSO_FUNDED = re.compile(r"^(?:[\w&'’-]+ ){1,5}(?:was |were |has |have |is |are )?(?:also|additionally)\b")
+
+
+def _also_funded(retrieval: Retrieval, passage: Passage, last: ScoredSentence) -> tuple[Passage, ScoredSentence] | None:
+    """The sentence right after one giving sums that says a further sum was 'also' given: the list of funding goes on
+    (in the passage, or first in the retrieved passage that goes on from it)."""
+    if not MONEY.search(last.sentence.text):
+        return None
+    following = [(passage, s) for s in passage.sentences if s.position == last.position + 1] or [
+        (p, p.sentences[0])
+        for p in retrieval.passages
+        if last.position == len(passage.sentences) - 1 and p.before is not None and p.before.id == passage.chunk.id
+        and p.sentences
+    ]
+    if not following or not ALSO_FUNDED.match(following[0][1].sentence.text) or not MONEY.search(following[0][1].sentence.text):
+        return None
+    return following[0]
 
 
 def _said_in_full(retrieval: Retrieval, best: ScoredSentence) -> tuple[Passage, ScoredSentence] | None:

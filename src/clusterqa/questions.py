@@ -27,6 +27,8 @@ from .retrieve import (
     CHANCE_ASKED,
     CHANCE_SAID,
     CONTRAST_SAID,
+    PAYOFF_ASKED,
+    PAYOFF_SAID,
     REAL_DRIVER_ASKED,
     THE_ONE_BEFORE,
     Passage,
@@ -325,7 +327,8 @@ ALSO_BONUS = 0.35  # for what a whole 'also includes', when the question asks wh
 CONTRAST_BONUS = 0.1  # for the sentence setting what is needed against what drives, when that is asked
 SEVERAL_ASKED = re.compile(  # 'what specialisms is C&W a hub for': the sentence naming several of them
     r"\b(?:what|which) (?:[\w-]+ ){0,2}(?:specialisms|specialities|specialties|strengths|sectors|industries|fields|technologies|"
-    r"activities|capabilities|applications|markets|obstacles|barriers|challenges|hurdles|headwinds)\b",
+    r"activities|capabilities|applications|markets|obstacles|barriers|challenges|hurdles|headwinds)\b"
+    r"|\bareas of (?:excellence|expertise|strength|specialism|specialisation|specialization)\b",  # '... areas of excellence?'
     re.I,
 )
 OWNER_ASKED = re.compile(  # 'Alderley Park now sits within which property company?': who it belongs to now
@@ -362,6 +365,9 @@ AWAY_ASKED = re.compile(  # 'what funding does NP11 want to move away from', '..
 AWAY_SAID = re.compile(r"\b(?:shift|move|moving|step|turn)\w* away from\b", re.I)  # 'We need a shift away from small ...'
 AWAY_BONUS = 0.3
 CHANCE_BONUS = 0.35
+RANGE_ASKED = re.compile(r"\bfrom (?:the )?[\w-]+(?: [\w-]+){0,3} to (?:the )?[\w-]+(?: [\w-]+){0,3}\W*$", re.I)  # 'from the
+RANGE_SAID = re.compile(r"\brang(?:e|es|ed|ing) from\b", re.I)  # world-class to the locally important': 'range from ... to ...'
+RANGE_BONUS = 0.2
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
     r"stakeholders|businesses|employers|players|members|consultancy|consultants|agency|agencies|department|group|"
@@ -385,7 +391,7 @@ COMMON_NAMES = frozenset({"UK", "US", "EU", "UN", "NHS", "GVA", "GDP", "SMEs", "
 ORGANISATION_NAME = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of|for|the|&)?\s*[A-Z][\w&'-]*)+|\b[A-Z]{2,}\b")
 MANY_NAMES = 4  # a sentence naming this many gets the whole nudge
 NAMED_MANY_ASKED = re.compile(  # a group's members asked for: 'who were the partners', 'every member, please'
-    r"\bwho (?:were|are) (?:the )?(?:partners|members|players)\b|\bwho (?:was|were) (?:in|on|part of)\b"
+    r"\bwho (?:were|are) (?:the )?(?:partners|members|players)\b|\bwho (?:was|were) (?:in|on|part of|behind)\b"
     r"|\b(?:every|each|all (?:the )?)(?:member|partner|organi[sz]ation|bod(?:y|ies))s?\b",
     re.I,
 )
@@ -578,7 +584,8 @@ def says_who_did(question: str) -> Callable[[str], bool]:
 
 
 NAMES_OF = re.compile(  # 'what are the names of the two University Technical Colleges', 'which cities make up ...'
-    r"\bnames? of\b|\bwhat (?:are|were) (?:they|these|those) called\b|\b(?:which|what) (?:cities|towns|universities|colleges)\b",
+    r"\bnames? of\b|\bwhat (?:are|were) (?:they|these|those) called\b|\b(?:which|what) (?:cities|towns|universities|colleges)\b"
+    r"|^\W*who (?:leads|heads|chairs|runs)\b",  # 'who leads Space North East': a name, not 'the region's leaders'
     re.I,
 )
 
@@ -654,6 +661,8 @@ CUES = (  # (asked, said, nudge, asked in the question's core rather than all of
     (CONDITION_ASKED, CONDITION_SAID, CONDITION_BONUS, True),  # 'when do bids land best': 'most compelling when'
     (AWAY_ASKED, AWAY_SAID, AWAY_BONUS, False),  # 'what does NP11 want to move away from': 'a shift away from'
     (CHANCE_ASKED, CHANCE_SAID, CHANCE_BONUS, False),  # 'what new body could help': 'the incoming MCA offers ...'
+    (PAYOFF_ASKED, PAYOFF_SAID, CHANCE_BONUS, False),
+    (RANGE_ASKED, RANGE_SAID, RANGE_BONUS, False),  # 'what's the payoff': 'Clusters are important because ...'
 )
 
 

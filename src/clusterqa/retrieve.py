@@ -100,6 +100,13 @@ CHANCE_ASKED = re.compile(  # 'what new governance arrangement could help', 'wha
 CHANCE_SAID = re.compile(  # 'The incoming York & North Yorkshire MCA offers an opportunity to ...'
     r"\bincoming (?-i:[A-Z])|\b(?:offers?|offered|provides?|providing|presents?) (?:an? )?(?:opportunit|chance)", re.I
 )
+PAYOFF_ASKED = re.compile(  # 'what's the payoff for a town of hosting one', 'why should a place care about having them'
+    r"\b(?:pay-?off|upside)\b|\bwhy (?:should|would|do|does) (?:anyone|anybody|a (?:place|town|city|region)|places|towns|we|you|"
+    r"people) (?:care|bother)\b|\bwhy (?:are|is) (?:regional )?(?:innovation )?clusters? worth\b",  # 'worth supporting'
+    re.I,
+)
+PAYOFF_SAID = re.compile(r"\b(?:are|is) important because\b|\bpotential to boost\b", re.I)  # 'Clusters are important because ...'
+PAYOFF_VOTES = 2
 REAL_DRIVER_ASKED = re.compile(  # 'if specialist firms are only the precondition, what really powers innovation?'
     r"\b(?:really|actually|real|truly|true)\b[^?]*\b(?:drive[rs]?|driving|power(?:s|ing)?|fuel(?:s|ling)?|engine)\b"
     r"|\b(?:only|just|merely) (?:the|a) (?:precondition|prerequisite|entry ticket|starting point|first step)\b"
@@ -713,6 +720,8 @@ class Retriever:
         said_so += [(NEEDED_THEN_SAID, CONTRAST_VOTES)] if REAL_DRIVER_ASKED.search(question) else []
         # 'what new governance arrangement could help North Yorkshire': '... the incoming MCA offers an opportunity to ...'
         said_so += [(CHANCE_SAID, CHANCE_VOTES)] if CHANCE_ASKED.search(question) else []
+        # 'what's the payoff for a town of hosting one': 'Clusters are important because of their potential to boost ...'
+        said_so += [(PAYOFF_SAID, PAYOFF_VOTES)] if PAYOFF_ASKED.search(question) else []
         made = how_made_said(question)
         said_so += [(made, SELF_VOTES)] if made else []
         for said, votes in said_so:

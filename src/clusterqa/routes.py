@@ -332,7 +332,8 @@ SUMMARY = re.compile(
     r"(?:main|key|headline) (?:points|messages|findings|takeaways?|lessons)|takeaways?|tell me about|brief me|"
     r"\b(?:the|its) (?:main|key|central) (?:point|message|argument) (?:of|in)\b|"  # "what's the main point of the introduction'
     r"(?<!\bto )pull together|"  # not 'the opportunity to pull together X's assets'
-    r"\bpull (?:it|this|that|them) (?:all )?together\b|\bin plain (?:words|terms)\b|"
+    # (not 'in plain terms why anyone should care': how the fact is put)
+    r"\bpull (?:it|this|that|them) (?:all )?together\b|\bin plain (?:words|terms)\b(?!,? why\b)|"
     r"\bupshot of\b|\bbroad brush\b|\b(?:quick|short|brief) take on\b|"
     r"\b(?:\w+-minute|short|quick) briefing on\b|\bmain message for\b|\bthinking behind\b|"
     r"\bwhat does it say about [^?]+ stuff\b|"
@@ -538,7 +539,8 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|(?:^|[-–—:.?]\s+)who (?:mentions|flags|talks about|cites|brings up|raises|refers to)\b"
         r"|(?:^|[-–—:.?]\s+)(?:does|do) any(?:one|body| of them)? (?:mention|flag|raise|talk about|cite|bring up|refer to)\b"
         r"|[-–—:]\s*where (?:are|is) (?:they|it|these|this) (?:mentioned|named|cited|discussed|raised)\b"
-        r"|\b(?:cluster|case study|region) by (?:cluster|case study|region)\b|^\W*[\w -]{2,30} by cluster\b"
+        r"|\b(?:cluster|case study|region) by (?:cluster|case study|region)\b"
+        r"|^\W*[\w -]{2,30} by cluster\b(?! (?:development|approach|policy|policies|strateg\w*|programmes?|support))"
         # 'Nuclear gets a mention where in this report? I mean which case studies.', 'AI mentioned where?'
         r"|\b(?:gets? a mention|(?:is |are )?mentioned|crops? up|comes? up|turns? up) where\b"
     )
@@ -873,7 +875,7 @@ FRAME_WORDS = set(
         full complete entire page pages turn turns turned count counts selection detailed want wants visit visits week weeks
         something someone used named total near bold heading headings subheadings towards toward tied furnish
         synthesis synthesise synthesize concise amount specify indicate associated association element elements feed feeds
-        feeding tackle tackles tackling tackled produce produces produced written shown
+        feeding tackle tackles tackling tackled produce produces produced written shown reason reasons
         trace traces traced back run runs deal deals dealing dealt grapple grapples grappling contend contends
         contending cope copes coping according concern concerns concerning dedicated version versions basically
         individual flag flags flagged line-up lineup dissertation thesis essay executive elevator pitch separate separates
@@ -1473,6 +1475,8 @@ AS_A_ROLE = re.compile(  # 'by which clusters is net zero described as a driver 
 
 
 CASE_SAID = re.compile(r"\b(?:clusters?|case(?: study)?|case studies|write-?ups?|chapters?|sectors?|industry|industries)\b", re.I)
+RETURNS_TO = re.compile(r"\b(?:keeps?|kept) (?:on )?(?:coming back|returning|going back|harping on|circling back) to\b", re.I)
+CYBER_SECURITY = re.compile(r"\bcyber[- ]?security\b(?! research centre)", re.I)
 AS_A_PROBLEM = re.compile(r"\s+as an? (?:problem|issue|challenge|concern|barrier)\b", re.I)
 REGION_PLACES = {  # a place a case study is told of, as no topic of that case study: 'how the Humber is tackling its
     "humber": "hull",  # skills problems' asks of Hull & East Yorkshire's skills (not a name that steers to it, as
@@ -1507,6 +1511,8 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     words, places = [], []
     question = CONTRASTED.sub("", question)  # "emerging (as opposed to established) clusters": not a topic
     question = AS_A_PROBLEM.sub("", question)  # 'raise skills gaps as a problem': skills gaps, a problem as they are
+    question = RETURNS_TO.sub(" about ", question)  # 'the report keeps returning to administrative boundaries'
+    question = CYBER_SECURITY.sub("cyber", question)  # 'a cyber security angle': cyber, which is security ('Cyber Corridor')
     question = PART_OF_CLUSTER.sub(" ", question)  # "is hydrogen part of the cluster's activity or prospects": hydrogen
     question = HOW_NAMED.sub("", question)  # 'refer to a LEP by name or abbreviation': how, not what, it is named
     question = SPELLED_OUT.sub(_or_spelled_out, question)  # 'AI (artificial intelligence)': either, as alternatives

@@ -194,6 +194,8 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "plough ploughed invest invests invested",  # 'plough into research': 'invest ... in R&D'
     "r&d research",  # 'research every year': 'R&D'
     "pioneer pioneers pioneered pioneering",  # (stemmed apart: 'pione', 'pioneer')
+    "underpin underpins underpinned anchor anchors anchored",  # 'what underpins nearly every cluster': 'anchored by'
+    "excel excels excelled excellence",  # 'its areas of excellence': 'to excel in space situational awareness, ...'
     "divide divides barrier barriers silo silos",  # 'break down barriers between industries': 'cuts across sector divides'
     "encourage encourages encouraging incentivise incentivises incentivize incentivizes",  # 'Incentivise working across ...'
 )
@@ -226,7 +228,8 @@ LEAD_IN = re.compile(  # "Can you tell me …", "I need to know …", "Remind me
     r"^\W*(?:as (?:an?|someone|somebody|[\w-]+['’]s) (?:[\w'’-]+,? ){1,8}?(?=i\b|i['’]|we\b|we['’])"
     r"|[a-z]+ing\b[^,?]{0,60},\s*(?=(?:i|we)(?:['’]d| would) like to know\b))?"  # 'Working in clinical trials, I'd like to know
     r"(?:(?:please\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell me(?! about)|let me know|remind me|"
-    r"find out|check|confirm|explain|say)|(?:i|we)(?: need| want| would like|['’]d like) to (?:know|understand|check|find out)|"
+    r"find out|check|confirm|explain|say)"
+    r"|(?:i|we)(?: need| want| would like|['’]d like| should like) to (?:know|understand|check|find out)|"
     r"i(?:'m| am) (?:wondering|curious|trying to find out)|do you know|quick (?:question|one)|remind me again|"
     r"(?:hey|hi|hello|ok|okay) (?:assistant|there|clusterqa)\b[\s,:]*(?:(?:can|could|would|will) you\s+)?(?:tell me)?|"
     # 'Dear Sir or Madam, I should be interested to know which …': a letter's greeting and its courtesy
