@@ -1243,9 +1243,10 @@ def test_a_comparison_is_a_table_with_the_same_facets_for_each_side(assistant: A
     rows = [line for line in answer.answer.splitlines() if line.startswith("| ")]
     assert "North East: Space" in rows[0] and "Lancashire: Cyber-Physical Defence and Security" in rows[0]
     by_n = {c.n: c for c in answer.citations}
-    # each side's title is cited where it is given: its item in the list of case studies (p. 6)
-    for title, n in re.findall(r"\*\*([^*]+)\*\* \(pp?\. [\d–]+\) \[(\d+)\]", rows[0]):
-        assert title in by_n[int(n)].quote and by_n[int(n)].page == 6
+    # each side's title is cited where it heads its case study: its opening, on its own first page
+    cited = dict(re.findall(r"\*\*([^*]+)\*\* \(pp?\. [\d–]+\) \[(\d+)\]", rows[0]))
+    for title, page in [("North East: Space", 8), ("Lancashire: Cyber-Physical Defence and Security", 10)]:
+        assert by_n[int(cited[title])].section.endswith(title) and by_n[int(cited[title])].page == page
     assert len(re.findall(r"\[(\d+)\]", rows[0])) == 2
     facets = [row.split("|")[1].strip() for row in rows[1:]]
     assert {"Focus", "Scale"} <= set(facets)

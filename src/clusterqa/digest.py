@@ -25,7 +25,6 @@ from .overview import (
     Builder,
     Found,
     bulleted_lists,
-    case_listing,
     is_proper_name,
     item_text,
     names_in,
@@ -178,8 +177,8 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
                         cell.insert(cell.index(f) + 1, after)
     for name, choose in _facets(b, used):
         pick(name, choose, FIGURE_SENTENCES if name in ("More figures", "Focus") else 1)
-    # each side's title cited where it is given: its item in the list of case studies, or its own section
-    header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])}) {b.cite(case_listing(outline, p))}" for p in parts) + " |"
+    # each side's title cited where it heads its own case study: its opening sentence, in the section it titles
+    header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])}) {b.cite(next(sentences(p)))}" for p in parts) + " |"
     lines = [header, "|---" * (len(parts) + 1) + "|"]
     for name, row in facets:
         cells = [" ".join(f"{_cell(f.sentence.text)} {b.cite(f)}" for f in cell) or "not stated" for cell in row]

@@ -348,7 +348,7 @@ def list_answer(b: Builder, outline: Outline) -> Answer | None:
                 listing = f"listed on p. {listed.sentence.page} as “{item_text(listed.sentence.text)}”"
                 lines.append(f"{part.region}: {part.cluster} (the case study is on p. {part.page}; {listing}) {b.cite(listed)}")
                 continue
-            found = case_listing(outline, part)
+            found = _listing(outline, part)
             lines.append(f"{part.region}: {part.cluster} (the case study is on p. {part.page}) {b.cite(found)}")
         return b.answer("\n".join(lines)) if lines else None
     if b.route.group == CASE_STUDIES:
@@ -621,7 +621,7 @@ def bulleted_lists(part: Part) -> Iterator[tuple[Found, list[Found]]]:
             yield lead, items
 
 
-def case_listing(outline: Outline, part: Part) -> Found:
+def _listing(outline: Outline, part: Part) -> Found:
     """The sentence naming a case study's region and sector: its bullet in the list of case studies, else the
     case study's own first sentence."""
     parent = _case_study_parent(outline)
@@ -760,7 +760,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     by_sector = [p for p in outline.case_studies if about and topic_terms and topic_terms <= _sector_terms(p.cluster)]
     if by_sector:  # "which case studies are about artificial intelligence": their sectors say so
         for part in by_sector:  # (its bullet in the list of case studies, however that names its sector)
-            found = _listed_as(outline, part) or case_listing(outline, part)
+            found = _listed_as(outline, part) or _listing(outline, part)
             lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(found)}")
         head = f"{len(by_sector)} of the {len(outline.case_studies)} case studies are about {b.route.topic}:"
         return b.answer("\n".join([head, *lines]))
