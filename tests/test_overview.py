@@ -50,6 +50,8 @@ ROUTED = [
     ("Who are the main players in the York & North Yorkshire bioeconomy?", "aggregate"),
     ("Aerospace supply-chain buyer: which key organisations and assets make up Lancashire's cyber-physical cluster?",
      "aggregate"),
+    ("Which organisations make up the RAIC partnership in Cumbria?", "fact"),  # one body's members, not the case's names
+    ("Who are the key organisations in the RAIC partnership in Cumbria?", "fact"),
     # the recommendations as where it is said, a fact asked of them
     ("Which institutions in the R&I system receive major sustained national funding directly, per the recommendations?",
      "fact"),

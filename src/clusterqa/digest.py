@@ -177,12 +177,14 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
                         cell.insert(cell.index(f) + 1, after)
     for name, choose in _facets(b, used):
         pick(name, choose, FIGURE_SENTENCES if name in ("More figures", "Focus") else 1)
-    # each side's title cited where it heads its own case study: its opening sentence, in the section it titles
-    header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])}) {b.cite(next(sentences(p)))}" for p in parts) + " |"
-    lines = [header, "|---" * (len(parts) + 1) + "|"]
+    lines = []
     for name, row in facets:
         cells = [" ".join(f"{_cell(f.sentence.text)} {b.cite(f)}" for f in cell) or "not stated" for cell in row]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    # each side's title cited where it heads its own case study: its opening sentence, in the section it titles (cited
+    # after the cells, so the first citation is still what the first cell says)
+    header = "| | " + " | ".join(f"**{p.label}** ({pages_of([p])}) {b.cite(next(sentences(p)))}" for p in parts) + " |"
+    lines = [header, "|---" * (len(parts) + 1) + "|", *lines]
     # the names each side's cells leave out, as a case summary gives them: a comparison on a topic misses the
     # ones it speaks of in other words ('big private companies' -> 'Lockheed Martin')
     shown = [[f for name, row in facets for f in row[i]] for i in range(len(parts))]
@@ -521,15 +523,19 @@ def _what_follows(part: Part, found: list[Found]) -> list[Found]:
     it ('Skills shortages ... are a concern. The Humber currently benefits from two University Technical Colleges ...
     HETA, a Group Training Association ...')."""
     every = {f.row: f for f in sentences(part)}
-    run = list(found)
-    for f in sorted(found, key=lambda f: f.row):
+    followers: dict[int, list[Found]] = {}  # each sentence's, kept after it: the best fitting still leads
+    taken = len(found)
+    for f in found:
         for row in range(f.row + 1, f.row + 1 + FOLLOWING):
             after = every.get(row)
-            if after is None or after.chunk.section != f.chunk.section or len(run) >= SUMMARY_POINTS[1] - 2:
+            if after is None or after.chunk.section != f.chunk.section or taken >= SUMMARY_POINTS[1] - 2:
                 break
-            if after not in run and not CONTINUES.match(after.sentence.text) and (_names_new(after) or _count_numbers(after)):
-                run.append(after)
-    return sorted(run, key=lambda f: f.row)
+            if after in found or any(after in fs for fs in followers.values()):
+                continue
+            if not CONTINUES.match(after.sentence.text) and (_names_new(after) or _count_numbers(after)):
+                followers.setdefault(f.row, []).append(after)
+                taken += 1
+    return [g for f in found for g in (f, *followers.get(f.row, []))]
 
 
 def _names_new(found: Found) -> list[str]:

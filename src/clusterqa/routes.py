@@ -631,12 +631,14 @@ NAMES_IN_CASE = re.compile(  # "give me a full roll-call of the organisations na
     r"|(?:which|what) named\s+)" + _KINDS,
     re.I,
 )
+ONE_BODY = re.compile(r"\b(?:partnership|consortium|bid|programme|project|initiative|collaboration|board)\b", re.I)
 MAIN_PLAYERS = re.compile(  # 'who are the main players in ...', 'which key organisations and assets make up ...'
     r"^(?:[^?]{0,100}?(?:\s[-–—]|[:.])\s+)?\W*(?:who|which|what) (?:are|were) the (?:main|key|major|principal|leading|big) "
     r"(?:players|organisations|organizations|actors|institutions|bodies)\b"
     r"|^(?:[^?]{0,100}?(?:\s[-–—]|[:.])\s+)?\W*(?:which|what) (?:main |key |major )?(?:players|organisations|organizations"
     r"|institutions|bodies)(?: and (?:assets|facilities|institutions|firms|companies))? (?:make up|form|drive|anchor|are "
-    r"(?:behind|involved in|at the heart of))\b",
+    r"(?:behind|involved in|at the heart of))\b"
+    r"(?=[^?]{0,40}\b(?:cluster|ecosystem|sector|industry|scene)\b)",  # (not 'which organisations make up the RAIC partnership')
     re.I,
 )
 ONE_PAGE = re.compile(r"\s*\b(?:on |in |at |from )?(?:p\.|page)\s*(?P<page>\d+)\b(?!\s*(?:and|-|–|to|&)\s*\d)", re.I)
@@ -1253,7 +1255,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     in_case = NAMES_IN_CASE.search(question)
     if len(explicit) == 1 and in_case:  # "list the organisations named in the York case study"
         return Route("aggregate", regions=tuple(explicit), group=NAMES, topic=in_case.group("kinds"))
-    if len(explicit) == 1 and MAIN_PLAYERS.search(question):  # 'who are the main players in the York bioeconomy'
+    # 'who are the main players in the York bioeconomy' (not 'the key organisations in the RAIC partnership': its own)
+    if len(explicit) == 1 and MAIN_PLAYERS.search(question) and not ONE_BODY.search(question):
         return Route("aggregate", regions=tuple(explicit), group=NAMES, topic="organisations")
     kind_in_cases = NAMED_KIND.search(question)
     noun = kind_in_cases.group("noun") if kind_in_cases else None
