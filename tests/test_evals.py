@@ -110,6 +110,7 @@ def test_required_items_are_read_as_rendered_without_bold() -> None:
     result = score_case(listing, _result("- **North East**: Space (p. 8) [1]\n- **Tees Valley**: Chem (p. 19) [2]", False,
                                          [6, 6], ["North East: Space", "Tees Valley: Chemicals"]))
     assert result["required_share"] == 0.5  # 'North East: Space' as the reader sees it; 'Chem' is not 'Chemicals'
+    assert result["items_cited"] == 1.0  # ...and its line, read so, cites the passage holding it
 
 
 def test_score_case_and_summary_metrics() -> None:

@@ -176,7 +176,7 @@ def _items_cited(items: list[str], answer: str, citations: list[dict[str, Any]])
     ok = 0
     for item in items:
         for line in answer.splitlines():
-            if holds(MARKER.sub("", line), [item]):
+            if holds(MARKER.sub("", line).replace("**", ""), [item]):  # the line as the reader sees it, as present
                 cited = [by_n[int(n)] for n in re.findall(r"\[(\d+)\]", line) if int(n) in by_n]
                 if any(holds(c["text"], [item]) or holds(c["section"], [item]) for c in cited):
                     ok += 1
