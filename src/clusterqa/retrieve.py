@@ -258,6 +258,7 @@ NOT_OF_THE_NAME = {  # capitalised only for opening the question: 'Which Robotic
 }
 FEW_PASSAGES = 2  # a name said in this many passages or fewer points at them ('Robotics and AI Collaboration')
 NAMED_VOTES = 2  # ...and earns each of them these votes
+NAMES_REMEMBERED = 4096  # names looked up and kept, before the lookups start afresh
 NAME = re.compile(  # acronyms and internal capitals (iiCON, NESACoE), or runs of capitalised words
     r"\b(?:[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+(?:\s+(?:&\s+)?[A-Z][a-z]+)*)\b"
 )
@@ -347,6 +348,7 @@ class Retriever:
         self._counted: list[set[str]] | None = None  # each chunk's counted things ('nearly 200 SMEs'), for 'how many X'
         self._phrases: dict[tuple[str, str], bool] = {}  # two terms -> do the documents use them as one phrase
         self._named: dict[str, list[int]] = {}  # a name of several words -> the chunks saying it word for word
+        self._plain_texts: list[str] | None = None  # each chunk's text normalised, found once, for looking names up
         self.vocabulary = {
             w for c in self.chunks for w in re.split(r"[\s/-]+", normalise(f"{c.title} {c.section} {c.text}"))
         }
@@ -764,8 +766,12 @@ class Retriever:
                 continue
             name = normalise(" ".join(words))
             if name not in self._named:
+                if self._plain_texts is None:
+                    self._plain_texts = [normalise(c.text) for c in self.chunks]
+                if len(self._named) >= NAMES_REMEMBERED:  # a server asked without end keeps the recent ones
+                    self._named.clear()
                 said = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-                self._named[name] = [i for i, c in enumerate(self.chunks) if said.search(normalise(c.text))]
+                self._named[name] = [i for i, text in enumerate(self._plain_texts) if said.search(text)]
             where = self._named[name]
             if len(where) <= FEW_PASSAGES:
                 found += [i for i in where if i in allowed_set]
