@@ -361,6 +361,21 @@ def _named_before(passage: Passage, best: ScoredSentence) -> tuple[Passage, Scor
     return Passage(chunk, 0.0, 0.0, 0.0, (last,)), last
 
 
+def _following(
+    retrieval: Retrieval, passage: Passage, sentence: ScoredSentence, *, across: bool
+) -> list[tuple[Passage, ScoredSentence]]:
+    """The sentence after this one in its passage; or, when it ends its passage and across is set, the first of the
+    retrieved passage that goes on from it (none, or one)."""
+    following = [(passage, s) for s in passage.sentences if s.position == sentence.position + 1]
+    if not following and across and sentence.position == len(passage.sentences) - 1:
+        following = [
+            (p, p.sentences[0])
+            for p in retrieval.passages
+            if p.before is not None and p.before.id == passage.chunk.id and p.sentences
+        ]
+    return following
+
+
 def _continuation(
     retrieval: Retrieval, passage: Passage, best: ScoredSentence
 ) -> tuple[Passage, ScoredSentence] | None:
@@ -368,15 +383,8 @@ def _continuation(
     goes on about the same subject ('They ...', 'This ...') and fits the question nearly as well, or says the
     why or how a question asks after. For a lead-in, or a why or how, the best sentence may end its passage: then
     the next is the first of the retrieved passage that goes on from it."""
-    following = [(passage, s) for s in passage.sentences if s.position == best.position + 1]
     reason = bool(REASON_ASKED.search(core_question(retrieval.question)))
-    ends = best.position == len(passage.sentences) - 1
-    if not following and ends and (reason or best.sentence.text.rstrip().endswith(":")):
-        following = [
-            (p, p.sentences[0])
-            for p in retrieval.passages
-            if p.before is not None and p.before.id == passage.chunk.id and p.sentences
-        ]
+    following = _following(retrieval, passage, best, across=reason or best.sentence.text.rstrip().endswith(":"))
     if not following:
         return None
     nxt = following[0][1]
@@ -406,12 +414,7 @@ def _also_funded(retrieval: Retrieval, passage: Passage, last: ScoredSentence) -
     (in the passage, or first in the retrieved passage that goes on from it)."""
     if not MONEY.search(last.sentence.text):
         return None
-    following = [(passage, s) for s in passage.sentences if s.position == last.position + 1] or [
-        (p, p.sentences[0])
-        for p in retrieval.passages
-        if last.position == len(passage.sentences) - 1 and p.before is not None and p.before.id == passage.chunk.id
-        and p.sentences
-    ]
+    following = _following(retrieval, passage, last, across=True)
     if not following or not ALSO_FUNDED.match(following[0][1].sentence.text) or not MONEY.search(following[0][1].sentence.text):
         return None
     return following[0]

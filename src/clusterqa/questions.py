@@ -365,8 +365,10 @@ AWAY_ASKED = re.compile(  # 'what funding does NP11 want to move away from', '..
 AWAY_SAID = re.compile(r"\b(?:shift|move|moving|step|turn)\w* away from\b", re.I)  # 'We need a shift away from small ...'
 AWAY_BONUS = 0.3
 CHANCE_BONUS = 0.35
-RANGE_ASKED = re.compile(r"\bfrom (?:the )?[\w-]+(?: [\w-]+){0,3} to (?:the )?[\w-]+(?: [\w-]+){0,3}\W*$", re.I)  # 'from the
-RANGE_SAID = re.compile(r"\brang(?:e|es|ed|ing) from\b", re.I)  # world-class to the locally important': 'range from ... to ...'
+PAYOFF_BONUS = 0.35  # for 'Clusters are important because ...', when the payoff of having them is asked
+# 'from the world-class to the locally important': 'They can range from ... to ...'
+RANGE_ASKED = re.compile(r"\bfrom (?:the )?[\w-]+(?: [\w-]+){0,3} to (?:the )?[\w-]+(?: [\w-]+){0,3}\W*$", re.I)
+RANGE_SAID = re.compile(r"\brang(?:e|es|ed|ing) from\b", re.I)
 RANGE_BONUS = 0.2
 NAMES_ASKED = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations|bodies|companies|firms|partners|universities|institutions|"
@@ -661,8 +663,8 @@ CUES = (  # (asked, said, nudge, asked in the question's core rather than all of
     (CONDITION_ASKED, CONDITION_SAID, CONDITION_BONUS, True),  # 'when do bids land best': 'most compelling when'
     (AWAY_ASKED, AWAY_SAID, AWAY_BONUS, False),  # 'what does NP11 want to move away from': 'a shift away from'
     (CHANCE_ASKED, CHANCE_SAID, CHANCE_BONUS, False),  # 'what new body could help': 'the incoming MCA offers ...'
-    (PAYOFF_ASKED, PAYOFF_SAID, CHANCE_BONUS, False),
-    (RANGE_ASKED, RANGE_SAID, RANGE_BONUS, False),  # 'what's the payoff': 'Clusters are important because ...'
+    (PAYOFF_ASKED, PAYOFF_SAID, PAYOFF_BONUS, False),  # 'what's the payoff': 'Clusters are important because ...'
+    (RANGE_ASKED, RANGE_SAID, RANGE_BONUS, False),  # 'from the world-class to the locally important': 'range from
 )
 
 
