@@ -1161,11 +1161,17 @@ def test_another_name_for_a_region_steers_to_it(assistant: Assistant) -> None:
     assert not answer.abstained and "AstraZeneca" in answer.answer and answer.steered_to == ("Liverpool City Region",)
 
 
-def test_a_case_study_set_aside_is_left_out_of_the_aggregate(assistant: Assistant) -> None:
+def test_a_case_study_set_aside_is_listed_after_the_others(assistant: Assistant) -> None:
     answer = assistant.ask("Does any case study besides Tees Valley mention hydrogen?")
-    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    others, _, aside = answer.answer.partition("set aside")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", others, re.M)
     assert "of the 10 other case studies" in answer.answer and "Tees Valley" not in listed
     assert {"Hull & East Yorkshire", "Cumbria"} <= set(listed)
+    assert re.findall(r"^- \*\*(.+?)\*\*", aside, re.M) == ["Tees Valley"]  # its own mention, after the rest
+    # 'is X mentioned anywhere besides Y': the others, then Y's own
+    answer = assistant.ask("Is Made Smarter mentioned anywhere besides Greater Manchester?")
+    others, _, aside = answer.answer.partition("set aside")
+    assert answer.route == "aggregate" and "South Yorkshire" in others and "Greater Manchester" in aside
     # 'not just the Tees one' asks for it and the others
     answer = assistant.ask("Chemicals or chemical engineering: which case studies mention them, not just the Tees one?")
     assert "Tees Valley" in re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M) and "of the 11 case studies" in answer.answer
@@ -2419,6 +2425,8 @@ def test_a_group_named_only_in_the_scene_is_still_what_is_asked(assistant: Assis
         ("Apart from its own chapter, where else in the report does Manchester crop up?", "Manchester", ("Greater Manchester",)),
         ("Other than the GM case study itself, where does Manchester get a mention?", "Manchester", ("Greater Manchester",)),
         ("The Humber is all over the Hull case - does it come up in any other case study?", "Humber", ("Hull & East Yorkshire",)),
+        # the one named in full is set aside, not every Yorkshire
+        ("Is the Humber mentioned in any case study other than Hull & East Yorkshire?", "Humber", ("Hull & East Yorkshire",)),
     ],
 )
 def test_a_place_asked_about_across_the_case_studies_is_the_topic(
@@ -2434,6 +2442,15 @@ def test_a_place_asked_about_across_the_case_studies_is_the_topic(
     [
         ("Nuclear gets a mention where in this report? I mean which case studies.", "nuclear", ()),
         ("AI mentioned where? Not just the two AI clusters - any case study that mentions AI at all.", "AI", ()),
+        ("Is nuclear mentioned anywhere besides Cumbria?", "nuclear", ("Cumbria",)),
+        ("Apart from York & North Yorkshire, does any other case study bring up the bioeconomy?", "bioeconomy",
+         ("York & North Yorkshire",)),
+        (
+            "Made Smarter comes up in the Greater Manchester case study. Is it mentioned anywhere else among the case "
+            "studies, and where?",
+            "Made Smarter",
+            ("Greater Manchester",),
+        ),
         (
             "Chemicals = Tees, but which other case studies touch on chemicals or chemistry?",
             "chemicals or chemistry",

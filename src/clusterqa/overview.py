@@ -764,12 +764,15 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(found)}")
         head = f"{len(by_sector)} of the {len(outline.case_studies)} case studies are about {b.route.topic}:"
         return b.answer("\n".join([head, *lines]))
+    def line(part: Part, best: Found) -> str:
+        return f"- **{part.region}** ({part.cluster}, p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}"
+
     asked = [p for p in outline.case_studies if p.region not in b.route.excluded]  # 'besides Tees Valley'
     for part in asked:
         best = best_match(part)
         if best:
             matched += 1
-            lines.append(f"- **{part.region}** ({part.cluster}, p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}")
+            lines.append(line(part, best))
     elsewhere = []
     if where:  # "where are Investment Zones mentioned": the rest of the publication too
         for part in outline.sections:
@@ -777,7 +780,12 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             if best:
                 elsewhere.append(f"- **{part.title}** (p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}")
     total = f"{len(asked)} other" if b.route.excluded else str(len(asked))
-    if not matched and not elsewhere:
+    set_aside = []  # 'is Made Smarter mentioned anywhere besides Greater Manchester?': that one's own mention, after the rest
+    for part in outline.case_studies:
+        best = best_match(part) if part.region in b.route.excluded else None
+        if best:
+            set_aside.append(line(part, best))
+    if not matched and not elsewhere and not set_aside:
         if re.search(r"\b(?:which|what) (?:\w+ )?(?:places|locations)\b", b.question, re.I):
             return None  # "which places lose out under competitive grants": places in general, not case studies
         return b.answer(f"None of the {total} case studies mentions {b.route.topic}.", abstained=True)
@@ -785,6 +793,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
     if figure is not None:
         head = f"{matched} of the {total} case studies give {figure[0]}"
     text = "\n".join([f"{head}:" if matched else f"{head}.", *lines])
+    if set_aside:
+        text += "\n\nAnd in the case study the question set aside:\n" + "\n".join(set_aside)
     if elsewhere:
         text += "\n\nElsewhere in the documents:\n" + "\n".join(elsewhere)
     return b.answer(text)

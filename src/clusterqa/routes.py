@@ -517,9 +517,12 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"single out) (?:me )?(?:all |every |each )?(?:the )?(?:\w+ )?"
         r"(?:clusters?|case stud(?:y|ies)|regions?|areas?|places?) (?:that|which|where|with|in which)\b"
         r"|^[^?]*\b(?:case studies|clusters|regions|areas)\b[^?]*\bwho (?:mention|refer|talk|discuss|cite)s?\b"
-        r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’-]+\s+){1,4}(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
+        r"|^\W*(?:is|are|does|do)\s+(?:[\w&'’()-]+\s+){1,8}?(?:named|mentioned|cited|referred to|discussed|featured|mention\w*)"
         r"\s+(?:in|by|across)\s+(?:any|all|which|each|some|many|several|multiple|most|other|more than one)\s+(?:of\s+)?"
-        r"(?:the\s+)?(?:case studies|clusters|regions|areas)\b"
+        r"(?:the\s+)?(?:other\s+)?(?:case stud(?:y|ies)|clusters?|regions?|areas?)\b"
+        # 'Made Smarter comes up in the GM case study. Is it mentioned anywhere else among the case studies?'
+        r"|\b(?:is|are) (?:it|they|this|that|these|those) (?:named|mentioned|cited|referred to|discussed|brought up) "
+        r"(?:anywhere else|elsewhere)\b"
         # the topic, then the ask cut short: 'freeports? which clusters', '... mention the bioeconomy? which'
         r"|^[^?]{2,80}\?\s*(?:which|what)(?: (?:ones|clusters|case studies|regions|areas|places))?\W*$"
         # 'nuclear: where in the case studies does it feature?', 'Enterprise Zones - any clusters mention them?'
@@ -530,7 +533,7 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         r"|^\W*(?:tally(?: up)?|count up|flag|map|chart|note) (?:all )?the (?:clusters|case studies|regions|areas) "
         r"(?:that|which)\b"
         # '... does any cluster besides Liverpool get a mention', 'exports which clusters mention exporting'
-        r"|(?:^|[-–—:.?]\s+)(?:does|do) any (?:other )?(?:cluster|case study|region|area)\b"
+        r"|(?:^\W*|[-–—:.?]\s+)(?:does|do) any (?:other )?(?:cluster|case study|region|area)\b"
         r"|^\W*[\w-]+(?: [\w-]+)? which (?:clusters|case studies|regions) (?:mention|talk|refer|cite|have|discuss)"
         r"|^\W*which ones (?:talk|mention|refer|discuss|cite|name|flag|have|bring|spell)\w*\b"  # the case studies, asked
         r"|\b(?:case stud(?:y|ies)|clusters?)\b[^?]*?\bwhich ones\b"  # '... in nearly every case study, and if so which ones'
@@ -564,7 +567,10 @@ AFTER_PREAMBLE = re.compile(_PREAMBLE + "(" + _WHICH_CASES + r"[^?]*\?)")
 # 'We deliver Made Smarter work. Which of NP11's case studies reference the programme?': the question says what, when
 # it names anything ('Hydrogen: which clusters bring it in?' says it before)
 AFTER_STATEMENT = re.compile(r"^[^?]{2,100}?[.:!]\s+(" + _WHICH_CASES + r"[^?]*\?)", re.I)
-OTHER_CASES = re.compile(r"\b(?:which|what|any) other (?:case stud(?:y|ies)|clusters?|regions?|areas?|write-?ups?)\b", re.I)
+OTHER_CASES = re.compile(
+    r"\b(?:which|what|any) other (?:case stud(?:y|ies)|clusters?|regions?|areas?|write-?ups?)\b|\banywhere else\b|\belsewhere\b",
+    re.I,
+)
 _COMES_UP = r"(?:get a mention|get mentioned|crop up|come up|appear|feature|turn up|pop up)\b"  # said of a place
 PLACE_ASKED = re.compile(  # a place the question asks the case studies about, said before or after 'where'
     r"^\W*(?:the )?([A-Z][\w&'’ ]{1,40}?)\s+[-–—:]\s+(?:which|what) (?:other )?(?:case studies|clusters|write-?ups)\b"
@@ -595,6 +601,7 @@ PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to menti
     r"(?:appears|is mentioned|comes up|crops up|features|turns up|gets a mention)\b",
     re.I,
 )
+ANYWHERE = re.compile(r"\b(named|mentioned|cited|referred to|discussed|brought up)\s+anywhere\b(?! else)", re.I)
 EXCLUDED = re.compile(  # "does any case study besides Tees Valley mention it": that one is not what is asked about
     r",?\s*\b(?:besides|apart from|other than|except(?: for)?|excluding|aside from|setting aside|leaving aside|"
     r"not counting|not just)\s+(?:the\s+)?[^,?]+?(?:['’]s? own (?:case study|case))?"
@@ -1031,11 +1038,18 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     if page_asked and page_summary and (on_page := _on_page(int(page_asked.group("page")), outline)):
         return on_page
     set_aside: tuple[str, ...] = ()
-    if AGGREGATE.search(EXCLUDED.sub("", question)) and EXCLUDED.search(question):
+    # 'Is Made Smarter mentioned anywhere besides Greater Manchester?': in any of the other case studies
+    others_asked = ANYWHERE.sub(r"\1 in any case study", EXCLUDED.sub("", question))
+    if AGGREGATE.search(others_asked) and EXCLUDED.search(question):
         aside = " ".join(m.group(0) for m in EXCLUDED.finditer(question) if not re.search(r"\bnot just\b", m.group(0), re.I))
         initials = set(steer(" ".join(re.findall(r"\b[A-Z]{2,5}\b", aside))))  # 'other than the GM case study'
-        set_aside = tuple(p.region for p in outline.case_studies if names_region(aside, p.region) or p.region in initials)
-        question = EXCLUDED.sub("", question)  # 'besides Tees Valley': the others are asked about
+        # a region named in full is the one set aside ('Hull & East Yorkshire', not every Yorkshire)
+        in_full = [p.region for p in outline.case_studies if normalise(p.region) in normalise(aside)]
+        set_aside = tuple(
+            p.region for p in outline.case_studies
+            if p.region in in_full or (not in_full and names_region(aside, p.region)) or p.region in initials
+        )
+        question = others_asked  # 'besides Tees Valley': the others are asked about
     if (CASE_PARTS_ASK.search(question) or LAYOUT_ASK.search(question)) and outline.case_studies:
         return Route("list", group=CASE_PARTS)  # "which two headings is every case study split into"
     contents = CONTENTS_ASK.search(question)
@@ -1221,8 +1235,10 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     elif AGGREGATE.search(question) and (other := OTHER_CASES.search(question)) and named:
         # 'Chemicals obviously = Tees, but which other case studies touch on chemicals?': the named one set aside
         after = question[other.end() :]
-        return Route("aggregate", topic=topic_of(after, named, [], outline) or topic_of(question, named, [], outline),
-                     excluded=tuple(named))
+        stated = STATED_SUBJECT.search(question)  # 'Made Smarter comes up in the GM case. Is it mentioned anywhere else?'
+        subject = topic_of(stated.group("subject"), named, [], outline) if stated else ""
+        topic = subject or topic_of(after, named, [], outline) or topic_of(question, named, [], outline)
+        return Route("aggregate", topic=topic, excluded=tuple(named))
     elif named and (asked := PLACE_ASKED.search(question)):
         # 'Warrington - which case studies mention it?', 'where else in the report does Manchester crop up?': the
         # place is what they mention; its own case study is set aside when the question says 'else' or 'other'
