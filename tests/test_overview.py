@@ -2892,3 +2892,31 @@ def test_a_summary_on_devolution_finds_what_is_devolved(assistant: Assistant) ->
     for needle in ("devolved powers", "Devolved organisations", "cannot be driven from Whitehall"):
         assert needle in answer.answer
     assert "Introduction" not in answer.answer  # 'recommendations for future UK policy development' is no view on it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Compare the report's cross-cutting theme on skills with its theme on funding and finance.",
+        "Compare the skills theme with the funding and finance theme - what does each one actually say?",
+        "Compare the funding theme and the skills theme in the cross-cutting themes - what is the core problem in each?",
+    ],
+)
+def test_two_themes_compared_are_each_given_in_brief(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "compare", answer.answer
+    cited = {c.section.rsplit(" › ", 1)[-1] for c in answer.citations}
+    assert cited == {
+        "Skills gaps remain one of the most common challenges", "Funding and finance challenges come in a variety of forms"
+    }
+    assert "constant point of concern" in answer.answer and "Golden Triangle" in answer.answer
+
+
+def test_two_recommendations_compared_are_each_given_in_brief(assistant: Assistant) -> None:
+    route = route_question(
+        "Compare the recommendation on devolution with the one on small competitive grants", assistant.retriever.steer,
+        assistant.outline,
+    )
+    assert route.kind == "compare" and [s.split(" › ")[1][:22] for s in route.sections] == [
+        "Clusters and innovatio", "We need a shift away f"
+    ], route

@@ -122,6 +122,11 @@ CHALLENGE = re.compile(  # lower case only: "the Decarbonisation Challenge" is a
 def compare_answer(b: Builder, outline: Outline) -> Answer | None:
     if b.route.group:
         return _listed_twice(b, outline)
+    if b.route.sections:  # 'compare the skills theme with the funding theme': each one in brief, in turn
+        each = [_section_summary(b, outline, section) for section in b.route.sections]
+        if not all(each):
+            return None
+        return b.answer("Side by side:\n\n" + "\n\n".join(a.answer for a in each if a))
     parts = [p for p in (outline.case_study(r) for r in b.route.regions) if p]
     if len(parts) < 2:
         return None
@@ -375,23 +380,7 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
             return _points(b, f"What the {part.label} case study ({pages_of([part])}) says on {route.topic}:", chosen)
         return _case_summary(b, part)
     if route.section:
-        parts = [p for p in outline.sections if p.section == route.section] or list(outline.groups.get(route.section, ()))
-        if not parts:
-            return None
-        title = parts[0].title if len(parts) == 1 else route.section
-        if len(parts) == 1 and parts[0].region and parts[0].title != parts[0].label:  # "Hull & East Yorkshire: Evolution"
-            title = f"{parts[0].region}: {parts[0].title}"
-        # a document's opening section: what it says of the document itself (what it is, how it was made) is kept
-        source = parts[0].chunks[0].source
-        opening = len(parts) == 1 and parts[0] is next((p for p in outline.sections if p.chunks[0].source == source), None)
-        found = [f for p in parts for f in sentences(p)]
-        bullets = [f for f in found if f.sentence.text.startswith("• ")]
-        if len(bullets) >= MANY_BULLETS and 2 * len(bullets) >= len(found):  # a section that is its lists: every item
-            chosen = bullets[:MAX_LISTED_POINTS]  # (the observations page: six themes, then six headline recommendations)
-        else:
-            chosen = _central(b, parts, keep=SELF_REFERENCE if opening else _defining(title))
-        also = _also_named(found, chosen, parts[0])
-        return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also, figures=_also_figures(found, chosen))
+        return _section_summary(b, outline, route.section)
     if not b.weights:
         return None
     # a section whose own title is on the topic ('Piecemeal funding decisions …' for funding) speaks for the report
@@ -422,6 +411,27 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
         if said and not any(found[i] in chosen for i in said):
             chosen = sorted([*chosen, found[max(said, key=lambda i: relevance[i])]], key=lambda f: f.row)
     return _points(b, f"What the documents say about {route.topic}:", chosen, label=True)
+
+
+def _section_summary(b: Builder, outline: Outline, section: str) -> Answer | None:
+    """A section's (or a group's) central sentences, under its title."""
+    parts = [p for p in outline.sections if p.section == section] or list(outline.groups.get(section, ()))
+    if not parts:
+        return None
+    title = parts[0].title if len(parts) == 1 else section
+    if len(parts) == 1 and parts[0].region and parts[0].title != parts[0].label:  # "Hull & East Yorkshire: Evolution"
+        title = f"{parts[0].region}: {parts[0].title}"
+    # a document's opening section: what it says of the document itself (what it is, how it was made) is kept
+    source = parts[0].chunks[0].source
+    opening = len(parts) == 1 and parts[0] is next((p for p in outline.sections if p.chunks[0].source == source), None)
+    found = [f for p in parts for f in sentences(p)]
+    bullets = [f for f in found if f.sentence.text.startswith("• ")]
+    if len(bullets) >= MANY_BULLETS and 2 * len(bullets) >= len(found):  # a section that is its lists: every item
+        chosen = bullets[:MAX_LISTED_POINTS]  # (the observations page: six themes, then six headline recommendations)
+    else:
+        chosen = _central(b, parts, keep=SELF_REFERENCE if opening else _defining(title))
+    also = _also_named(found, chosen, parts[0])
+    return _points(b, f"{title} ({pages_of(parts)}), in brief:", chosen, also=also, figures=_also_figures(found, chosen))
 
 
 def _report_view(

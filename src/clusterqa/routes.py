@@ -747,6 +747,7 @@ THEME_SAID_TERMS = 3  # words of one theme's title a question says to ask about 
 MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north future"))  # ...not these
 TITLE_MATCH_SHARE, TITLE_MATCH_TERMS = 0.6, 2  # a question repeating this share of a section title's terms names it
 MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+(?:(?:in|of|for)\s+)?[A-Z][\w&]*)+")  # 'Strength in Places'
+MEMBERS_JOINED = re.compile(r"\s(?:with|and|to|versus|vs\.?|against|alongside|beside)\s", re.I)
 COMPARED_ON = re.compile(r"\b(?:on|in|about|regarding|over|in terms of|when it comes to)\s+([^?]+?)\W*$", re.I)
 GROUP_ON = re.compile(  # a group's members on one topic: 'the funding-related recommendations', 'the themes on skills'
     r"\b(?P<before>[\w-]+?)-(?:related|focused|centred|centered|oriented|specific) (?:recommendations|themes)\b"
@@ -909,6 +910,7 @@ class Route:
     topic: str = ""  # what the question is about, beyond its frame and names
     section: str = ""  # the section summarised, when one is named
     excluded: tuple[str, ...] = ()  # case studies an aggregate sets aside ('besides Tees Valley')
+    sections: tuple[str, ...] = ()  # members of a group compared ('the skills theme with the funding theme')
 
     @property
     def name(self) -> str:
@@ -1077,6 +1079,9 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     steered = list(_steered_or_placed(question, steer, outline))  # "the Liverpool cluster"
     by_sector = named_by_sector(question, steered, outline)
     regions = steered + by_sector
+    members = _two_members(question, outline) if not regions and COMPARE.search(question) else ()
+    if members:  # 'compare the skills theme with the funding and finance theme': what each says
+        return Route("compare", sections=members)
     sectors = outline.sector_regions(question)  # 'the Sheffield-area metals cluster': a place and its sector name it
     explicit = [r for r in steered if names_region(question, r) or r in sectors] + by_sector  # not just an organisation
     # a scene kept for the case study it names, which it steers to, is no topic ('I'm prepping for a visit to Teesside.')
@@ -1707,21 +1712,40 @@ def _theme_said(question: str, themes: str, outline: Outline) -> bool:
     return any(len(said & set(terms(p.title))) >= THEME_SAID_TERMS for p in outline.groups[themes])
 
 
-def _member_named(question: str, outline: Outline) -> str:
+def _member_named(question: str, outline: Outline, group: str = "") -> str:
     """A sub-section of a group the question names ('the cross-cutting theme about sector boundaries'), chosen
     by the most of its other words in the title ('Magic happens at the boundaries between
-    sectors'): at least MEMBER_MATCH_TERMS of them, and one title clearly ahead."""
-    group = _named_group(question, outline)
+    sectors'): at least MEMBER_MATCH_TERMS of them, and one title clearly ahead. The group may be given (one side
+    of a comparison: '... with the one on small competitive grants')."""
+    group = group or _named_group(question, outline)
     if not group:
         return ""
     wanted = set(terms(question)) - set(terms(group)) - MEMBER_GENERIC
     scored = sorted(((len(wanted & set(terms(p.title))), p.section) for p in outline.groups[group]), reverse=True)
-    # 'the skills theme', 'the recommendation on devolution': one member, so one word of its title will do
-    one = re.search(rf"\b(?:the|this|that|one) (?:[\w-]+ ){{0,2}}{re.escape(_singular(group.split()[-1]))}\b", question, re.I)
+    # 'the skills theme', 'the recommendation on devolution', 'its theme on skills', 'the one on grants': one member,
+    # so one word of its title will do
+    one = re.search(
+        rf"\b(?:the|this|that|one|its|their) (?:[\w'’-]+ ){{0,2}}{re.escape(_singular(group.split()[-1]))}\b"
+        r"|^\W*the one (?:on|about)\b",
+        question,
+        re.I,
+    )
     least = 1 if one else MEMBER_MATCH_TERMS
     if not scored or scored[0][0] < least or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return ""
     return scored[0][1]
+
+
+def _two_members(question: str, outline: Outline) -> tuple[str, ...]:
+    """Two members of a group the question sets side by side, one named on each side of its 'with', 'and' or
+    'versus' ('the report's cross-cutting theme on skills with its theme on funding and finance')."""
+    group = _named_group(question, outline)
+    for joint in MEMBERS_JOINED.finditer(question):
+        one = _member_named(question[: joint.start()], outline, group)
+        other = _member_named(question[joint.end() :], outline, group)
+        if group and one and other and one != other:
+            return (one, other)
+    return ()
 
 
 def _singular(noun: str) -> str:
