@@ -2920,3 +2920,12 @@ def test_two_recommendations_compared_are_each_given_in_brief(assistant: Assista
     assert route.kind == "compare" and [s.split(" › ")[1][:22] for s in route.sections] == [
         "Clusters and innovatio", "We need a shift away f"
     ], route
+
+
+@pytest.mark.parametrize(("question", "page"), [("What does the report say about skills overall?", 21),
+                                                ("What does the publication say about funding and finance for clusters?", 20)])
+def test_the_reports_own_section_on_a_topic_speaks_first(assistant: Assistant, question: str, page: int) -> None:
+    # its view (the cross-cutting theme) leads, then the case studies that say most on it
+    answer = assistant.ask(question)
+    assert answer.route == "summary" and answer.citations[0].page == page, answer.answer
+    assert any(c.cluster for c in answer.citations[1:])

@@ -475,6 +475,7 @@ def _report_view(
         difficulty = CHALLENGE.search(f.sentence.text) or WOULD_HELP.search(f.sentence.text)
         if difficulty and (place not in hard or score > hard[place][0]):
             hard[place] = (score, f)
+    own = len(points)  # the report's own sections on the topic speak first: its view, then the places elsewhere
     labels = {label for label, _ in points} | {place_of(body[0].chunk) for body in titled}
     # ...and a chapter given a point of its own speaks through the sections titled on the topic
     others = sorted(  # (a case study's chapter, the case studies, is no voice of its own)
@@ -503,7 +504,7 @@ def _report_view(
     more = [f for _, said_so, f in ranked if f.chunk.region and f not in added and said_so >= MIN_CLOSE_COVERAGE]
     for f in added + more[: max(MIN_OTHER_PLACES - cases, 0)]:
         points.append((place_of(f.chunk), [f]))
-    points.sort(key=lambda point: point[1][0].row)
+    points = sorted(points[:own], key=lambda point: point[1][0].row) + sorted(points[own:], key=lambda point: point[1][0].row)
     lines = [f"What the documents say about {topic}:"]
     for label, body in points:
         said: list[str] = []
