@@ -2929,3 +2929,28 @@ def test_the_reports_own_section_on_a_topic_speaks_first(assistant: Assistant, q
     answer = assistant.ask(question)
     assert answer.route == "summary" and answer.citations[0].page == page, answer.answer
     assert any(c.cluster for c in answer.citations[1:])
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic", "group"),
+    [
+        (
+            "Which clusters are profiled in the report? Please give each place with its sector, I'm mapping them against our "
+            "university's research strengths.",
+            "list", "", "case studies",
+        ),
+        (
+            "In which case studies do Local Enterprise Partnerships get a specific mention? Asking as we work closely with ours.",
+            "aggregate", "Local Enterprise Partnerships", "",
+        ),
+        (
+            "Brief me on the recommendations in a few bullets - I've got five minutes before a call with our minister.",
+            "list", "", "Recommendations",
+        ),
+    ],
+)
+def test_who_asks_said_after_the_question_routes_it_not(
+    assistant: Assistant, question: str, kind: str, topic: str, group: str
+) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.topic, route.group) == (kind, topic, group), route

@@ -224,7 +224,12 @@ TRAILING_SCENE = re.compile(  # who asks, said after the question: no topic
     r"\s+[-–—]\s*(?:I['’]m|I am|we['’]re|we are) (?:at|from|with|in|on) (?:an? |the |my |our )?[^?;:]*$"
     # '... what's wrong with it? I'm writing a note for a minister - a short paragraph, please.'
     r"|(?<=[?.!])\s+(?:I['’]m|I am|we['’]re|we are) (?:writing|preparing|drafting|putting together|doing) (?:an? |the |my |our )"
-    r"[^?]*$",
+    r"[^?]*$"
+    # '... with its sector, I'm mapping them against our research strengths', '? Asking as we work closely with ours.',
+    # ' - I've got five minutes before a call with our minister.' (not '... I need the amount for each')
+    r"|(?:(?<=[?.!])\s+|,\s+|\s+[-–—]\s*)(?:I['’]m|I am|I['’]ve got|I have got|we['’]re|we are|we['’]ve got|we work|"
+    r"asking as|asking because|asking for)\b"
+    r"(?![^?]*\b(?:each|every|all|figures?|amounts?|only|just|list|give|name|tell|show|which|what|how)\b)[^?]*$",
     re.I,
 )
 THREADS = re.compile(  # 'the big recurring threads', 'what threads run through all the case studies': the themes
