@@ -481,6 +481,7 @@ ROUTED = [
     ("Across the case studies, where is Innovate UK named as a funder or partner?", "aggregate"),
     ("Explain in plain words what the report thinks a regional innovation cluster is and why it matters.", "summary"),
     ("what were the big patterns they spotted running through all the places? give me all of them", "list"),
+    ("How is each of the eleven case studies structured? What are the standard sub-headings under each one?", "list"),
 ]
 
 
@@ -2954,3 +2955,31 @@ def test_who_asks_said_after_the_question_routes_it_not(
 ) -> None:
     route = route_question(question, assistant.retriever.steer, assistant.outline)
     assert (route.kind, route.topic, route.group) == (kind, topic, group), route
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "topic"),
+    [
+        (
+            "What are the main observations and implications for cluster policy?",
+            "Observations and implications for cluster policy",
+            "",
+        ),
+        ("What are the key observations?", "Observations and implications for cluster policy", ""),
+        ("Brief me on what this report is, who produced it and how the research was done.", "Introduction", ""),
+        # how widely to read, said after the question, is no topic
+        ("what does the report say about skills overall? across the themes and the cluster case studies", "", "skills"),
+    ],
+)
+def test_a_section_asked_for_by_its_title_or_scope_is_summarised(
+    assistant: Assistant, question: str, section: str, topic: str
+) -> None:
+    route = route_question(question, assistant.retriever.steer, assistant.outline)
+    assert (route.kind, route.section, route.topic) == ("summary", section, topic), route
+
+
+def test_the_reports_view_on_a_topic_is_not_its_introduction(assistant: Assistant) -> None:
+    # 'what's the report's ...' is not 'what is the report'
+    route = route_question("What's the report's beef with small competitive grant pots?", assistant.retriever.steer,
+                           assistant.outline)
+    assert route.section != "Introduction" and "grant" in route.topic, route

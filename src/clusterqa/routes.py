@@ -64,7 +64,8 @@ CONTENTS_ASK = re.compile(
 CASE_PARTS_ASK = re.compile(
     r"\b(?:sub-?headings?|sub-?sections?|headings|parts|sections)\b[^?]*"
     r"\b(?:(?:each|every|all(?: the)?) (?:\w+ )?case[- ]stud(?:y|ies)|the case[- ]studies)\b"
-    r"|\b(?:each|every) case[- ]study\b[^?]*\b(?:split|divided|broken|organised|organized|structured)\b",
+    r"|\b(?:each|every) (?:one of the |of the )?(?:eleven |11 )?case[- ]stud(?:y|ies)\b[^?]*"
+    r"\b(?:split|divided|broken|organised|organized|structured|laid out)\b",
     re.I,
 )
 LAYOUT_ASK = re.compile(  # "Every case study seems to follow the same layout. What sub-headings does each one use?"
@@ -176,6 +177,7 @@ ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the wo
     r"(?:^|,\s*)\W*what(?:'s| is) (?:this|the) (?:[A-Z0-9]+ )?(?:publication|report|document|paper)"
     r"(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
     r"\s*(?:[?,.]|$|\band\b)"  # not 'what is the publication date'
+    r"|\b(?:on|about|me) what (?:this|the) (?:[A-Z0-9]+ )?(?:publication|report|document|paper) is\b"  # 'brief me on what it is'
     r"|\b(?:the )?(?:opening|intro|start|first section|first pages?) of (?:the |this )?(?:[A-Z0-9]+ )?(?:[\w-]+ )?"
     r"(?:report|publication|document)\b"  # 'what does the opening of the NP11 report tell a reader'
     r"|\bas the (?:introduction|intro|opening) (?:tells|puts|describes|sets out) it\b"
@@ -752,6 +754,11 @@ THEME_SAID_TERMS = 3  # words of one theme's title a question says to ask about 
 MEMBER_GENERIC = set(terms("cluster clusters innovation policy report NP11 north future"))  # ...not these
 TITLE_MATCH_SHARE, TITLE_MATCH_TERMS = 0.6, 2  # a question repeating this share of a section title's terms names it
 MULTIWORD_NAME = re.compile(r"\b[A-Z][\w&]*(?:\s+(?:(?:in|of|for)\s+)?[A-Z][\w&]*)+")  # 'Strength in Places'
+SECTION_ASKED = re.compile(
+    r"^\W*what (?:are|were) (?:the )?(?:report['’]s |NP11['’]s )?(?:main |key |headline |principal |central |overall )?"
+    r"(?P<words>[a-z]{4,}(?: [a-z]+)*?)\W*$",
+    re.I,
+)
 MEMBERS_JOINED = re.compile(r"\s(?:with|and|to|versus|vs\.?|against|alongside|beside)\s", re.I)
 COMPARED_ON = re.compile(r"\b(?:on|in|about|regarding|over|in terms of|when it comes to)\s+([^?]+?)\W*$", re.I)
 GROUP_ON = re.compile(  # a group's members on one topic: 'the funding-related recommendations', 'the themes on skills'
@@ -811,7 +818,7 @@ INCLUDING = re.compile(  # other names for it: '(including MCAs)', '(AI)', '(dig
     re.I,
 )
 _SCOPE_ITEM = (
-    r"(?:the |any |individual |both )*(?:(?:cross-cutting )?themes|recommendations|observations|introduction"
+    r"(?:the |any |individual |both |cluster )*(?:(?:cross-cutting )?themes|recommendations|observations|introduction"
     r"|case[- ]stud(?:y|ies)(?: examples)?|examples|clusters|(?:closing|final|opening|early) (?:sections?|pages?|chapters?))"
     r"(?: sections?| chapters?| parts?)?"
 )
@@ -821,6 +828,7 @@ SCOPE = re.compile(  # how widely to read, not what about: ', across cases and r
     # '- themes, recommendations and any case study examples -', 'Draw on the case studies, themes and recommendations.'
     r"|\s[-–—]\s(?:both |all of )?(?:across |from |in )?" + _SCOPE_ITEMS + r"(?:\s[-–—](?=\s)|(?=\W*$))"
     r"|[.,]?\s*\b(?:draw|drawing) on " + _SCOPE_ITEMS + r"\b\.?"
+    r"|(?<=[?.])\s*(?:across|from|in|covering) (?:both )?" + _SCOPE_ITEMS + r"\W*$"  # '? across the themes and the case studies'
     r"|,\s*(?:pulling together|drawing on|drawing together|taking in|across) (?:both )?(?:the )?"
     r"(?:themes|recommendations|case studies)"
     r"(?: and (?:the )?(?:themes|recommendations|case studies))?(?=\W*$)"  # ', pulling together the themes and recommendations?'
@@ -1307,6 +1315,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         return Route("aggregate", group=NAMES, topic=kind_noun)  # "which universities are named"
     group = _named_group(question, outline)
     rest = _rest(topic, group)
+    if not group and (titled := _section_asked_for(question, outline)):  # 'what are the main observations?'
+        return Route("summary", section=titled)
     one = ONE_THING.search(question)
     if group and one and not set(terms(one.group("noun"))) & (set(terms(group)) | {"recommend"}):
         return Route("fact")  # "which cluster is held up as the example in the recommendation about X": one thing
@@ -1739,6 +1749,16 @@ def _member_named(question: str, outline: Outline, group: str = "") -> str:
     if not scored or scored[0][0] < least or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return ""
     return scored[0][1]
+
+
+def _section_asked_for(question: str, outline: Outline) -> str:
+    """A section outside the case studies asked for by the first words of its title, as a list of what it holds:
+    'What are the main observations and implications for cluster policy?', 'what are the key observations?'."""
+    asked = SECTION_ASKED.match(question)
+    if not asked:
+        return ""
+    words = normalise(asked.group("words"))
+    return next((p.section for p in outline.sections if not p.region and normalise(p.title).startswith(words)), "")
 
 
 def _two_members(question: str, outline: Outline) -> tuple[str, ...]:
