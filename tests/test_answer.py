@@ -350,6 +350,15 @@ HARD_FACTS = [
     # a colon heading said in full, list and all, on the observations page
     ("When research capacity is translated locally, what roles does it play according to the emerging themes?",
      "attracting high-quality talent", 5),
+    # a memory set first is who asks: its place is no name the documents must use; 'expand please' asks an acronym
+    ("I did a spell on contract at a pharma plant over Runcorn way years ago. Which of the big multinational drug makers "
+     "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
+    ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
+    # a scene the question points back at counts by the words the documents use (Calder Hall), not the rest of it
+    ("I went on a works trip to Calder Hall as an apprentice and they made a big song and dance about it being the first. "
+     "When does the report date its construction?", "1956", 16),
+    ("My nephew printed this NP11 report off for me, as I've time on my hands since retiring from the chemical works. "
+     "Before I get stuck in, how many case studies did the northern LEPs commission for it altogether?", "eleven", 3),
 ]
 OFF_TOPIC = [
     "What is the population of Leeds?",
@@ -1205,3 +1214,10 @@ def test_the_red_rose_county_is_lancashire_and_up_and_coming_clusters_emerging_o
     assert "do not mention Red" not in red_rose.answer and "Lancashire" in red_rose.retrieved[0].chunk.section, red_rose.answer
     newer = assistant.ask("How come NP11 insists on backing up-and-coming clusters and not only the ones already established?")
     assert not newer.abstained and "Supporting emerging" in newer.citations[0].quote, newer.answer
+
+
+def test_who_wants_it_said_after_the_question_is_no_name(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "How does the publication define a regional innovation cluster? The Committee would like the report's own wording."
+    )
+    assert not answer.abstained and "localised groups of businesses" in answer.answer, answer.answer

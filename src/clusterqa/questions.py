@@ -199,7 +199,7 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
             # 'when have bids tended to land best' asks a condition, what works, not a date
             r"(?![^?]*\b(?:best|tend(?:s|ed)? to|usually|typically|generally|normally|"
             r"most (?:persuasive|effective|successful|compelling|convincing|productive))\b)"  # 'when … most persuasive'
-            r"(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end|run out|expire|lapse)\b))"
+            r"(?!\s+(?:do|does)\b(?![^?]*\b(?:open|launch|start|begin|close|finish|end|run out|expire|lapse|date)\b))"
             r"(?![^?]*,\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|what|who|which|how|where|why)\b)"
             # "When steel declined, did the trade vanish?": a clause setting the scene, then the question
             r"(?!\s+(?:are|is)\b(?!.*\b(?:expected|due|scheduled|planned|set to|going to|meant to|open|operational|launch|start|"
@@ -247,6 +247,7 @@ SPELL_IT_OUT = re.compile(
     r"expand (?:it|that|this|the (?:abbreviation|acronym)|them|these|those|each|both)|"
     r"spell (?:them|em|these|those|each|both) out|"
     r"unpack (?:it|that|this|the (?:abbreviation|acronym|initials))|"
+    r"(?<=[-–—:] )expand(?:,? please)?(?=\W*$)|"  # 'HVMC - expand please'
     # "iiCON in Liverpool - what does the acronym stand for?", "NPIC - what is it, in full?"
     r"what (?:does|did) the (?:acronym|abbreviation|initialism|initials) stand for|what(?:'s| is) (?:it|that|this),? in full|"
     r"(?:written|spelled|spelt) out in full|"

@@ -15,6 +15,7 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ from .text import (
     maker_terms,
     normalise,
     question_terms,
+    scene_of,
     split_sentences,
     terms,
     without_attribution,
@@ -672,7 +674,8 @@ class Retriever:
         dense_score = {int(i): float(chunk_sims[i]) for i in dense_order}
         # the scene an asker sets first ('I pay my taxes and want to know: ...') is who asks, not what: its words are no
         # terms a sentence must hold, unless it names what is asked about ('My notes say Calder Hall was built ...')
-        q_terms = question_terms(core_question(_without_idle_scene(searched)))  # nor is its courtesy ('I should be grateful')
+        # ...nor is its courtesy ('I should be grateful')
+        q_terms = question_terms(core_question(_without_idle_scene(searched, lambda t: self.doc_freq.get(t, 0) > 0)))
         keywords = [t for t in q_terms if t not in written_by] or q_terms
         wider = keywords + [t for t in expansions(keywords) if self.doc_freq.get(t)]  # 'problem' finds 'challenges' too
         bm25 = self.bm25.get_scores(wider) if q_terms else np.zeros(len(self.chunks))
@@ -891,15 +894,20 @@ class Retriever:
         return out
 
 
-def _without_idle_scene(question: str) -> str:
+def _without_idle_scene(question: str, known: Callable[[str], bool]) -> str:
     """The question without the scene set before it, when the question stands alone: it does not point back ('what is
-    it'), and either the scene names nothing (no name, no figure) or the question says enough of its own."""
-    rest = without_scene(question)
-    scene = question[: len(question) - len(rest)]
-    if not scene or POINTS_BACK.search(rest):
-        return question
+    it'), and either the scene names nothing (no name, no figure) or the question says enough of its own. A scene
+    kept keeps only the words the documents use ('I went on a works trip to Calder Hall as an apprentice ... When does
+    the report date its construction?': Calder Hall, not the trip): no sentence can hold the others."""
+    scene = scene_of(question)
+    rest = without_scene(question)  # (and the asker's afterword: '... the NCF bid? Need every member for my briefing.')
+    if not scene:
+        return rest
     named = re.search(r"\d|(?<!^)\b(?!I\b|I['’])[A-Z]", scene.strip())
-    return rest if not named or len(question_terms(rest)) >= SAYS_ENOUGH else question
+    if not POINTS_BACK.search(rest) and (not named or len(question_terms(rest)) >= SAYS_ENOUGH):
+        return rest
+    said = [w for w in scene.split() if all(known(t) for t in question_terms(w))]
+    return " ".join([*said, rest])
 
 
 def _checked_as_asked(question: str) -> str:

@@ -508,7 +508,9 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     r"^\W*(?:I'm|I am|I've|I have|I'll|We're|We are|We've|We have|We'll|Our|My|For (?:a|an|the|my|our|referencing)\b"
     r"|(?:Speaking|Writing|Calling|Asking) (?:from|as|for|on behalf of)\b"  # 'Speaking from Cardiff: does ...'
     r"|(?:I|We) (?:run|work|manage|lead|own|sit|chair|represent|advise|cover|worked|ran|managed|led|used to|lobby|recruit"
-    r"|teach|invest|study|research|spent|lived|grew up)\b)"
+    r"|teach|invest|study|research|spent|lived|grew up"
+    # a memory first ('I did a spell on contract at a pharma plant over Runcorn way years ago.', 'I went on a works trip')
+    r"|did|went|visited|trained|started|began|retired|remember|recall|once)\b)"
     # ('Our energy team wants to know which clusters talk about hydrogen. Go through each ...': the ask, no scene)
     r"(?:(?!\b(?:to know|to find out|to understand|wondering|asking|interested in) (?:which|what|how|whether|when|where|who"
     r"|everything|anything|all)\b)[^:?.])*?"
@@ -564,16 +566,23 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
 )
 
 
+def scene_of(question: str) -> str:
+    """The scene an asker sets before the question ('I run a small agri-tech business near Malton. '), or ''."""
+    scene = SCENE.search(question) or AS_WHO.search(question)
+    return question[: scene.end()] if scene else ""
+
+
 def without_scene(question: str) -> str:
     """The question without the scene an asker sets first ('I run a small agri-tech business near Malton. ...'):
     a name there is who is asking, not what the documents must mention."""
-    scene = SCENE.search(question) or AS_WHO.search(question)
-    question = question[scene.end() :] if scene else question
+    question = question[len(scene_of(question)) :]
     return AFTERWORD.sub("", question)  # '... talk about offshore wind? We have plenty of it in Scotland.'
 
 
 AFTERWORD = re.compile(  # the asker's scene said after the question: a statement in their own person
     r"(?<=\?)\s+(?=[^?]*\b(?:I|I['’]m|we|We|our|Our|my|My)\b)[^?]*$"
+    # '... define a cluster? The Committee would like the report's own wording.': who wants it
+    r"|(?<=\?)\s+(?=(?:The|My|Our) (?:Committee|Minister|Secretary|Chair|Board|team|office|boss|director)\b)[^?]*$"
 )
 
 
