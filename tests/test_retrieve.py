@@ -261,3 +261,20 @@ def test_a_name_in_the_askers_scene_is_not_what_the_documents_must_mention(retri
 )
 def test_a_typo_is_respelled_in_the_documents_words_and_nothing_else(retriever: Retriever, question: str, respelled: str) -> None:
     assert retriever.respelled(question) == respelled
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("How did NP11 decide which clusters to profile? I want to explain the selection logic in our paper.",
+         "spanning a broad range of cluster types"),
+        ("Why should we get the bosses of major local firms talking to one another?", "Connecting leaders to each other"),
+        ("Does the report suggest that having a cluster can bring better roads, broadband and the like to an area?",
+         "communications and transportation systems"),
+        ("Does the report accept that central government can't deliver most of what clusters need?",
+         "cannot be driven from Whitehall"),
+    ],
+)
+def test_everyday_words_find_the_documents_own(retriever: Retriever, question: str, needle: str) -> None:
+    # decide/chosen, bosses/leaders, roads/transportation, broadband/communications, central government/Whitehall
+    assert any(needle in p.chunk.text for p in retriever.retrieve(question, k=5).passages)

@@ -141,7 +141,12 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "weakness weaknesses gap gaps shortage shortages shortfall",
     "undertake undertaken undertook conduct conducted carry carried perform performed",
     "detailed in-depth thorough",
-    "select selected selection choose chose chosen choice",
+    "select selected selection choose chose chosen choice decide decides decided decision",  # 'how did NP11 decide'
+    "boss bosses leader leaders",  # 'get the bosses of major local firms talking': 'Connecting leaders to each other'
+    # 'better roads, broadband and the like': 'enhanced infrastructure, such as communications and transportation systems'
+    "road roads rail transport transportation",
+    "broadband telecoms communications",
+    "whitehall central centrally",  # "can't be delivered by central government": 'cannot be driven from Whitehall'
     "matter matters important importance",
     "border borders boundary boundaries",
     "essential crucial vital",
