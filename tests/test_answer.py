@@ -354,6 +354,7 @@ HARD_FACTS = [
     ("I did a spell on contract at a pharma plant over Runcorn way years ago. Which of the big multinational drug makers "
      "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
+    ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
     # a scene the question points back at counts by the words the documents use (Calder Hall), not the rest of it
     ("I went on a works trip to Calder Hall as an apprentice and they made a big song and dance about it being the first. "
      "When does the report date its construction?", "1956", 16),
@@ -1221,3 +1222,10 @@ def test_who_wants_it_said_after_the_question_is_no_name(assistant: Assistant) -
         "How does the publication define a regional innovation cluster? The Committee would like the report's own wording."
     )
     assert not answer.abstained and "localised groups of businesses" in answer.answer, answer.answer
+
+
+def test_the_headline_recommendations_point_at_the_list_saying_a_title_in_full(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "The headline recommendations talk about combining types of policy support. Which types are listed there?"
+    )
+    assert answer.citations[0].page == 5 and "business support programmes" in answer.citations[0].quote, answer.answer

@@ -429,7 +429,9 @@ def _said_in_full(retrieval: Retrieval, best: ScoredSentence) -> tuple[Passage, 
     # gives the list itself: '• Research capacity can be effectively translated locally serving as a conduit of ...,
     # attracting ..., and raising ...'; a recommendation asked after is said where it is made)
     heading = text.rstrip().endswith(":")
-    if len(text.removeprefix("• ").split()) > TITLE_WORDS or RECOMMENDED.search(retrieval.question):
+    # (...unless the question points at the list that says it in full: 'the headline recommendations talk about ...')
+    pointed = retrieval.pointed
+    if len(text.removeprefix("• ").split()) > TITLE_WORDS or (RECOMMENDED.search(retrieval.question) and not pointed):
         return None
     said = set(terms(text))
     fuller = [
@@ -437,7 +439,7 @@ def _said_in_full(retrieval: Retrieval, best: ScoredSentence) -> tuple[Passage, 
         for p in retrieval.passages
         for s in p.sentences
         if s.sentence.text.startswith("• ") and said < set(terms(s.sentence.text)) and s.sentence.page != best.sentence.page
-        and (not heading or SERIES.search(s.sentence.text))
+        and (not heading or SERIES.search(s.sentence.text)) and (not pointed or (p.chunk.source, p.chunk.section) in pointed)
     ]
     return fuller[0] if fuller else None
 
