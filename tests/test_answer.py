@@ -355,6 +355,7 @@ HARD_FACTS = [
      "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
     ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
+    ("When clusters overflow into next-door areas, what do they tend to track along?", "transportation networks", 20),
     # a scene the question points back at counts by the words the documents use (Calder Hall), not the rest of it
     ("I went on a works trip to Calder Hall as an apprentice and they made a big song and dance about it being the first. "
      "When does the report date its construction?", "1956", 16),
