@@ -356,6 +356,8 @@ HARD_FACTS = [
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
     ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
     ("When clusters overflow into next-door areas, what do they tend to track along?", "transportation networks", 20),
+    ("Which bit of Cumbria's energy economy does the report hold up as a possible template for clustering in the countryside?",
+     "offshore wind industry", 16),
     # a scene the question points back at counts by the words the documents use (Calder Hall), not the rest of it
     ("I went on a works trip to Calder Hall as an apprentice and they made a big song and dance about it being the first. "
      "When does the report date its construction?", "1956", 16),

@@ -173,7 +173,9 @@ SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: 
     "follow follows followed following track tracks tracked tracking",  # 'what do they track along': 'following …'
     # 'clusters sprawl past borders', 'overflow their home patch': 'spill over'
     "spill spills spilled spilling spread spreads sprawl sprawls overflow overflows",
-    "neighbouring neighboring neighbour neighbours door adjacent adjoining",  # 'next-door areas': 'neighbouring areas'
+    "neighbouring neighboring neighbour neighbours door adjacent adjoining",
+    # 'a template other countryside areas could copy': 'a model for how cluster development could work in more rural areas'
+    "model models template templates blueprint blueprints copy emulate replicate",  # 'next-door areas': 'neighbouring areas'
     "technology technologies kit equipment machinery",  # 'getting new kit into firms': 'adopt new technology'
     "pledge pledged pledges commitment commitments committed commit",  # 'how much did X pledge': 'a £630,000 commitment'
     "manufacturing manufacture manufactures manufactured factory factories maker makers",
