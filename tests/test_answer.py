@@ -355,6 +355,10 @@ HARD_FACTS = [
      "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
     ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
+    # a remark after the question asks nothing more; ', when it comes to money' asks no date
+    ("Quick one for scrutiny committee - who actually are NP11? The report just assumes you know.", "Northern LEPs", 3),
+    ("What is the downside for Cheshire and Warrington of not being a city-region, when it comes to money?",
+     "place-based funding", 11),
     ("When clusters overflow into next-door areas, what do they tend to track along?", "transportation networks", 20),
     ("Which bit of Cumbria's energy economy does the report hold up as a possible template for clustering in the countryside?",
      "offshore wind industry", 16),

@@ -195,7 +195,8 @@ QUESTION_TYPES = (  # (kind, pattern): the first that matches decides what the a
     (
         "date",
         re.compile(
-            r"^\W*(?:by|since) when\b|(?:^\W*|,\s*)(?:and |but |so )?when\b"  # 'since when has the CSRC been running'
+            r"^\W*(?:by|since) when\b|(?:^\W*|,\s*)(?:and |but |so )?when\b(?! it comes to\b)"  # 'since when has the CSRC ...'
+            # ('..., when it comes to money?' is no date)
             # 'when have bids tended to land best' asks a condition, what works, not a date
             r"(?![^?]*\b(?:best|tend(?:s|ed)? to|usually|typically|generally|normally|"
             r"most (?:persuasive|effective|successful|compelling|convincing|productive))\b)"  # 'when … most persuasive'

@@ -537,7 +537,7 @@ SCENE = re.compile(  # "I'm building a one-slide summary: what are ...": the sce
     # 'Permanent secretary's office needs every one of …': who wants it
     r"|^\W*(?:[\w'’-]+\s+){0,3}(?:office|team|boss|minister|secretary|director|chair)(?:['’]s)?\s+"
     r"(?:needs|wants|would like|has asked for|is after)\s+(?=\S+\s+\S+)"
-    r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}:\s+(?=\S+\s+\S+)"
+    r"|^\W*(?:quick|one) (?:one|question|q)\b[^:?]{0,50}(?::|\s[-–—])\s+(?=\S+\s+\S+)"  # 'Quick one for scrutiny - who ...'
     # 'Parliamentary researcher: set out …', 'Apprenticeship levy adviser: give me …': who asks, by role
     r"|^\W*(?:[\w'’-]+\s+){0,4}(?:adviser|advisor|researcher|officer|manager|analyst|engineer|student|teacher|founder|"
     r"director|journalist|planner|curator|clerk|economist|consultant|member|investor|councillor|historian|editor|producer|"
@@ -591,6 +591,10 @@ AFTERWORD = re.compile(  # the asker's scene said after the question: a statemen
     r"(?<=\?)\s+(?=[^?]*\b(?:I|I['’]m|we|We|our|Our|my|My)\b)[^?]*$"
     # '... define a cluster? The Committee would like the report's own wording.': who wants it
     r"|(?<=\?)\s+(?=(?:The|My|Our) (?:Committee|Minister|Secretary|Chair|Board|team|office|boss|director)\b)[^?]*$"
+    # '... who actually are NP11? The report just assumes you know.': a remark, asking nothing more
+    r"|(?<=\?)\s+(?=(?:The|This|That|It|It['’]s|They|These|Those|Big|Everyone|Nobody|People)\b)"
+    r"(?![^?]*\b(?:list|give|tell|name|include|each|every|only|please|which|what|how|where|when|who|why|figures?|"
+    r"numbers?|amounts?|years?|dates?|page|section|case study|chapter|part|bit)\b)[^?]*$"
 )
 
 
