@@ -355,6 +355,11 @@ HARD_FACTS = [
      "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
     ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
+    ("SAM&M - what's that when it's at home? It's in the Manchester bit.", "sustainable advanced materials", 12),
+    # an alternative, or a fix, asked for: the problem said, then what could be done about it
+    ("What alternative to fragmented national funding streams does the West Yorkshire case study float?",
+     "single pot of R&D funding", 15),
+    ("Is there any home-grown fix the Manchester case study mentions for its talent problems?", "retraining", 13),
     # a remark after the question asks nothing more; ', when it comes to money' asks no date
     ("Quick one for scrutiny committee - who actually are NP11? The report just assumes you know.", "Northern LEPs", 3),
     ("What is the downside for Cheshire and Warrington of not being a city-region, when it comes to money?",

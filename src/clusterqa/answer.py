@@ -89,11 +89,11 @@ MAX_LIST_ITEMS = 12
 ABSTAIN_TEXT = "The documents do not answer this question."
 NEAREST_SECTIONS = 3  # places an abstention names
 REMEDY_ASKED = re.compile(  # a fix asked for: 'what fix does the case float', 'what funding reform does it suggest'
-    r"\b(?:fix|fixes|remedy|remedies|solution|solutions|cure|reform|way (?:round|around|out)|answer to)\b", re.I
+    r"\b(?:fix|fixes|remedy|remedies|solution|solutions|cure|reform|way (?:round|around|out)|answer to|alternatives?)\b", re.I
 )
 REMEDY_SAID = re.compile(
     r"\bthere is (?:potential|an opportunity|scope|a case) to\b|\bwould benefit from\b|\boffers? an opportunity\b"
-    r"|\bcould (?:be|help|provide)\b|\bshould\b",
+    r"|\bcould (?:be|help|provide)\b|\bshould\b|\bsolutions?\b",  # ('Some of these can have locally derived solutions')
     re.I,
 )
 LISTING_RATIO = 0.5  # ...when it fits at least this share as well as the best sentence

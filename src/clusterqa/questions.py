@@ -250,6 +250,7 @@ SPELL_IT_OUT = re.compile(
     r"unpack (?:it|that|this|the (?:abbreviation|acronym|initials))|"
     r"(?<=[-–—:] )expand(?:,? please)?(?=\W*$)|"  # 'HVMC - expand please'
     r"what(?:'s| is) (?:it|that|this) short for|"  # 'CIEL - what is it short for?'
+    r"what(?:'s| is) (?:it|that|this) when (?:it['’]s|it is) at home|"  # 'SAM&M - what's that when it's at home?'
     # "iiCON in Liverpool - what does the acronym stand for?", "NPIC - what is it, in full?"
     r"what (?:does|did) the (?:acronym|abbreviation|initialism|initials) stand for|what(?:'s| is) (?:it|that|this),? in full|"
     r"(?:written|spelled|spelt) out in full|"
