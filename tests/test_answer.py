@@ -862,6 +862,8 @@ def test_answers_that_need_more_than_the_closest_wording(assistant: Assistant, q
         "What year was NP11 itself founded?",
         # a peak asked, and only today's figure given
         "How many people worked in South Yorkshire's steel industry at its peak?",
+        # names asked with a count ('which are the two UTCs'), and the sentence counts them without a name
+        "which are the two UTCs in the Humber? want to get in touch with them",
     ],
 )
 def test_a_near_miss_abstains_when_no_sentence_holds_what_is_asked(assistant: Assistant, question: str) -> None:

@@ -591,7 +591,8 @@ def says_who_did(question: str) -> Callable[[str], bool]:
 
 NAMES_OF = re.compile(  # 'what are the names of the two University Technical Colleges', 'which cities make up ...'
     r"\bnames? of\b|\bwhat (?:are|were) (?:they|these|those) called\b|\b(?:which|what) (?:cities|towns|universities|colleges)\b"
-    r"|^\W*who (?:leads|heads|chairs|runs)\b",  # 'who leads Space North East': a name, not 'the region's leaders'
+    r"|^\W*who (?:leads|heads|chairs|runs)\b"  # 'who leads Space North East': a name, not 'the region's leaders'
+    r"|\b(?:which|what) (?:are|were) the (?:two|three|four|five|six|[2-9]) [\w&-]+",  # 'which are the two UTCs in the Humber'
     re.I,
 )
 
