@@ -692,6 +692,9 @@ def test_a_filtered_list_keeps_only_the_items_on_the_topic(assistant: Assistant)
         # 'as a problem' says how they are raised, not what: skills shortages or gaps, South Yorkshire's too
         ("Which cluster case studies raise skills shortages or skills gaps as a problem?",
          ["Hull & East Yorkshire", "Greater Manchester", "West Yorkshire", "South Yorkshire"], "skills"),
+        # 'a specific university by name': a university named, not universities in general
+        ("Which case studies name a specific university by name (rather than just 'universities' in general)?",
+         ["North East", "Lancashire", "Cheshire & Warrington", "Cumbria", "York & North Yorkshire"], "university"),
     ],
 )
 def test_aggregates_list_just_the_clusters_the_text_supports(

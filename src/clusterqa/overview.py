@@ -805,12 +805,15 @@ def _titled_kind(question: str, topic: str) -> re.Pattern[str] | None:
     name: capitalised words ending in 'Plan' ('Humber Industrial Cluster Plan', 'Innovation Plan'), or 'University
     of York'. None when no name is asked for."""
     words = topic.split()
+    # ('which name a specific university': the topic is 'universities')
+    forms = {words[0], re.sub(r"ies$", "y", words[0]), words[0].removesuffix("s")} if len(words) == 1 else set()
     asked = len(words) == 1 and re.search(
-        rf"\b(?:named|titled|specific|particular)\s+(?:an?\s+)?{re.escape(words[0])}\b", question, re.I
+        rf"\b(?:named|titled|specific|particular)\s+(?:an?\s+)?(?:{'|'.join(map(re.escape, sorted(forms)))})\b", question, re.I
     )
     if not asked:
         return None
-    noun = re.escape(words[0][:1].upper() + words[0][1:].lower().rstrip("s"))
+    one = re.sub(r"ies$", "y", words[0]) if words[0].endswith("ies") else words[0].rstrip("s")  # 'universities': University
+    noun = re.escape(one[:1].upper() + one[1:].lower())
     # 'Northumbria University', 'Humber Industrial Cluster Plan'; or 'University of York'
     return re.compile(
         rf"\b[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’-]*)*\s+{noun}s?\b(?! is\b)"
