@@ -355,6 +355,8 @@ HARD_FACTS = [
      "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
     ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
+    # the author as who thinks it ('does NP11 reckon'): no name the answer must hold
+    ("Does NP11 reckon cluster development can be run from the Westminster departments?", "cannot be driven from Whitehall", 22),
     ("SAM&M - what's that when it's at home? It's in the Manchester bit.", "sustainable advanced materials", 12),
     # an alternative, or a fix, asked for: the problem said, then what could be done about it
     ("What alternative to fragmented national funding streams does the West Yorkshire case study float?",

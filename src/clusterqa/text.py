@@ -312,20 +312,23 @@ AUTHOR_IN_QUESTION = re.compile(  # a name used as who says it: 'does NP11 want'
     rf"|\b(?P<sayer>[A-Z][\w&]*)\s+{SAYS}s\b"
     # 'the NP11 report', 'the NP11 researchers': initials naming who wrote it
     r"|\b(?P<maker>[A-Z][A-Z0-9&]+)\s+(?:[\w-]+\s+){0,3}?(?:report|publication|paper|document|researchers|authors|team)\b"
+    # 'does NP11 reckon ...', 'how did NP11 decide ...': the initials as who thinks or chose (not 'was NP11 founded')
+    r"|\b(?i:does|did|do|would)\s+(?P<agent>[A-Z][A-Z0-9&]+)\s+(?:reckon|think|believe|decide|argue|feel|consider|see|view|"
+    r"conclude|find|propose|suggest|favour|accept|expect|envisage|judge|rate|regard|choose|pick|select)\b"
 )
 
 
 def attributed_terms(question: str) -> set[str]:
     """The terms of names the question uses as the one who says something ('who does NP11 want connected',
     "in NP11's terms"), not as what it asks about ('when was NP11 set up', 'who chairs NP11')."""
-    found = (m.group("asker") or m.group("owner") or m.group("sayer") or m.group("maker")
+    found = (m.group("asker") or m.group("owner") or m.group("sayer") or m.group("maker") or m.group("agent")
              for m in AUTHOR_IN_QUESTION.finditer(question))
     return {t for name in found for t in terms(name)}
 
 
 def maker_terms(question: str) -> set[str]:
     """The terms of initials the question uses for who wrote the report ('the NP11 report', 'the NP11 researchers')."""
-    return {t for m in AUTHOR_IN_QUESTION.finditer(question) if m.group("maker") for t in terms(m.group("maker"))}
+    return {t for m in AUTHOR_IN_QUESTION.finditer(question) for t in terms(m.group("maker") or m.group("agent") or "")}
 
 
 ACRONYM_GLUE = {"of", "for", "and", "&", "the", "in", ","}  # words an acronym skips: DSIT, Department for Science, ...
