@@ -2986,3 +2986,9 @@ def test_the_reports_view_on_a_topic_is_not_its_introduction(assistant: Assistan
     route = route_question("What's the report's beef with small competitive grant pots?", assistant.retriever.steer,
                            assistant.outline)
     assert route.section != "Introduction" and "grant" in route.topic, route
+
+
+def test_a_case_summary_says_what_the_case_study_says_it_focuses_on(assistant: Assistant) -> None:
+    answer = assistant.ask("Summarise the West Yorkshire AI/healthtech case study.")
+    assert answer.route == "summary" and "primarily focuses on AI applications in healthcare" in answer.answer, answer.answer
+    assert any("AI applications in healthcare" in c.quote for c in answer.citations)

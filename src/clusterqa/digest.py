@@ -64,6 +64,7 @@ FIGURE = re.compile(  # a figure worth a briefing: money, a percentage, a count 
     r"|\b\d{1,3}(?:,\d{3})+\b|\b(?<![-–])\d{2,3}(?![-–%\d])\s+(?=[a-z])",
     re.I,
 )
+OWN_FOCUS = re.compile(r"\bthis case study (?:\w+ )?(?:focuses|focused|concentrates|centres) on\b", re.I)
 SELF_REFERENCE = re.compile(  # a document on itself: 'This publication summarises ...', 'We have based our analysis on ...'
     r"\b(?:this|the present) (?:publication|report|paper|document|study)\b|\b(?:we have|we) based\b"
     r"|\bour (?:analysis|research|method\w*)\b|\bthe (?:in-depth |detailed |underlying )?(?:analysis|research) "
@@ -576,7 +577,10 @@ def _case_summary(b: Builder, part: Part, first: list[Found] | None = None) -> A
     helps = _one_saying(b, WOULD_HELP, first, rest, challenge + lesson)
     # ...and how others have put it, in quotes ('referred to as "a compact geography with a lot of drug discovery"')
     quoted = _one_saying(b, TAGLINE, first, rest, challenge + lesson + helps)
-    kept = challenge + lesson + helps + quoted
+    # ...and what the case study says it is about ('While this case study primarily focuses on AI applications in
+    # healthcare, ...')
+    focus = _one_saying(b, OWN_FOCUS, first, rest, challenge + lesson + helps + quoted)
+    kept = challenge + lesson + helps + quoted + focus
     slots = SUMMARY_POINTS[1] - len(opening) - len(kept)
     others = opening + kept + informative(b, [f for f in rest if f not in kept], slots)
     chosen = first + sorted(others, key=lambda f: f.row)[: SUMMARY_POINTS[1] - len(first)]
