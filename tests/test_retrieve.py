@@ -278,3 +278,9 @@ def test_a_typo_is_respelled_in_the_documents_words_and_nothing_else(retriever: 
 def test_everyday_words_find_the_documents_own(retriever: Retriever, question: str, needle: str) -> None:
     # decide/chosen, bosses/leaders, roads/transportation, broadband/communications, central government/Whitehall
     assert any(needle in p.chunk.text for p in retriever.retrieve(question, k=5).passages)
+
+
+def test_a_number_in_words_counts_what_follows_it(retriever: Retriever) -> None:
+    # 'Our eleven case studies span ...' counts case studies as '54 organisations' counts organisations
+    passages = retriever.retrieve("How many case studies make up the NP11 work?", k=5).passages
+    assert any("Our eleven case studies" in p.chunk.text for p in passages)

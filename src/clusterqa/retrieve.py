@@ -1029,7 +1029,10 @@ TOWNS = {  # the North's towns and cities -> a word of their sub-region's name: 
 }
 
 
-COUNTED = re.compile(r"(?<![£$€\d.,])(\d[\d,]*)(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})")
+COUNTED = re.compile(  # a figure, or a number in words ('Our eleven case studies', 'two University Technical Colleges')
+    r"(?<![£$€\d.,])(\d[\d,]*|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b)"
+    r"(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})"
+)
 
 
 def counted_terms(text: str) -> set[str]:
