@@ -788,7 +788,10 @@ class Retriever:
         if not nouns:
             return []
         if self._counted is None:  # what each chunk counts, found once: not a scan of every chunk per question
-            self._counted = [counted_terms(c.text) for c in self.chunks]
+            self._counted = [
+                counted_terms(c.text) | {t for after in COUNTED_IN_WORDS.findall(c.text) for t in terms(after)}
+                for c in self.chunks
+            ]
         allowed_set = set(allowed.tolist())
         return [i for i, counted in enumerate(self._counted) if i in allowed_set and counted & nouns]
 
@@ -1029,10 +1032,9 @@ TOWNS = {  # the North's towns and cities -> a word of their sub-region's name: 
 }
 
 
-COUNTED = re.compile(  # a figure, or a number in words ('Our eleven case studies', 'two University Technical Colleges')
-    r"(?<![£$€\d.,])(\d[\d,]*|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b)"
-    r"(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})"
-)
+COUNTED = re.compile(r"(?<![£$€\d.,])(\d[\d,]*)(?![\d.,]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))((?:\s+[\w-]+){1,3})")
+# a number in words counts too, for a 'how many' question ('Our eleven case studies'), though it puts no figure on it
+COUNTED_IN_WORDS = re.compile(r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b((?:\s+[\w-]+){1,3})")
 
 
 def counted_terms(text: str) -> set[str]:
