@@ -355,6 +355,9 @@ HARD_FACTS = [
      "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
     ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
+    # a scheme is a programme ('Programmes such as Made Smarter are designed to reach these firms')
+    ("Lots of our members are old family businesses too. In South Yorkshire, what scheme is trying to get long-established "
+     "family-run metal firms to go digital?", "Made Smarter", 18),
     # the author as who thinks it ('does NP11 reckon'): no name the answer must hold
     ("Does NP11 reckon cluster development can be run from the Westminster departments?", "cannot be driven from Whitehall", 22),
     ("SAM&M - what's that when it's at home? It's in the Manchester bit.", "sustainable advanced materials", 12),

@@ -123,7 +123,8 @@ def terms(text: str, *, keep_stopwords: bool = False) -> tuple[str, ...]:
 
 SYNONYM_GROUPS = (  # everyday words a question may use for the document's own: one group, one meaning
     "problem problems issue issues challenge challenges difficulty difficulties barrier barriers obstacle obstacles "
-    "struggle struggles hurdle hurdles headache headaches bugbear bugbears concern concerns",
+    "struggle struggles hurdle hurdles headache headaches bugbear bugbears concern concerns gripe gripes complaint complaints",
+    "scheme schemes programme programmes program programs",  # 'the training schemes': 'skills programmes offered'
     "centre center focal",  # 'at the centre of the push': 'a key focal point for these efforts'
     "firm firms company companies business businesses enterprise enterprises outfit outfits",
     "outfit outfits organisation organisations organization organizations",  # 'how many outfits': '54 organisations'
