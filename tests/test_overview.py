@@ -2447,6 +2447,7 @@ def test_a_place_asked_about_across_the_case_studies_is_the_topic(
         ("Nuclear gets a mention where in this report? I mean which case studies.", "nuclear", ()),
         ("AI mentioned where? Not just the two AI clusters - any case study that mentions AI at all.", "AI", ()),
         ("Is nuclear mentioned anywhere besides Cumbria?", "nuclear", ("Cumbria",)),
+        ("Is hydrogen discussed anywhere other than Tees Valley and Hull?", "hydrogen", ("Hull & East Yorkshire", "Tees Valley")),
         ("Apart from York & North Yorkshire, does any other case study bring up the bioeconomy?", "bioeconomy",
          ("York & North Yorkshire",)),
         (

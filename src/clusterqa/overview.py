@@ -794,7 +794,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
         head = f"{matched} of the {total} case studies give {figure[0]}"
     text = "\n".join([f"{head}:" if matched else f"{head}.", *lines])
     if set_aside:
-        text += "\n\nAnd in the case study the question set aside:\n" + "\n".join(set_aside)
+        aside = "case study" if len(b.route.excluded) == 1 else "case studies"
+        text += f"\n\nAnd in the {aside} the question set aside:\n" + "\n".join(set_aside)
     if elsewhere:
         text += "\n\nElsewhere in the documents:\n" + "\n".join(elsewhere)
     return b.answer(text)

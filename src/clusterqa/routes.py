@@ -1058,11 +1058,15 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     if AGGREGATE.search(others_asked) and EXCLUDED.search(question):
         aside = " ".join(m.group(0) for m in EXCLUDED.finditer(question) if not re.search(r"\bnot just\b", m.group(0), re.I))
         initials = set(steer(" ".join(re.findall(r"\b[A-Z]{2,5}\b", aside))))  # 'other than the GM case study'
-        # a region named in full is the one set aside ('Hull & East Yorkshire', not every Yorkshire)
+        # a region named in full is the one set aside ('Hull & East Yorkshire', not every Yorkshire); what else the
+        # aside says may name more, in part ('other than Tees Valley and Hull')
         in_full = [p.region for p in outline.case_studies if normalise(p.region) in normalise(aside)]
+        rest_of_aside = normalise(aside)
+        for region in in_full:
+            rest_of_aside = rest_of_aside.replace(normalise(region), " ")
         set_aside = tuple(
             p.region for p in outline.case_studies
-            if p.region in in_full or (not in_full and names_region(aside, p.region)) or p.region in initials
+            if p.region in in_full or names_region(rest_of_aside, p.region) or p.region in initials
         )
         question = others_asked  # 'besides Tees Valley': the others are asked about
     if (CASE_PARTS_ASK.search(question) or LAYOUT_ASK.search(question)) and outline.case_studies:
