@@ -505,7 +505,10 @@ def _report_view(
     more = [f for _, said_so, f in ranked if f.chunk.region and f not in added and said_so >= MIN_CLOSE_COVERAGE]
     for f in added + more[: max(MIN_OTHER_PLACES - cases, 0)]:
         points.append((place_of(f.chunk), [f]))
-    points = sorted(points[:own], key=lambda point: point[1][0].row) + sorted(points[own:], key=lambda point: point[1][0].row)
+    def row(point: tuple[str, list[Found]]) -> int:
+        return point[1][0].row
+
+    points = sorted(points[:own], key=row) + sorted(points[own:], key=row)
     lines = [f"What the documents say about {topic}:"]
     for label, body in points:
         said: list[str] = []

@@ -764,6 +764,7 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             lines.append(f"- **{part.region}**: {part.cluster} (p. {part.page}) {b.cite(found)}")
         head = f"{len(by_sector)} of the {len(outline.case_studies)} case studies are about {b.route.topic}:"
         return b.answer("\n".join([head, *lines]))
+
     def line(part: Part, best: Found) -> str:
         return f"- **{part.region}** ({part.cluster}, p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}"
 
@@ -780,11 +781,8 @@ def aggregate_answer(b: Builder, outline: Outline) -> Answer | None:
             if best:
                 elsewhere.append(f"- **{part.title}** (p. {best.sentence.page}): {best.sentence.text} {b.cite(best)}")
     total = f"{len(asked)} other" if b.route.excluded else str(len(asked))
-    set_aside = []  # 'is Made Smarter mentioned anywhere besides Greater Manchester?': that one's own mention, after the rest
-    for part in outline.case_studies:
-        best = best_match(part) if part.region in b.route.excluded else None
-        if best:
-            set_aside.append(line(part, best))
+    # 'is Made Smarter mentioned anywhere besides Greater Manchester?': that one's own mention, after the rest
+    set_aside = [line(p, best) for p in outline.case_studies if p.region in b.route.excluded and (best := best_match(p))]
     if not matched and not elsewhere and not set_aside:
         if re.search(r"\b(?:which|what) (?:\w+ )?(?:places|locations)\b", b.question, re.I):
             return None  # "which places lose out under competitive grants": places in general, not case studies
