@@ -355,6 +355,9 @@ HARD_FACTS = [
      "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
     ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
+    # 'whoever did the analysis' asks who did it, as 'who did' does
+    ("One of my students needs to credit whoever did the in-depth analysis behind this NP11 report. Which organisation "
+     "was it?", "Cambridge Econometrics", 3),
     # a scheme is a programme ('Programmes such as Made Smarter are designed to reach these firms')
     ("Lots of our members are old family businesses too. In South Yorkshire, what scheme is trying to get long-established "
      "family-run metal firms to go digital?", "Made Smarter", 18),

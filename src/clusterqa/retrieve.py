@@ -226,6 +226,8 @@ AGENT_ASK = re.compile(  # "who did the in-depth analysis", "which consultancy c
     r"institution|university|group|agency|outfit))\b[^?]*?\b(?:did|does|do|carried|carries|undertook|undertakes|undertaken|conducted|conducts|"
     r"performed|performs|led|leads|ran|runs|wrote|writes|written|produced|produces|prepared|prepares|delivered|delivers|"
     r"authored|compiled|completed)\b"
+    # 'needs to credit whoever did the in-depth analysis behind this NP11 report'
+    r"|\bwhoever (?:did|carried out|undertook|conducted|performed|led|ran|wrote|produced|prepared|compiled|authored)\b"
     # 'whose mapping data did the authors lean on', 'whose mapping exercise supplied the numbers': who made what was used
     r"|(?:^|[:;,.?!–-]\s)\W*whose (?:[\w-]+ ){0,3}(?:data|dataset|mapping|analysis|research|study|tool|exercise|work)\b"
     r"(?=[^?]*\b(?:lean|leaned|leant|draw|drew|drawn|rely|relied|use|used|based|supplied|provided|fed|underpin\w*|behind)\b)",
