@@ -355,6 +355,7 @@ HARD_FACTS = [
      "does the report say have manufacturing in the Liverpool City Region now?", "Elanco", 7),
     ("HVMC - expand please", "High Value Manufacturing Catapult", 18),
     ("CIEL - what is it short for?", "Centre for Innovation Excellence in Livestock", 17),
+    ("What share of Britain's H2 comes out of the Tees Valley?", "50%", 19),  # H2 is hydrogen, as everyone writes it
     # 'whoever did the analysis' asks who did it, as 'who did' does
     ("One of my students needs to credit whoever did the in-depth analysis behind this NP11 report. Which organisation "
      "was it?", "Cambridge Econometrics", 3),

@@ -193,12 +193,13 @@ COMMON_ACRONYMS = {  # known to every reader, whatever a document's capitals spe
     "R&D", "HQ", "HQs", "SpAd", "SpAds", "MP", "MPs", "English",  # ...and 'in plain English', a way to answer
 }
 EVERYDAY_NAMES = {  # what everyone calls what a document names otherwise: 'the Beeb' for the BBC
-    "Westminster": "Whitehall", "Beeb": "BBC", "CO2": "carbon", "Britain": "UK",
+    "Westminster": "Whitehall", "Beeb": "BBC", "CO2": "carbon", "Britain": "UK", "H2": "hydrogen",
 }
 SHORTHAND = {  # a note-taker's short forms, written out: 'wy digital growth rate per yr?', '% of GM firms using adv tech'
     "yr": "year", "yrs": "years", "adv": "advanced", "govt": "government", "dept": "department", "depts": "departments",
     "uni": "university", "unis": "universities", "mfg": "manufacturing", "approx": "approximately", "intl": "international",
     "natl": "national", "orgs": "organisations", "mgmt": "management", "lancs": "Lancashire", "yorks": "Yorkshire",
+    "cos": "companies",  # 'no. of chemicals/process cos'
 }
 EVERYDAY_INITIALS = {"hey", "ny"}  # a greeting and New York, not Hull & East Yorkshire's or North Yorkshire's initials
 GENERIC_NAME_WORDS = {  # a word of a longer name, capitalised only there, that names nothing on its own: 'for our
