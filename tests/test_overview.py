@@ -2448,6 +2448,11 @@ def test_a_place_asked_about_across_the_case_studies_is_the_topic(
         ("AI mentioned where? Not just the two AI clusters - any case study that mentions AI at all.", "AI", ()),
         ("Is nuclear mentioned anywhere besides Cumbria?", "nuclear", ("Cumbria",)),
         ("Is hydrogen discussed anywhere other than Tees Valley and Hull?", "hydrogen", ("Hull & East Yorkshire", "Tees Valley")),
+        # 'come up anywhere else', 'come up in any other case study', after a scene naming the one set aside
+        ("I'm in Carlisle so I know about Cumbria and the nuclear side - does nuclear come up anywhere else in the report?",
+         "nuclear", ("Cumbria",)),
+        ("Apart from Cumbria, does nuclear come up in any other case study?", "nuclear", ("Cumbria",)),
+        ("Does anything cyber-related come up anywhere other than the Lancashire case study?", "cyber", ("Lancashire",)),
         ("Apart from York & North Yorkshire, does any other case study bring up the bioeconomy?", "bioeconomy",
          ("York & North Yorkshire",)),
         (
@@ -2952,6 +2957,8 @@ def test_the_reports_own_section_on_a_topic_speaks_first(assistant: Assistant, q
             "Brief me on the recommendations in a few bullets - I've got five minutes before a call with our minister.",
             "list", "", "Recommendations",
         ),
+        ("In a few bullets, what are NP11 recommending to government?", "list", "", "Recommendations"),
+        ("Brief me on Greater Manchester's AI/digital cluster; we're benchmarking Glasgow against it.", "summary", "", ""),
     ],
 )
 def test_who_asks_said_after_the_question_routes_it_not(
@@ -2971,6 +2978,7 @@ def test_who_asks_said_after_the_question_routes_it_not(
         ),
         ("What are the key observations?", "Observations and implications for cluster policy", ""),
         ("Brief me on what this report is, who produced it and how the research was done.", "Introduction", ""),
+        ("what's the background to this report - who did it and how?", "Introduction", ""),
         # how widely to read, said after the question, is no topic
         ("what does the report say about skills overall? across the themes and the cluster case studies", "", "skills"),
     ],
@@ -2993,3 +3001,8 @@ def test_a_case_summary_says_what_the_case_study_says_it_focuses_on(assistant: A
     answer = assistant.ask("Summarise the West Yorkshire AI/healthtech case study.")
     assert answer.route == "summary" and "primarily focuses on AI applications in healthcare" in answer.answer, answer.answer
     assert any("AI applications in healthcare" in c.quote for c in answer.citations)
+
+
+def test_a_place_named_in_an_afterword_after_a_semicolon_is_who_asks(assistant: Assistant) -> None:
+    answer = assistant.ask("Brief me on Greater Manchester's AI/digital cluster; we're benchmarking Glasgow against it.")
+    assert answer.route == "summary" and "second-largest digital economy" in answer.answer, answer.answer

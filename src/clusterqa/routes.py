@@ -18,7 +18,7 @@ from .chunking import SECTION_SEP
 from .outline import Outline, sector_names
 from .questions import FIGURE_KINDS, WORDING_ASKED, question_type
 from .retrieve import TOWNS, aliases_of
-from .text import SCENE, SENTENCE_END, STOPWORDS, core_question, normalise, split_sentences, terms
+from .text import SCENE, SENTENCE_END, STOPWORDS, core_question, normalise, split_sentences, terms, without_scene
 
 ROUTES = ("fact", "list", "aggregate", "compare", "summary")
 CASE_STUDIES = "case studies"  # the list route's group name for the case studies themselves
@@ -178,6 +178,7 @@ ABOUT_THE_PUBLICATION = re.compile(  # "what is this publication, who did the wo
     r"(?: (?:all )?(?:about|for|trying to (?:do|say)))?"
     r"\s*(?:[?,.]|$|\band\b)"  # not 'what is the publication date'
     r"|\b(?:on|about|me) what (?:this|the) (?:[A-Z0-9]+ )?(?:publication|report|document|paper) is\b"  # 'brief me on what it is'
+    r"|\bbackground (?:to|of|behind) (?:this|the) (?:[A-Z0-9]+ )?(?:publication|report|document|paper|study)\b"
     r"|\b(?:the )?(?:opening|intro|start|first section|first pages?) of (?:the |this )?(?:[A-Z0-9]+ )?(?:[\w-]+ )?"
     r"(?:report|publication|document)\b"  # 'what does the opening of the NP11 report tell a reader'
     r"|\bas the (?:introduction|intro|opening) (?:tells|puts|describes|sets out) it\b"
@@ -229,7 +230,7 @@ TRAILING_SCENE = re.compile(  # who asks, said after the question: no topic
     r"[^?]*$"
     # '... with its sector, I'm mapping them against our research strengths', '? Asking as we work closely with ours.',
     # ' - I've got five minutes before a call with our minister.' (not '... I need the amount for each')
-    r"|(?:(?<=[?.!])\s+|,\s+|\s+[-–—]\s*)(?:I['’]m|I am|I['’]ve got|I have got|we['’]re|we are|we['’]ve got|we work|"
+    r"|(?:(?<=[?.!])\s+|[,;]\s+|\s+[-–—]\s*)(?:I['’]m|I am|I['’]ve got|I have got|we['’]re|we are|we['’]ve got|we work|"
     r"asking as|asking because|asking for)\b"
     r"(?![^?]*\b(?:each|every|all|figures?|amounts?|only|just|list|give|name|tell|show|which|what|how)\b)[^?]*$",
     re.I,
@@ -274,7 +275,10 @@ ASKS_OF_GOVERNMENT = re.compile(  # "boil down what NP11 is asking national poli
     r"|\b(?:NP11|the report|the publication)['’]s? asks\b|\b(?:every|each|all(?: the)?|the) policy ask\b"
     r"|\b(?:policy|headline|main|key) asks\b"  # 'NP11's closing policy asks', 'its headline asks'
     r"|\basks (?:of|to) (?:the )?(?:national |central |UK )?(?:government|policy-?makers|whitehall|ministers)\b"
-    r"|\basks (?:NP11|the report|it|they) (?:is|are) making of\b",  # 'the nine asks NP11 is making of Whitehall'
+    r"|\basks (?:NP11|the report|it|they) (?:is|are) making of\b"  # 'the nine asks NP11 is making of Whitehall'
+    # 'what are NP11 recommending to government'
+    r"|\bwhat (?:is|are|does|do) (?:NP11|the report|the authors?|they) recommend(?:ing)? (?:to|for) (?:the )?"
+    r"(?:national |central |UK )?(?:government|policy-?makers|ministers|whitehall)\b",
     re.I,
 )
 FIGURES_ABOUT = re.compile(  # "pull out every statistic about people employed": each case study's figure for it
@@ -530,6 +534,9 @@ AGGREGATE = re.compile(  # "which clusters ...", "in which regions ...", "where 
         # 'Made Smarter comes up in the GM case study. Is it mentioned anywhere else among the case studies?'
         r"|\b(?:is|are) (?:it|they|this|that|these|those) (?:named|mentioned|cited|referred to|discussed|brought up) "
         r"(?:anywhere else|elsewhere)\b"
+        # 'does nuclear come up anywhere else in the report?', 'does anything cyber-related come up in any case study'
+        r"|(?:^\W*|[-–—:.?]\s+)(?:does|do) (?:[\w&'’-]+\s+){1,6}?(?:come|crop|turn) up\s+(?:anywhere else|elsewhere|"
+        r"in any (?:other )?(?:case stud(?:y|ies)|clusters?|regions?|areas?))\b"
         # the topic, then the ask cut short: 'freeports? which clusters', '... mention the bioeconomy? which'
         r"|^[^?]{2,80}\?\s*(?:which|what)(?: (?:ones|clusters|case studies|regions|areas|places))?\W*$"
         # 'nuclear: where in the case studies does it feature?', 'Enterprise Zones - any clusters mention them?'
@@ -608,7 +615,11 @@ PLACE_AS_TOPIC = re.compile(  # what an aggregate asks the case studies to menti
     r"(?:appears|is mentioned|comes up|crops up|features|turns up|gets a mention)\b",
     re.I,
 )
-ANYWHERE = re.compile(r"\b(named|mentioned|cited|referred to|discussed|brought up)\s+anywhere\b(?! else)", re.I)
+ANYWHERE = re.compile(
+    r"\b(named|mentioned|cited|referred to|discussed|brought up|come up|comes up|crop up|appear|feature|turn up)"
+    r"\s+anywhere\b(?! else)",
+    re.I,
+)
 EXCLUDED = re.compile(  # "does any case study besides Tees Valley mention it": that one is not what is asked about
     r",?\s*\b(?:besides|apart from|other than|except(?: for)?|excluding|aside from|setting aside|leaving aside|"
     r"not counting|not just)\s+(?:the\s+)?[^,?]+?(?:['’]s? own (?:case study|case))?"
@@ -1055,6 +1066,8 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     set_aside: tuple[str, ...] = ()
     # 'Is Made Smarter mentioned anywhere besides Greater Manchester?': in any of the other case studies
     others_asked = ANYWHERE.sub(r"\1 in any case study", EXCLUDED.sub("", question))
+    if not AGGREGATE.search(others_asked) and AGGREGATE.search(without_scene(others_asked)):
+        others_asked = without_scene(others_asked)  # 'Careers adviser in Hull here. Is work with schools mentioned ...'
     if AGGREGATE.search(others_asked) and EXCLUDED.search(question):
         aside = " ".join(m.group(0) for m in EXCLUDED.finditer(question) if not re.search(r"\bnot just\b", m.group(0), re.I))
         initials = set(steer(" ".join(re.findall(r"\b[A-Z]{2,5}\b", aside))))  # 'other than the GM case study'
@@ -1259,7 +1272,10 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
         after = question[other.end() :]
         stated = STATED_SUBJECT.search(question)  # 'Made Smarter comes up in the GM case. Is it mentioned anywhere else?'
         subject = topic_of(stated.group("subject"), named, [], outline) if stated else ""
-        topic = subject or topic_of(after, named, [], outline) or topic_of(question, named, [], outline)
+        # '... I know about Cumbria and the nuclear side - does nuclear come up anywhere else?': the ask, not the scene
+        asked_last = OTHER_CASES.sub(" ", re.split(r"\s[-–—]\s|[.:;]\s", question)[-1])
+        topic = subject or topic_of(after, named, [], outline) or topic_of(asked_last, named, [], outline)
+        topic = topic or topic_of(question, named, [], outline)
         return Route("aggregate", topic=topic, excluded=tuple(named))
     elif named and (asked := PLACE_ASKED.search(question)):
         # 'Warrington - which case studies mention it?', 'where else in the report does Manchester crop up?': the

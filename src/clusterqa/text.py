@@ -593,6 +593,7 @@ def without_scene(question: str) -> str:
 
 AFTERWORD = re.compile(  # the asker's scene said after the question: a statement in their own person
     r"(?<=\?)\s+(?=[^?]*\b(?:I|I['’]m|we|We|our|Our|my|My)\b)[^?]*$"
+    r"|;\s*(?=(?:I|I['’]m|we|we['’]re|We|We['’]re|our|Our|my|My)\b)[^?;]*$"  # '...; we're benchmarking Glasgow against it.'
     # '... define a cluster? The Committee would like the report's own wording.': who wants it
     r"|(?<=\?)\s+(?=(?:The|My|Our) (?:Committee|Minister|Secretary|Chair|Board|team|office|boss|director)\b)[^?]*$"
     # '... who actually are NP11? The report just assumes you know.': a remark, asking nothing more
