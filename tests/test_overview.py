@@ -1181,6 +1181,13 @@ def test_a_case_study_set_aside_is_listed_after_the_others(assistant: Assistant)
     assert "Tees Valley" in re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M) and "of the 11 case studies" in answer.answer
 
 
+def test_that_idea_points_back_at_the_word_quoted(assistant: Assistant) -> None:
+    answer = assistant.ask("A few places seem to describe themselves as a 'corridor'. Which clusters use that idea?")
+    listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)
+    assert answer.route == "aggregate" and "Cumbria" not in listed
+    assert {"Lancashire", "Cheshire & Warrington", "Greater Manchester"} <= set(listed)
+
+
 def test_a_topic_set_out_before_the_question_is_aggregated(assistant: Assistant) -> None:
     answer = assistant.ask("Several areas describe themselves as part of a 'corridor'. Which case studies do that?")
     listed = re.findall(r"^- \*\*(.+?)\*\*", answer.answer, re.M)

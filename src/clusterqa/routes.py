@@ -986,6 +986,7 @@ GROUP_SAYS = re.compile(  # the group as where it is said: 'per the recommendati
     r",?\s*\b(?:according to|as per|per) the (?:report['’]s )?(?:recommendations|(?:cross-cutting )?themes|observations)\b,?",
     re.I,
 )
+NAMING_NOUNS = frozenset(terms("idea term word label phrase concept notion description name tag"))  # 'use that idea'
 AROUND = re.compile(r"around\s+(?=\w)", re.I)  # an aggregate's topic begun by it: no word a sentence must hold
 
 
@@ -1020,6 +1021,10 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         said, kept = set(terms(topic)), set(terms(route.topic))
         if said < kept or kept <= POINTING_NOUNS:
             return replace(route, topic=topic)
+    quoted = re.findall(r"(?<!\w)['‘\"“]([^'’\"”]{2,40})['’\"”](?!\w)", question)
+    if route.kind == "aggregate" and len(quoted) == 1 and set(terms(route.topic)) <= NAMING_NOUNS:
+        # "... describe themselves as a 'corridor'. Which clusters use that idea?": the word quoted, not 'idea'
+        return replace(route, topic=quoted[0])
     if route.kind == "aggregate" and (framed := AROUND.match(route.topic)):
         return replace(route, topic=route.topic[framed.end() :])  # 'which frame their work around net zero': net zero
     if route.kind != "fact":
