@@ -2927,6 +2927,8 @@ def test_two_themes_compared_are_each_given_in_brief(assistant: Assistant, quest
         "Skills gaps remain one of the most common challenges", "Funding and finance challenges come in a variety of forms"
     }
     assert "constant point of concern" in answer.answer and "Golden Triangle" in answer.answer
+    # each side's title is cited where its theme heads itself with it
+    assert re.search(r"^Skills gaps remain one of the most common challenges \[\d+\]", answer.answer, re.M), answer.answer
 
 
 def test_two_recommendations_compared_are_each_given_in_brief(assistant: Assistant) -> None:

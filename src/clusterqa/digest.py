@@ -124,7 +124,7 @@ def compare_answer(b: Builder, outline: Outline) -> Answer | None:
     if b.route.group:
         return _listed_twice(b, outline)
     if b.route.sections:  # 'compare the skills theme with the funding theme': each one in brief, in turn
-        each = [_section_summary(b, outline, section) for section in b.route.sections]
+        each = [_section_summary(b, outline, section, cite_title=True) for section in b.route.sections]
         if not all(each):
             return None
         return b.answer("Side by side:\n\n" + "\n\n".join(a.answer for a in each if a))
@@ -414,12 +414,17 @@ def summary_answer(b: Builder, outline: Outline) -> Answer | None:
     return _points(b, f"What the documents say about {route.topic}:", chosen, label=True)
 
 
-def _section_summary(b: Builder, outline: Outline, section: str) -> Answer | None:
-    """A section's (or a group's) central sentences, under its title."""
+def _section_summary(b: Builder, outline: Outline, section: str, *, cite_title: bool = False) -> Answer | None:
+    """A section's (or a group's) central sentences, under its title; with cite_title, the title cited where the
+    section heads itself with it (a theme's '• Magic happens at the boundaries between sectors:'), as a comparison
+    cites each side's title."""
     parts = [p for p in outline.sections if p.section == section] or list(outline.groups.get(section, ()))
     if not parts:
         return None
     title = parts[0].title if len(parts) == 1 else section
+    heading = next(sentences(parts[0]), None) if cite_title and len(parts) == 1 else None
+    if heading is not None and is_heading(heading) and set(terms(title)) <= set(terms(heading.sentence.text)):
+        title = f"{title} {b.cite(heading)}"
     if len(parts) == 1 and parts[0].region and parts[0].title != parts[0].label:  # "Hull & East Yorkshire: Evolution"
         title = f"{parts[0].region}: {parts[0].title}"
     # a document's opening section: what it says of the document itself (what it is, how it was made) is kept
