@@ -986,6 +986,7 @@ GROUP_SAYS = re.compile(  # the group as where it is said: 'per the recommendati
     r",?\s*\b(?:according to|as per|per) the (?:report['’]s )?(?:recommendations|(?:cross-cutting )?themes|observations)\b,?",
     re.I,
 )
+QUOTED_TERM = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{2,40})['’\"”](?!\w)")  # "the word 'corridor'", '"sustainable"'
 NAMING_NOUNS = frozenset(terms("idea term word label phrase concept notion description name tag"))  # 'use that idea'
 AROUND = re.compile(r"around\s+(?=\w)", re.I)  # an aggregate's topic begun by it: no word a sentence must hold
 
@@ -1021,7 +1022,7 @@ def route_question(question: str, steer: Callable[[str], tuple[str, ...]], outli
         said, kept = set(terms(topic)), set(terms(route.topic))
         if said < kept or kept <= POINTING_NOUNS:
             return replace(route, topic=topic)
-    quoted = re.findall(r"(?<!\w)['‘\"“]([^'’\"”]{2,40})['’\"”](?!\w)", question)
+    quoted = QUOTED_TERM.findall(question)
     if route.kind == "aggregate" and len(quoted) == 1 and set(terms(route.topic)) <= NAMING_NOUNS:
         # "... describe themselves as a 'corridor'. Which clusters use that idea?": the word quoted, not 'idea'
         return replace(route, topic=quoted[0])
@@ -1071,8 +1072,9 @@ def _route(question: str, steer: Callable[[str], tuple[str, ...]], outline: Outl
     set_aside: tuple[str, ...] = ()
     # 'Is Made Smarter mentioned anywhere besides Greater Manchester?': in any of the other case studies
     others_asked = ANYWHERE.sub(r"\1 in any case study", EXCLUDED.sub("", question))
-    if not AGGREGATE.search(others_asked) and AGGREGATE.search(without_scene(others_asked)):
-        others_asked = without_scene(others_asked)  # 'Careers adviser in Hull here. Is work with schools mentioned ...'
+    sceneless = without_scene(others_asked)  # 'Careers adviser in Hull here. Is work with schools mentioned ...'
+    if not AGGREGATE.search(others_asked) and AGGREGATE.search(sceneless):
+        others_asked = sceneless
     if AGGREGATE.search(others_asked) and EXCLUDED.search(question):
         aside = " ".join(m.group(0) for m in EXCLUDED.finditer(question) if not re.search(r"\bnot just\b", m.group(0), re.I))
         initials = set(steer(" ".join(re.findall(r"\b[A-Z]{2,5}\b", aside))))  # 'other than the GM case study'
@@ -1553,7 +1555,7 @@ def topic_of(question: str, steered: list[str], by_sector: list[str], outline: O
     role = AS_A_ROLE.search(question)
     if role and (without_role := topic_of(question[: role.start()], steered, by_sector, outline)):
         return without_role  # (not 'which clusters are described as emerging': that is the topic)
-    quoted = re.findall(r"(?<!\w)['‘\"“]([^'’\"”]{2,40})['’\"”](?!\w)", question)
+    quoted = QUOTED_TERM.findall(question)
     if quoted and WORDS_ASKED.search(question):  # "which use the words 'sustainable' or 'sustainability'": just those
         return " or ".join(quoted)
     called = CALLED_AS.search(question)
